@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Security invariants (DESIGN.md section 4). Each is one predicate over the
+ * world, written once and used by the runner, the tests and the fuzzers.
+ */
+#ifndef GMEMSIM_CHECK_H
+#define GMEMSIM_CHECK_H
+
+#include <glib.h>
+#include <gmemsim/world.h>
+
+struct gms_violation {
+	const char *id; /* stable invariant id */
+	char *message; /* "(rule) what broke" */
+	GPtrArray *objects; /* char *: the objects involved */
+};
+
+typedef void (*gms_check_fn)(struct gms_world *w, GPtrArray *out);
+
+struct gms_invariant {
+	const char *id;
+	const char *summary;
+	gms_check_fn check; /* NULL: named in DESIGN.md, not modelled yet */
+	bool at_end_only; /* leak: only when every fd is closed */
+};
+
+const struct gms_invariant *gms_invariants(size_t *n);
+const struct gms_invariant *gms_invariant_lookup(const char *id);
+
+/* Run every per-step invariant; returns struct gms_violation * (owned). */
+GPtrArray *gms_check_run(struct gms_world *w);
+/* Run one invariant by id; NULL if unknown. */
+GPtrArray *gms_check_one(struct gms_world *w, const char *id);
+/* Run the end-of-scenario invariants (leak) if every fd is closed. */
+GPtrArray *gms_check_end(struct gms_world *w);
+
+/* Record a violation; @objects is a NULL-terminated list of strings. */
+struct gms_violation *gms_violation_add(GPtrArray *out, const char *id,
+					const char *fmt, ...)
+	G_GNUC_PRINTF(3, 4);
+void gms_violation_object(struct gms_violation *v, const char *fmt, ...)
+	G_GNUC_PRINTF(2, 3);
+void gms_violation_free(struct gms_violation *v);
+GPtrArray *gms_violations_new(void);
+
+#endif

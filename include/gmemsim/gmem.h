@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The guest_memfd inode ("raw physical storage") and file ("one VM's view"),
+ * after struct gmem_inode and struct gmem_file of virt/kvm/guest_memfd.c.
+ */
+#ifndef GMEMSIM_GMEM_H
+#define GMEMSIM_GMEM_H
+
+#include <glib.h>
+#include <gmemsim/range_map.h>
+#include <gmemsim/types.h>
+
+struct gms_world;
+struct gms_kvm;
+struct gms_memslot;
+struct gms_arch_ops;
+
+/* Order-0 only: kvm_gmem_get_folio() WARNs on large folios. */
+struct gms_folio {
+	u64 index;
+	u64 pfn;
+	bool uptodate; /* zeroed (since "Remove preparation tracking") */
+	bool hwpoison;
+};
+
+struct gms_gmem_inode {
+	u32 id;
+	u64 size; /* i_size */
+	u64 flags; /* GUEST_MEMFD_FLAG_* */
+	const struct gms_arch_ops *arch; /* whose kvm_arch_gmem_invalidate() runs at free */
+	GTree *pages; /* the page cache: &folio->index -> struct gms_folio */
+	GList *files; /* gmem_file_list */
+	u32 i_count; /* one per file on the list */
+	bool freed;
+};
+
+struct gms_gmem_file {
+	u32 id;
+	struct gms_kvm *kvm; /* counted: the file pins the VM */
+	struct gms_gmem_inode *inode;
+	struct gms_range_map bindings; /* pgoff -> struct gms_memslot * */
+	u32 f_count; /* fds and VMAs */
+	bool dying; /* f_count hit zero, kvm_gmem_release() not yet run */
+	bool freed;
+};
+
+/* mirrors: __kvm_gmem_create() */
+struct gms_gmem_file *gms_gmem_create(struct gms_world *w, struct gms_kvm *kvm,
+				      u64 size, u64 flags);
+/* mirrors: fput(); runs kvm_gmem_release() on the last reference */
+void gms_gmem_file_put(struct gms_world *w, struct gms_gmem_file *f);
+void gms_gmem_file_get(struct gms_gmem_file *f);
+/* mirrors: kvm_gmem_release() */
+void gms_gmem_release(struct gms_world *w, struct gms_gmem_file *f);
+/* mirrors: kvm_gmem_bind() */
+int gms_gmem_bind(struct gms_world *w, struct gms_kvm *kvm,
+		  struct gms_memslot *slot, int fd, s64 offset);
+/* mirrors: kvm_gmem_unbind() */
+void gms_gmem_unbind(struct gms_world *w, struct gms_memslot *slot);
+/* mirrors: kvm_gmem_get_pfn(); returns 0 and the pfn, or -errno */
+int gms_gmem_get_pfn(struct gms_world *w, struct gms_kvm *kvm,
+		     struct gms_memslot *slot, u64 gfn, u64 *pfn);
+/* mirrors: kvm_gmem_fallocate() (after vfs_fallocate()'s checks) */
+int gms_gmem_fallocate(struct gms_world *w, struct gms_gmem_file *f, int mode,
+		       s64 offset, s64 len);
+/* mirrors: kvm_gmem_get_folio(); allocates on a miss, NULL for -ENOMEM */
+struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
+				     struct gms_gmem_inode *inode, u64 index);
+struct gms_folio *gms_gmem_lookup_folio(struct gms_gmem_inode *inode,
+					u64 index);
+/* mirrors: kvm_gmem_supports_mmap() */
+bool gms_gmem_supports_mmap(const struct gms_gmem_inode *inode);
+/* mirrors: kvm_gmem_get_index() */
+u64 gms_gmem_get_index(const struct gms_memslot *slot, u64 gfn);
+
+#endif

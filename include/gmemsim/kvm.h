@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* struct kvm, memslots, memory attributes and the MMU (include/linux/kvm_host.h). */
+#ifndef GMEMSIM_KVM_H
+#define GMEMSIM_KVM_H
+
+#include <glib.h>
+#include <gmemsim/range_map.h>
+#include <gmemsim/types.h>
+
+struct gms_world;
+struct gms_gmem_file;
+struct gms_gmem_inode;
+struct gms_vma;
+
+enum gms_vm_type {
+	GMS_VM_DEFAULT, /* KVM_X86_DEFAULT_VM */
+	GMS_VM_SW_PROTECTED, /* KVM_X86_SW_PROTECTED_VM */
+	GMS_VM_SNP,
+	GMS_VM_TDX,
+	GMS_VM_PKVM,
+	GMS_VM_NR_TYPES,
+};
+
+enum gms_kvm_state {
+	GMS_KVM_CREATED,
+	GMS_KVM_FINALIZED,
+	GMS_KVM_DYING, /* kvm_destroy_vm() running */
+	GMS_KVM_DEAD,
+};
+
+/* Which SPTEs an invalidation may zap (enum kvm_gfn_range_filter). */
+enum gms_gfn_filter {
+	GMS_FILTER_SHARED = 1 << 0,
+	GMS_FILTER_PRIVATE = 1 << 1,
+};
+
+struct gms_kvm;
+
+/* Per-VM-type arch glue; implemented in src/kvm/arch_*.c. */
+struct gms_arch_ops {
+	const char *name;
+	enum gms_vm_type type;
+	bool has_private_mem; /* kvm_arch_has_private_mem() */
+	bool has_mirrored_tdp; /* kvm_has_mirrored_tdp(): honours the zap filter */
+	bool has_readonly_mem; /* kvm_arch_has_readonly_mem() */
+	/* kvm_arch_init_vm(); 0 or -errno */
+	int (*vm_init)(struct gms_world *w, struct gms_kvm *kvm);
+	/* kvm_arch_destroy_vm() */
+	void (*vm_destroy)(struct gms_world *w, struct gms_kvm *kvm);
+	/* kvm_arch_gmem_prepare(); NULL without CONFIG_HAVE_KVM_ARCH_GMEM_PREPARE */
+	int (*gmem_prepare)(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
+			    u64 pfn);
+	/* kvm_arch_gmem_invalidate(); NULL without ..._GMEM_INVALIDATE */
+	void (*gmem_invalidate)(struct gms_world *w, u64 pfn);
+};
+
+struct gms_memslot {
+	u32 uid; /* unique across the world, for reports */
+	u16 id;
+	u16 as_id;
+	struct gms_kvm *kvm;
+	u64 base_gfn;
+	u64 npages;
+	u64 userspace_addr;
+	u32 flags; /* KVM_MEM_* | KVM_MEMSLOT_GMEM_ONLY */
+	struct {
+		struct gms_gmem_file *file; /* raw pointer: the slot does not pin the file */
+		u64 pgoff;
+	} gmem;
+	bool invalid; /* KVM_MEMSLOT_INVALID while being deleted */
+	bool freed;
+};
+
+/* Where a mapping's pfn came from, so stale mappings can be recognised. */
+enum gms_spte_source { GMS_SPTE_GMEM, GMS_SPTE_HVA };
+
+struct gms_spte {
+	u64 gfn;
+	u64 pfn;
+	bool private;
+	enum gms_spte_source source;
+	struct gms_gmem_inode *inode; /* GMS_SPTE_GMEM */
+	u64 index;
+	u64 hva; /* GMS_SPTE_HVA */
+	u32 slot_uid;
+};
+
+#define GMS_ADDRESS_SPACE_NUM 1 /* SMM is not modelled: as_id 1 is EINVAL */
+
+struct gms_kvm {
+	u32 id; /* also the principal id of the guest */
+	const struct gms_arch_ops *arch;
+	u32 users_count; /* kvm_get_kvm() / kvm_put_kvm() */
+	enum gms_kvm_state state;
+	bool fd_open;
+	GPtrArray *memslots[GMS_ADDRESS_SPACE_NUM]; /* struct gms_memslot * */
+	u64 nr_memslot_pages;
+	struct gms_range_map mem_attr; /* gfn -> attributes */
+	GTree *sptes; /* &spte->gfn -> struct gms_spte: the stage-2 / NPT */
+	u64 mmu_invalidate_seq;
+	u32 mmu_invalidate_in_progress;
+	bool freed;
+};
+
+/* mirrors: kvm_create_vm() */
+struct gms_kvm *gms_kvm_create(struct gms_world *w,
+			       const struct gms_arch_ops *arch, int *err);
+/* mirrors: kvm_get_kvm() */
+void gms_kvm_get(struct gms_kvm *kvm);
+/* mirrors: kvm_put_kvm(); destroys the VM with the last reference */
+void gms_kvm_put(struct gms_world *w, struct gms_kvm *kvm);
+
+struct gms_userspace_memory_region2 {
+	u32 slot; /* as_id << 16 | id */
+	u32 flags;
+	u64 guest_phys_addr;
+	u64 memory_size;
+	u64 userspace_addr;
+	u64 guest_memfd_offset;
+	u32 guest_memfd;
+};
+
+/* mirrors: kvm_vm_ioctl_set_memory_region() + kvm_set_memory_region() */
+int gms_kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
+			      const struct gms_userspace_memory_region2 *mem);
+struct gms_memslot *gms_kvm_id_to_memslot(struct gms_kvm *kvm, u16 as_id,
+					  u16 id);
+/* mirrors: gfn_to_memslot(); includes invalid slots */
+struct gms_memslot *gms_kvm_gfn_to_memslot(struct gms_kvm *kvm, u16 as_id,
+					   u64 gfn);
+/* mirrors: kvm_slot_has_gmem() */
+bool gms_kvm_slot_has_gmem(const struct gms_memslot *slot);
+
+struct gms_memory_attributes {
+	u64 address;
+	u64 size;
+	u64 attributes;
+	u64 flags;
+};
+
+/* mirrors: kvm_vm_ioctl_set_mem_attributes() */
+int gms_kvm_set_mem_attributes(struct gms_world *w, struct gms_kvm *kvm,
+			       const struct gms_memory_attributes *attrs);
+/* mirrors: kvm_supported_mem_attributes() */
+u64 gms_kvm_supported_mem_attributes(const struct gms_kvm *kvm);
+/* mirrors: kvm_mem_is_private() */
+bool gms_kvm_mem_is_private(const struct gms_kvm *kvm, u64 gfn);
+
+/* mirrors: kvm_mmu_invalidate_begin() */
+void gms_kvm_mmu_invalidate_begin(struct gms_kvm *kvm);
+/* mirrors: kvm_mmu_invalidate_end() */
+void gms_kvm_mmu_invalidate_end(struct gms_kvm *kvm);
+/* mirrors: kvm_mmu_unmap_gfn_range(); returns true if anything was zapped */
+bool gms_kvm_unmap_gfn_range(struct gms_kvm *kvm, u64 start, u64 end,
+			     unsigned int filter);
+/* mirrors: kvm_mmu_invalidate_retry_gfn() */
+bool gms_kvm_mmu_invalidate_retry(const struct gms_kvm *kvm, u64 mmu_seq);
+/* mirrors: kvm_mmu_notifier_invalidate_range_start/end() for host [start, end) */
+void gms_kvm_mmu_notifier_invalidate(struct gms_world *w, u64 start, u64 end);
+void gms_kvm_install_spte(struct gms_kvm *kvm, const struct gms_spte *spte);
+struct gms_spte *gms_kvm_lookup_spte(struct gms_kvm *kvm, u64 gfn);
+
+#endif

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Host physical memory: page frames with a content tag instead of 4 KiB of
+ * bytes. A freed page keeps its content, as real DRAM does, so a missing
+ * scrub shows up as a tag seen by the wrong principal.
+ */
+#ifndef GMEMSIM_PHYSMEM_H
+#define GMEMSIM_PHYSMEM_H
+
+#include <glib.h>
+#include <gmemsim/types.h>
+
+enum gms_page_use {
+	GMS_PAGE_FREE,
+	GMS_PAGE_GMEM, /* a guest_memfd folio */
+	GMS_PAGE_ANON, /* anonymous host memory */
+};
+
+struct gms_page {
+	u64 tag; /* content; 0 = zero-filled */
+	u32 writer; /* principal that wrote @tag (GMS_PRINCIPAL_HOST or a VM id) */
+	bool private_data; /* written through a private (encrypted) mapping */
+	bool direct_map; /* present in the kernel direct map */
+	enum gms_page_use use;
+	u32 refcount; /* page cache or pte ownership + pins */
+	u32 mapcount; /* host userspace ptes */
+	u32 pincount; /* GUP pins */
+};
+
+struct gms_physmem {
+	GArray *pages; /* pfn -> struct gms_page */
+	GArray *free_list; /* stack of pfns: LIFO, so a freed page is reused first */
+	u64 nr_allocated;
+	u64 max_pages; /* host RAM: allocation fails with -ENOMEM beyond it */
+};
+
+#define GMS_PHYSMEM_DEFAULT_PAGES (1ULL << 18) /* 1 GiB */
+
+void gms_physmem_init(struct gms_physmem *pm);
+void gms_physmem_destroy(struct gms_physmem *pm);
+/*
+ * mirrors: alloc_page(); the content is whatever the page held before.
+ * 0 and *pfn, or -ENOMEM when host RAM is exhausted.
+ */
+int gms_physmem_alloc(struct gms_physmem *pm, enum gms_page_use use, u64 *pfn);
+/* mirrors: put_page(); frees the page when the last reference goes */
+void gms_physmem_put(struct gms_physmem *pm, u64 pfn);
+/* mirrors: get_page() */
+void gms_physmem_get(struct gms_physmem *pm, u64 pfn);
+struct gms_page *gms_physmem_page(struct gms_physmem *pm, u64 pfn);
+/* mirrors: clear_highpage() */
+void gms_physmem_clear(struct gms_physmem *pm, u64 pfn);
+void gms_physmem_write(struct gms_physmem *pm, u64 pfn, u64 tag, u32 writer,
+		       bool private_data);
+
+#endif

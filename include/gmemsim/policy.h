@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Design knobs (DESIGN.md section 5). The zero value of each is upstream Linux. */
+#ifndef GMEMSIM_POLICY_H
+#define GMEMSIM_POLICY_H
+
+#include <glib.h>
+#include <gmemsim/types.h>
+
+enum gms_abi {
+	GMS_ABI_7_2, /* -EEXIST for overlapping bindings, unsigned offset+size */
+	GMS_ABI_6_18, /* -EINVAL for overlapping bindings, signed offset+size */
+};
+
+enum gms_bind_policy {
+	GMS_BIND_SINGLE_VM, /* option (a) of seed 004 */
+	GMS_BIND_ZERO_ON_UNBIND, /* (b) */
+	GMS_BIND_ZERO_ON_REBIND, /* (c) */
+	GMS_BIND_UNRESTRICTED, /* no f->kvm check: the vulnerable baseline */
+};
+
+enum gms_pin_policy { GMS_PIN_FILE_PINS_VM, GMS_PIN_SLOT_PINS_FILE };
+enum gms_mmap_policy { GMS_MMAP_SHARED_PAGES, GMS_MMAP_NONE, GMS_MMAP_ALL_OR_NOTHING };
+enum gms_convert_policy { GMS_CONVERT_ATTRIBUTES, GMS_CONVERT_IN_PLACE_ZERO, GMS_CONVERT_IN_PLACE_PRESERVE };
+enum gms_direct_map_policy { GMS_DIRECT_MAP_KEEP, GMS_DIRECT_MAP_REMOVE, GMS_DIRECT_MAP_PKRU };
+enum gms_snp_zap_policy { GMS_SNP_ZAP, GMS_SNP_PRESERVE };
+enum gms_mutant { GMS_MUTANT_NONE };
+
+struct gms_policy {
+	enum gms_abi abi;
+	enum gms_bind_policy bind;
+	enum gms_pin_policy pin;
+	enum gms_mmap_policy mmap;
+	enum gms_convert_policy convert;
+	enum gms_direct_map_policy direct_map;
+	enum gms_snp_zap_policy snp_zap;
+	enum gms_mutant mutant;
+};
+
+struct gms_policy_knob {
+	const char *name;
+	const char *const *values; /* NULL-terminated; the first is the default */
+	const bool *modelled; /* per value: false = named in DESIGN.md, not modelled yet */
+	const char *source;
+	size_t offset; /* of the enum field in struct gms_policy */
+};
+
+const struct gms_policy_knob *gms_policy_knobs(size_t *n);
+const struct gms_policy_knob *gms_policy_knob_lookup(const char *name);
+/*
+ * Set @name to @value. 0 on success; -ENOENT for an unknown knob, -EINVAL
+ * for an unknown value, -EOPNOTSUPP for a value not modelled yet.
+ */
+int gms_policy_set(struct gms_policy *p, const char *name, const char *value);
+const char *gms_policy_get(const struct gms_policy *p, const char *name);
+
+#endif

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The uAPI: ioctls, file operations, host accesses and vCPU accesses. Each
+ * returns 0 (or an fd / a count) on success and -errno on failure, with the
+ * kernel's errno in the kernel's check order.
+ */
+#ifndef GMEMSIM_UAPI_H
+#define GMEMSIM_UAPI_H
+
+#include <gmemsim/gmem.h>
+#include <gmemsim/kvm.h>
+#include <gmemsim/mm.h>
+#include <gmemsim/world.h>
+
+const struct gms_arch_ops *gms_arch_ops_for(enum gms_vm_type type);
+const char *gms_vm_type_name(enum gms_vm_type type);
+int gms_vm_type_parse(const char *name, enum gms_vm_type *type);
+
+/* open("/dev/kvm") */
+int gms_sys_open_kvm(struct gms_world *w);
+/* KVM_CREATE_VM on @kvm_fd (a /dev/kvm fd) */
+int gms_sys_create_vm(struct gms_world *w, int kvm_fd, u64 type);
+/* KVM_CREATE_GUEST_MEMFD on a VM fd */
+int gms_sys_create_guest_memfd(struct gms_world *w, int vm_fd, u64 size,
+			       u64 flags);
+/* KVM_SET_USER_MEMORY_REGION2 on a VM fd */
+int gms_sys_set_user_memory_region2(
+	struct gms_world *w, int vm_fd,
+	const struct gms_userspace_memory_region2 *region);
+/* KVM_SET_MEMORY_ATTRIBUTES on a VM fd */
+int gms_sys_set_memory_attributes(struct gms_world *w, int vm_fd,
+				  const struct gms_memory_attributes *attrs);
+/* KVM_CHECK_EXTENSION(KVM_CAP_GUEST_MEMFD_FLAGS) on a VM fd */
+int gms_sys_check_gmem_flags(struct gms_world *w, int vm_fd, u64 *flags);
+
+int gms_sys_fallocate(struct gms_world *w, int fd, int mode, s64 offset,
+		      s64 len);
+s64 gms_sys_read(struct gms_world *w, int fd, u64 count);
+s64 gms_sys_write(struct gms_world *w, int fd, u64 count);
+s64 gms_sys_pread(struct gms_world *w, int fd, u64 count, s64 pos);
+s64 gms_sys_pwrite(struct gms_world *w, int fd, u64 count, s64 pos);
+s64 gms_sys_lseek(struct gms_world *w, int fd, s64 offset, int whence);
+int gms_sys_ftruncate(struct gms_world *w, int fd, s64 length);
+/* fstat(): st_size and st_ino */
+int gms_sys_fstat(struct gms_world *w, int fd, u64 *size, u64 *ino);
+int gms_sys_close(struct gms_world *w, int fd);
+
+/* mmap(); *addr receives the mapping address */
+int gms_sys_mmap(struct gms_world *w, u64 len, u32 prot, u32 flags, int fd,
+		 u64 offset, u64 *addr);
+int gms_sys_mmap_anon(struct gms_world *w, u64 len, u64 *addr);
+int gms_sys_munmap(struct gms_world *w, u64 addr, u64 len);
+
+/* Host userspace loads and stores: 0, -EFAULT (SIGSEGV) or -GMS_ESIGBUS. */
+int gms_host_read(struct gms_world *w, u64 addr, u64 *tag);
+int gms_host_write(struct gms_world *w, u64 addr, u64 tag);
+/* pin_user_pages() / unpin_user_page() of one page */
+int gms_host_pin(struct gms_world *w, u64 addr);
+int gms_host_unpin(struct gms_world *w, u64 addr);
+
+enum gms_exit_reason {
+	GMS_EXIT_NONE,
+	GMS_EXIT_MEMORY_FAULT, /* KVM_EXIT_MEMORY_FAULT */
+	GMS_EXIT_MMIO, /* KVM_EXIT_MMIO: no memslot */
+};
+
+enum gms_access_kind {
+	GMS_ACCESS_DEFAULT, /* the gfn's current attribute */
+	GMS_ACCESS_PRIVATE,
+	GMS_ACCESS_SHARED,
+};
+
+struct gms_vcpu_exit {
+	enum gms_exit_reason reason;
+	u64 flags; /* KVM_MEMORY_EXIT_FLAG_PRIVATE */
+	u64 gpa;
+	u64 size;
+};
+
+/*
+ * A vCPU load or store at @gpa through the fault path (KVM_RUN). Returns 0,
+ * or -EFAULT / -EHWPOISON with @exit describing KVM_EXIT_MEMORY_FAULT, or
+ * -EFAULT with GMS_EXIT_MMIO.
+ */
+int gms_vcpu_read(struct gms_world *w, int vm_fd, u64 gpa,
+		  enum gms_access_kind kind, u64 *tag,
+		  struct gms_vcpu_exit *exit);
+int gms_vcpu_write(struct gms_world *w, int vm_fd, u64 gpa,
+		   enum gms_access_kind kind, u64 tag,
+		   struct gms_vcpu_exit *exit);
+
+#endif

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* One world: every object of one simulated host. Two worlds share nothing. */
+#ifndef GMEMSIM_WORLD_H
+#define GMEMSIM_WORLD_H
+
+#include <glib.h>
+#include <gmemsim/mm.h>
+#include <gmemsim/physmem.h>
+#include <gmemsim/policy.h>
+#include <gmemsim/types.h>
+
+enum gms_fd_kind {
+	GMS_FD_CLOSED,
+	GMS_FD_KVM_DEV, /* /dev/kvm */
+	GMS_FD_VM,
+	GMS_FD_GMEM,
+};
+
+struct gms_fd {
+	enum gms_fd_kind kind;
+	void *obj; /* struct gms_kvm * or struct gms_gmem_file * */
+};
+
+/* A principal read a page: the confidentiality invariant judges these. */
+struct gms_observation {
+	u32 reader; /* GMS_PRINCIPAL_HOST or a VM id */
+	u64 pfn;
+	u64 tag;
+	u32 writer;
+	bool private_data;
+	const char *via;
+};
+
+enum gms_obj_kind {
+	GMS_OBJ_KVM,
+	GMS_OBJ_FILE,
+	GMS_OBJ_INODE,
+	GMS_OBJ_SLOT,
+	GMS_OBJ_VMA,
+	GMS_OBJ_TAG, /* not an object: a content tag, for report names */
+};
+
+struct gms_world {
+	struct gms_policy policy;
+	struct gms_physmem physmem;
+	struct gms_mm mm;
+	GArray *fds; /* fd -> struct gms_fd; numbers are never reused */
+	GList *vms; /* live struct gms_kvm */
+	GList *inodes; /* live struct gms_gmem_inode */
+	GPtrArray *graveyard; /* freed objects, kept so dangling pointers stay checkable */
+	GArray *graveyard_kinds;
+	GArray *observations; /* struct gms_observation of the current step */
+	u32 next_id;
+	u32 model_bugs; /* internal assertions that failed (not spec violations) */
+	/* Optional: the scenario's names for VMs, files and tags in reports. */
+	const char *(*name_of)(void *data, enum gms_obj_kind kind, u64 id);
+	void *name_data;
+};
+
+struct gms_world *gms_world_new(void);
+void gms_world_free(struct gms_world *w);
+/* back to an empty host, keeping the policy */
+void gms_world_reset(struct gms_world *w);
+/* start a new step: forget the previous step's observations */
+void gms_world_begin_step(struct gms_world *w);
+u32 gms_world_next_id(struct gms_world *w);
+/* kfree() that keeps the object as a shell until reset (KASAN quarantine) */
+void gms_world_bury(struct gms_world *w, enum gms_obj_kind kind, void *obj);
+void gms_world_observe(struct gms_world *w, u32 reader, u64 pfn,
+		       const char *via);
+/* mirrors: WARN_ON(): a model bug, reported apart from spec violations */
+void gms_world_model_bug(struct gms_world *w, const char *what);
+
+/* The fd table (one process). */
+int gms_fd_install(struct gms_world *w, enum gms_fd_kind kind, void *obj);
+/* mirrors: fget(): the entry, or NULL for a closed or never-opened fd */
+struct gms_fd *gms_fd_get(struct gms_world *w, int fd);
+/* true when no fd but /dev/kvm ones is open */
+bool gms_fd_table_empty(const struct gms_world *w);
+
+#endif

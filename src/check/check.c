@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The invariant registry and violation records. */
+#include <string.h>
+
+#include "check_internal.h"
+
+static const struct gms_invariant invariants[] = {
+#define INV(i, s, fn, end) { .id = i, .summary = s, .check = fn, .at_end_only = end }
+	INV("confidentiality",
+	    "no principal observes data another VM wrote as private",
+	    gms_check_confidentiality, false),
+	INV("integrity",
+	    "private memory changes only by its VM or by measured population",
+	    NULL, false),
+	INV("host-safety",
+	    "the host never makes an access real hardware punishes fatally",
+	    NULL, false),
+	INV("stale-mapping",
+	    "every stage-2 and host mapping points at the pfn the inode holds",
+	    gms_check_stale_mapping, false),
+	INV("use-after-free",
+	    "no pointer to a freed memslot, file, VM; bindings are symmetric",
+	    gms_check_use_after_free, false),
+	INV("binding",
+	    "bindings stay inside the file, never overlap, bind only its own VM",
+	    gms_check_binding, false),
+	INV("asid-reuse",
+	    "an ASID/HKID/handle is reused only after its entries are gone and flushed",
+	    NULL, false),
+	INV("scrub", "a page leaves an owner only after it was zeroed or reclaimed",
+	    NULL, false),
+	INV("hw-consistency", "each hardware model's own rules", NULL, false),
+	INV("mmap-exclusion",
+	    "no page is at once mapped or pinned by the host and private",
+	    gms_check_mmap_exclusion, false),
+	INV("lock-order", "no lock is taken against the recorded order", NULL,
+	    false),
+	INV("leak", "with every fd closed, every object, pfn and pin is released",
+	    gms_check_leak, true),
+#undef INV
+};
+
+const struct gms_invariant *gms_invariants(size_t *n)
+{
+	*n = G_N_ELEMENTS(invariants);
+	return invariants;
+}
+
+const struct gms_invariant *gms_invariant_lookup(const char *id)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(invariants); i++)
+		if (!strcmp(invariants[i].id, id))
+			return &invariants[i];
+	return NULL;
+}
+
+GPtrArray *gms_violations_new(void)
+{
+	return g_ptr_array_new_with_free_func(
+		(GDestroyNotify)gms_violation_free);
+}
+
+GPtrArray *gms_check_run(struct gms_world *w)
+{
+	GPtrArray *out = gms_violations_new();
+
+	for (size_t i = 0; i < G_N_ELEMENTS(invariants); i++)
+		if (invariants[i].check && !invariants[i].at_end_only)
+			invariants[i].check(w, out);
+	return out;
+}
+
+GPtrArray *gms_check_one(struct gms_world *w, const char *id)
+{
+	const struct gms_invariant *inv = gms_invariant_lookup(id);
+	GPtrArray *out;
+
+	if (!inv)
+		return NULL;
+	out = gms_violations_new();
+	if (inv->check)
+		inv->check(w, out);
+	return out;
+}
+
+GPtrArray *gms_check_end(struct gms_world *w)
+{
+	GPtrArray *out = gms_violations_new();
+
+	/* mappings are handles too: they hold their file */
+	if (gms_fd_table_empty(w) && !g_tree_nnodes(w->mm.vmas))
+		gms_check_leak(w, out);
+	return out;
+}
+
+struct gms_violation *gms_violation_add(GPtrArray *out, const char *id,
+					const char *fmt, ...)
+{
+	struct gms_violation *v = g_new0(struct gms_violation, 1);
+	va_list ap;
+
+	v->id = id;
+	va_start(ap, fmt);
+	v->message = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	v->objects = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(out, v);
+	return v;
+}
+
+void gms_violation_object(struct gms_violation *v, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	g_ptr_array_add(v->objects, g_strdup_vprintf(fmt, ap));
+	va_end(ap);
+}
+
+void gms_violation_free(struct gms_violation *v)
+{
+	if (!v)
+		return;
+	g_free(v->message);
+	g_ptr_array_unref(v->objects);
+	g_free(v);
+}
+
+/* "vm victim (#3)" with the scenario's name, or "vm #3" without one. */
+char *gms_describe(struct gms_world *w, enum gms_obj_kind kind, u64 id)
+{
+	static const char *const kinds[] = {
+		[GMS_OBJ_KVM] = "vm",	    [GMS_OBJ_FILE] = "gmem file",
+		[GMS_OBJ_INODE] = "inode",  [GMS_OBJ_SLOT] = "memslot",
+		[GMS_OBJ_VMA] = "mapping", [GMS_OBJ_TAG] = "tag",
+	};
+	const char *name = w->name_of ? w->name_of(w->name_data, kind, id) :
+					NULL;
+
+	if (kind == GMS_OBJ_TAG)
+		return name ? g_strdup_printf("'%s'", name) :
+			      g_strdup_printf("%#" G_GINT64_MODIFIER "x", id);
+	if (name)
+		return g_strdup_printf("%s %s (#%" G_GUINT64_FORMAT ")",
+				       kinds[kind], name, id);
+	return g_strdup_printf("%s #%" G_GUINT64_FORMAT, kinds[kind], id);
+}
+
+char *gms_describe_principal(struct gms_world *w, u32 principal)
+{
+	if (principal == GMS_PRINCIPAL_HOST)
+		return g_strdup("the host");
+	return gms_describe(w, GMS_OBJ_KVM, principal);
+}

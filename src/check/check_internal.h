@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef GMEMSIM_SRC_CHECK_INTERNAL_H
+#define GMEMSIM_SRC_CHECK_INTERNAL_H
+
+#include <gmemsim/gmemsim.h>
+
+void gms_check_confidentiality(struct gms_world *w, GPtrArray *out);
+void gms_check_stale_mapping(struct gms_world *w, GPtrArray *out);
+void gms_check_use_after_free(struct gms_world *w, GPtrArray *out);
+void gms_check_binding(struct gms_world *w, GPtrArray *out);
+void gms_check_mmap_exclusion(struct gms_world *w, GPtrArray *out);
+void gms_check_leak(struct gms_world *w, GPtrArray *out);
+
+/* Names for reports; the caller frees the string. */
+char *gms_describe(struct gms_world *w, enum gms_obj_kind kind, u64 id);
+char *gms_describe_principal(struct gms_world *w, u32 principal);
+
+/* Call @fn on every SPTE of every live VM. */
+typedef void (*gms_spte_fn)(struct gms_world *w, struct gms_kvm *kvm,
+			    struct gms_spte *spte, GPtrArray *out);
+void gms_for_each_spte(struct gms_world *w, gms_spte_fn fn, GPtrArray *out);
+/* Call @fn on every host pte of every VMA. */
+typedef void (*gms_pte_fn)(struct gms_world *w, struct gms_vma *vma,
+			   struct gms_pte *pte, GPtrArray *out);
+void gms_for_each_pte(struct gms_world *w, gms_pte_fn fn, GPtrArray *out);
+
+#endif

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0
+/* use-after-free and binding: gmem_uapi.md 1.2-1.4, bugs #1 and #2 of section 5. */
+#include "check_internal.h"
+
+static struct gms_violation *uaf(GPtrArray *out, const char *fmt, ...)
+	G_GNUC_PRINTF(2, 3);
+
+static struct gms_violation *uaf(GPtrArray *out, const char *fmt, ...)
+{
+	struct gms_violation *v;
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	v = gms_violation_add(out, "use-after-free", "%s", msg);
+	g_free(msg);
+	return v;
+}
+
+static void check_slot_file(struct gms_world *w, struct gms_memslot *slot,
+			    GPtrArray *out)
+{
+	struct gms_gmem_file *f = slot->gmem.file;
+	char *s, *fs;
+
+	if (!f || !f->freed)
+		return;
+	s = gms_describe(w, GMS_OBJ_SLOT, slot->uid);
+	fs = gms_describe(w, GMS_OBJ_FILE, f->id);
+	gms_violation_object(uaf(out, "(memslot->file) %s points at freed %s",
+				 s, fs),
+			     "%s", fs);
+	g_free(s);
+	g_free(fs);
+}
+
+static void check_binding_target(struct gms_world *w, struct gms_gmem_file *f,
+				 const struct gms_range *r, GPtrArray *out)
+{
+	struct gms_memslot *slot = (struct gms_memslot *)r->val;
+	char *fs = gms_describe(w, GMS_OBJ_FILE, f->id);
+	char *s = gms_describe(w, GMS_OBJ_SLOT, slot->uid);
+
+	if (slot->freed)
+		uaf(out, "(binding->memslot) %s binds freed %s at [%" G_GUINT64_FORMAT
+			 ", %" G_GUINT64_FORMAT ")",
+		    fs, s, r->start, r->end);
+	else if (slot->gmem.file != f)
+		uaf(out, "(binding symmetry) %s binds %s, which points elsewhere",
+		    fs, s);
+	g_free(fs);
+	g_free(s);
+}
+
+static void check_file(struct gms_world *w, struct gms_gmem_file *f,
+		       GPtrArray *out)
+{
+	const struct gms_range *r;
+	char *fs;
+
+	if (f->freed || f->kvm->freed) {
+		fs = gms_describe(w, GMS_OBJ_FILE, f->id);
+		uaf(out, "(file->kvm) %s on an inode's list is %s", fs,
+		    f->freed ? "freed" : "pinning a freed VM");
+		g_free(fs);
+		return;
+	}
+	for (r = gms_range_map_next(&f->bindings, NULL); r;
+	     r = gms_range_map_next(&f->bindings, r))
+		check_binding_target(w, f, r, out);
+}
+
+void gms_check_use_after_free(struct gms_world *w, GPtrArray *out)
+{
+	for (GList *l = w->vms; l; l = l->next) {
+		struct gms_kvm *kvm = l->data;
+
+		for (guint i = 0; i < kvm->memslots[0]->len; i++)
+			check_slot_file(w, g_ptr_array_index(kvm->memslots[0], i),
+					out);
+	}
+	for (GList *l = w->inodes; l; l = l->next)
+		for (GList *f = ((struct gms_gmem_inode *)l->data)->files; f;
+		     f = f->next)
+			check_file(w, f->data, out);
+	for (guint fd = 0; fd < w->fds->len; fd++) {
+		struct gms_fd *e = &g_array_index(w->fds, struct gms_fd, fd);
+		bool freed = (e->kind == GMS_FD_VM &&
+			      ((struct gms_kvm *)e->obj)->freed) ||
+			     (e->kind == GMS_FD_GMEM &&
+			      ((struct gms_gmem_file *)e->obj)->freed);
+
+		if (freed)
+			uaf(out, "(fd) fd %u refers to a freed object", fd);
+	}
+}
+
+struct claim {
+	struct gms_gmem_file *file;
+	u64 start, end;
+	struct gms_memslot *slot;
+};
+
+static gint claim_cmp(gconstpointer a, gconstpointer b)
+{
+	const struct claim *x = a, *y = b;
+
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void check_claim(struct gms_world *w, const struct claim *c,
+			GPtrArray *out)
+{
+	u64 pages = c->file->inode->size >> GMS_PAGE_SHIFT;
+	char *s = gms_describe(w, GMS_OBJ_SLOT, c->slot->uid);
+	char *fs = gms_describe(w, GMS_OBJ_FILE, c->file->id);
+	struct gms_violation *v;
+
+	if (c->end > pages || c->end < c->start) {
+		v = gms_violation_add(out, "binding",
+				      "(inside the file) %s binds pages [%" G_GUINT64_FORMAT
+				      ", %" G_GUINT64_FORMAT ") of %s, which has %" G_GUINT64_FORMAT,
+				      s, c->start, c->end, fs, pages);
+		gms_violation_object(v, "%s", s);
+	}
+	if (c->slot->kvm != c->file->kvm &&
+	    w->policy.bind == GMS_BIND_SINGLE_VM) {
+		v = gms_violation_add(out, "binding",
+				      "(own VM) %s of another VM is bound to %s",
+				      s, fs);
+		gms_violation_object(v, "%s", s);
+	}
+	g_free(s);
+	g_free(fs);
+}
+
+void gms_check_binding(struct gms_world *w, GPtrArray *out)
+{
+	GArray *claims = g_array_new(FALSE, FALSE, sizeof(struct claim));
+
+	for (GList *l = w->vms; l; l = l->next) {
+		struct gms_kvm *kvm = l->data;
+
+		for (guint i = 0; i < kvm->memslots[0]->len; i++) {
+			struct gms_memslot *s =
+				g_ptr_array_index(kvm->memslots[0], i);
+			struct claim c = { s->gmem.file, s->gmem.pgoff,
+					   s->gmem.pgoff + s->npages, s };
+
+			if (s->gmem.file && !s->gmem.file->freed)
+				g_array_append_val(claims, c);
+		}
+	}
+	g_array_sort(claims, claim_cmp);
+	for (guint i = 0; i < claims->len; i++) {
+		struct claim *c = &g_array_index(claims, struct claim, i);
+
+		check_claim(w, c, out);
+		if (i && c[-1].file == c->file && c[-1].end > c->start)
+			gms_violation_add(out, "binding",
+					  "(no overlap) two memslots bind page %" G_GUINT64_FORMAT
+					  " of one file",
+					  c->start);
+	}
+	g_array_unref(claims);
+}

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0
+/* stale-mapping (hw_models.md G1, G2) and mmap-exclusion (G3). */
+#include "check_internal.h"
+
+static void stale(struct gms_world *w, GPtrArray *out, struct gms_kvm *kvm,
+		  const struct gms_spte *spte, const char *why)
+{
+	char *vm = gms_describe(w, GMS_OBJ_KVM, kvm->id);
+	struct gms_violation *v;
+
+	v = gms_violation_add(out, "stale-mapping",
+			      "%s maps gfn %#" G_GINT64_MODIFIER "x to pfn %" G_GUINT64_FORMAT
+			      ", but %s",
+			      vm, spte->gfn, spte->pfn, why);
+	gms_violation_object(v, "%s", vm);
+	gms_violation_object(v, "pfn %" G_GUINT64_FORMAT, spte->pfn);
+	g_free(vm);
+}
+
+/* The pfn the spte's source holds now, or false if it holds none. */
+static bool source_pfn(struct gms_world *w, const struct gms_spte *spte,
+		       u64 *pfn)
+{
+	struct gms_folio *folio;
+	struct gms_vma *vma;
+	struct gms_pte *pte;
+	u64 page;
+
+	if (spte->source == GMS_SPTE_GMEM) {
+		if (spte->inode->freed)
+			return false;
+		folio = gms_gmem_lookup_folio(spte->inode, spte->index);
+		*pfn = folio ? folio->pfn : 0;
+		return folio != NULL;
+	}
+	vma = gms_mm_find_vma(w, spte->hva);
+	if (!vma)
+		return false;
+	page = vma->kind == GMS_VMA_GMEM ?
+		       vma->pgoff + ((spte->hva - vma->start) >> GMS_PAGE_SHIFT) :
+		       spte->hva >> GMS_PAGE_SHIFT;
+	pte = g_tree_lookup(vma->ptes, &page);
+	*pfn = pte ? pte->pfn : 0;
+	return pte != NULL;
+}
+
+static void check_spte(struct gms_world *w, struct gms_kvm *kvm,
+		       struct gms_spte *spte, GPtrArray *out)
+{
+	struct gms_memslot *slot = gms_kvm_gfn_to_memslot(kvm, 0, spte->gfn);
+	u64 pfn;
+
+	if (gms_physmem_page(&w->physmem, spte->pfn)->use == GMS_PAGE_FREE)
+		stale(w, out, kvm, spte, "the pfn was freed (G2)");
+	else if (!slot || slot->invalid || slot->uid != spte->slot_uid)
+		stale(w, out, kvm, spte, "its memslot is gone");
+	else if (!source_pfn(w, spte, &pfn))
+		stale(w, out, kvm, spte, spte->source == GMS_SPTE_GMEM ?
+				"guest_memfd no longer holds a page there" :
+				"the host no longer maps a page there");
+	else if (pfn != spte->pfn)
+		stale(w, out, kvm, spte, "the backing now holds another pfn");
+	else if (spte->private && !gms_kvm_mem_is_private(kvm, spte->gfn))
+		stale(w, out, kvm, spte, "the gfn is shared now (G1)");
+}
+
+static void check_pte(struct gms_world *w, struct gms_vma *vma,
+		      struct gms_pte *pte, GPtrArray *out)
+{
+	struct gms_folio *folio;
+	struct gms_violation *v;
+
+	(void)w;
+	if (vma->kind != GMS_VMA_GMEM)
+		return;
+	folio = gms_gmem_lookup_folio(vma->file->inode, pte->page);
+	if (folio && folio->pfn == pte->pfn)
+		return;
+	v = gms_violation_add(out, "stale-mapping",
+			      "host mapping #%u maps file page %" G_GUINT64_FORMAT
+			      " to pfn %" G_GUINT64_FORMAT
+			      ", which guest_memfd no longer holds there",
+			      vma->id, pte->page, pte->pfn);
+	gms_violation_object(v, "pfn %" G_GUINT64_FORMAT, pte->pfn);
+}
+
+void gms_check_stale_mapping(struct gms_world *w, GPtrArray *out)
+{
+	gms_for_each_spte(w, check_spte, out);
+	gms_for_each_pte(w, check_pte, out);
+}
+
+static void check_exclusive(struct gms_world *w, struct gms_kvm *kvm,
+			    struct gms_spte *spte, GPtrArray *out)
+{
+	const struct gms_page *p = gms_physmem_page(&w->physmem, spte->pfn);
+	struct gms_violation *v;
+	char *vm;
+
+	if (!spte->private || (!p->mapcount && !p->pincount))
+		return;
+	vm = gms_describe(w, GMS_OBJ_KVM, kvm->id);
+	v = gms_violation_add(out, "mmap-exclusion",
+			      "(G3) pfn %" G_GUINT64_FORMAT
+			      " is private to %s and %s by the host",
+			      spte->pfn, vm, p->mapcount ? "mapped" : "pinned");
+	gms_violation_object(v, "%s", vm);
+	gms_violation_object(v, "pfn %" G_GUINT64_FORMAT, spte->pfn);
+	g_free(vm);
+}
+
+void gms_check_mmap_exclusion(struct gms_world *w, GPtrArray *out)
+{
+	gms_for_each_spte(w, check_exclusive, out);
+}

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The vCPU fault path for a guest load or store (arch/x86/kvm/mmu/mmu.c:
+ * kvm_mmu_page_fault -> kvm_tdp_page_fault -> kvm_mmu_faultin_pfn -> map).
+ */
+#include <gmemsim/uapi.h>
+
+struct kvm_page_fault {
+	u64 gfn;
+	bool is_private;
+	struct gms_memslot *slot;
+	u64 mmu_seq;
+	struct gms_spte spte; /* what the fault will install */
+};
+
+/* mirrors: kvm_mmu_prepare_memory_fault_exit() */
+static int memory_fault_exit(struct kvm_page_fault *fault,
+			     struct gms_vcpu_exit *exit, int r)
+{
+	exit->reason = GMS_EXIT_MEMORY_FAULT;
+	exit->flags = fault->is_private ? KVM_MEMORY_EXIT_FLAG_PRIVATE : 0;
+	exit->gpa = fault->gfn << GMS_PAGE_SHIFT;
+	exit->size = GMS_PAGE_SIZE;
+	return r;
+}
+
+/* mirrors: kvm_mmu_faultin_pfn_gmem() */
+static int faultin_pfn_gmem(struct gms_world *w, struct gms_kvm *kvm,
+			    struct kvm_page_fault *fault,
+			    struct gms_vcpu_exit *exit)
+{
+	struct gms_memslot *slot = fault->slot;
+	int r;
+
+	if (!gms_kvm_slot_has_gmem(slot))
+		return memory_fault_exit(fault, exit, -EFAULT);
+	r = gms_gmem_get_pfn(w, kvm, slot, fault->gfn, &fault->spte.pfn);
+	if (r)
+		return memory_fault_exit(fault, exit, r);
+	fault->spte.source = GMS_SPTE_GMEM;
+	fault->spte.inode = slot->gmem.file->inode;
+	fault->spte.index = gms_gmem_get_index(slot, fault->gfn);
+	return 0;
+}
+
+/*
+ * mirrors: __kvm_faultin_pfn() for a shared fault on a slot backed by host
+ * memory: GUP of userspace_addr. A bad hva is reported as a memory fault
+ * exit (UNVERIFIED: kvm_handle_error_pfn() on 6.18).
+ */
+static int faultin_pfn_hva(struct gms_world *w, struct kvm_page_fault *fault,
+			   struct gms_vcpu_exit *exit)
+{
+	struct gms_memslot *slot = fault->slot;
+	u64 hva = slot->userspace_addr +
+		  ((fault->gfn - slot->base_gfn) << GMS_PAGE_SHIFT);
+
+	if (!slot->userspace_addr ||
+	    gms_mm_fault(w, hva, &fault->spte.pfn))
+		return memory_fault_exit(fault, exit, -EFAULT);
+	fault->spte.source = GMS_SPTE_HVA;
+	fault->spte.hva = hva;
+	return 0;
+}
+
+/* mirrors: kvm_mmu_faultin_pfn() */
+static int kvm_mmu_faultin_pfn(struct gms_world *w, struct gms_kvm *kvm,
+			       struct kvm_page_fault *fault,
+			       struct gms_vcpu_exit *exit)
+{
+	fault->mmu_seq = kvm->mmu_invalidate_seq;
+	if (fault->is_private != gms_kvm_mem_is_private(kvm, fault->gfn))
+		return memory_fault_exit(fault, exit, -EFAULT);
+	fault->slot = gms_kvm_gfn_to_memslot(kvm, 0, fault->gfn);
+	if (fault->slot && fault->slot->invalid)
+		fault->slot = NULL; /* RET_PF_RETRY until the delete commits */
+	if (!fault->slot) {
+		/* kvm_handle_noslot_fault(): private memory is never MMIO */
+		if (fault->is_private)
+			return memory_fault_exit(fault, exit, -EFAULT);
+		exit->reason = GMS_EXIT_MMIO;
+		exit->gpa = fault->gfn << GMS_PAGE_SHIFT;
+		exit->size = GMS_PAGE_SIZE;
+		return 0;
+	}
+	if (fault->is_private || (fault->slot->flags & KVM_MEMSLOT_GMEM_ONLY))
+		return faultin_pfn_gmem(w, kvm, fault, exit);
+	return faultin_pfn_hva(w, fault, exit);
+}
+
+/* mirrors: kvm_tdp_mmu_map() under mmu_lock, after the retry check */
+static int kvm_mmu_map(struct gms_kvm *kvm, struct kvm_page_fault *fault)
+{
+	if (gms_kvm_mmu_invalidate_retry(kvm, fault->mmu_seq))
+		return -EAGAIN; /* RET_PF_RETRY */
+	fault->spte.gfn = fault->gfn;
+	fault->spte.private = fault->is_private;
+	fault->spte.slot_uid = fault->slot->uid;
+	gms_kvm_install_spte(kvm, &fault->spte);
+	return 0;
+}
+
+/* Resolve @gpa to a pfn the vCPU may access, faulting it in if needed. */
+static int vcpu_translate(struct gms_world *w, struct gms_kvm *kvm, u64 gpa,
+			  enum gms_access_kind kind, u64 *pfn,
+			  bool *is_private, struct gms_vcpu_exit *exit)
+{
+	struct kvm_page_fault fault = { .gfn = gpa >> GMS_PAGE_SHIFT };
+	struct gms_spte *spte;
+	int r;
+
+	if (kind == GMS_ACCESS_DEFAULT)
+		fault.is_private = gms_kvm_mem_is_private(kvm, fault.gfn);
+	else
+		fault.is_private = kind == GMS_ACCESS_PRIVATE;
+	*is_private = fault.is_private;
+	spte = gms_kvm_lookup_spte(kvm, fault.gfn);
+	if (spte && spte->private == fault.is_private) {
+		*pfn = spte->pfn;
+		return 0;
+	}
+	/* Outside a task nothing can race, so one retry always suffices. */
+	for (int tries = 0; tries < 2; tries++) {
+		r = kvm_mmu_faultin_pfn(w, kvm, &fault, exit);
+		if (r || exit->reason == GMS_EXIT_MMIO)
+			return r;
+		r = kvm_mmu_map(kvm, &fault);
+		if (r != -EAGAIN)
+			break;
+	}
+	if (r)
+		return r;
+	*pfn = fault.spte.pfn;
+	return 0;
+}
+
+static int vcpu_get_vm(struct gms_world *w, int vm_fd, struct gms_kvm **kvm)
+{
+	struct gms_fd *e = gms_fd_get(w, vm_fd);
+
+	if (!e)
+		return -EBADF;
+	if (e->kind != GMS_FD_VM)
+		return -ENOTTY;
+	*kvm = e->obj;
+	return 0;
+}
+
+int gms_vcpu_read(struct gms_world *w, int vm_fd, u64 gpa,
+		  enum gms_access_kind kind, u64 *tag,
+		  struct gms_vcpu_exit *exit)
+{
+	struct gms_kvm *kvm;
+	bool is_private;
+	u64 pfn;
+	int r;
+
+	*exit = (struct gms_vcpu_exit){ 0 };
+	*tag = 0;
+	r = vcpu_get_vm(w, vm_fd, &kvm);
+	if (r)
+		return r;
+	r = vcpu_translate(w, kvm, gpa, kind, &pfn, &is_private, exit);
+	if (r || exit->reason == GMS_EXIT_MMIO)
+		return r;
+	gms_world_observe(w, kvm->id, pfn,
+			  is_private ? "guest private" : "guest shared");
+	*tag = gms_physmem_page(&w->physmem, pfn)->tag;
+	return 0;
+}
+
+int gms_vcpu_write(struct gms_world *w, int vm_fd, u64 gpa,
+		   enum gms_access_kind kind, u64 tag,
+		   struct gms_vcpu_exit *exit)
+{
+	struct gms_kvm *kvm;
+	bool is_private;
+	u64 pfn;
+	int r;
+
+	*exit = (struct gms_vcpu_exit){ 0 };
+	r = vcpu_get_vm(w, vm_fd, &kvm);
+	if (r)
+		return r;
+	r = vcpu_translate(w, kvm, gpa, kind, &pfn, &is_private, exit);
+	if (r || exit->reason == GMS_EXIT_MMIO)
+		return r;
+	gms_physmem_write(&w->physmem, pfn, tag, kvm->id, is_private);
+	return 0;
+}

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * File syscalls on guest_memfd and VM fds: the VFS checks in front of
+ * kvm_gmem_fops (fs/open.c, fs/read_write.c, mm/mmap.c), and close().
+ */
+#include <gmemsim/uapi.h>
+
+#define GMS_LLONG_MAX ((u64)INT64_MAX)
+#define GMS_SEEK_MAX 4 /* SEEK_HOLE */
+
+/* mirrors: vfs_fallocate() */
+static int vfs_fallocate(struct gms_fd *e, int mode, s64 offset, s64 len)
+{
+	if (offset < 0 || len <= 0)
+		return -EINVAL;
+	if (mode & ~(FALLOC_FL_MODE_MASK | FALLOC_FL_KEEP_SIZE))
+		return -EOPNOTSUPP;
+	switch (mode & FALLOC_FL_MODE_MASK) {
+	case 0: /* FALLOC_FL_ALLOCATE_RANGE */
+	case FALLOC_FL_UNSHARE_RANGE:
+	case FALLOC_FL_ZERO_RANGE:
+		break;
+	case FALLOC_FL_PUNCH_HOLE:
+		if (!(mode & FALLOC_FL_KEEP_SIZE))
+			return -EOPNOTSUPP;
+		break;
+	case FALLOC_FL_COLLAPSE_RANGE:
+	case FALLOC_FL_INSERT_RANGE:
+		if (mode & FALLOC_FL_KEEP_SIZE)
+			return -EOPNOTSUPP;
+		break;
+	default:
+		return -EOPNOTSUPP;
+	}
+	/* a VM fd is an anon inode, not S_ISREG */
+	if (e->kind != GMS_FD_GMEM)
+		return -ENODEV;
+	/* s_maxbytes = MAX_LFS_FILESIZE; offset + len must not wrap */
+	if ((u64)offset + (u64)len > GMS_LLONG_MAX)
+		return -EFBIG;
+	return 0;
+}
+
+int gms_sys_fallocate(struct gms_world *w, int fd, int mode, s64 offset,
+		      s64 len)
+{
+	struct gms_fd *e = gms_fd_get(w, fd);
+	int r;
+
+	if (!e)
+		return -EBADF;
+	r = vfs_fallocate(e, mode, offset, len);
+	if (r)
+		return r;
+	return gms_gmem_fallocate(w, e->obj, mode, offset, len);
+}
+
+/* mirrors: vfs_read()/vfs_write(): neither fops has ->read or ->write */
+s64 gms_sys_read(struct gms_world *w, int fd, u64 count)
+{
+	(void)count;
+	return gms_fd_get(w, fd) ? -EINVAL : -EBADF;
+}
+
+s64 gms_sys_write(struct gms_world *w, int fd, u64 count)
+{
+	(void)count;
+	return gms_fd_get(w, fd) ? -EINVAL : -EBADF;
+}
+
+/* mirrors: ksys_pread64(): no FMODE_PREAD on either file */
+s64 gms_sys_pread(struct gms_world *w, int fd, u64 count, s64 pos)
+{
+	(void)count;
+	if (pos < 0)
+		return -EINVAL;
+	return gms_fd_get(w, fd) ? -ESPIPE : -EBADF;
+}
+
+s64 gms_sys_pwrite(struct gms_world *w, int fd, u64 count, s64 pos)
+{
+	return gms_sys_pread(w, fd, count, pos);
+}
+
+/*
+ * mirrors: ksys_lseek(). guest_memfd has no FMODE_LSEEK (-ESPIPE); the VM
+ * fd uses noop_llseek() and reports position 0.
+ */
+s64 gms_sys_lseek(struct gms_world *w, int fd, s64 offset, int whence)
+{
+	struct gms_fd *e = gms_fd_get(w, fd);
+
+	(void)offset;
+	if (!e)
+		return -EBADF;
+	if (whence < 0 || whence > GMS_SEEK_MAX)
+		return -EINVAL;
+	return e->kind == GMS_FD_GMEM ? -ESPIPE : 0;
+}
+
+/* mirrors: do_sys_ftruncate() -> kvm_gmem_setattr() */
+int gms_sys_ftruncate(struct gms_world *w, int fd, s64 length)
+{
+	if (length < 0)
+		return -EINVAL;
+	if (!gms_fd_get(w, fd))
+		return -EBADF;
+	/* not S_ISREG (VM fd), or kvm_gmem_setattr() (guest_memfd) */
+	return -EINVAL;
+}
+
+int gms_sys_fstat(struct gms_world *w, int fd, u64 *size, u64 *ino)
+{
+	struct gms_fd *e = gms_fd_get(w, fd);
+
+	if (!e)
+		return -EBADF;
+	*size = 0;
+	*ino = 0;
+	if (e->kind == GMS_FD_GMEM) {
+		struct gms_gmem_file *f = e->obj;
+
+		*size = f->inode->size;
+		*ino = f->inode->id;
+	}
+	return 0;
+}
+
+/* mirrors: close_fd() -> fput() -> ->release on the last reference */
+int gms_sys_close(struct gms_world *w, int fd)
+{
+	struct gms_fd *e = gms_fd_get(w, fd);
+	struct gms_fd copy;
+
+	if (!e)
+		return -EBADF;
+	copy = *e;
+	e->kind = GMS_FD_CLOSED;
+	e->obj = NULL;
+	switch (copy.kind) {
+	case GMS_FD_VM:
+		/* kvm_vm_release() */
+		((struct gms_kvm *)copy.obj)->fd_open = false;
+		gms_kvm_put(w, copy.obj);
+		break;
+	case GMS_FD_GMEM:
+		gms_gmem_file_put(w, copy.obj);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* mirrors: kvm_gmem_mmap() */
+static int kvm_gmem_mmap(struct gms_gmem_file *f, u32 flags)
+{
+	if (!gms_gmem_supports_mmap(f->inode))
+		return -ENODEV;
+	/* Copy-on-write is not allowed. */
+	if (!(flags & GMS_MAP_SHARED))
+		return -EINVAL;
+	return 0;
+}
+
+/* mirrors: ksys_mmap_pgoff() -> do_mmap() for a file mapping */
+int gms_sys_mmap(struct gms_world *w, u64 len, u32 prot, u32 flags, int fd,
+		 u64 offset, u64 *addr)
+{
+	struct gms_fd *e;
+	int r;
+
+	if (offset & (GMS_PAGE_SIZE - 1))
+		return -EINVAL;
+	e = gms_fd_get(w, fd);
+	if (!e)
+		return -EBADF;
+	if (!len || len > GMS_TASK_SIZE_MAX)
+		return -EINVAL;
+	if ((flags & (GMS_MAP_SHARED | GMS_MAP_PRIVATE)) == 0)
+		return -EINVAL;
+	/* both file systems are SB_I_NOEXEC: path_noexec() */
+	if (prot & GMS_PROT_EXEC)
+		return -EPERM;
+	if (e->kind != GMS_FD_GMEM)
+		return -ENODEV; /* kvm_vm_fops has no ->mmap */
+	r = kvm_gmem_mmap(e->obj, flags);
+	if (r)
+		return r;
+	*addr = gms_mm_map_file(w, e->obj, len, offset >> GMS_PAGE_SHIFT, prot);
+	return 0;
+}
+
+int gms_sys_mmap_anon(struct gms_world *w, u64 len, u64 *addr)
+{
+	if (!len || len > GMS_TASK_SIZE_MAX)
+		return -EINVAL;
+	*addr = gms_mm_map_anon(w, len);
+	return 0;
+}
+
+int gms_sys_munmap(struct gms_world *w, u64 addr, u64 len)
+{
+	return gms_mm_munmap(w, addr, len);
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Host userspace loads, stores and GUP pins through its page tables. */
+#include <gmemsim/uapi.h>
+
+int gms_host_read(struct gms_world *w, u64 addr, u64 *tag)
+{
+	u64 pfn;
+	int r = gms_mm_fault(w, addr, &pfn);
+
+	if (r)
+		return r;
+	gms_world_observe(w, GMS_PRINCIPAL_HOST, pfn, "host userspace");
+	*tag = gms_physmem_page(&w->physmem, pfn)->tag;
+	return 0;
+}
+
+int gms_host_write(struct gms_world *w, u64 addr, u64 tag)
+{
+	struct gms_vma *vma = gms_mm_find_vma(w, addr);
+	u64 pfn;
+	int r;
+
+	if (vma && !(vma->prot & GMS_PROT_WRITE))
+		return -EFAULT; /* SIGSEGV */
+	r = gms_mm_fault(w, addr, &pfn);
+	if (r)
+		return r;
+	gms_physmem_write(&w->physmem, pfn, tag, GMS_PRINCIPAL_HOST, false);
+	return 0;
+}
+
+int gms_host_pin(struct gms_world *w, u64 addr)
+{
+	return gms_mm_pin(w, addr);
+}
+
+int gms_host_unpin(struct gms_world *w, u64 addr)
+{
+	return gms_mm_unpin(w, addr);
+}

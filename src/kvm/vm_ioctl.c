@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0
+/* /dev/kvm and VM-fd ioctls (kvm_dev_ioctl(), kvm_vm_ioctl() in virt/kvm/kvm_main.c). */
+#include <gmemsim/uapi.h>
+
+int gms_sys_open_kvm(struct gms_world *w)
+{
+	return gms_fd_install(w, GMS_FD_KVM_DEV, NULL);
+}
+
+/* mirrors: kvm_dev_ioctl(KVM_CREATE_VM) -> kvm_dev_ioctl_create_vm() */
+int gms_sys_create_vm(struct gms_world *w, int kvm_fd, u64 type)
+{
+	struct gms_fd *dev = gms_fd_get(w, kvm_fd);
+	const struct gms_arch_ops *arch;
+	struct gms_kvm *kvm;
+	int r;
+
+	if (!dev)
+		return -EBADF;
+	if (dev->kind != GMS_FD_KVM_DEV)
+		return -ENOTTY;
+	/* kvm_arch_init_vm(): !(kvm_caps.supported_vm_types & BIT(type)) */
+	arch = type < GMS_VM_NR_TYPES ? gms_arch_ops_for(type) : NULL;
+	if (!arch)
+		return -EINVAL;
+	kvm = gms_kvm_create(w, arch, &r);
+	if (!kvm)
+		return r;
+	kvm->fd_open = true;
+	return gms_fd_install(w, GMS_FD_VM, kvm);
+}
+
+/*
+ * The front of kvm_vm_ioctl(): a VM fd, and the vm_dead gate. An ioctl on a
+ * guest_memfd has no ->unlocked_ioctl (-ENOTTY); on /dev/kvm an unknown VM
+ * ioctl falls to kvm_arch_dev_ioctl() (-EINVAL).
+ */
+static int vm_ioctl_get(struct gms_world *w, int fd, struct gms_kvm **kvm)
+{
+	struct gms_fd *e = gms_fd_get(w, fd);
+
+	if (!e)
+		return -EBADF;
+	if (e->kind == GMS_FD_GMEM)
+		return -ENOTTY;
+	if (e->kind != GMS_FD_VM)
+		return -EINVAL;
+	*kvm = e->obj;
+	if ((*kvm)->state >= GMS_KVM_DYING)
+		return -EIO;
+	return 0;
+}
+
+/* mirrors: kvm_gmem_get_supported_flags() */
+static u64 kvm_gmem_get_supported_flags(const struct gms_kvm *kvm)
+{
+	u64 flags = GUEST_MEMFD_FLAG_MMAP;
+
+	/* x86: kvm_arch_supports_gmem_init_shared() = !has_private_mem */
+	if (!kvm->arch->has_private_mem)
+		flags |= GUEST_MEMFD_FLAG_INIT_SHARED;
+	return flags;
+}
+
+int gms_sys_check_gmem_flags(struct gms_world *w, int vm_fd, u64 *flags)
+{
+	struct gms_kvm *kvm;
+	int r = vm_ioctl_get(w, vm_fd, &kvm);
+
+	if (r)
+		return r;
+	*flags = kvm_gmem_get_supported_flags(kvm);
+	return 0;
+}
+
+/* mirrors: kvm_gmem_create() */
+int gms_sys_create_guest_memfd(struct gms_world *w, int vm_fd, u64 size,
+			       u64 flags)
+{
+	struct gms_gmem_file *f;
+	struct gms_kvm *kvm;
+	int r = vm_ioctl_get(w, vm_fd, &kvm);
+
+	if (r)
+		return r;
+	if (flags & ~kvm_gmem_get_supported_flags(kvm))
+		return -EINVAL;
+	/* size is a loff_t */
+	if ((s64)size <= 0 || !GMS_PAGE_ALIGNED(size))
+		return -EINVAL;
+	f = gms_gmem_create(w, kvm, size, flags);
+	return gms_fd_install(w, GMS_FD_GMEM, f);
+}
+
+/* mirrors: kvm_vm_ioctl(KVM_SET_USER_MEMORY_REGION2) */
+int gms_sys_set_user_memory_region2(
+	struct gms_world *w, int vm_fd,
+	const struct gms_userspace_memory_region2 *region)
+{
+	struct gms_kvm *kvm;
+	int r = vm_ioctl_get(w, vm_fd, &kvm);
+
+	if (r)
+		return r;
+	return gms_kvm_set_memory_region(w, kvm, region);
+}
+
+/* mirrors: kvm_vm_ioctl(KVM_SET_MEMORY_ATTRIBUTES) */
+int gms_sys_set_memory_attributes(struct gms_world *w, int vm_fd,
+				  const struct gms_memory_attributes *attrs)
+{
+	struct gms_kvm *kvm;
+	int r = vm_ioctl_get(w, vm_fd, &kvm);
+
+	if (r)
+		return r;
+	return gms_kvm_set_mem_attributes(w, kvm, attrs);
+}

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The guest_memfd inode: page cache, invalidation and eviction (virt/kvm/guest_memfd.c). */
+#include "gmem_internal.h"
+
+static gint index_cmp(gconstpointer a, gconstpointer b, gpointer unused)
+{
+	u64 x = *(const u64 *)a, y = *(const u64 *)b;
+
+	(void)unused;
+	return x < y ? -1 : x > y;
+}
+
+struct gms_gmem_inode *gmem_inode_new(struct gms_world *w,
+				      const struct gms_arch_ops *arch, u64 size,
+				      u64 flags)
+{
+	struct gms_gmem_inode *inode = g_new0(struct gms_gmem_inode, 1);
+
+	inode->id = gms_world_next_id(w);
+	inode->size = size;
+	inode->flags = flags;
+	inode->arch = arch;
+	inode->pages = g_tree_new_full(index_cmp, NULL, NULL, g_free);
+	w->inodes = g_list_prepend(w->inodes, inode);
+	return inode;
+}
+
+bool gms_gmem_supports_mmap(const struct gms_gmem_inode *inode)
+{
+	return inode->flags & GUEST_MEMFD_FLAG_MMAP;
+}
+
+struct gms_folio *gms_gmem_lookup_folio(struct gms_gmem_inode *inode,
+					u64 index)
+{
+	return g_tree_lookup(inode->pages, &index);
+}
+
+/*
+ * mirrors: kvm_gmem_get_folio(). The new folio holds whatever the page
+ * allocator hands out; it is not uptodate, so its first user zeroes it.
+ * NULL when host memory is exhausted (-ENOMEM).
+ */
+struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
+				     struct gms_gmem_inode *inode, u64 index)
+{
+	struct gms_folio *folio = gms_gmem_lookup_folio(inode, index);
+	u64 pfn;
+
+	if (folio)
+		return folio;
+	if (gms_physmem_alloc(&w->physmem, GMS_PAGE_GMEM, &pfn))
+		return NULL;
+	folio = g_new0(struct gms_folio, 1);
+	folio->index = index;
+	folio->pfn = pfn;
+	g_tree_insert(inode->pages, &folio->index, folio);
+	return folio;
+}
+
+/* mirrors: kvm_gmem_get_invalidate_filter() */
+static unsigned int kvm_gmem_get_invalidate_filter(struct gms_gmem_inode *inode)
+{
+	if (inode->flags & GUEST_MEMFD_FLAG_INIT_SHARED)
+		return GMS_FILTER_SHARED;
+	return GMS_FILTER_PRIVATE;
+}
+
+/* mirrors: __kvm_gmem_invalidate_begin() */
+void gmem_file_invalidate_begin(struct gms_gmem_file *f, u64 start, u64 end)
+{
+	unsigned int filter = kvm_gmem_get_invalidate_filter(f->inode);
+	const struct gms_range *r = gms_range_map_find(&f->bindings, start, end);
+	bool found_memslot = false;
+
+	for (; r && r->start < end; r = gms_range_map_next(&f->bindings, r)) {
+		struct gms_memslot *slot = (struct gms_memslot *)r->val;
+		u64 pgoff = slot->gmem.pgoff;
+		u64 gstart = slot->base_gfn + MAX(pgoff, start) - pgoff;
+		u64 gend = slot->base_gfn + MIN(pgoff + slot->npages, end) -
+			   pgoff;
+
+		if (!found_memslot) {
+			found_memslot = true;
+			gms_kvm_mmu_invalidate_begin(f->kvm);
+		}
+		/* f->kvm, not slot->kvm: the kernel assumes they agree */
+		gms_kvm_unmap_gfn_range(f->kvm, gstart, gend, filter);
+	}
+}
+
+/* mirrors: __kvm_gmem_invalidate_end() */
+void gmem_file_invalidate_end(struct gms_gmem_file *f, u64 start, u64 end)
+{
+	if (gms_range_map_find(&f->bindings, start, end))
+		gms_kvm_mmu_invalidate_end(f->kvm);
+}
+
+/* mirrors: kvm_gmem_invalidate_begin() */
+void gmem_invalidate_begin(struct gms_gmem_inode *inode, u64 start, u64 end)
+{
+	for (GList *l = inode->files; l; l = l->next)
+		gmem_file_invalidate_begin(l->data, start, end);
+}
+
+/* mirrors: kvm_gmem_invalidate_end() */
+void gmem_invalidate_end(struct gms_gmem_inode *inode, u64 start, u64 end)
+{
+	for (GList *l = inode->files; l; l = l->next)
+		gmem_file_invalidate_end(l->data, start, end);
+}
+
+/* mirrors: filemap_remove_folio() + kvm_gmem_free_folio() + folio_put() */
+static void gmem_remove_folio(struct gms_world *w,
+			      struct gms_gmem_inode *inode,
+			      struct gms_folio *folio)
+{
+	u64 pfn = folio->pfn;
+
+	g_tree_steal(inode->pages, &folio->index);
+	g_free(folio);
+	/*
+	 * AS_INACCESSIBLE: truncate does not zero the page, which on SNP would
+	 * write to a page still assigned in the RMP.
+	 */
+	if (inode->arch->gmem_invalidate)
+		inode->arch->gmem_invalidate(w, pfn);
+	gms_physmem_put(&w->physmem, pfn);
+}
+
+/* mirrors: truncate_inode_pages_range() on [start, end) page indices */
+void gmem_truncate_range(struct gms_world *w, struct gms_gmem_inode *inode,
+			 u64 start, u64 end)
+{
+	GTreeNode *n;
+
+	if (start >= end)
+		return;
+	gms_mm_unmap_mapping_range(w, inode, start, end);
+	while ((n = g_tree_lower_bound(inode->pages, &start))) {
+		struct gms_folio *folio = g_tree_node_value(n);
+
+		if (folio->index >= end)
+			break;
+		gmem_remove_folio(w, inode, folio);
+	}
+}
+
+/* mirrors: evict() -> truncate_inode_pages_final() once no file is left */
+void gmem_inode_put(struct gms_world *w, struct gms_gmem_inode *inode)
+{
+	if (--inode->i_count)
+		return;
+	gmem_truncate_range(w, inode, 0, G_MAXUINT64);
+	inode->freed = true;
+	w->inodes = g_list_remove(w->inodes, inode);
+	gms_world_bury(w, GMS_OBJ_INODE, inode);
+}

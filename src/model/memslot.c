@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Memslots: KVM_SET_USER_MEMORY_REGION2 (virt/kvm/kvm_main.c). */
+#include <gmemsim/gmem.h>
+#include <gmemsim/kvm.h>
+#include <gmemsim/world.h>
+
+/* x86 kvm_mmu_max_gfn() with 52 physical address bits */
+#define GMS_MAX_GFN ((1ULL << (52 - GMS_PAGE_SHIFT)) - 1)
+
+enum kvm_mr_change { KVM_MR_CREATE, KVM_MR_DELETE, KVM_MR_MOVE, KVM_MR_FLAGS_ONLY };
+
+bool gms_kvm_slot_has_gmem(const struct gms_memslot *slot)
+{
+	return slot && (slot->flags & KVM_MEM_GUEST_MEMFD);
+}
+
+struct gms_memslot *gms_kvm_id_to_memslot(struct gms_kvm *kvm, u16 as_id,
+					  u16 id)
+{
+	GPtrArray *slots = kvm->memslots[as_id];
+
+	for (guint i = 0; i < slots->len; i++) {
+		struct gms_memslot *s = g_ptr_array_index(slots, i);
+
+		if (s->id == id)
+			return s;
+	}
+	return NULL;
+}
+
+struct gms_memslot *gms_kvm_gfn_to_memslot(struct gms_kvm *kvm, u16 as_id,
+					   u64 gfn)
+{
+	GPtrArray *slots = kvm->memslots[as_id];
+
+	for (guint i = 0; i < slots->len; i++) {
+		struct gms_memslot *s = g_ptr_array_index(slots, i);
+
+		if (gfn >= s->base_gfn && gfn < s->base_gfn + s->npages)
+			return s;
+	}
+	return NULL;
+}
+
+/* mirrors: check_memory_region_flags() */
+static int check_memory_region_flags(struct gms_kvm *kvm,
+				     const struct gms_userspace_memory_region2 *mem)
+{
+	u32 valid_flags = KVM_MEM_LOG_DIRTY_PAGES | KVM_MEM_GUEST_MEMFD;
+
+	/* Dirty logging private memory is not currently supported. */
+	if (mem->flags & KVM_MEM_GUEST_MEMFD)
+		valid_flags &= ~KVM_MEM_LOG_DIRTY_PAGES;
+	/* GUEST_MEMFD is incompatible with read-only memslots. */
+	if (kvm->arch->has_readonly_mem && !(mem->flags & KVM_MEM_GUEST_MEMFD))
+		valid_flags |= KVM_MEM_READONLY;
+	if (mem->flags & ~valid_flags)
+		return -EINVAL;
+	return 0;
+}
+
+/* mirrors: kvm_check_memslot_overlap() */
+static bool kvm_check_memslot_overlap(struct gms_kvm *kvm, u16 as_id, u16 id,
+				      u64 start, u64 end)
+{
+	GPtrArray *slots = kvm->memslots[as_id];
+
+	for (guint i = 0; i < slots->len; i++) {
+		struct gms_memslot *s = g_ptr_array_index(slots, i);
+
+		if (s->id == id)
+			continue;
+		if (start < s->base_gfn + s->npages && end > s->base_gfn)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * mirrors: kvm_invalidate_memslot(): install the INVALID copy, then zap.
+ * No mmu_invalidate_begin/end here: a racing fault notices the memslot
+ * generation change instead, modelled as the slot's invalid flag.
+ */
+static void kvm_invalidate_memslot(struct gms_kvm *kvm,
+				   struct gms_memslot *slot)
+{
+	slot->invalid = true;
+	/* kvm_arch_flush_shadow_memslot() */
+	gms_kvm_unmap_gfn_range(kvm, slot->base_gfn,
+				slot->base_gfn + slot->npages,
+				GMS_FILTER_SHARED | GMS_FILTER_PRIVATE);
+}
+
+/* mirrors: kvm_set_memslot(KVM_MR_DELETE) + kvm_commit_memory_region() */
+static int kvm_delete_memslot(struct gms_world *w, struct gms_kvm *kvm,
+			      struct gms_memslot *old)
+{
+	kvm_invalidate_memslot(kvm, old);
+	g_ptr_array_remove(kvm->memslots[old->as_id], old);
+	kvm->nr_memslot_pages -= old->npages;
+	/* kvm_free_memslot() */
+	if (old->flags & KVM_MEM_GUEST_MEMFD)
+		gms_gmem_unbind(w, old);
+	old->freed = true;
+	gms_world_bury(w, GMS_OBJ_SLOT, old);
+	return 0;
+}
+
+/* mirrors: kvm_arch_prepare_memory_region() on x86 */
+static int kvm_arch_prepare_memory_region(struct gms_memslot *new)
+{
+	if (new->base_gfn + new->npages - 1 > GMS_MAX_GFN)
+		return -EINVAL;
+	return 0;
+}
+
+static struct gms_memslot *alloc_memslot(struct gms_world *w,
+					 struct gms_kvm *kvm, u16 as_id, u16 id,
+					 const struct gms_userspace_memory_region2 *mem)
+{
+	struct gms_memslot *s = g_new0(struct gms_memslot, 1);
+
+	s->uid = gms_world_next_id(w);
+	s->id = id;
+	s->as_id = as_id;
+	s->kvm = kvm;
+	s->base_gfn = mem->guest_phys_addr >> GMS_PAGE_SHIFT;
+	s->npages = mem->memory_size >> GMS_PAGE_SHIFT;
+	s->userspace_addr = mem->userspace_addr;
+	s->flags = mem->flags;
+	return s;
+}
+
+static void free_unpublished(struct gms_world *w, struct gms_memslot *s)
+{
+	s->freed = true;
+	gms_world_bury(w, GMS_OBJ_SLOT, s);
+}
+
+/* mirrors: kvm_set_memslot(KVM_MR_CREATE) after a successful bind */
+static int kvm_create_memslot(struct gms_world *w, struct gms_kvm *kvm,
+			      struct gms_memslot *new)
+{
+	int r = kvm_arch_prepare_memory_region(new);
+
+	if (r) {
+		/* out_unbind: kvm_gmem_unbind(new) */
+		if (new->flags & KVM_MEM_GUEST_MEMFD)
+			gms_gmem_unbind(w, new);
+		free_unpublished(w, new);
+		return r;
+	}
+	g_ptr_array_add(kvm->memslots[new->as_id], new);
+	kvm->nr_memslot_pages += new->npages;
+	return 0;
+}
+
+/* mirrors: kvm_set_memslot(KVM_MR_MOVE / KVM_MR_FLAGS_ONLY) */
+static int kvm_modify_memslot(struct gms_kvm *kvm, struct gms_memslot *old,
+			      enum kvm_mr_change change, u64 base_gfn, u32 flags)
+{
+	if (change == KVM_MR_MOVE) {
+		kvm_invalidate_memslot(kvm, old);
+		old->base_gfn = base_gfn;
+		old->invalid = false;
+	}
+	old->flags = (old->flags & KVM_MEMSLOT_GMEM_ONLY) | flags;
+	return 0;
+}
+
+static bool access_ok(u64 addr, u64 size)
+{
+	return size <= GMS_TASK_SIZE_MAX && addr <= GMS_TASK_SIZE_MAX - size;
+}
+
+/* mirrors: the "general sanity checks" of kvm_set_memory_region() */
+static int check_region(struct gms_kvm *kvm,
+			const struct gms_userspace_memory_region2 *mem)
+{
+	u16 as_id = mem->slot >> 16, id = (u16)mem->slot;
+
+	if (mem->memory_size & (GMS_PAGE_SIZE - 1))
+		return -EINVAL;
+	if (mem->guest_phys_addr & (GMS_PAGE_SIZE - 1))
+		return -EINVAL;
+	/* userspace_addr: aligned, untagged, access_ok() */
+	if ((mem->userspace_addr & (GMS_PAGE_SIZE - 1)) ||
+	    !access_ok(mem->userspace_addr, mem->memory_size))
+		return -EINVAL;
+	if ((mem->flags & KVM_MEM_GUEST_MEMFD) &&
+	    ((mem->guest_memfd_offset & (GMS_PAGE_SIZE - 1)) ||
+	     mem->guest_memfd_offset + mem->memory_size <
+		     mem->guest_memfd_offset))
+		return -EINVAL;
+	if (as_id >= GMS_ADDRESS_SPACE_NUM || id >= KVM_MEM_SLOTS_NUM)
+		return -EINVAL;
+	if (mem->guest_phys_addr + mem->memory_size < mem->guest_phys_addr)
+		return -EINVAL;
+	if ((mem->memory_size >> GMS_PAGE_SHIFT) > KVM_MEM_MAX_NR_PAGES)
+		return -EINVAL;
+	(void)kvm;
+	return 0;
+}
+
+/* mirrors: the modify branch of kvm_set_memory_region() */
+static int classify_modify(const struct gms_memslot *old,
+			   const struct gms_userspace_memory_region2 *mem,
+			   enum kvm_mr_change *change)
+{
+	u64 base_gfn = mem->guest_phys_addr >> GMS_PAGE_SHIFT;
+	u64 npages = mem->memory_size >> GMS_PAGE_SHIFT;
+	u32 old_flags = old->flags & ~KVM_MEMSLOT_GMEM_ONLY;
+
+	/* Private memslots are immutable, they can only be deleted. */
+	if (mem->flags & KVM_MEM_GUEST_MEMFD)
+		return -EINVAL;
+	if (mem->userspace_addr != old->userspace_addr ||
+	    npages != old->npages ||
+	    ((mem->flags ^ old_flags) & (KVM_MEM_READONLY | KVM_MEM_GUEST_MEMFD)))
+		return -EINVAL;
+	if (base_gfn != old->base_gfn)
+		*change = KVM_MR_MOVE;
+	else if (mem->flags != old_flags)
+		*change = KVM_MR_FLAGS_ONLY;
+	else
+		return 1; /* nothing to change */
+	return 0;
+}
+
+/* mirrors: kvm_vm_ioctl_set_memory_region() + kvm_set_memory_region() */
+int gms_kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
+			      const struct gms_userspace_memory_region2 *mem)
+{
+	u16 as_id = mem->slot >> 16, id = (u16)mem->slot;
+	u64 base_gfn, npages;
+	enum kvm_mr_change change = KVM_MR_CREATE;
+	struct gms_memslot *old, *new;
+	int r;
+
+	if ((u16)mem->slot >= KVM_USER_MEM_SLOTS)
+		return -EINVAL;
+	r = check_memory_region_flags(kvm, mem);
+	if (r)
+		return r;
+	r = check_region(kvm, mem);
+	if (r)
+		return r;
+
+	old = gms_kvm_id_to_memslot(kvm, as_id, id);
+	if (!mem->memory_size) {
+		if (!old || !old->npages)
+			return -EINVAL;
+		return kvm_delete_memslot(w, kvm, old);
+	}
+
+	base_gfn = mem->guest_phys_addr >> GMS_PAGE_SHIFT;
+	npages = mem->memory_size >> GMS_PAGE_SHIFT;
+	if (!old) {
+		if (kvm->nr_memslot_pages + npages < kvm->nr_memslot_pages)
+			return -EINVAL;
+	} else {
+		r = classify_modify(old, mem, &change);
+		if (r)
+			return r < 0 ? r : 0;
+	}
+
+	if ((change == KVM_MR_CREATE || change == KVM_MR_MOVE) &&
+	    kvm_check_memslot_overlap(kvm, as_id, id, base_gfn,
+				      base_gfn + npages))
+		return -EEXIST;
+
+	if (change != KVM_MR_CREATE)
+		return kvm_modify_memslot(kvm, old, change, base_gfn,
+					  mem->flags);
+
+	new = alloc_memslot(w, kvm, as_id, id, mem);
+	if (mem->flags & KVM_MEM_GUEST_MEMFD) {
+		r = gms_gmem_bind(w, kvm, new, mem->guest_memfd,
+				  (s64)mem->guest_memfd_offset);
+		if (r) {
+			free_unpublished(w, new);
+			return r;
+		}
+	}
+	return kvm_create_memslot(w, kvm, new);
+}

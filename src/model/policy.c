@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The design knobs of DESIGN.md section 5, by name. */
+#include <string.h>
+
+#include <gmemsim/policy.h>
+
+static const char *const abi_values[] = { "7.2", "6.18", NULL };
+static const bool abi_modelled[] = { true, true };
+static const char *const bind_values[] = { "single-vm", "zero-on-unbind",
+					   "zero-on-rebind", "unrestricted",
+					   NULL };
+static const bool bind_modelled[] = { true, false, false, true };
+static const char *const pin_values[] = { "file-pins-vm", "slot-pins-file",
+					  NULL };
+static const bool pin_modelled[] = { true, false };
+static const char *const mmap_values[] = { "shared-pages", "none",
+					   "all-or-nothing", NULL };
+static const bool mmap_modelled[] = { true, false, false };
+static const char *const convert_values[] = { "attributes", "in-place-zero",
+					      "in-place-preserve", NULL };
+static const bool convert_modelled[] = { true, false, false };
+static const char *const direct_map_values[] = { "keep", "remove", "pkru",
+						 NULL };
+static const bool direct_map_modelled[] = { true, false, false };
+static const char *const snp_zap_values[] = { "zap", "preserve", NULL };
+static const bool snp_zap_modelled[] = { true, false };
+static const char *const mutant_values[] = {
+	"none",		     "release-uaf",
+	"toggle-gmem-flag",  "no-invalidate-retry",
+	"shared-not-zapped", "signed-offset",
+	"truncate-zeroes",   "snp-invalidate-continue",
+	"asid-no-flush",     "tdx-no-track",
+	"pkvm-no-poison",    "release-lock-order",
+	"no-scrub",	     NULL
+};
+static const bool mutant_modelled[] = { true,  false, false, false, false,
+					false, false, false, false, false,
+					false, false, false };
+
+#define KNOB(n, v, src, field)                                               \
+	{                                                                    \
+		.name = n, .values = v##_values, .modelled = v##_modelled,   \
+		.source = src, .offset = offsetof(struct gms_policy, field), \
+	}
+
+static const struct gms_policy_knob knobs[] = {
+	KNOB("abi", abi, "gmem_uapi.md 0.1", abi),
+	KNOB("bind", bind, "seed 004", bind),
+	KNOB("pin", pin, "seed 004", pin),
+	KNOB("mmap", mmap, "seed 002, gmem_uapi.md 2.5", mmap),
+	KNOB("convert", convert, "seeds 000, 002; gmem_uapi.md 2.10", convert),
+	KNOB("direct_map", direct_map, "seed 000", direct_map),
+	KNOB("snp_zap", snp_zap, "seed 003", snp_zap),
+	KNOB("mutant", mutant, "gmem_uapi.md 5, hw_models.md", mutant),
+};
+
+const struct gms_policy_knob *gms_policy_knobs(size_t *n)
+{
+	*n = G_N_ELEMENTS(knobs);
+	return knobs;
+}
+
+const struct gms_policy_knob *gms_policy_knob_lookup(const char *name)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(knobs); i++)
+		if (!strcmp(knobs[i].name, name))
+			return &knobs[i];
+	return NULL;
+}
+
+int gms_policy_set(struct gms_policy *p, const char *name, const char *value)
+{
+	const struct gms_policy_knob *k = gms_policy_knob_lookup(name);
+
+	if (!k)
+		return -ENOENT;
+	for (int i = 0; k->values[i]; i++) {
+		if (strcmp(k->values[i], value))
+			continue;
+		if (!k->modelled[i])
+			return -EOPNOTSUPP;
+		*(int *)((char *)p + k->offset) = i;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+const char *gms_policy_get(const struct gms_policy *p, const char *name)
+{
+	const struct gms_policy_knob *k = gms_policy_knob_lookup(name);
+
+	if (!k)
+		return NULL;
+	return k->values[*(const int *)((const char *)p + k->offset)];
+}

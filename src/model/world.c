@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The world: one simulated host, its fd table and its object quarantine. */
+#include <string.h>
+
+#include <gmemsim/gmem.h>
+#include <gmemsim/kvm.h>
+#include <gmemsim/world.h>
+
+static void world_init(struct gms_world *w)
+{
+	gms_physmem_init(&w->physmem);
+	gms_mm_init(&w->mm);
+	w->fds = g_array_new(FALSE, TRUE, sizeof(struct gms_fd));
+	/* fds 0-2 are stdin, stdout and stderr */
+	g_array_set_size(w->fds, 3);
+	w->vms = NULL;
+	w->inodes = NULL;
+	w->graveyard = g_ptr_array_new();
+	w->graveyard_kinds = g_array_new(FALSE, FALSE, sizeof(int));
+	w->observations = g_array_new(FALSE, FALSE,
+				      sizeof(struct gms_observation));
+	w->next_id = 1;
+	w->model_bugs = 0;
+}
+
+struct gms_world *gms_world_new(void)
+{
+	struct gms_world *w = g_new0(struct gms_world, 1);
+
+	world_init(w);
+	return w;
+}
+
+static void free_kvm_shell(struct gms_kvm *kvm)
+{
+	for (int i = 0; i < GMS_ADDRESS_SPACE_NUM; i++)
+		if (kvm->memslots[i])
+			g_ptr_array_unref(kvm->memslots[i]);
+	gms_range_map_destroy(&kvm->mem_attr);
+	if (kvm->sptes)
+		g_tree_destroy(kvm->sptes);
+	g_free(kvm);
+}
+
+static void free_inode_shell(struct gms_gmem_inode *inode)
+{
+	if (inode->pages)
+		g_tree_destroy(inode->pages);
+	g_list_free(inode->files);
+	g_free(inode);
+}
+
+static void free_shell(enum gms_obj_kind kind, void *obj)
+{
+	switch (kind) {
+	case GMS_OBJ_KVM:
+		free_kvm_shell(obj);
+		break;
+	case GMS_OBJ_INODE:
+		free_inode_shell(obj);
+		break;
+	case GMS_OBJ_FILE:
+		gms_range_map_destroy(&((struct gms_gmem_file *)obj)->bindings);
+		g_free(obj);
+		break;
+	case GMS_OBJ_VMA:
+		if (((struct gms_vma *)obj)->ptes)
+			g_tree_destroy(((struct gms_vma *)obj)->ptes);
+		g_free(obj);
+		break;
+	case GMS_OBJ_SLOT:
+	case GMS_OBJ_TAG:
+		g_free(obj);
+		break;
+	}
+}
+
+/*
+ * Tear down without running kernel paths: a reset is not a process exit,
+ * so live objects are simply dropped with the quarantine.
+ */
+static void world_fini(struct gms_world *w)
+{
+	gms_mm_destroy(w);
+	for (GList *l = w->inodes; l; l = l->next) {
+		struct gms_gmem_inode *inode = l->data;
+
+		for (GList *f = inode->files; f; f = f->next)
+			free_shell(GMS_OBJ_FILE, f->data);
+		free_inode_shell(inode);
+	}
+	g_list_free(w->inodes);
+	for (GList *l = w->vms; l; l = l->next) {
+		struct gms_kvm *kvm = l->data;
+
+		for (int i = 0; i < GMS_ADDRESS_SPACE_NUM; i++)
+			for (guint j = 0; kvm->memslots[i] &&
+					  j < kvm->memslots[i]->len;
+			     j++)
+				g_free(g_ptr_array_index(kvm->memslots[i], j));
+		free_kvm_shell(kvm);
+	}
+	g_list_free(w->vms);
+	for (guint i = 0; i < w->graveyard->len; i++)
+		free_shell(g_array_index(w->graveyard_kinds, int, i),
+			   g_ptr_array_index(w->graveyard, i));
+	g_ptr_array_unref(w->graveyard);
+	g_array_unref(w->graveyard_kinds);
+	g_array_unref(w->fds);
+	g_array_unref(w->observations);
+	gms_physmem_destroy(&w->physmem);
+}
+
+void gms_world_free(struct gms_world *w)
+{
+	if (!w)
+		return;
+	world_fini(w);
+	g_free(w);
+}
+
+void gms_world_reset(struct gms_world *w)
+{
+	struct gms_policy policy = w->policy;
+	const char *(*name_of)(void *, enum gms_obj_kind, u64) = w->name_of;
+	void *name_data = w->name_data;
+
+	world_fini(w);
+	memset(w, 0, sizeof(*w));
+	w->policy = policy;
+	w->name_of = name_of;
+	w->name_data = name_data;
+	world_init(w);
+}
+
+void gms_world_begin_step(struct gms_world *w)
+{
+	g_array_set_size(w->observations, 0);
+}
+
+u32 gms_world_next_id(struct gms_world *w)
+{
+	return w->next_id++;
+}
+
+void gms_world_bury(struct gms_world *w, enum gms_obj_kind kind, void *obj)
+{
+	int k = kind;
+
+	g_ptr_array_add(w->graveyard, obj);
+	g_array_append_val(w->graveyard_kinds, k);
+}
+
+void gms_world_observe(struct gms_world *w, u32 reader, u64 pfn,
+		       const char *via)
+{
+	struct gms_page *p = gms_physmem_page(&w->physmem, pfn);
+	struct gms_observation o = {
+		.reader = reader,
+		.pfn = pfn,
+		.tag = p->tag,
+		.writer = p->writer,
+		.private_data = p->private_data,
+		.via = via,
+	};
+
+	g_array_append_val(w->observations, o);
+}
+
+void gms_world_model_bug(struct gms_world *w, const char *what)
+{
+	w->model_bugs++;
+	g_warning("gmemsim model bug: %s", what);
+}
+
+int gms_fd_install(struct gms_world *w, enum gms_fd_kind kind, void *obj)
+{
+	struct gms_fd e = { .kind = kind, .obj = obj };
+
+	g_array_append_val(w->fds, e);
+	return w->fds->len - 1;
+}
+
+struct gms_fd *gms_fd_get(struct gms_world *w, int fd)
+{
+	struct gms_fd *e;
+
+	if (fd < 0 || (guint)fd >= w->fds->len)
+		return NULL;
+	e = &g_array_index(w->fds, struct gms_fd, fd);
+	return e->kind == GMS_FD_CLOSED ? NULL : e;
+}
+
+bool gms_fd_table_empty(const struct gms_world *w)
+{
+	for (guint i = 0; i < w->fds->len; i++)
+		switch (g_array_index(w->fds, struct gms_fd, i).kind) {
+		case GMS_FD_CLOSED:
+		case GMS_FD_KVM_DEV: /* holds no state */
+			continue;
+		default:
+			return false;
+		}
+	return true;
+}
