@@ -27,7 +27,8 @@ struct gms_gmem_inode {
 	u32 id;
 	u64 size; /* i_size */
 	u64 flags; /* GUEST_MEMFD_FLAG_* */
-	const struct gms_arch_ops *arch; /* whose kvm_arch_gmem_invalidate() runs at free */
+	const struct gms_arch_ops
+		*arch; /* whose kvm_arch_gmem_invalidate() runs at free */
 	GTree *pages; /* the page cache: &folio->index -> struct gms_folio */
 	GList *files; /* gmem_file_list */
 	u32 i_count; /* one per file on the list */

@@ -64,7 +64,8 @@ struct gms_memslot {
 	u64 userspace_addr;
 	u32 flags; /* KVM_MEM_* | KVM_MEMSLOT_GMEM_ONLY */
 	struct {
-		struct gms_gmem_file *file; /* raw pointer: the slot does not pin the file */
+		struct gms_gmem_file
+			*file; /* raw pointer: the slot does not pin the file */
 		u64 pgoff;
 	} gmem;
 	bool invalid; /* KVM_MEMSLOT_INVALID while being deleted */

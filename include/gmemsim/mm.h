@@ -57,8 +57,8 @@ int gms_mm_munmap(struct gms_world *w, u64 addr, u64 len);
 int gms_mm_fault(struct gms_world *w, u64 addr, u64 *pfn);
 /* mirrors: unmap_mapping_range() for [start, end) of a guest_memfd inode */
 void gms_mm_unmap_mapping_range(struct gms_world *w,
-				const struct gms_gmem_inode *inode,
-				u64 start, u64 end);
+				const struct gms_gmem_inode *inode, u64 start,
+				u64 end);
 
 /* pin_user_pages() of the page at @addr; 0 or -EFAULT / -GMS_ESIGBUS */
 int gms_mm_pin(struct gms_world *w, u64 addr);

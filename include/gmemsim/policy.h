@@ -19,9 +19,21 @@ enum gms_bind_policy {
 };
 
 enum gms_pin_policy { GMS_PIN_FILE_PINS_VM, GMS_PIN_SLOT_PINS_FILE };
-enum gms_mmap_policy { GMS_MMAP_SHARED_PAGES, GMS_MMAP_NONE, GMS_MMAP_ALL_OR_NOTHING };
-enum gms_convert_policy { GMS_CONVERT_ATTRIBUTES, GMS_CONVERT_IN_PLACE_ZERO, GMS_CONVERT_IN_PLACE_PRESERVE };
-enum gms_direct_map_policy { GMS_DIRECT_MAP_KEEP, GMS_DIRECT_MAP_REMOVE, GMS_DIRECT_MAP_PKRU };
+enum gms_mmap_policy {
+	GMS_MMAP_SHARED_PAGES,
+	GMS_MMAP_NONE,
+	GMS_MMAP_ALL_OR_NOTHING
+};
+enum gms_convert_policy {
+	GMS_CONVERT_ATTRIBUTES,
+	GMS_CONVERT_IN_PLACE_ZERO,
+	GMS_CONVERT_IN_PLACE_PRESERVE
+};
+enum gms_direct_map_policy {
+	GMS_DIRECT_MAP_KEEP,
+	GMS_DIRECT_MAP_REMOVE,
+	GMS_DIRECT_MAP_PKRU
+};
 enum gms_snp_zap_policy { GMS_SNP_ZAP, GMS_SNP_PRESERVE };
 enum gms_mutant { GMS_MUTANT_NONE };
 
@@ -39,7 +51,8 @@ struct gms_policy {
 struct gms_policy_knob {
 	const char *name;
 	const char *const *values; /* NULL-terminated; the first is the default */
-	const bool *modelled; /* per value: false = named in DESIGN.md, not modelled yet */
+	const bool *
+		modelled; /* per value: false = named in DESIGN.md, not modelled yet */
 	const char *source;
 	size_t offset; /* of the enum field in struct gms_policy */
 };

@@ -46,9 +46,9 @@ typedef int32_t s32;
 #define FALLOC_FL_ZERO_RANGE 0x10
 #define FALLOC_FL_INSERT_RANGE 0x20
 #define FALLOC_FL_UNSHARE_RANGE 0x40
-#define FALLOC_FL_MODE_MASK                                              \
-	(FALLOC_FL_PUNCH_HOLE | FALLOC_FL_COLLAPSE_RANGE |               \
-	 FALLOC_FL_ZERO_RANGE | FALLOC_FL_INSERT_RANGE |                 \
+#define FALLOC_FL_MODE_MASK                                \
+	(FALLOC_FL_PUNCH_HOLE | FALLOC_FL_COLLAPSE_RANGE | \
+	 FALLOC_FL_ZERO_RANGE | FALLOC_FL_INSERT_RANGE |   \
 	 FALLOC_FL_UNSHARE_RANGE)
 
 /* mmap(2) */

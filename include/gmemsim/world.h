@@ -47,7 +47,8 @@ struct gms_world {
 	GArray *fds; /* fd -> struct gms_fd; numbers are never reused */
 	GList *vms; /* live struct gms_kvm */
 	GList *inodes; /* live struct gms_gmem_inode */
-	GPtrArray *graveyard; /* freed objects, kept so dangling pointers stay checkable */
+	GPtrArray *
+		graveyard; /* freed objects, kept so dangling pointers stay checkable */
 	GArray *graveyard_kinds;
 	GArray *observations; /* struct gms_observation of the current step */
 	u32 next_id;

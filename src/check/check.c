@@ -5,7 +5,10 @@
 #include "check_internal.h"
 
 static const struct gms_invariant invariants[] = {
-#define INV(i, s, fn, end) { .id = i, .summary = s, .check = fn, .at_end_only = end }
+#define INV(i, s, fn, end)                                             \
+	{                                                              \
+		.id = i, .summary = s, .check = fn, .at_end_only = end \
+	}
 	INV("confidentiality",
 	    "no principal observes data another VM wrote as private",
 	    gms_check_confidentiality, false),
@@ -27,7 +30,8 @@ static const struct gms_invariant invariants[] = {
 	INV("asid-reuse",
 	    "an ASID/HKID/handle is reused only after its entries are gone and flushed",
 	    NULL, false),
-	INV("scrub", "a page leaves an owner only after it was zeroed or reclaimed",
+	INV("scrub",
+	    "a page leaves an owner only after it was zeroed or reclaimed",
 	    NULL, false),
 	INV("hw-consistency", "each hardware model's own rules", NULL, false),
 	INV("mmap-exclusion",
@@ -35,7 +39,8 @@ static const struct gms_invariant invariants[] = {
 	    gms_check_mmap_exclusion, false),
 	INV("lock-order", "no lock is taken against the recorded order", NULL,
 	    false),
-	INV("leak", "with every fd closed, every object, pfn and pin is released",
+	INV("leak",
+	    "with every fd closed, every object, pfn and pin is released",
 	    gms_check_leak, true),
 #undef INV
 };
@@ -130,8 +135,8 @@ void gms_violation_free(struct gms_violation *v)
 char *gms_describe(struct gms_world *w, enum gms_obj_kind kind, u64 id)
 {
 	static const char *const kinds[] = {
-		[GMS_OBJ_KVM] = "vm",	    [GMS_OBJ_FILE] = "gmem file",
-		[GMS_OBJ_INODE] = "inode",  [GMS_OBJ_SLOT] = "memslot",
+		[GMS_OBJ_KVM] = "vm",	   [GMS_OBJ_FILE] = "gmem file",
+		[GMS_OBJ_INODE] = "inode", [GMS_OBJ_SLOT] = "memslot",
 		[GMS_OBJ_VMA] = "mapping", [GMS_OBJ_TAG] = "tag",
 	};
 	const char *name = w->name_of ? w->name_of(w->name_data, kind, id) :

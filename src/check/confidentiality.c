@@ -28,7 +28,7 @@ static void check_spte(struct gms_world *w, struct gms_kvm *kvm,
 {
 	const struct gms_page *p = gms_physmem_page(&w->physmem, spte->pfn);
 
-	if (p->private_data && p->writer != kvm->id)
+	if (p && p->private_data && p->writer != kvm->id)
 		report(w, out, "G5", kvm->id, p, spte->pfn, "maps");
 }
 
@@ -38,7 +38,7 @@ static void check_pte(struct gms_world *w, struct gms_vma *vma,
 	const struct gms_page *p = gms_physmem_page(&w->physmem, pte->pfn);
 
 	(void)vma;
-	if (p->private_data)
+	if (p && p->private_data)
 		report(w, out, "G3", GMS_PRINCIPAL_HOST, p, pte->pfn,
 		       "maps into userspace");
 }

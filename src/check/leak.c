@@ -10,17 +10,19 @@ void gms_check_leak(struct gms_world *w, GPtrArray *out)
 		struct gms_kvm *kvm = l->data;
 		char *vm = gms_describe(w, GMS_OBJ_KVM, kvm->id);
 
-		v = gms_violation_add(out, "leak", "%s is alive with %u references",
-				      vm, kvm->users_count);
+		v = gms_violation_add(out, "leak",
+				      "%s is alive with %u references", vm,
+				      kvm->users_count);
 		gms_violation_object(v, "%s", vm);
 		g_free(vm);
 	}
 	for (GList *l = w->inodes; l; l = l->next) {
 		struct gms_gmem_inode *inode = l->data;
 
-		v = gms_violation_add(out, "leak",
-				      "guest_memfd inode #%u is alive with %u files",
-				      inode->id, inode->i_count);
+		v = gms_violation_add(
+			out, "leak",
+			"guest_memfd inode #%u is alive with %u files",
+			inode->id, inode->i_count);
 		gms_violation_object(v, "inode #%u", inode->id);
 	}
 	if (g_tree_nnodes(w->mm.vmas))
@@ -31,6 +33,7 @@ void gms_check_leak(struct gms_world *w, GPtrArray *out)
 				  w->mm.pins->len);
 	if (w->physmem.nr_allocated)
 		gms_violation_add(out, "leak",
-				  "%" G_GUINT64_FORMAT " pages are still allocated",
+				  "%" G_GUINT64_FORMAT
+				  " pages are still allocated",
 				  w->physmem.nr_allocated);
 }

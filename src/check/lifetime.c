@@ -44,11 +44,13 @@ static void check_binding_target(struct gms_world *w, struct gms_gmem_file *f,
 	char *s = gms_describe(w, GMS_OBJ_SLOT, slot->uid);
 
 	if (slot->freed)
-		uaf(out, "(binding->memslot) %s binds freed %s at [%" G_GUINT64_FORMAT
-			 ", %" G_GUINT64_FORMAT ")",
+		uaf(out,
+		    "(binding->memslot) %s binds freed %s at [%" G_GUINT64_FORMAT
+		    ", %" G_GUINT64_FORMAT ")",
 		    fs, s, r->start, r->end);
 	else if (slot->gmem.file != f)
-		uaf(out, "(binding symmetry) %s binds %s, which points elsewhere",
+		uaf(out,
+		    "(binding symmetry) %s binds %s, which points elsewhere",
 		    fs, s);
 	g_free(fs);
 	g_free(s);
@@ -78,8 +80,8 @@ void gms_check_use_after_free(struct gms_world *w, GPtrArray *out)
 		struct gms_kvm *kvm = l->data;
 
 		for (guint i = 0; i < kvm->memslots[0]->len; i++)
-			check_slot_file(w, g_ptr_array_index(kvm->memslots[0], i),
-					out);
+			check_slot_file(
+				w, g_ptr_array_index(kvm->memslots[0], i), out);
 	}
 	for (GList *l = w->inodes; l; l = l->next)
 		for (GList *f = ((struct gms_gmem_inode *)l->data)->files; f;
@@ -121,17 +123,19 @@ static void check_claim(struct gms_world *w, const struct claim *c,
 	struct gms_violation *v;
 
 	if (c->end > pages || c->end < c->start) {
-		v = gms_violation_add(out, "binding",
-				      "(inside the file) %s binds pages [%" G_GUINT64_FORMAT
-				      ", %" G_GUINT64_FORMAT ") of %s, which has %" G_GUINT64_FORMAT,
-				      s, c->start, c->end, fs, pages);
+		v = gms_violation_add(
+			out, "binding",
+			"(inside the file) %s binds pages [%" G_GUINT64_FORMAT
+			", %" G_GUINT64_FORMAT
+			") of %s, which has %" G_GUINT64_FORMAT,
+			s, c->start, c->end, fs, pages);
 		gms_violation_object(v, "%s", s);
 	}
 	if (c->slot->kvm != c->file->kvm &&
 	    w->policy.bind == GMS_BIND_SINGLE_VM) {
-		v = gms_violation_add(out, "binding",
-				      "(own VM) %s of another VM is bound to %s",
-				      s, fs);
+		v = gms_violation_add(
+			out, "binding",
+			"(own VM) %s of another VM is bound to %s", s, fs);
 		gms_violation_object(v, "%s", s);
 	}
 	g_free(s);
@@ -161,10 +165,11 @@ void gms_check_binding(struct gms_world *w, GPtrArray *out)
 
 		check_claim(w, c, out);
 		if (i && c[-1].file == c->file && c[-1].end > c->start)
-			gms_violation_add(out, "binding",
-					  "(no overlap) two memslots bind page %" G_GUINT64_FORMAT
-					  " of one file",
-					  c->start);
+			gms_violation_add(
+				out, "binding",
+				"(no overlap) two memslots bind page %" G_GUINT64_FORMAT
+				" of one file",
+				c->start);
 	}
 	g_array_unref(claims);
 }

@@ -9,8 +9,8 @@ static void stale(struct gms_world *w, GPtrArray *out, struct gms_kvm *kvm,
 	struct gms_violation *v;
 
 	v = gms_violation_add(out, "stale-mapping",
-			      "%s maps gfn %#" G_GINT64_MODIFIER "x to pfn %" G_GUINT64_FORMAT
-			      ", but %s",
+			      "%s maps gfn %#" G_GINT64_MODIFIER
+			      "x to pfn %" G_GUINT64_FORMAT ", but %s",
 			      vm, spte->gfn, spte->pfn, why);
 	gms_violation_object(v, "%s", vm);
 	gms_violation_object(v, "pfn %" G_GUINT64_FORMAT, spte->pfn);
@@ -37,7 +37,8 @@ static bool source_pfn(struct gms_world *w, const struct gms_spte *spte,
 	if (!vma)
 		return false;
 	page = vma->kind == GMS_VMA_GMEM ?
-		       vma->pgoff + ((spte->hva - vma->start) >> GMS_PAGE_SHIFT) :
+		       vma->pgoff +
+			       ((spte->hva - vma->start) >> GMS_PAGE_SHIFT) :
 		       spte->hva >> GMS_PAGE_SHIFT;
 	pte = g_tree_lookup(vma->ptes, &page);
 	*pfn = pte ? pte->pfn : 0;
@@ -48,16 +49,18 @@ static void check_spte(struct gms_world *w, struct gms_kvm *kvm,
 		       struct gms_spte *spte, GPtrArray *out)
 {
 	struct gms_memslot *slot = gms_kvm_gfn_to_memslot(kvm, 0, spte->gfn);
+	const struct gms_page *p = gms_physmem_page(&w->physmem, spte->pfn);
 	u64 pfn;
 
-	if (gms_physmem_page(&w->physmem, spte->pfn)->use == GMS_PAGE_FREE)
+	if (!p || p->use == GMS_PAGE_FREE)
 		stale(w, out, kvm, spte, "the pfn was freed (G2)");
 	else if (!slot || slot->invalid || slot->uid != spte->slot_uid)
 		stale(w, out, kvm, spte, "its memslot is gone");
 	else if (!source_pfn(w, spte, &pfn))
-		stale(w, out, kvm, spte, spte->source == GMS_SPTE_GMEM ?
-				"guest_memfd no longer holds a page there" :
-				"the host no longer maps a page there");
+		stale(w, out, kvm, spte,
+		      spte->source == GMS_SPTE_GMEM ?
+			      "guest_memfd no longer holds a page there" :
+			      "the host no longer maps a page there");
 	else if (pfn != spte->pfn)
 		stale(w, out, kvm, spte, "the backing now holds another pfn");
 	else if (spte->private && !gms_kvm_mem_is_private(kvm, spte->gfn))
@@ -76,11 +79,12 @@ static void check_pte(struct gms_world *w, struct gms_vma *vma,
 	folio = gms_gmem_lookup_folio(vma->file->inode, pte->page);
 	if (folio && folio->pfn == pte->pfn)
 		return;
-	v = gms_violation_add(out, "stale-mapping",
-			      "host mapping #%u maps file page %" G_GUINT64_FORMAT
-			      " to pfn %" G_GUINT64_FORMAT
-			      ", which guest_memfd no longer holds there",
-			      vma->id, pte->page, pte->pfn);
+	v = gms_violation_add(
+		out, "stale-mapping",
+		"host mapping #%u maps file page %" G_GUINT64_FORMAT
+		" to pfn %" G_GUINT64_FORMAT
+		", which guest_memfd no longer holds there",
+		vma->id, pte->page, pte->pfn);
 	gms_violation_object(v, "pfn %" G_GUINT64_FORMAT, pte->pfn);
 }
 
@@ -97,7 +101,7 @@ static void check_exclusive(struct gms_world *w, struct gms_kvm *kvm,
 	struct gms_violation *v;
 	char *vm;
 
-	if (!spte->private || (!p->mapcount && !p->pincount))
+	if (!p || !spte->private || (!p->mapcount && !p->pincount))
 		return;
 	vm = gms_describe(w, GMS_OBJ_KVM, kvm->id);
 	v = gms_violation_add(out, "mmap-exclusion",

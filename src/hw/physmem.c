@@ -25,8 +25,7 @@ struct gms_page *gms_physmem_page(struct gms_physmem *pm, u64 pfn)
 	return &g_array_index(pm->pages, struct gms_page, pfn);
 }
 
-int gms_physmem_alloc(struct gms_physmem *pm, enum gms_page_use use,
-		      u64 *pfnp)
+int gms_physmem_alloc(struct gms_physmem *pm, enum gms_page_use use, u64 *pfnp)
 {
 	struct gms_page *p;
 	u64 pfn;

@@ -55,8 +55,7 @@ static int faultin_pfn_hva(struct gms_world *w, struct kvm_page_fault *fault,
 	u64 hva = slot->userspace_addr +
 		  ((fault->gfn - slot->base_gfn) << GMS_PAGE_SHIFT);
 
-	if (!slot->userspace_addr ||
-	    gms_mm_fault(w, hva, &fault->spte.pfn))
+	if (!slot->userspace_addr || gms_mm_fault(w, hva, &fault->spte.pfn))
 		return memory_fault_exit(fault, exit, -EFAULT);
 	fault->spte.source = GMS_SPTE_HVA;
 	fault->spte.hva = hva;
@@ -102,8 +101,8 @@ static int kvm_mmu_map(struct gms_kvm *kvm, struct kvm_page_fault *fault)
 
 /* Resolve @gpa to a pfn the vCPU may access, faulting it in if needed. */
 static int vcpu_translate(struct gms_world *w, struct gms_kvm *kvm, u64 gpa,
-			  enum gms_access_kind kind, u64 *pfn,
-			  bool *is_private, struct gms_vcpu_exit *exit)
+			  enum gms_access_kind kind, u64 *pfn, bool *is_private,
+			  struct gms_vcpu_exit *exit)
 {
 	struct kvm_page_fault fault = { .gfn = gpa >> GMS_PAGE_SHIFT };
 	struct gms_spte *spte;

@@ -68,8 +68,7 @@ void gms_gmem_release(struct gms_world *w, struct gms_gmem_file *f)
 }
 
 /* mirrors: the offset checks of kvm_gmem_bind(); abi=6.18 adds in loff_t */
-static bool bind_range_ok(struct gms_world *w, s64 offset, u64 size,
-			  u64 i_size)
+static bool bind_range_ok(struct gms_world *w, s64 offset, u64 size, u64 i_size)
 {
 	if (w->policy.abi == GMS_ABI_6_18) {
 		/* signed overflow wraps on the kernel's -fno-strict-overflow */
@@ -222,8 +221,8 @@ static int kvm_gmem_punch_hole(struct gms_world *w,
 }
 
 /* mirrors: kvm_gmem_allocate() */
-static int kvm_gmem_allocate(struct gms_world *w,
-			     struct gms_gmem_inode *inode, u64 offset, u64 len)
+static int kvm_gmem_allocate(struct gms_world *w, struct gms_gmem_inode *inode,
+			     u64 offset, u64 len)
 {
 	u64 start, end;
 

@@ -30,8 +30,7 @@ bool gms_gmem_supports_mmap(const struct gms_gmem_inode *inode)
 	return inode->flags & GUEST_MEMFD_FLAG_MMAP;
 }
 
-struct gms_folio *gms_gmem_lookup_folio(struct gms_gmem_inode *inode,
-					u64 index)
+struct gms_folio *gms_gmem_lookup_folio(struct gms_gmem_inode *inode, u64 index)
 {
 	return g_tree_lookup(inode->pages, &index);
 }
@@ -70,15 +69,16 @@ static unsigned int kvm_gmem_get_invalidate_filter(struct gms_gmem_inode *inode)
 void gmem_file_invalidate_begin(struct gms_gmem_file *f, u64 start, u64 end)
 {
 	unsigned int filter = kvm_gmem_get_invalidate_filter(f->inode);
-	const struct gms_range *r = gms_range_map_find(&f->bindings, start, end);
+	const struct gms_range *r =
+		gms_range_map_find(&f->bindings, start, end);
 	bool found_memslot = false;
 
 	for (; r && r->start < end; r = gms_range_map_next(&f->bindings, r)) {
 		struct gms_memslot *slot = (struct gms_memslot *)r->val;
 		u64 pgoff = slot->gmem.pgoff;
 		u64 gstart = slot->base_gfn + MAX(pgoff, start) - pgoff;
-		u64 gend = slot->base_gfn + MIN(pgoff + slot->npages, end) -
-			   pgoff;
+		u64 gend =
+			slot->base_gfn + MIN(pgoff + slot->npages, end) - pgoff;
 
 		if (!found_memslot) {
 			found_memslot = true;
@@ -111,8 +111,7 @@ void gmem_invalidate_end(struct gms_gmem_inode *inode, u64 start, u64 end)
 }
 
 /* mirrors: filemap_remove_folio() + kvm_gmem_free_folio() + folio_put() */
-static void gmem_remove_folio(struct gms_world *w,
-			      struct gms_gmem_inode *inode,
+static void gmem_remove_folio(struct gms_world *w, struct gms_gmem_inode *inode,
 			      struct gms_folio *folio)
 {
 	u64 pfn = folio->pfn;

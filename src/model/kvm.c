@@ -61,7 +61,8 @@ static void kvm_destroy_vm(struct gms_world *w, struct gms_kvm *kvm)
 		kvm->arch->vm_destroy(w, kvm);
 	for (int i = 0; i < GMS_ADDRESS_SPACE_NUM; i++) {
 		for (guint j = 0; j < kvm->memslots[i]->len; j++)
-			kvm_free_memslot(w, g_ptr_array_index(kvm->memslots[i], j));
+			kvm_free_memslot(w, g_ptr_array_index(kvm->memslots[i],
+							      j));
 		g_ptr_array_set_size(kvm->memslots[i], 0);
 	}
 	kvm->nr_memslot_pages = 0;
@@ -194,7 +195,8 @@ void gms_kvm_mmu_notifier_invalidate(struct gms_world *w, u64 start, u64 end)
 			gms_kvm_mmu_invalidate_begin(kvm);
 			for (guint i = 0; i < z.victims->len; i++)
 				g_tree_remove(kvm->sptes,
-					      &g_array_index(z.victims, u64, i));
+					      &g_array_index(z.victims, u64,
+							     i));
 			gms_kvm_mmu_invalidate_end(kvm);
 		}
 		g_array_unref(z.victims);

@@ -7,7 +7,12 @@
 /* x86 kvm_mmu_max_gfn() with 52 physical address bits */
 #define GMS_MAX_GFN ((1ULL << (52 - GMS_PAGE_SHIFT)) - 1)
 
-enum kvm_mr_change { KVM_MR_CREATE, KVM_MR_DELETE, KVM_MR_MOVE, KVM_MR_FLAGS_ONLY };
+enum kvm_mr_change {
+	KVM_MR_CREATE,
+	KVM_MR_DELETE,
+	KVM_MR_MOVE,
+	KVM_MR_FLAGS_ONLY
+};
 
 bool gms_kvm_slot_has_gmem(const struct gms_memslot *slot)
 {
@@ -43,8 +48,9 @@ struct gms_memslot *gms_kvm_gfn_to_memslot(struct gms_kvm *kvm, u16 as_id,
 }
 
 /* mirrors: check_memory_region_flags() */
-static int check_memory_region_flags(struct gms_kvm *kvm,
-				     const struct gms_userspace_memory_region2 *mem)
+static int
+check_memory_region_flags(struct gms_kvm *kvm,
+			  const struct gms_userspace_memory_region2 *mem)
 {
 	u32 valid_flags = KVM_MEM_LOG_DIRTY_PAGES | KVM_MEM_GUEST_MEMFD;
 
@@ -114,9 +120,9 @@ static int kvm_arch_prepare_memory_region(struct gms_memslot *new)
 	return 0;
 }
 
-static struct gms_memslot *alloc_memslot(struct gms_world *w,
-					 struct gms_kvm *kvm, u16 as_id, u16 id,
-					 const struct gms_userspace_memory_region2 *mem)
+static struct gms_memslot *
+alloc_memslot(struct gms_world *w, struct gms_kvm *kvm, u16 as_id, u16 id,
+	      const struct gms_userspace_memory_region2 *mem)
 {
 	struct gms_memslot *s = g_new0(struct gms_memslot, 1);
 
@@ -157,7 +163,8 @@ static int kvm_create_memslot(struct gms_world *w, struct gms_kvm *kvm,
 
 /* mirrors: kvm_set_memslot(KVM_MR_MOVE / KVM_MR_FLAGS_ONLY) */
 static int kvm_modify_memslot(struct gms_kvm *kvm, struct gms_memslot *old,
-			      enum kvm_mr_change change, u64 base_gfn, u32 flags)
+			      enum kvm_mr_change change, u64 base_gfn,
+			      u32 flags)
 {
 	if (change == KVM_MR_MOVE) {
 		kvm_invalidate_memslot(kvm, old);
@@ -216,7 +223,8 @@ static int classify_modify(const struct gms_memslot *old,
 		return -EINVAL;
 	if (mem->userspace_addr != old->userspace_addr ||
 	    npages != old->npages ||
-	    ((mem->flags ^ old_flags) & (KVM_MEM_READONLY | KVM_MEM_GUEST_MEMFD)))
+	    ((mem->flags ^ old_flags) &
+	     (KVM_MEM_READONLY | KVM_MEM_GUEST_MEMFD)))
 		return -EINVAL;
 	if (base_gfn != old->base_gfn)
 		*change = KVM_MR_MOVE;

@@ -68,7 +68,8 @@ static struct gms_vma *vma_new(struct gms_world *w, enum gms_vma_kind kind,
 	vma->end = vma->start + len;
 	vma->ptes = g_tree_new_full(u64_cmp, NULL, NULL, g_free);
 	/* Leave a guard gap; addresses are never reused, like fds. */
-	w->mm.mmap_base = (vma->end + 2 * GMS_PMD_SIZE - 1) & ~(GMS_PMD_SIZE - 1);
+	w->mm.mmap_base = (vma->end + 2 * GMS_PMD_SIZE - 1) &
+			  ~(GMS_PMD_SIZE - 1);
 	g_tree_insert(w->mm.vmas, &vma->start, vma);
 	return vma;
 }
@@ -88,7 +89,8 @@ u64 gms_mm_map_anon(struct gms_world *w, u64 len)
 u64 gms_mm_map_file(struct gms_world *w, struct gms_gmem_file *f, u64 len,
 		    u64 pgoff, u32 prot)
 {
-	struct gms_vma *vma = vma_new(w, GMS_VMA_GMEM, round_up_page(len), prot);
+	struct gms_vma *vma =
+		vma_new(w, GMS_VMA_GMEM, round_up_page(len), prot);
 
 	vma->file = f;
 	vma->pgoff = pgoff;
@@ -319,7 +321,8 @@ int gms_mm_unpin(struct gms_world *w, u64 addr)
 {
 	addr &= ~(GMS_PAGE_SIZE - 1);
 	for (guint i = 0; i < w->mm.pins->len; i++) {
-		struct gms_pin *pin = &g_array_index(w->mm.pins, struct gms_pin, i);
+		struct gms_pin *pin =
+			&g_array_index(w->mm.pins, struct gms_pin, i);
 		u64 pfn = pin->pfn;
 
 		if (pin->addr != addr)

@@ -24,15 +24,20 @@ static const char *const direct_map_values[] = { "keep", "remove", "pkru",
 static const bool direct_map_modelled[] = { true, false, false };
 static const char *const snp_zap_values[] = { "zap", "preserve", NULL };
 static const bool snp_zap_modelled[] = { true, false };
-static const char *const mutant_values[] = {
-	"none",		     "release-uaf",
-	"toggle-gmem-flag",  "no-invalidate-retry",
-	"shared-not-zapped", "signed-offset",
-	"truncate-zeroes",   "snp-invalidate-continue",
-	"asid-no-flush",     "tdx-no-track",
-	"pkvm-no-poison",    "release-lock-order",
-	"no-scrub",	     NULL
-};
+static const char *const mutant_values[] = { "none",
+					     "release-uaf",
+					     "toggle-gmem-flag",
+					     "no-invalidate-retry",
+					     "shared-not-zapped",
+					     "signed-offset",
+					     "truncate-zeroes",
+					     "snp-invalidate-continue",
+					     "asid-no-flush",
+					     "tdx-no-track",
+					     "pkvm-no-poison",
+					     "release-lock-order",
+					     "no-scrub",
+					     NULL };
 static const bool mutant_modelled[] = { true,  false, false, false, false,
 					false, false, false, false, false,
 					false, false, false };

@@ -31,7 +31,8 @@ static struct gms_range *node_range(GTreeNode *n)
 static GTreeNode *first_ending_after(const struct gms_range_map *m, u64 index)
 {
 	GTreeNode *n = g_tree_upper_bound(m->tree, &index);
-	GTreeNode *prev = n ? g_tree_node_previous(n) : g_tree_node_last(m->tree);
+	GTreeNode *prev = n ? g_tree_node_previous(n) :
+			      g_tree_node_last(m->tree);
 
 	if (prev && node_range(prev)->end > index)
 		return prev;

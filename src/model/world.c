@@ -17,8 +17,8 @@ static void world_init(struct gms_world *w)
 	w->inodes = NULL;
 	w->graveyard = g_ptr_array_new();
 	w->graveyard_kinds = g_array_new(FALSE, FALSE, sizeof(int));
-	w->observations = g_array_new(FALSE, FALSE,
-				      sizeof(struct gms_observation));
+	w->observations =
+		g_array_new(FALSE, FALSE, sizeof(struct gms_observation));
 	w->next_id = 1;
 	w->model_bugs = 0;
 }
@@ -94,9 +94,8 @@ static void world_fini(struct gms_world *w)
 		struct gms_kvm *kvm = l->data;
 
 		for (int i = 0; i < GMS_ADDRESS_SPACE_NUM; i++)
-			for (guint j = 0; kvm->memslots[i] &&
-					  j < kvm->memslots[i]->len;
-			     j++)
+			for (guint j = 0;
+			     kvm->memslots[i] && j < kvm->memslots[i]->len; j++)
 				g_free(g_ptr_array_index(kvm->memslots[i], j));
 		free_kvm_shell(kvm);
 	}

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0
+/* KVM_SET_MEMORY_ATTRIBUTES: gmem_uapi.md 2.6. */
+#include "helpers.h"
+
+#define P KVM_MEMORY_ATTRIBUTE_PRIVATE
+
+static void test_checks_in_order(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_SW_PROTECTED);
+	struct gms_memory_attributes a = {
+		.address = 0, .size = PAGE, .attributes = P, .flags = 1
+	};
+
+	assert_int_equal(gms_sys_set_memory_attributes(fx->w, vm, &a), -EINVAL);
+	assert_int_equal(set_attr(fx, vm, 0, PAGE, 1ULL << 4), -EINVAL);
+	assert_int_equal(set_attr(fx, vm, 0, 0, P), -EINVAL);
+	assert_int_equal(set_attr(fx, vm, -PAGE, 2 * PAGE, P), -EINVAL);
+	assert_int_equal(set_attr(fx, vm, 1, PAGE, P), -EINVAL);
+	assert_int_equal(set_attr(fx, vm, 0, PAGE + 1, P), -EINVAL);
+	/* flags first: a bad size does not hide it, and vice versa */
+	a.size = 0;
+	assert_int_equal(gms_sys_set_memory_attributes(fx->w, vm, &a), -EINVAL);
+	assert_int_equal(set_attr(fx, 99, 0, PAGE, P), -EBADF);
+	assert_false(gms_kvm_mem_is_private(vm_of(fx, vm), 0));
+}
+
+static void test_default_vm_has_no_private(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+
+	assert_int_equal(gms_kvm_supported_mem_attributes(vm_of(fx, vm)), 0);
+	assert_int_equal(set_attr(fx, vm, 0, PAGE, P), -EINVAL);
+	assert_int_equal(set_attr(fx, vm, 0, PAGE, 0), 0);
+}
+
+/* no slot needed; whole ranges cost one entry; same value is a no-op */
+static void test_semantics(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_SW_PROTECTED);
+	struct gms_kvm *kvm = vm_of(fx, vm);
+	u64 seq;
+
+	assert_int_equal(set_attr(fx, vm, 0, 1ULL << 40, P), 0);
+	assert_int_equal(gms_range_map_count(&kvm->mem_attr), 1);
+	assert_true(gms_kvm_mem_is_private(kvm, (1ULL << 28) - 1));
+	assert_false(gms_kvm_mem_is_private(kvm, 1ULL << 28));
+	seq = kvm->mmu_invalidate_seq;
+	assert_int_equal(set_attr(fx, vm, PAGE, PAGE, P), 0);
+	assert_int_equal(kvm->mmu_invalidate_seq, seq);
+	/* overwriting all attributes: shared in the middle */
+	assert_int_equal(set_attr(fx, vm, PAGE, PAGE, 0), 0);
+	assert_int_equal(kvm->mmu_invalidate_seq, seq + 1);
+	assert_int_equal(kvm->mmu_invalidate_in_progress, 0);
+	assert_false(gms_kvm_mem_is_private(kvm, 1));
+	assert_true(gms_kvm_mem_is_private(kvm, 2));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		FX_TEST(test_checks_in_order),
+		FX_TEST(test_default_vm_has_no_private),
+		FX_TEST(test_semantics),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Plain file operations on a guest_memfd: gmem_uapi.md 2.2, selftest 3.A.4, 13. */
+#include "helpers.h"
+
+static void test_file_read_write(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	int g = gmem_new(fx, vm, 4 * PAGE, 0);
+	u64 size, ino;
+
+	assert_int_equal(gms_sys_read(fx->w, g, 64), -EINVAL);
+	assert_int_equal(gms_sys_write(fx->w, g, 64), -EINVAL);
+	assert_int_equal(gms_sys_pread(fx->w, g, 64, 0), -ESPIPE);
+	assert_int_equal(gms_sys_pwrite(fx->w, g, 64, 0), -ESPIPE);
+	assert_int_equal(gms_sys_lseek(fx->w, g, 0, 0), -ESPIPE);
+	assert_int_equal(gms_sys_lseek(fx->w, g, PAGE, 2), -ESPIPE);
+	/* grow, shrink, same: kvm_gmem_setattr() refuses; the size holds */
+	assert_int_equal(gms_sys_ftruncate(fx->w, g, 8 * PAGE), -EINVAL);
+	assert_int_equal(gms_sys_ftruncate(fx->w, g, PAGE), -EINVAL);
+	assert_int_equal(gms_sys_ftruncate(fx->w, g, 4 * PAGE), -EINVAL);
+	assert_int_equal(gms_sys_fstat(fx->w, g, &size, &ino), 0);
+	assert_int_equal(size, 4 * PAGE);
+}
+
+static void test_closed_and_foreign_fds(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	int g = gmem_new(fx, vm, PAGE, 0);
+
+	assert_int_equal(gms_sys_close(fx->w, g), 0);
+	assert_int_equal(gms_sys_close(fx->w, g), -EBADF);
+	assert_int_equal(gms_sys_read(fx->w, g, 1), -EBADF);
+	assert_int_equal(gms_sys_pread(fx->w, g, 1, 0), -EBADF);
+	/* pos < 0 is checked before the fd */
+	assert_int_equal(gms_sys_pread(fx->w, g, 1, -1), -EINVAL);
+	assert_int_equal(gms_sys_ftruncate(fx->w, g, -1), -EINVAL);
+	assert_int_equal(gms_sys_ftruncate(fx->w, g, 0), -EBADF);
+	assert_int_equal(gms_sys_lseek(fx->w, g, 0, 0), -EBADF);
+	/* the VM fd: noop_llseek() */
+	assert_int_equal(gms_sys_lseek(fx->w, vm, 0, 0), 0);
+	assert_int_equal(gms_sys_lseek(fx->w, vm, 0, 9), -EINVAL);
+	assert_int_equal(gms_sys_read(fx->w, vm, 1), -EINVAL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		FX_TEST(test_file_read_write),
+		FX_TEST(test_closed_and_foreign_fds),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Each invariant holds on a healthy lifecycle and is reported when broken,
+ * through a design knob (a real code path) or a hook that corrupts the world.
+ */
+#include "helpers.h"
+
+#define P KVM_MEMORY_ATTRIBUTE_PRIVATE
+#define GPA 0x100000ULL
+
+struct sw {
+	int vm, g;
+	struct gms_kvm *kvm;
+};
+
+/* a sw_protected VM with one private page the guest wrote */
+static struct sw private_page(struct fx *fx)
+{
+	struct sw s;
+	struct gms_vcpu_exit e;
+
+	s.vm = vm_new(fx, GMS_VM_SW_PROTECTED);
+	s.kvm = vm_of(fx, s.vm);
+	s.g = gmem_new(fx, s.vm, 2 * PAGE, 0);
+	assert_int_equal(gmem_slot(fx, s.vm, 0, GPA, 2 * PAGE, s.g, 0), 0);
+	assert_int_equal(set_attr(fx, s.vm, GPA, 2 * PAGE, P), 0);
+	assert_int_equal(guest_write(fx, s.vm, GPA, 0x5ec, &e), 0);
+	assert_int_equal(all_violations(fx), 0);
+	return s;
+}
+
+static void test_registry(void **state)
+{
+	size_t n;
+	const struct gms_invariant *inv = gms_invariants(&n);
+
+	(void)state;
+	assert_int_equal(n, 12);
+	assert_non_null(gms_invariant_lookup("lock-order"));
+	assert_null(gms_invariant_lookup("nonsense"));
+	for (size_t i = 0; i < n; i++)
+		assert_ptr_equal(gms_invariant_lookup(inv[i].id), &inv[i]);
+}
+
+/* seed 004 under bind=unrestricted: the attacker reads the victim's secret */
+static void test_confidentiality_rebind_attack(void **state)
+{
+	struct fx *fx = *state;
+	struct sw s;
+	struct gms_vcpu_exit e;
+	int attacker;
+	u64 tag;
+
+	assert_int_equal(gms_policy_set(&fx->w->policy, "bind", "unrestricted"),
+			 0);
+	s = private_page(fx);
+	attacker = vm_new(fx, GMS_VM_SW_PROTECTED);
+	assert_int_equal(region(fx, s.vm, 0, 0, GPA, 0, 0, 0, 0), 0);
+	assert_int_equal(gmem_slot(fx, attacker, 0, GPA, 2 * PAGE, s.g, 0), 0);
+	assert_int_equal(set_attr(fx, attacker, GPA, 2 * PAGE, P), 0);
+	assert_int_equal(all_violations(fx), 0);
+	gms_world_begin_step(fx->w);
+	assert_int_equal(guest_read(fx, attacker, GPA, &tag, &e), 0);
+	assert_int_equal(tag, 0x5ec);
+	/* the read itself, and the mapping left behind */
+	assert_int_equal(violations(fx, "confidentiality"), 2);
+	gms_world_begin_step(fx->w);
+	assert_int_equal(violations(fx, "confidentiality"), 1);
+}
+
+/* ... and under the default policy the bind is refused */
+static void test_confidentiality_default_refuses(void **state)
+{
+	struct fx *fx = *state;
+	struct sw s = private_page(fx);
+	int attacker = vm_new(fx, GMS_VM_SW_PROTECTED);
+
+	assert_int_equal(region(fx, s.vm, 0, 0, GPA, 0, 0, 0, 0), 0);
+	assert_int_equal(gmem_slot(fx, attacker, 0, GPA, 2 * PAGE, s.g, 0),
+			 -EINVAL);
+}
+
+static void test_confidentiality_host_mapping(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	u64 a, pfn;
+
+	assert_int_equal(gms_sys_mmap_anon(fx->w, PAGE, &a), 0);
+	assert_int_equal(gms_mm_fault(fx->w, a, &pfn), 0);
+	assert_int_equal(violations(fx, "confidentiality"), 0);
+	/* hook: the page holds a VM's private data */
+	gms_physmem_write(&fx->w->physmem, pfn, 0x5ec, vm_of(fx, vm)->id, true);
+	assert_int_equal(violations(fx, "confidentiality"), 1);
+}
+
+static void test_stale_mapping(void **state)
+{
+	struct fx *fx = *state;
+	struct sw s = private_page(fx);
+	struct gms_spte *spte = gms_kvm_lookup_spte(s.kvm, GPA >> 12);
+	u64 good = spte->pfn;
+
+	/* hook: an SPTE pointing at another pfn than the inode holds */
+	spte->pfn = good + 100;
+	assert_int_equal(violations(fx, "stale-mapping"), 1);
+	spte->pfn = good;
+	/* hook: the attribute flips without a zap (G1) */
+	gms_range_map_store(&s.kvm->mem_attr, GPA >> 12, (GPA >> 12) + 1, 0);
+	assert_int_equal(violations(fx, "stale-mapping"), 1);
+}
+
+static void test_use_after_free(void **state)
+{
+	struct fx *fx = *state;
+	struct sw s = private_page(fx);
+	struct gms_memslot *slot = gms_kvm_id_to_memslot(s.kvm, 0, 0);
+
+	assert_int_equal(violations(fx, "use-after-free"), 0);
+	/* hook: the memslot is freed while the file still binds it */
+	slot->freed = true;
+	assert_true(violations(fx, "use-after-free") >= 1);
+	slot->freed = false;
+	/* hook: asymmetric binding */
+	slot->gmem.file = NULL;
+	assert_int_equal(violations(fx, "use-after-free"), 1);
+}
+
+static void test_binding(void **state)
+{
+	struct fx *fx = *state;
+	struct sw s = private_page(fx);
+	struct gms_memslot *slot = gms_kvm_id_to_memslot(s.kvm, 0, 0);
+	int other = vm_new(fx, GMS_VM_SW_PROTECTED);
+
+	/* hook: the slot belongs to another VM */
+	slot->kvm = vm_of(fx, other);
+	assert_int_equal(violations(fx, "binding"), 1);
+	slot->kvm = s.kvm;
+	/* hook: the binding runs past EOF */
+	slot->npages = 3;
+	assert_int_equal(violations(fx, "binding"), 1);
+}
+
+static void test_mmap_exclusion(void **state)
+{
+	struct fx *fx = *state;
+	struct sw s = private_page(fx);
+	struct gms_spte *spte = gms_kvm_lookup_spte(s.kvm, GPA >> 12);
+
+	assert_int_equal(violations(fx, "mmap-exclusion"), 0);
+	/* hook: the host pins a page that is private to the guest */
+	gms_physmem_page(&fx->w->physmem, spte->pfn)->pincount++;
+	assert_int_equal(violations(fx, "mmap-exclusion"), 1);
+	gms_physmem_page(&fx->w->physmem, spte->pfn)->pincount--;
+}
+
+static void test_leak(void **state)
+{
+	struct fx *fx = *state;
+	struct sw s = private_page(fx);
+	GPtrArray *v;
+	u64 pfn;
+
+	assert_int_equal(gms_sys_close(fx->w, s.g), 0);
+	assert_int_equal(gms_sys_close(fx->w, s.vm), 0);
+	v = gms_check_end(fx->w);
+	assert_int_equal(v->len, 0);
+	g_ptr_array_unref(v);
+	/* hook: a page nobody owns */
+	assert_int_equal(
+		gms_physmem_alloc(&fx->w->physmem, GMS_PAGE_ANON, &pfn), 0);
+	v = gms_check_end(fx->w);
+	assert_int_equal(v->len, 1);
+	assert_string_equal(((struct gms_violation *)v->pdata[0])->id, "leak");
+	g_ptr_array_unref(v);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_registry),
+		FX_TEST(test_confidentiality_rebind_attack),
+		FX_TEST(test_confidentiality_default_refuses),
+		FX_TEST(test_confidentiality_host_mapping),
+		FX_TEST(test_stale_mapping),
+		FX_TEST(test_use_after_free),
+		FX_TEST(test_binding),
+		FX_TEST(test_mmap_exclusion),
+		FX_TEST(test_leak),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0
+/* mmap() of guest_memfd and host accesses: gmem_uapi.md 2.5, selftests 3.A.5-12. */
+#include "helpers.h"
+
+#define TOTAL (4 * PAGE)
+#define RW (GMS_PROT_READ | GMS_PROT_WRITE)
+#define SHARED_FLAGS (GUEST_MEMFD_FLAG_MMAP | GUEST_MEMFD_FLAG_INIT_SHARED)
+
+static int map(struct fx *fx, int fd, u64 len, u32 prot, u32 flags, u64 off,
+	       u64 *addr)
+{
+	return gms_sys_mmap(fx->w, len, prot, flags, fd, off, addr);
+}
+
+/* selftest 12 and the ENODEV / EINVAL / EPERM rows */
+static void test_mmap_errors(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	int plain = gmem_new(fx, vm, TOTAL, 0);
+	int g = gmem_new(fx, vm, TOTAL, GUEST_MEMFD_FLAG_MMAP);
+	u64 a;
+
+	assert_int_equal(map(fx, plain, PAGE, RW, GMS_MAP_SHARED, 0, &a),
+			 -ENODEV);
+	assert_int_equal(map(fx, plain, TOTAL, RW, GMS_MAP_PRIVATE, 0, &a),
+			 -ENODEV);
+	/* selftest 10: test_mmap_cow */
+	assert_int_equal(map(fx, g, TOTAL, RW, GMS_MAP_PRIVATE, 0, &a),
+			 -EINVAL);
+	assert_int_equal(map(fx, g, TOTAL, RW | GMS_PROT_EXEC, GMS_MAP_SHARED,
+			     0, &a),
+			 -EPERM);
+	assert_int_equal(map(fx, g, TOTAL, RW, GMS_MAP_SHARED, 1, &a), -EINVAL);
+	assert_int_equal(map(fx, g, 0, RW, GMS_MAP_SHARED, 0, &a), -EINVAL);
+	assert_int_equal(map(fx, 77, TOTAL, RW, GMS_MAP_SHARED, 0, &a), -EBADF);
+	assert_int_equal(map(fx, vm, TOTAL, RW, GMS_MAP_SHARED, 0, &a),
+			 -ENODEV);
+	assert_int_equal(g_tree_nnodes(fx->w->mm.vmas), 0);
+}
+
+/* selftest 5: test_mmap_supported */
+static void test_mmap_supported(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	int g = gmem_new(fx, vm, TOTAL, SHARED_FLAGS);
+	u64 a, tag;
+
+	assert_int_equal(map(fx, g, TOTAL, RW, GMS_MAP_SHARED, 0, &a), 0);
+	for (u64 off = 0; off < TOTAL; off += PAGE)
+		assert_int_equal(gms_host_write(fx->w, a + off, 0xaa), 0);
+	assert_int_equal(gms_sys_fallocate(fx->w, g, PUNCH, 0, PAGE), 0);
+	assert_int_equal(gms_host_read(fx->w, a, &tag), 0);
+	assert_int_equal(tag, 0);
+	for (u64 off = PAGE; off < TOTAL; off += PAGE) {
+		assert_int_equal(gms_host_read(fx->w, a + off, &tag), 0);
+		assert_int_equal(tag, 0xaa);
+	}
+	assert_int_equal(all_violations(fx), 0);
+	/* data lives in the inode: it survives munmap + mmap */
+	assert_int_equal(gms_sys_munmap(fx->w, a, TOTAL), 0);
+	assert_int_equal(map(fx, g, TOTAL, RW, GMS_MAP_SHARED, 0, &a), 0);
+	assert_int_equal(gms_host_read(fx->w, a + PAGE, &tag), 0);
+	assert_int_equal(tag, 0xaa);
+}
+
+/* selftest 6: test_fault_overflow */
+static void test_fault_overflow(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	int g = gmem_new(fx, vm, TOTAL, SHARED_FLAGS);
+	u64 a, tag;
+
+	assert_int_equal(map(fx, g, 4 * TOTAL, RW, GMS_MAP_SHARED, 0, &a), 0);
+	for (u64 off = 0; off < TOTAL; off += PAGE)
+		assert_int_equal(gms_host_write(fx->w, a + off, 0xaa), 0);
+	assert_int_equal(gms_host_write(fx->w, a + TOTAL, 0xaa), -GMS_ESIGBUS);
+	assert_int_equal(gms_host_read(fx->w, a + TOTAL, &tag), -GMS_ESIGBUS);
+	/* beyond the vma itself: no mapping at all */
+	assert_int_equal(gms_host_read(fx->w, a + 4 * TOTAL, &tag), -EFAULT);
+}
+
+/* selftest 9: test_fault_private */
+static void test_fault_private(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_SW_PROTECTED);
+	int g = gmem_new(fx, vm, TOTAL, GUEST_MEMFD_FLAG_MMAP);
+	u64 a, tag;
+
+	assert_int_equal(map(fx, g, TOTAL, RW, GMS_MAP_SHARED, 0, &a), 0);
+	assert_int_equal(gms_host_write(fx->w, a, 0xaa), -GMS_ESIGBUS);
+	assert_int_equal(gms_host_read(fx->w, a, &tag), -GMS_ESIGBUS);
+	assert_int_equal(gms_host_pin(fx->w, a), -EFAULT);
+	assert_int_equal(fx->w->physmem.nr_allocated, 0);
+}
+
+/* the mapping pins the file; munmap of part of it splits the vma */
+static void test_mapping_holds_file_and_split(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	int g = gmem_new(fx, vm, TOTAL, SHARED_FLAGS);
+	struct gms_gmem_file *f = file_of(fx, g);
+	u64 a, tag;
+
+	assert_int_equal(map(fx, g, TOTAL, RW, GMS_MAP_SHARED, 0, &a), 0);
+	assert_int_equal(gms_host_write(fx->w, a + 3 * PAGE, 0x33), 0);
+	assert_int_equal(gms_sys_close(fx->w, g), 0);
+	assert_false(f->freed);
+	assert_int_equal(f->f_count, 1);
+	assert_int_equal(gms_sys_munmap(fx->w, a + PAGE, PAGE), 0);
+	assert_int_equal(g_tree_nnodes(fx->w->mm.vmas), 2);
+	assert_int_equal(f->f_count, 2);
+	assert_int_equal(gms_host_read(fx->w, a + PAGE, &tag), -EFAULT);
+	assert_int_equal(gms_host_read(fx->w, a + 3 * PAGE, &tag), 0);
+	assert_int_equal(tag, 0x33);
+	assert_int_equal(gms_sys_munmap(fx->w, a, TOTAL), 0);
+	assert_true(f->freed);
+	/* the VM fd still holds the VM; the inode and its pages are gone */
+	assert_null(fx->w->inodes);
+	assert_int_equal(fx->w->physmem.nr_allocated, 0);
+	assert_int_equal(gms_sys_munmap(fx->w, a + 1, PAGE), -EINVAL);
+}
+
+/* a pinned page outlives the punch that removed it from the file */
+static void test_pin_outlives_truncate(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	int g = gmem_new(fx, vm, TOTAL, SHARED_FLAGS);
+	u64 a;
+
+	assert_int_equal(map(fx, g, TOTAL, RW, GMS_MAP_SHARED, 0, &a), 0);
+	assert_int_equal(gms_host_pin(fx->w, a), 0);
+	assert_int_equal(gms_sys_fallocate(fx->w, g, PUNCH, 0, TOTAL), 0);
+	assert_int_equal(fx->w->physmem.nr_allocated, 1);
+	assert_int_equal(gms_host_unpin(fx->w, a), 0);
+	assert_int_equal(fx->w->physmem.nr_allocated, 0);
+	assert_int_equal(gms_host_unpin(fx->w, a), -EINVAL);
+}
+
+/* anonymous host memory: zero-filled, private to the process */
+static void test_anon(void **state)
+{
+	struct fx *fx = *state;
+	u64 a, tag;
+
+	assert_int_equal(gms_sys_mmap_anon(fx->w, 0, &a), -EINVAL);
+	assert_int_equal(gms_sys_mmap_anon(fx->w, 3 * PAGE, &a), 0);
+	assert_int_equal(gms_host_read(fx->w, a + PAGE, &tag), 0);
+	assert_int_equal(tag, 0);
+	assert_int_equal(gms_host_write(fx->w, a + PAGE, 0x77), 0);
+	assert_int_equal(gms_host_read(fx->w, a + PAGE, &tag), 0);
+	assert_int_equal(tag, 0x77);
+	assert_int_equal(gms_sys_munmap(fx->w, a, 3 * PAGE), 0);
+	assert_int_equal(fx->w->physmem.nr_allocated, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		FX_TEST(test_mmap_errors),
+		FX_TEST(test_mmap_supported),
+		FX_TEST(test_fault_overflow),
+		FX_TEST(test_fault_private),
+		FX_TEST(test_mapping_holds_file_and_split),
+		FX_TEST(test_pin_outlives_truncate),
+		FX_TEST(test_anon),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
