@@ -157,3 +157,12 @@ char *gms_describe_principal(struct gms_world *w, u32 principal)
 		return g_strdup("the host");
 	return gms_describe(w, GMS_OBJ_KVM, principal);
 }
+
+char *gms_describe_slot(struct gms_world *w, const struct gms_memslot *slot)
+{
+	char *vm = gms_describe(w, GMS_OBJ_KVM, slot->kvm->id);
+	char *s = g_strdup_printf("memslot %u of %s", slot->id, vm);
+
+	g_free(vm);
+	return s;
+}

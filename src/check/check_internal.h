@@ -14,6 +14,7 @@ void gms_check_leak(struct gms_world *w, GPtrArray *out);
 /* Names for reports; the caller frees the string. */
 char *gms_describe(struct gms_world *w, enum gms_obj_kind kind, u64 id);
 char *gms_describe_principal(struct gms_world *w, u32 principal);
+char *gms_describe_slot(struct gms_world *w, const struct gms_memslot *slot);
 
 /* Call @fn on every SPTE of every live VM. */
 typedef void (*gms_spte_fn)(struct gms_world *w, struct gms_kvm *kvm,

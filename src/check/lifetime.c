@@ -27,7 +27,7 @@ static void check_slot_file(struct gms_world *w, struct gms_memslot *slot,
 
 	if (!f || !f->freed)
 		return;
-	s = gms_describe(w, GMS_OBJ_SLOT, slot->uid);
+	s = gms_describe_slot(w, slot);
 	fs = gms_describe(w, GMS_OBJ_FILE, f->id);
 	gms_violation_object(uaf(out, "(memslot->file) %s points at freed %s",
 				 s, fs),
@@ -41,7 +41,7 @@ static void check_binding_target(struct gms_world *w, struct gms_gmem_file *f,
 {
 	struct gms_memslot *slot = (struct gms_memslot *)r->val;
 	char *fs = gms_describe(w, GMS_OBJ_FILE, f->id);
-	char *s = gms_describe(w, GMS_OBJ_SLOT, slot->uid);
+	char *s = gms_describe_slot(w, slot);
 
 	if (slot->freed)
 		uaf(out,
@@ -118,7 +118,7 @@ static void check_claim(struct gms_world *w, const struct claim *c,
 			GPtrArray *out)
 {
 	u64 pages = c->file->inode->size >> GMS_PAGE_SHIFT;
-	char *s = gms_describe(w, GMS_OBJ_SLOT, c->slot->uid);
+	char *s = gms_describe_slot(w, c->slot);
 	char *fs = gms_describe(w, GMS_OBJ_FILE, c->file->id);
 	struct gms_violation *v;
 

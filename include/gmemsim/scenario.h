@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The scenario language (DESIGN.md section 6): parser, op table and runner. */
+#ifndef GMEMSIM_SCENARIO_H
+#define GMEMSIM_SCENARIO_H
+
+#include <stdio.h>
+
+#include <glib.h>
+#include <gmemsim/uapi.h>
+
+#define GMS_SCENARIO_ERROR (gms_scenario_error_quark())
+GQuark gms_scenario_error_quark(void);
+
+enum gms_outcome_kind {
+	GMS_OUT_NONE, /* no '=>': must not fail */
+	GMS_OUT_OK,
+	GMS_OUT_ERRNO,
+	GMS_OUT_SIGBUS,
+	GMS_OUT_ZERO,
+	GMS_OUT_TAG,
+	GMS_OUT_EXIT,
+	GMS_OUT_VIOLATION,
+};
+
+struct gms_outcome {
+	enum gms_outcome_kind kind;
+	int err; /* GMS_OUT_ERRNO: positive errno */
+	u64 tag; /* GMS_OUT_TAG */
+	enum gms_exit_reason exit; /* GMS_OUT_EXIT */
+	const char *invariant; /* GMS_OUT_VIOLATION */
+};
+
+enum gms_val_type {
+	GMS_VAL_NUM,
+	GMS_VAL_NAME, /* any defined handle */
+	GMS_VAL_ADDR, /* a mapping name or a number */
+	GMS_VAL_TAG,
+	GMS_VAL_BOOL,
+	GMS_VAL_ENUM,
+	GMS_VAL_FLAGS, /* comma list of flag names, or a number */
+};
+
+struct gms_flag_name {
+	const char *name;
+	u64 bit;
+};
+
+struct gms_key_spec {
+	const char *key;
+	enum gms_val_type type;
+	bool required;
+	const struct gms_flag_name *names; /* GMS_VAL_FLAGS / GMS_VAL_ENUM */
+};
+
+enum gms_handle_kind {
+	GMS_H_NONE,
+	GMS_H_VM,
+	GMS_H_GMEM,
+	GMS_H_MAPPING,
+};
+
+struct gms_runner;
+struct gms_stmt;
+
+/* What one operation did, for matching against the expected outcome. */
+struct gms_result {
+	int err; /* 0 or positive errno */
+	bool sigbus;
+	bool has_value; /* a read: @value is the tag it returned */
+	u64 value;
+	enum gms_exit_reason exit;
+	char *mismatch; /* expect.*: what differed (owned) */
+};
+
+struct gms_op_spec {
+	const char *verb;
+	const char *synopsis;
+	const char *summary;
+	enum gms_handle_kind defines; /* the first positional is a new name */
+	int npos; /* positional names */
+	const struct gms_key_spec *keys; /* terminated by a NULL key */
+	const char *const *words; /* bare words allowed; NULL-terminated */
+	const char *not_modelled; /* non-NULL: why it cannot run yet */
+	void (*exec)(struct gms_runner *r, const struct gms_stmt *s,
+		     struct gms_result *res);
+};
+
+struct gms_arg {
+	const char *key;
+	GPtrArray *values; /* char *, more than one for comma lists */
+	u64 num; /* NUM, BOOL, FLAGS, ENUM (index), TAG (interned), ADDR (number) */
+	int col;
+};
+
+enum gms_stmt_kind { GMS_STMT_POLICY, GMS_STMT_OP };
+
+struct gms_stmt {
+	enum gms_stmt_kind kind;
+	int line, col;
+	char *text; /* the statement without its comment */
+	const struct gms_op_spec *op;
+	GPtrArray *pos; /* char *: positional names */
+	GPtrArray *words; /* char *: bare words */
+	GPtrArray *args; /* struct gms_arg * (policy lines too) */
+	struct gms_outcome outcome;
+};
+
+struct gms_scenario {
+	char *path;
+	char *summary; /* the first comment line */
+	GPtrArray *stmts; /* struct gms_stmt * */
+	GPtrArray *tags; /* char *: tag names; tag i has value GMS_TAG_BASE + i */
+	GHashTable *names; /* name -> GINT_TO_POINTER(enum gms_handle_kind) */
+	GPtrArray *name_order; /* char *: names in definition order */
+};
+
+#define GMS_TAG_BASE 0x7a900000ULL
+
+const struct gms_op_spec *gms_ops(size_t *n);
+const struct gms_op_spec *gms_op_lookup(const char *verb);
+
+/* Parse @text; on error returns NULL with "file:line:col: message" in @err. */
+struct gms_scenario *gms_scenario_parse(const char *path, const char *text,
+					gsize len, GError **err);
+struct gms_scenario *gms_scenario_load(const char *path, GError **err);
+void gms_scenario_free(struct gms_scenario *sc);
+const char *gms_scenario_tag_name(const struct gms_scenario *sc, u64 tag);
+
+/* Outcome spellings. */
+const char *gms_errno_name(int err);
+int gms_errno_parse(const char *name);
+
+/* Per-step record of a run. */
+struct gms_step {
+	int line;
+	char *text;
+	char *expected;
+	char *actual;
+	bool ok;
+	GPtrArray *violations; /* struct gms_violation * */
+};
+
+enum gms_verdict {
+	GMS_PASS, /* every step as expected (a named violation counts) */
+	GMS_FAIL, /* a step did not do what was expected */
+	GMS_ERROR, /* the scenario could not run (policy not modelled ...) */
+};
+
+struct gms_run {
+	char *path;
+	enum gms_verdict verdict;
+	char *reason; /* why it failed */
+	const char *violated; /* the expected violation it found, or NULL */
+	GPtrArray *steps; /* struct gms_step * */
+	struct gms_world *w; /* the world at the end (or at the violation) */
+	struct gms_scenario *sc; /* not owned; must outlive the run */
+	GHashTable *names; /* "kind:id" -> scenario name */
+};
+
+/*
+ * Run @sc on a fresh world under @base (command-line policies), applying the
+ * scenario's own policy lines on top. Never aborts on a violation.
+ */
+struct gms_run *gms_scenario_run(struct gms_scenario *sc,
+				 const struct gms_policy *base);
+void gms_run_free(struct gms_run *run);
+
+/* Reports. */
+void gms_report_text(const struct gms_run *run, FILE *out, bool verbose);
+/* JSON of several runs (json-glib); false with @err on I/O failure */
+bool gms_report_json(GPtrArray *runs, const char *path, GError **err);
+bool gms_report_dot(const struct gms_run *run, const char *path, GError **err);
+
+/* Accessors used by the op implementations. */
+const struct gms_arg *gms_stmt_arg(const struct gms_stmt *s, const char *key);
+u64 gms_stmt_num(const struct gms_stmt *s, const char *key, u64 dflt);
+bool gms_stmt_word(const struct gms_stmt *s, const char *word);
+
+#endif

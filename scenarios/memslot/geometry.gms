@@ -1,0 +1,21 @@
+# The observed KVM_SET_USER_MEMORY_REGION2 table for a 16-page guest_memfd: bad offsets,
+# ranges past EOF, LOG_DIRTY or READONLY with GUEST_MEMFD, unaligned uaddr/gpa/size,
+# deleting a slot that does not exist.
+# Source: gmem_uapi.md 2.3 "Concrete results table from the live run".
+vm.create vm type=sw_protected
+gmem.create g vm=vm size=64K
+memslot.set vm slot=1 gpa=1M size=16K gmem=g offset=1 => EINVAL
+memslot.set vm slot=1 gpa=1M size=16K gmem=g offset=2048 => EINVAL
+memslot.set vm slot=1 gpa=1M size=16K gmem=g offset=64K => EINVAL
+memslot.set vm slot=1 gpa=1M size=16K gmem=g offset=56K => EINVAL
+memslot.set vm slot=1 gpa=1M size=68K gmem=g => EINVAL
+memslot.set vm slot=1 gpa=1M size=16K gmem=g offset=-4096 => EINVAL
+memslot.set vm slot=1 gpa=1M size=16K gmem=g flags=guest_memfd,log_dirty_pages => EINVAL
+memslot.set vm slot=1 gpa=1M size=16K gmem=g flags=guest_memfd,readonly => EINVAL
+memslot.set vm slot=1 gpa=1M size=16K gmem=g uaddr=1 => EINVAL
+memslot.set vm slot=1 gpa=0x100001 size=16K gmem=g => EINVAL
+memslot.set vm slot=1 gpa=1M size=16385 gmem=g => EINVAL
+memslot.delete vm slot=7 => EINVAL
+memslot.set vm slot=1 gpa=1M size=16K gmem=g as=1 => EINVAL
+memslot.set vm slot=32764 gpa=1M size=16K gmem=g => EINVAL
+expect.gmem g bindings=0

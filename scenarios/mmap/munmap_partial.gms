@@ -1,0 +1,16 @@
+# munmap of the middle of a mapping splits it: the rest stays readable, the hole does
+# not; the last munmap drops the file's final reference after close.
+# Source: do_munmap() / __split_vma(); gmem_uapi.md 1.2 rule 3.
+vm.create vm
+gmem.create g vm=vm size=16K flags=mmap,init_shared
+gmem.mmap m gmem=g
+host.write m offset=12K tag=kept
+gmem.close g
+expect.gmem g alive=1
+gmem.munmap m offset=4K len=4K
+host.read m offset=4K => EFAULT
+host.read m offset=12K => tag:kept
+gmem.munmap m
+expect.gmem g alive=0
+vm.close vm
+expect.vm vm alive=0

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef GMEMSIM_SRC_CLI_H
+#define GMEMSIM_SRC_CLI_H
+
+#include <gmemsim/gmemsim.h>
+#include <gmemsim/scenario.h>
+
+int gms_cli_run(int argc, char **argv, bool demo);
+int gms_cli_policies(void);
+int gms_cli_invariants(void);
+int gms_cli_ops(void);
+/* *.gms files under @paths (files or folders), sorted; NULL on a bad path */
+GPtrArray *gms_cli_collect(char **paths, GError **err);
+void gms_cli_summary(GPtrArray *runs, FILE *out);
+
+#endif

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/* gmemsim policies | invariants | ops */
+#include <stdio.h>
+
+#include "cli.h"
+
+int gms_cli_policies(void)
+{
+	size_t n;
+	const struct gms_policy_knob *k = gms_policy_knobs(&n);
+
+	for (size_t i = 0; i < n; i++) {
+		printf("%-11s", k[i].name);
+		for (int v = 0; k[i].values[v]; v++)
+			printf(" %s%s%s", k[i].values[v], v ? "" : " (default)",
+			       k[i].modelled[v] ? "" : " [not modelled yet]");
+		printf("\n            from %s\n", k[i].source);
+	}
+	return 0;
+}
+
+int gms_cli_invariants(void)
+{
+	size_t n;
+	const struct gms_invariant *inv = gms_invariants(&n);
+
+	for (size_t i = 0; i < n; i++)
+		printf("%-16s %s%s\n", inv[i].id, inv[i].summary,
+		       inv[i].check ?
+			       (inv[i].at_end_only ? " [at the end]" : "") :
+			       " [not modelled yet]");
+	return 0;
+}
+
+int gms_cli_ops(void)
+{
+	size_t n;
+	const struct gms_op_spec *op = gms_ops(&n);
+
+	for (size_t i = 0; i < n; i++) {
+		printf("%s\n    %s%s%s\n", op[i].synopsis, op[i].summary,
+		       op[i].not_modelled ? " [not modelled yet: " : "",
+		       op[i].not_modelled ? op[i].not_modelled : "");
+		if (op[i].not_modelled)
+			printf("    ]\n");
+	}
+	return 0;
+}

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-2.0
+/* gmemsim run / demo */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#ifndef GMEMSIM_SCENARIO_DIR
+#define GMEMSIM_SCENARIO_DIR "scenarios"
+#endif
+
+static void collect_dir(const char *dir, GPtrArray *out)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+
+	if (!d)
+		return;
+	while ((name = g_dir_read_name(d))) {
+		char *path = g_build_filename(dir, name, NULL);
+
+		if (g_file_test(path, G_FILE_TEST_IS_DIR))
+			collect_dir(path, out);
+		else if (g_str_has_suffix(name, ".gms"))
+			g_ptr_array_add(out, g_strdup(path));
+		g_free(path);
+	}
+	g_dir_close(d);
+}
+
+static gint cmp_str(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+GPtrArray *gms_cli_collect(char **paths, GError **err)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+
+	for (; paths && *paths; paths++) {
+		if (g_file_test(*paths, G_FILE_TEST_IS_DIR)) {
+			GPtrArray *sub = g_ptr_array_new_with_free_func(g_free);
+
+			collect_dir(*paths, sub);
+			g_ptr_array_sort(sub, cmp_str);
+			g_ptr_array_extend_and_steal(out, sub);
+		} else if (g_file_test(*paths, G_FILE_TEST_EXISTS)) {
+			g_ptr_array_add(out, g_strdup(*paths));
+		} else {
+			g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+				    "%s: no such file or folder", *paths);
+			g_ptr_array_unref(out);
+			return NULL;
+		}
+	}
+	return out;
+}
+
+static const char *default_dir(void)
+{
+	const char *env = g_getenv("GMEMSIM_SCENARIOS");
+
+	return env && *env ? env : GMEMSIM_SCENARIO_DIR;
+}
+
+struct run_opts {
+	char **policies;
+	char *target;
+	char *json;
+	char *dot;
+	gboolean verbose;
+	char **paths;
+};
+
+static bool apply_policies(struct gms_policy *p, char **kv)
+{
+	for (; kv && *kv; kv++) {
+		char *eq = strchr(*kv, '=');
+		char *key;
+		int r;
+
+		if (!eq) {
+			fprintf(stderr,
+				"gmemsim: --policy takes KEY=VALUE, not '%s'\n",
+				*kv);
+			return false;
+		}
+		key = g_strndup(*kv, eq - *kv);
+		r = gms_policy_set(p, key, eq + 1);
+		if (r)
+			fprintf(stderr, "gmemsim: --policy %s: %s\n", *kv,
+				r == -ENOENT ? "unknown policy" :
+				r == -EINVAL ? "unknown value" :
+					       "not modelled yet");
+		g_free(key);
+		if (r)
+			return false;
+	}
+	return true;
+}
+
+static int parse_opts(int argc, char **argv, struct run_opts *o, bool demo)
+{
+	GOptionEntry entries[] = {
+		{ "policy", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &o->policies,
+		  "set a design knob (repeatable)", "K=V" },
+		{ "target", 't', 0, G_OPTION_ARG_STRING, &o->target,
+		  "model (kvm and diff are not available yet)", "TARGET" },
+		{ "json", 0, 0, G_OPTION_ARG_FILENAME, &o->json,
+		  "write the runs as JSON", "FILE" },
+		{ "dot", 0, 0, G_OPTION_ARG_FILENAME, &o->dot,
+		  "write the object graph of the (first failing) run", "FILE" },
+		{ "verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose,
+		  "print every step of every scenario", NULL },
+		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
+		  &o->paths, NULL, "PATH..." },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+	GOptionContext *ctx = g_option_context_new(NULL);
+	GError *err = NULL;
+	bool ok;
+
+	g_option_context_set_summary(
+		ctx,
+		demo ? "Run the scenario library and summarise it per topic." :
+		       "Replay .gms scenarios against the model.");
+	g_option_context_add_main_entries(ctx, entries, NULL);
+	ok = g_option_context_parse(ctx, &argc, &argv, &err);
+	if (!ok) {
+		fprintf(stderr, "gmemsim: %s\n\n", err->message);
+		g_error_free(err);
+		fputs(g_option_context_get_help(ctx, TRUE, NULL), stderr);
+	}
+	g_option_context_free(ctx);
+	if (ok && o->target && strcmp(o->target, "model")) {
+		fprintf(stderr,
+			"gmemsim: --target %s is not available yet "
+			"(only 'model')\n",
+			o->target);
+		ok = false;
+	}
+	return ok ? 0 : 2;
+}
+
+static void free_opts(struct run_opts *o)
+{
+	g_strfreev(o->policies);
+	g_strfreev(o->paths);
+	g_free(o->target);
+	g_free(o->json);
+	g_free(o->dot);
+}
+
+/* Parse every file first: a malformed one stops everything with status 2. */
+static GPtrArray *load_all(GPtrArray *files)
+{
+	GPtrArray *scs = g_ptr_array_new_with_free_func(
+		(GDestroyNotify)gms_scenario_free);
+	bool ok = true;
+
+	for (guint i = 0; i < files->len; i++) {
+		GError *err = NULL;
+		struct gms_scenario *sc =
+			gms_scenario_load(files->pdata[i], &err);
+
+		if (!sc) {
+			fprintf(stderr, "%s\n", err->message);
+			g_error_free(err);
+			ok = false;
+			continue;
+		}
+		g_ptr_array_add(scs, sc);
+	}
+	if (!ok) {
+		g_ptr_array_unref(scs);
+		return NULL;
+	}
+	return scs;
+}
+
+static int report(GPtrArray *runs, struct run_opts *o, bool demo)
+{
+	const struct gms_run *dot_run = NULL;
+	guint failed = 0;
+	GError *err = NULL;
+
+	for (guint i = 0; i < runs->len; i++) {
+		const struct gms_run *run = runs->pdata[i];
+		bool trace = o->verbose || runs->len == 1 ||
+			     run->verdict != GMS_PASS;
+
+		failed += run->verdict != GMS_PASS;
+		if (demo && run->verdict == GMS_PASS)
+			continue;
+		if (trace)
+			gms_report_text(run, stdout,
+					o->verbose || runs->len == 1);
+		else
+			printf("PASS %s%s%s\n", run->path,
+			       run->violated ? " violation:" : "",
+			       run->violated ? run->violated : "");
+		if (!dot_run && run->verdict != GMS_PASS)
+			dot_run = run;
+	}
+	if (demo)
+		gms_cli_summary(runs, stdout);
+	printf("%u passed, %u failed\n", runs->len - failed, failed);
+	if (o->json && !gms_report_json(runs, o->json, &err)) {
+		fprintf(stderr, "gmemsim: %s\n", err->message);
+		g_error_free(err);
+		return 2;
+	}
+	if (!dot_run && runs->len)
+		dot_run = runs->pdata[runs->len - 1];
+	if (o->dot && dot_run && !gms_report_dot(dot_run, o->dot, &err)) {
+		fprintf(stderr, "gmemsim: %s\n", err->message);
+		g_error_free(err);
+		return 2;
+	}
+	return failed ? 1 : 0;
+}
+
+int gms_cli_run(int argc, char **argv, bool demo)
+{
+	struct run_opts o = { 0 };
+	struct gms_policy base = { 0 };
+	char *dflt[] = { (char *)default_dir(), NULL };
+	GPtrArray *files = NULL, *scs = NULL, *runs;
+	GError *err = NULL;
+	int status = parse_opts(argc, argv, &o, demo);
+
+	if (!status && !apply_policies(&base, o.policies))
+		status = 2;
+	if (!status) {
+		files = gms_cli_collect(o.paths ? o.paths : dflt, &err);
+		if (!files) {
+			fprintf(stderr, "gmemsim: %s\n", err->message);
+			g_error_free(err);
+			status = 2;
+		}
+	}
+	if (!status && !(scs = load_all(files)))
+		status = 2;
+	if (!status && !scs->len) {
+		fprintf(stderr, "gmemsim: no scenarios found\n");
+		status = 2;
+	}
+	if (!status) {
+		runs = g_ptr_array_new_with_free_func(
+			(GDestroyNotify)gms_run_free);
+		for (guint i = 0; i < scs->len; i++)
+			g_ptr_array_add(runs,
+					gms_scenario_run(scs->pdata[i], &base));
+		status = report(runs, &o, demo);
+		g_ptr_array_unref(runs);
+	}
+	if (scs)
+		g_ptr_array_unref(scs);
+	if (files)
+		g_ptr_array_unref(files);
+	free_opts(&o);
+	return status;
+}

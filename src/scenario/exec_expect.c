@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0
+/* expect.* and check: assertions on the objects behind names, even closed ones. */
+#include "runner_internal.h"
+
+static const char *pos0(const struct gms_stmt *s)
+{
+	return s->pos->pdata[0];
+}
+
+static void expect_num(struct gms_result *res, const struct gms_stmt *s,
+		       const char *key, u64 actual)
+{
+	const struct gms_arg *a = gms_stmt_arg(s, key);
+
+	if (a && a->num != actual && !res->mismatch)
+		gms_result_mismatch(res,
+				    "%s=%" G_GUINT64_FORMAT
+				    " (expected %" G_GUINT64_FORMAT ")",
+				    key, actual, a->num);
+}
+
+/* In the attributes model a page is private when a VM maps its gfn private. */
+static bool page_is_private(struct gms_gmem_inode *inode, u64 index)
+{
+	for (GList *l = inode->files; l; l = l->next) {
+		struct gms_gmem_file *f = l->data;
+		struct gms_memslot *slot =
+			(struct gms_memslot *)gms_range_map_load(&f->bindings,
+								 index);
+
+		if (slot &&
+		    gms_kvm_mem_is_private(slot->kvm, slot->base_gfn + index -
+							      slot->gmem.pgoff))
+			return true;
+	}
+	return false;
+}
+
+void gms_exec_expect_page(struct gms_runner *r, const struct gms_stmt *s,
+			  struct gms_result *res)
+{
+	struct gms_handle *h = gms_runner_handle(r, pos0(s));
+	u64 index = gms_stmt_num(s, "offset", 0) >> GMS_PAGE_SHIFT;
+	struct gms_gmem_inode *inode;
+	struct gms_folio *folio = NULL;
+	const struct gms_arg *tag = gms_stmt_arg(s, "tag");
+
+	if (h->kind != GMS_H_GMEM || !h->obj) {
+		gms_result_mismatch(res, "'%s' is not a guest_memfd", pos0(s));
+		return;
+	}
+	inode = ((struct gms_gmem_file *)h->obj)->inode;
+	if (!inode->freed)
+		folio = gms_gmem_lookup_folio(inode, index);
+	expect_num(res, s, "present", folio != NULL);
+	expect_num(res, s, "private",
+		   !inode->freed && page_is_private(inode, index));
+	if (tag && !res->mismatch) {
+		u64 actual =
+			folio ? gms_physmem_page(&r->w->physmem, folio->pfn)
+					->tag :
+				0;
+		const char *name = gms_scenario_tag_name(r->sc, actual);
+
+		/* a page that was never zeroed holds nothing the guest can see */
+		if (folio && !folio->uptodate)
+			actual = 0;
+		if (actual != tag->num)
+			gms_result_mismatch(res, "tag=%s (expected %s)",
+					    actual ? (name ? name : "?") :
+						     "zero",
+					    (char *)tag->values->pdata[0]);
+	}
+}
+
+void gms_exec_expect_vm(struct gms_runner *r, const struct gms_stmt *s,
+			struct gms_result *res)
+{
+	struct gms_handle *h = gms_runner_handle(r, pos0(s));
+	struct gms_kvm *kvm = h->obj;
+
+	if (h->kind != GMS_H_VM || !kvm) {
+		gms_result_mismatch(res, "'%s' is not a VM", pos0(s));
+		return;
+	}
+	expect_num(res, s, "alive", !kvm->freed);
+	expect_num(res, s, "refs", kvm->freed ? 0 : kvm->users_count);
+}
+
+void gms_exec_expect_gmem(struct gms_runner *r, const struct gms_stmt *s,
+			  struct gms_result *res)
+{
+	struct gms_handle *h = gms_runner_handle(r, pos0(s));
+	struct gms_gmem_file *f = h->obj;
+	u64 bindings = 0;
+	const struct gms_range *rg;
+
+	if (h->kind != GMS_H_GMEM || !f) {
+		gms_result_mismatch(res, "'%s' is not a guest_memfd", pos0(s));
+		return;
+	}
+	for (rg = gms_range_map_next(&f->bindings, NULL); rg && !f->freed;
+	     rg = gms_range_map_next(&f->bindings, rg))
+		bindings++;
+	expect_num(res, s, "alive", !f->freed);
+	expect_num(res, s, "bindings", bindings);
+}
+
+/* The runner checks every invariant after every step; this step does nothing else. */
+void gms_exec_check(struct gms_runner *r, const struct gms_stmt *s,
+		    struct gms_result *res)
+{
+	(void)r;
+	(void)s;
+	(void)res;
+}

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Ops on a VM: memslots, memory attributes, vCPU accesses. */
+#include "runner_internal.h"
+
+static const char *pos0(const struct gms_stmt *s)
+{
+	return s->pos->pdata[0];
+}
+
+static u32 slot_field(const struct gms_stmt *s)
+{
+	return (u32)(gms_stmt_num(s, "as", 0) << 16) |
+	       (u32)(gms_stmt_num(s, "slot", 0) & 0xffff);
+}
+
+/* uaddr=M names a mapping (its start address), or is a number */
+static u64 uaddr_of(struct gms_runner *r, const struct gms_stmt *s)
+{
+	const struct gms_arg *a = gms_stmt_arg(s, "uaddr");
+
+	if (!a)
+		return 0;
+	if (g_hash_table_contains(r->handles, a->values->pdata[0]))
+		return gms_runner_handle(r, a->values->pdata[0])->addr;
+	return a->num;
+}
+
+static void region(struct gms_runner *r, const struct gms_stmt *s,
+		   const struct gms_userspace_memory_region2 *m,
+		   struct gms_result *res)
+{
+	int ret = gms_sys_set_user_memory_region2(r->w,
+						  gms_runner_fd(r, pos0(s)), m);
+
+	res->err = ret < 0 ? -ret : 0;
+}
+
+/*
+ * flags= is passed as written; without it, gmem= implies
+ * KVM_MEM_GUEST_MEMFD, as the DESIGN.md example expects.
+ */
+void gms_exec_memslot_set(struct gms_runner *r, const struct gms_stmt *s,
+			  struct gms_result *res)
+{
+	const struct gms_arg *g = gms_stmt_arg(s, "gmem");
+	struct gms_userspace_memory_region2 m = {
+		.slot = slot_field(s),
+		.guest_phys_addr = gms_stmt_num(s, "gpa", 0),
+		.memory_size = gms_stmt_num(s, "size", 0),
+		.userspace_addr = uaddr_of(r, s),
+		.guest_memfd_offset = gms_stmt_num(s, "offset", 0),
+		.guest_memfd = g ? (u32)gms_runner_fd(r, g->values->pdata[0]) :
+				   (u32)-1,
+	};
+
+	m.flags = gms_stmt_arg(s, "flags") ? (u32)gms_stmt_num(s, "flags", 0) :
+		  g			   ? KVM_MEM_GUEST_MEMFD :
+					     0;
+	region(r, s, &m, res);
+}
+
+void gms_exec_memslot_delete(struct gms_runner *r, const struct gms_stmt *s,
+			     struct gms_result *res)
+{
+	struct gms_userspace_memory_region2 m = { .slot = slot_field(s),
+						  .guest_memfd = (u32)-1 };
+
+	region(r, s, &m, res);
+}
+
+/*
+ * Re-issue the slot as it is with a new gpa, as userspace would; for a
+ * slot that does not exist that is a delete of nothing (-EINVAL).
+ */
+void gms_exec_memslot_move(struct gms_runner *r, const struct gms_stmt *s,
+			   struct gms_result *res)
+{
+	struct gms_handle *h = gms_runner_handle(r, pos0(s));
+	struct gms_userspace_memory_region2 m = { .slot = slot_field(s),
+						  .guest_memfd = (u32)-1 };
+	struct gms_memslot *old = NULL;
+	u64 as = gms_stmt_num(s, "as", 0);
+
+	if (h->kind == GMS_H_VM && h->obj && as < GMS_ADDRESS_SPACE_NUM &&
+	    !((struct gms_kvm *)h->obj)->freed)
+		old = gms_kvm_id_to_memslot(h->obj, as,
+					    gms_stmt_num(s, "slot", 0));
+	if (old) {
+		m.flags = old->flags & ~KVM_MEMSLOT_GMEM_ONLY;
+		m.memory_size = old->npages << GMS_PAGE_SHIFT;
+		m.userspace_addr = old->userspace_addr;
+		m.guest_memfd_offset = old->gmem.pgoff << GMS_PAGE_SHIFT;
+		m.guest_phys_addr = gms_stmt_num(s, "gpa", 0);
+	}
+	region(r, s, &m, res);
+}
+
+void gms_exec_attr_set(struct gms_runner *r, const struct gms_stmt *s,
+		       struct gms_result *res)
+{
+	u64 dflt = gms_stmt_word(s, "private") ? KVM_MEMORY_ATTRIBUTE_PRIVATE :
+						 0;
+	struct gms_memory_attributes a = {
+		.address = gms_stmt_num(s, "gpa", 0),
+		.size = gms_stmt_num(s, "size", 0),
+		.attributes = gms_stmt_num(s, "attributes", dflt),
+		.flags = gms_stmt_num(s, "flags", 0),
+	};
+	int ret = gms_sys_set_memory_attributes(r->w, gms_runner_fd(r, pos0(s)),
+						&a);
+
+	res->err = ret < 0 ? -ret : 0;
+}
+
+void gms_exec_guest_access(struct gms_runner *r, const struct gms_stmt *s,
+			   struct gms_result *res)
+{
+	enum gms_access_kind kind = GMS_ACCESS_DEFAULT;
+	int fd = gms_runner_fd(r, pos0(s));
+	u64 gpa = gms_stmt_num(s, "gpa", 0);
+	struct gms_vcpu_exit exit;
+	int ret;
+
+	if (gms_stmt_word(s, "private"))
+		kind = GMS_ACCESS_PRIVATE;
+	else if (gms_stmt_word(s, "shared"))
+		kind = GMS_ACCESS_SHARED;
+	if (g_str_equal(s->op->verb, "guest.read"))
+		ret = gms_vcpu_read(r->w, fd, gpa, kind, &res->value, &exit);
+	else
+		ret = gms_vcpu_write(r->w, fd, gpa, kind,
+				     gms_stmt_num(s, "tag", 0), &exit);
+	res->err = ret < 0 ? -ret : 0;
+	res->exit = exit.reason;
+	res->has_value = !ret && exit.reason == GMS_EXIT_NONE &&
+			 g_str_equal(s->op->verb, "guest.read");
+}

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The op table of the scenario language: spellings, arguments, summaries. */
+#include <string.h>
+
+#include "runner_internal.h"
+
+static const struct gms_flag_name vm_types[] = {
+	{ "default", GMS_VM_DEFAULT }, { "sw_protected", GMS_VM_SW_PROTECTED },
+	{ "snp", GMS_VM_SNP },	       { "tdx", GMS_VM_TDX },
+	{ "pkvm", GMS_VM_PKVM },       { NULL, 0 },
+};
+
+static const struct gms_flag_name gmem_flags[] = {
+	{ "mmap", GUEST_MEMFD_FLAG_MMAP },
+	{ "init_shared", GUEST_MEMFD_FLAG_INIT_SHARED },
+	{ NULL, 0 },
+};
+
+static const struct gms_flag_name slot_flags[] = {
+	{ "log_dirty_pages", KVM_MEM_LOG_DIRTY_PAGES },
+	{ "readonly", KVM_MEM_READONLY },
+	{ "guest_memfd", KVM_MEM_GUEST_MEMFD },
+	{ NULL, 0 },
+};
+
+static const struct gms_flag_name falloc_modes[] = {
+	{ "keep_size", FALLOC_FL_KEEP_SIZE },
+	{ "punch_hole", FALLOC_FL_PUNCH_HOLE },
+	{ "no_hide_stale", FALLOC_FL_NO_HIDE_STALE },
+	{ "collapse_range", FALLOC_FL_COLLAPSE_RANGE },
+	{ "zero_range", FALLOC_FL_ZERO_RANGE },
+	{ "insert_range", FALLOC_FL_INSERT_RANGE },
+	{ "unshare_range", FALLOC_FL_UNSHARE_RANGE },
+	{ NULL, 0 },
+};
+
+#define NUM(k)                              \
+	{                                   \
+		k, GMS_VAL_NUM, false, NULL \
+	}
+#define NUM_REQ(k)                         \
+	{                                  \
+		k, GMS_VAL_NUM, true, NULL \
+	}
+#define NAME_REQ(k)                         \
+	{                                   \
+		k, GMS_VAL_NAME, true, NULL \
+	}
+#define BOOL(k)                              \
+	{                                    \
+		k, GMS_VAL_BOOL, false, NULL \
+	}
+#define END                          \
+	{                            \
+		NULL, 0, false, NULL \
+	}
+
+static const struct gms_key_spec k_vm_create[] = { { "type", GMS_VAL_ENUM,
+						     false, vm_types },
+						   END };
+static const struct gms_key_spec k_none[] = { END };
+static const struct gms_key_spec k_gmem_create[] = { NAME_REQ("vm"),
+						     NUM_REQ("size"),
+						     { "flags", GMS_VAL_FLAGS,
+						       false, gmem_flags },
+						     END };
+static const struct gms_key_spec k_range[] = { NUM_REQ("offset"),
+					       NUM_REQ("len"), END };
+static const struct gms_key_spec k_fallocate[] = { { "mode", GMS_VAL_FLAGS,
+						     true, falloc_modes },
+						   NUM_REQ("offset"),
+						   NUM_REQ("len"),
+						   END };
+static const struct gms_key_spec k_truncate[] = { NUM_REQ("size"), END };
+static const struct gms_key_spec k_mmap[] = { NAME_REQ("gmem"), NUM("offset"),
+					      NUM("len"), END };
+static const struct gms_key_spec k_munmap[] = { NUM("offset"), NUM("len"),
+						END };
+static const struct gms_key_spec k_anon[] = { NUM_REQ("size"), END };
+static const struct gms_key_spec k_host[] = { NUM_REQ("offset"), END };
+static const struct gms_key_spec k_host_write[] = { NUM_REQ("offset"),
+						    { "tag", GMS_VAL_TAG, true,
+						      NULL },
+						    END };
+static const struct gms_key_spec k_memslot_set[] = {
+	NUM_REQ("slot"),
+	NUM_REQ("gpa"),
+	NUM_REQ("size"),
+	{ "gmem", GMS_VAL_NAME, false, NULL },
+	NUM("offset"),
+	{ "uaddr", GMS_VAL_ADDR, false, NULL },
+	{ "flags", GMS_VAL_FLAGS, false, slot_flags },
+	NUM("as"),
+	END
+};
+static const struct gms_key_spec k_memslot_delete[] = { NUM_REQ("slot"),
+							NUM("as"), END };
+static const struct gms_key_spec k_memslot_move[] = { NUM_REQ("slot"),
+						      NUM_REQ("gpa"), NUM("as"),
+						      END };
+static const struct gms_key_spec k_attr[] = { NUM_REQ("gpa"), NUM_REQ("size"),
+					      NUM("attributes"), NUM("flags"),
+					      END };
+static const struct gms_key_spec k_guest_read[] = { NUM_REQ("gpa"), END };
+static const struct gms_key_spec k_guest_write[] = { NUM_REQ("gpa"),
+						     { "tag", GMS_VAL_TAG, true,
+						       NULL },
+						     END };
+static const struct gms_key_spec k_expect_page[] = { NUM_REQ("offset"),
+						     BOOL("present"),
+						     BOOL("private"),
+						     { "tag", GMS_VAL_TAG,
+						       false, NULL },
+						     END };
+static const struct gms_key_spec k_expect_vm[] = { BOOL("alive"), NUM("refs"),
+						   END };
+static const struct gms_key_spec k_expect_gmem[] = { BOOL("alive"),
+						     NUM("bindings"), END };
+static const struct gms_key_spec k_gpa[] = { NUM_REQ("gpa"), END };
+static const struct gms_key_spec k_offset[] = { NUM_REQ("offset"), END };
+static const struct gms_key_spec k_populate[] = { NUM_REQ("offset"),
+						  { "tag", GMS_VAL_TAG, true,
+						    NULL },
+						  END };
+static const struct gms_key_spec k_convert[] = { NUM_REQ("offset"),
+						 NUM_REQ("len"),
+						 { "to", GMS_VAL_NAME, true,
+						   NULL },
+						 END };
+static const struct gms_key_spec k_link[] = { NAME_REQ("from"), NAME_REQ("vm"),
+					      END };
+static const struct gms_key_spec k_move_enc[] = { NAME_REQ("from"), END };
+static const struct gms_key_spec k_expect_hw[] = { NUM("offset"),
+						   NUM("gpa"),
+						   NUM("assigned"),
+						   NUM("asid"),
+						   NUM("validated"),
+						   NUM("immutable"),
+						   END };
+
+static const char *const w_private_shared[] = { "private", "shared", NULL };
+static const char *const w_mmap[] = { "private", "exec", NULL };
+
+#define HW "the hardware models (SNP, TDX, pKVM) arrive with their own work"
+
+static const struct gms_op_spec ops[] = {
+	{ "vm.create",
+	  "vm.create NAME [type=default|sw_protected|snp|tdx|pkvm]",
+	  "KVM_CREATE_VM (+ arch init)", GMS_H_VM, 1, k_vm_create, NULL, NULL,
+	  gms_exec_vm_create },
+	{ "vm.finalize", "vm.finalize VM", "end of launch", GMS_H_NONE, 1,
+	  k_none, NULL, HW, NULL },
+	{ "vm.close", "vm.close VM", "close the VM fd", GMS_H_NONE, 1, k_none,
+	  NULL, NULL, gms_exec_vm_close },
+	{ "vm.move_enc_context", "vm.move_enc_context DST from=SRC",
+	  "intra-host migration of the encryption context", GMS_H_NONE, 1,
+	  k_move_enc, NULL, HW, NULL },
+	{ "gmem.create",
+	  "gmem.create NAME vm=VM size=N [flags=mmap,init_shared|N]",
+	  "KVM_CREATE_GUEST_MEMFD", GMS_H_GMEM, 1, k_gmem_create, NULL, NULL,
+	  gms_exec_gmem_create },
+	{ "gmem.link", "gmem.link NAME from=G vm=VM",
+	  "a second file on G's inode for another VM", GMS_H_GMEM, 1, k_link,
+	  NULL, "no upstream uAPI; it comes with the design-knob work", NULL },
+	{ "gmem.close", "gmem.close G", "close the guest_memfd fd", GMS_H_NONE,
+	  1, k_none, NULL, NULL, gms_exec_gmem_close },
+	{ "gmem.allocate", "gmem.allocate G offset=O len=L",
+	  "fallocate(KEEP_SIZE)", GMS_H_NONE, 1, k_range, NULL, NULL,
+	  gms_exec_gmem_allocate },
+	{ "gmem.punch", "gmem.punch G offset=O len=L",
+	  "fallocate(KEEP_SIZE|PUNCH_HOLE)", GMS_H_NONE, 1, k_range, NULL, NULL,
+	  gms_exec_gmem_punch },
+	{ "gmem.fallocate", "gmem.fallocate G mode=M offset=O len=L",
+	  "raw fallocate()", GMS_H_NONE, 1, k_fallocate, NULL, NULL,
+	  gms_exec_gmem_fallocate },
+	{ "gmem.read", "gmem.read G", "read()", GMS_H_NONE, 1, k_none, NULL,
+	  NULL, gms_exec_gmem_fileop },
+	{ "gmem.write", "gmem.write G", "write()", GMS_H_NONE, 1, k_none, NULL,
+	  NULL, gms_exec_gmem_fileop },
+	{ "gmem.pread", "gmem.pread G", "pread()", GMS_H_NONE, 1, k_none, NULL,
+	  NULL, gms_exec_gmem_fileop },
+	{ "gmem.pwrite", "gmem.pwrite G", "pwrite()", GMS_H_NONE, 1, k_none,
+	  NULL, NULL, gms_exec_gmem_fileop },
+	{ "gmem.lseek", "gmem.lseek G", "lseek()", GMS_H_NONE, 1, k_none, NULL,
+	  NULL, gms_exec_gmem_fileop },
+	{ "gmem.truncate", "gmem.truncate G size=N", "ftruncate()", GMS_H_NONE,
+	  1, k_truncate, NULL, NULL, gms_exec_gmem_fileop },
+	{ "gmem.populate", "gmem.populate G offset=O tag=T",
+	  "pre-finalize population (kvm_gmem_populate)", GMS_H_NONE, 1,
+	  k_populate, NULL, HW, NULL },
+	{ "gmem.convert", "gmem.convert G offset=O len=L to=private|shared",
+	  "in-place conversion", GMS_H_NONE, 1, k_convert, NULL,
+	  "in-place conversion comes with the design-knob work", NULL },
+	{ "gmem.mmap",
+	  "gmem.mmap NAME gmem=G [offset=O] [len=L] [private] [exec]",
+	  "mmap() of a guest_memfd; names the mapping", GMS_H_MAPPING, 1,
+	  k_mmap, w_mmap, NULL, gms_exec_gmem_mmap },
+	{ "gmem.munmap", "gmem.munmap M [offset=O len=L]",
+	  "munmap() of a mapping, whole or in part", GMS_H_NONE, 1, k_munmap,
+	  NULL, NULL, gms_exec_munmap },
+	{ "host.mmap_anon", "host.mmap_anon NAME size=S",
+	  "anonymous host memory, usable as a memslot's uaddr", GMS_H_MAPPING,
+	  1, k_anon, NULL, NULL, gms_exec_mmap_anon },
+	{ "host.read", "host.read M offset=O",
+	  "host userspace load through a mapping", GMS_H_NONE, 1, k_host, NULL,
+	  NULL, gms_exec_host_access },
+	{ "host.write", "host.write M offset=O tag=T",
+	  "host userspace store through a mapping", GMS_H_NONE, 1, k_host_write,
+	  NULL, NULL, gms_exec_host_access },
+	{ "host.pin", "host.pin M offset=O", "pin_user_pages() of one page",
+	  GMS_H_NONE, 1, k_host, NULL, NULL, gms_exec_host_access },
+	{ "host.unpin", "host.unpin M offset=O", "unpin_user_page()",
+	  GMS_H_NONE, 1, k_host, NULL, NULL, gms_exec_host_access },
+	{ "host.kernel_read", "host.kernel_read VM gpa=A",
+	  "host kernel access to guest memory", GMS_H_NONE, 1, k_gpa, NULL, HW,
+	  NULL },
+	{ "host.direct_read", "host.direct_read G offset=O",
+	  "host kernel access through the direct map", GMS_H_NONE, 1, k_offset,
+	  NULL, HW, NULL },
+	{ "host.migrate", "host.migrate G offset=O",
+	  "mm migrates or compacts the folio", GMS_H_NONE, 1, k_offset, NULL,
+	  "migration comes with the design-knob work", NULL },
+	{ "memslot.set",
+	  "memslot.set VM slot=N gpa=A size=S [gmem=G offset=O] [uaddr=M|0] [flags=...] [as=N]",
+	  "KVM_SET_USER_MEMORY_REGION2 (size=0 deletes)", GMS_H_NONE, 1,
+	  k_memslot_set, NULL, NULL, gms_exec_memslot_set },
+	{ "memslot.delete", "memslot.delete VM slot=N [as=N]",
+	  "KVM_SET_USER_MEMORY_REGION2 with size 0", GMS_H_NONE, 1,
+	  k_memslot_delete, NULL, NULL, gms_exec_memslot_delete },
+	{ "memslot.move", "memslot.move VM slot=N gpa=A [as=N]",
+	  "KVM_SET_USER_MEMORY_REGION2 with a new gpa", GMS_H_NONE, 1,
+	  k_memslot_move, NULL, NULL, gms_exec_memslot_move },
+	{ "attr.set",
+	  "attr.set VM gpa=A size=S private|shared [attributes=N] [flags=N]",
+	  "KVM_SET_MEMORY_ATTRIBUTES", GMS_H_NONE, 1, k_attr, w_private_shared,
+	  NULL, gms_exec_attr_set },
+	{ "guest.read", "guest.read VM gpa=A [private|shared]",
+	  "a vCPU load through the fault path", GMS_H_NONE, 1, k_guest_read,
+	  w_private_shared, NULL, gms_exec_guest_access },
+	{ "guest.write", "guest.write VM gpa=A tag=T [private|shared]",
+	  "a vCPU store through the fault path", GMS_H_NONE, 1, k_guest_write,
+	  w_private_shared, NULL, gms_exec_guest_access },
+	{ "guest.accept", "guest.accept VM gpa=A",
+	  "TDG.MEM.PAGE.ACCEPT / PVALIDATE", GMS_H_NONE, 1, k_gpa, NULL, HW,
+	  NULL },
+	{ "expect.page",
+	  "expect.page G offset=O [present=0|1] [private=0|1] [tag=T|zero]",
+	  "the page at O of G's inode", GMS_H_NONE, 1, k_expect_page, NULL,
+	  NULL, gms_exec_expect_page },
+	{ "expect.rmp",
+	  "expect.rmp G offset=O [assigned=] [asid=] [validated=] [immutable=]",
+	  "an RMP entry", GMS_H_NONE, 1, k_expect_hw, NULL, HW, NULL },
+	{ "expect.sept", "expect.sept VM gpa=A state=...", "a TDX S-EPT entry",
+	  GMS_H_NONE, 1, k_expect_hw, NULL, HW, NULL },
+	{ "expect.pkvm", "expect.pkvm G offset=O [owner=] [state=]",
+	  "pKVM page ownership", GMS_H_NONE, 1, k_expect_hw, NULL, HW, NULL },
+	{ "expect.vm", "expect.vm VM [alive=0|1] [refs=N]",
+	  "the struct kvm behind VM", GMS_H_NONE, 1, k_expect_vm, NULL, NULL,
+	  gms_exec_expect_vm },
+	{ "expect.gmem", "expect.gmem G [alive=0|1] [bindings=N]",
+	  "the guest_memfd file behind G", GMS_H_NONE, 1, k_expect_gmem, NULL,
+	  NULL, gms_exec_expect_gmem },
+	{ "check", "check", "run every invariant now", GMS_H_NONE, 0, k_none,
+	  NULL, NULL, gms_exec_check },
+};
+
+const struct gms_op_spec *gms_ops(size_t *n)
+{
+	*n = G_N_ELEMENTS(ops);
+	return ops;
+}
+
+const struct gms_op_spec *gms_op_lookup(const char *verb)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(ops); i++)
+		if (!strcmp(ops[i].verb, verb))
+			return &ops[i];
+	return NULL;
+}

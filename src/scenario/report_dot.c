@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * --dot: VMs, guest_memfd files and inodes, memslots, bindings, mappings and
+ * the references between them, at the end of the run or at the violation.
+ */
+#include <stdio.h>
+
+#include <gmemsim/check.h>
+#include <gmemsim/scenario.h>
+
+static char *label(const struct gms_run *run, enum gms_obj_kind kind, u64 id,
+		   const char *what)
+{
+	char key[48];
+	const char *name;
+
+	g_snprintf(key, sizeof(key), "%d:%" G_GUINT64_FORMAT, kind, id);
+	name = g_hash_table_lookup(run->names, key);
+	return g_strdup_printf("%s %s\\n#%" G_GUINT64_FORMAT, what,
+			       name ? name : "", id);
+}
+
+static void dot_vm(GString *g, const struct gms_run *run, struct gms_kvm *kvm)
+{
+	char *l = label(run, GMS_OBJ_KVM, kvm->id, "vm");
+
+	g_string_append_printf(
+		g, "  kvm%u [shape=box,label=\"%s\\nrefs %u%s\"];\n", kvm->id,
+		l, kvm->users_count, kvm->fd_open ? "" : ", fd closed");
+	g_free(l);
+	for (guint i = 0; i < kvm->memslots[0]->len; i++) {
+		struct gms_memslot *s = kvm->memslots[0]->pdata[i];
+
+		g_string_append_printf(
+			g,
+			"  slot%u [shape=component,label=\"memslot %u\\ngfn %#" G_GINT64_MODIFIER
+			"x +%" G_GUINT64_FORMAT "\"];\n",
+			s->uid, s->id, s->base_gfn, s->npages);
+		g_string_append_printf(
+			g, "  kvm%u -> slot%u [label=\"memslots\"];\n", kvm->id,
+			s->uid);
+		if (s->gmem.file)
+			g_string_append_printf(
+				g,
+				"  slot%u -> file%u [style=dashed,label=\"gmem.file (raw)\"];\n",
+				s->uid, s->gmem.file->id);
+	}
+}
+
+static void dot_file(GString *g, const struct gms_run *run,
+		     struct gms_gmem_file *f)
+{
+	char *l = label(run, GMS_OBJ_FILE, f->id, "gmem file");
+	const struct gms_range *r;
+
+	g_string_append_printf(
+		g, "  file%u [shape=note,label=\"%s\\nf_count %u\"];\n", f->id,
+		l, f->f_count);
+	g_string_append_printf(
+		g, "  file%u -> kvm%u [label=\"pins\",color=red];\n", f->id,
+		f->kvm->id);
+	g_string_append_printf(g, "  file%u -> inode%u;\n", f->id,
+			       f->inode->id);
+	for (r = gms_range_map_next(&f->bindings, NULL); r;
+	     r = gms_range_map_next(&f->bindings, r))
+		g_string_append_printf(
+			g,
+			"  file%u -> slot%u [label=\"binds [%" G_GUINT64_FORMAT
+			",%" G_GUINT64_FORMAT ")\",color=blue];\n",
+			f->id, ((struct gms_memslot *)r->val)->uid, r->start,
+			r->end);
+	g_free(l);
+}
+
+static void dot_inode(GString *g, struct gms_gmem_inode *inode)
+{
+	g_string_append_printf(
+		g,
+		"  inode%u [shape=cylinder,label=\"inode #%u\\nsize %" G_GUINT64_FORMAT
+		"\\n%d folios\"];\n",
+		inode->id, inode->id, inode->size, g_tree_nnodes(inode->pages));
+}
+
+bool gms_report_dot(const struct gms_run *run, const char *path, GError **err)
+{
+	GString *g = g_string_new("digraph gmemsim {\n  rankdir=LR;\n");
+	GTreeNode *n;
+	bool ok;
+
+	for (GList *l = run->w->vms; l; l = l->next)
+		dot_vm(g, run, l->data);
+	for (GList *l = run->w->inodes; l; l = l->next) {
+		struct gms_gmem_inode *inode = l->data;
+
+		dot_inode(g, inode);
+		for (GList *f = inode->files; f; f = f->next)
+			dot_file(g, run, f->data);
+	}
+	for (n = g_tree_node_first(run->w->mm.vmas); n;
+	     n = g_tree_node_next(n)) {
+		struct gms_vma *vma = g_tree_node_value(n);
+
+		g_string_append_printf(
+			g,
+			"  vma%u [shape=parallelogram,label=\"mapping #%u\\n%s\"];\n",
+			vma->id, vma->id,
+			vma->kind == GMS_VMA_GMEM ? "guest_memfd" : "anon");
+		if (vma->file)
+			g_string_append_printf(
+				g, "  vma%u -> file%u [label=\"holds\"];\n",
+				vma->id, vma->file->id);
+	}
+	g_string_append(g, "}\n");
+	ok = g_file_set_contents(path, g->str, g->len, err);
+	g_string_free(g, TRUE);
+	return ok;
+}

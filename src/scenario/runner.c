@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The scenario runner: one fresh world, every statement, every invariant after each. */
+#include <string.h>
+
+#include <gmemsim/check.h>
+
+#include "runner_internal.h"
+
+struct gms_handle *gms_runner_handle(struct gms_runner *r, const char *name)
+{
+	static struct gms_handle none = { .kind = GMS_H_NONE, .fd = -1 };
+	struct gms_handle *h = g_hash_table_lookup(r->handles, name);
+
+	return h ? h : &none;
+}
+
+/*
+ * A VM or guest_memfd passes its fd (closed or not: the kernel then says
+ * EBADF, fd numbers are never reused). Anything else is not a descriptor.
+ */
+int gms_runner_fd(struct gms_runner *r, const char *name)
+{
+	return gms_runner_handle(r, name)->fd;
+}
+
+void gms_runner_define(struct gms_runner *r, const char *name,
+		       struct gms_handle h)
+{
+	g_hash_table_insert(r->handles, g_strdup(name),
+			    g_memdup2(&h, sizeof(h)));
+}
+
+void gms_runner_name_object(struct gms_runner *r, enum gms_obj_kind kind,
+			    u64 id, const char *name)
+{
+	g_hash_table_insert(r->obj_names,
+			    g_strdup_printf("%d:%" G_GUINT64_FORMAT, kind, id),
+			    g_strdup(name));
+}
+
+void gms_result_mismatch(struct gms_result *res, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	g_free(res->mismatch);
+	res->mismatch = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+}
+
+static const char *name_of(void *data, enum gms_obj_kind kind, u64 id)
+{
+	struct gms_run *run = data;
+	char key[48];
+
+	if (kind == GMS_OBJ_TAG)
+		return gms_scenario_tag_name(run->sc, id);
+	g_snprintf(key, sizeof(key), "%d:%" G_GUINT64_FORMAT, kind, id);
+	return g_hash_table_lookup(run->names, key);
+}
+
+static char *outcome_text(const struct gms_scenario *sc,
+			  const struct gms_outcome *o)
+{
+	const char *tag;
+
+	switch (o->kind) {
+	case GMS_OUT_NONE:
+	case GMS_OUT_OK:
+		return g_strdup("ok");
+	case GMS_OUT_ERRNO:
+		return g_strdup(gms_errno_name(o->err));
+	case GMS_OUT_SIGBUS:
+		return g_strdup("sigbus");
+	case GMS_OUT_ZERO:
+		return g_strdup("zero");
+	case GMS_OUT_TAG:
+		tag = gms_scenario_tag_name(sc, o->tag);
+		return g_strdup_printf("tag:%s", tag ? tag : "?");
+	case GMS_OUT_EXIT:
+		return g_strdup(o->exit == GMS_EXIT_MMIO ? "exit:mmio" :
+							   "exit:memory_fault");
+	case GMS_OUT_VIOLATION:
+		return g_strdup_printf("violation:%s", o->invariant);
+	}
+	return g_strdup("?");
+}
+
+static char *actual_text(const struct gms_runner *r,
+			 const struct gms_result *res)
+{
+	const char *e = res->err ? gms_errno_name(res->err) : NULL;
+	const char *tag;
+
+	if (res->mismatch)
+		return g_strdup_printf("mismatch: %s", res->mismatch);
+	if (res->exit == GMS_EXIT_MEMORY_FAULT)
+		return g_strdup_printf("exit:memory_fault (%s)", e ? e : "?");
+	if (res->exit == GMS_EXIT_MMIO)
+		return g_strdup("exit:mmio");
+	if (res->sigbus)
+		return g_strdup("sigbus");
+	if (res->err)
+		return e ? g_strdup(e) : g_strdup_printf("errno %d", res->err);
+	if (!res->has_value)
+		return g_strdup("ok");
+	if (!res->value)
+		return g_strdup("zero");
+	tag = gms_scenario_tag_name(r->sc, res->value);
+	return tag ? g_strdup_printf("tag:%s", tag) :
+		     g_strdup_printf("tag:%#" G_GINT64_MODIFIER "x",
+				     res->value);
+}
+
+/* Does @res satisfy @o (violations aside)? */
+static bool outcome_matches(const struct gms_outcome *o,
+			    const struct gms_result *res)
+{
+	bool clean = !res->err && !res->sigbus && res->exit == GMS_EXIT_NONE;
+
+	if (res->mismatch)
+		return false;
+	switch (o->kind) {
+	case GMS_OUT_NONE:
+	case GMS_OUT_OK:
+		return clean;
+	case GMS_OUT_ERRNO:
+		return res->err == o->err && !res->sigbus;
+	case GMS_OUT_SIGBUS:
+		return res->sigbus;
+	case GMS_OUT_ZERO:
+		return clean && res->has_value && res->value == 0;
+	case GMS_OUT_TAG:
+		return clean && res->has_value && res->value == o->tag;
+	case GMS_OUT_EXIT:
+		return res->exit == o->exit;
+	case GMS_OUT_VIOLATION:
+		return true;
+	}
+	return false;
+}
+
+static struct gms_step *step_new(const struct gms_stmt *s)
+{
+	struct gms_step *st = g_new0(struct gms_step, 1);
+
+	st->line = s->line;
+	st->text = g_strdup(s->text);
+	st->violations = gms_violations_new();
+	return st;
+}
+
+static void step_free(struct gms_step *st)
+{
+	g_free(st->text);
+	g_free(st->expected);
+	g_free(st->actual);
+	g_ptr_array_unref(st->violations);
+	g_free(st);
+}
+
+static bool has_violation(GPtrArray *v, const char *id)
+{
+	for (guint i = 0; i < v->len; i++)
+		if (!strcmp(((struct gms_violation *)v->pdata[i])->id, id))
+			return true;
+	return false;
+}
+
+static void set_reason(struct gms_run *run, const struct gms_step *st,
+		       const char *why)
+{
+	run->verdict = GMS_FAIL;
+	run->reason = g_strdup_printf("line %d: %s: expected %s, got %s",
+				      st->line, why, st->expected, st->actual);
+}
+
+/* Execute one op statement and judge it; false stops the run. */
+static bool run_op(struct gms_runner *r, struct gms_run *run,
+		   const struct gms_stmt *s)
+{
+	struct gms_result res = { 0 };
+	struct gms_step *st = step_new(s);
+	u32 bugs = r->w->model_bugs;
+	GPtrArray *v;
+
+	g_ptr_array_add(run->steps, st);
+	gms_world_begin_step(r->w);
+	s->op->exec(r, s, &res);
+	v = gms_check_run(r->w);
+	g_ptr_array_extend_and_steal(st->violations, v);
+	st->expected = outcome_text(r->sc, &s->outcome);
+	st->actual = actual_text(r, &res);
+	st->ok = outcome_matches(&s->outcome, &res);
+	g_free(res.mismatch);
+	if (r->w->model_bugs != bugs) {
+		st->ok = false;
+		set_reason(run, st, "model bug (an internal assertion)");
+		return false;
+	}
+	if (s->outcome.kind == GMS_OUT_VIOLATION) {
+		st->ok = has_violation(st->violations, s->outcome.invariant);
+		if (!st->ok) {
+			set_reason(run, st,
+				   st->violations->len ?
+					   "another invariant broke" :
+					   "the invariant held");
+			return false;
+		}
+		g_free(st->actual);
+		st->actual = g_strdup(st->expected);
+		run->violated = s->outcome.invariant;
+		return false; /* the run stops at the violation, and passes */
+	}
+	if (st->violations->len) {
+		struct gms_violation *first = st->violations->pdata[0];
+
+		st->ok = false;
+		g_free(st->actual);
+		st->actual = g_strdup_printf("violation:%s", first->id);
+		set_reason(run, st, "unexpected violation");
+		return false;
+	}
+	if (!st->ok) {
+		set_reason(run, st, "wrong outcome");
+		return false;
+	}
+	return true;
+}
+
+static void run_end(struct gms_runner *r, struct gms_run *run)
+{
+	GPtrArray *v = gms_check_end(r->w);
+	struct gms_step *st;
+
+	if (!v->len) {
+		g_ptr_array_unref(v);
+		return;
+	}
+	st = g_new0(struct gms_step, 1);
+	st->text = g_strdup("(end of scenario, every fd closed)");
+	st->expected = g_strdup("ok");
+	st->actual = g_strdup("violation:leak");
+	st->violations = v;
+	g_ptr_array_add(run->steps, st);
+	run->verdict = GMS_FAIL;
+	run->reason = g_strdup("the leak invariant broke at the end");
+}
+
+struct gms_run *gms_scenario_run(struct gms_scenario *sc,
+				 const struct gms_policy *base)
+{
+	struct gms_run *run = g_new0(struct gms_run, 1);
+	struct gms_runner r = { .sc = sc };
+	bool go = true;
+
+	run->path = g_strdup(sc->path);
+	run->sc = sc;
+	run->steps = g_ptr_array_new_with_free_func((GDestroyNotify)step_free);
+	r.w = gms_world_new();
+	r.w->policy = *base;
+	run->names =
+		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	r.w->name_of = name_of;
+	r.w->name_data = run;
+	r.handles =
+		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	r.obj_names = run->names;
+	r.kvm_fd = gms_sys_open_kvm(r.w);
+	for (guint i = 0; go && i < sc->stmts->len; i++) {
+		const struct gms_stmt *s = sc->stmts->pdata[i];
+
+		if (s->kind == GMS_STMT_POLICY) {
+			for (guint j = 0; j < s->args->len; j++) {
+				const struct gms_arg *a = s->args->pdata[j];
+
+				gms_policy_set(&r.w->policy, a->key,
+					       a->values->pdata[0]);
+			}
+			continue;
+		}
+		go = run_op(&r, run, s);
+	}
+	if (go)
+		run_end(&r, run);
+	/* the world and its names outlive the runner, for reports */
+	run->w = r.w;
+	g_hash_table_unref(r.handles);
+	return run;
+}
+
+void gms_run_free(struct gms_run *run)
+{
+	if (!run)
+		return;
+	g_free(run->path);
+	g_free(run->reason);
+	g_ptr_array_unref(run->steps);
+	gms_world_free(run->w);
+	g_hash_table_unref(run->names);
+	g_free(run);
+}
