@@ -2,6 +2,7 @@
 # two set-up commands; both install missing Debian packages first.
 BUILD ?= build
 CHECK_BUILD ?= build-check
+FUZZ_BUILD ?= build-fuzz
 MESON_TEST = meson test --print-errorlogs --num-processes 2
 
 .PHONY: all deps demo check unit bench format clean
@@ -18,14 +19,21 @@ $(BUILD)/build.ninja: | deps
 $(CHECK_BUILD)/build.ninja: | deps
 	meson setup $(CHECK_BUILD) -Db_sanitize=address,undefined -Db_lundef=false
 
+# libFuzzer needs clang; the fuzz targets get ASan and UBSan too
+$(FUZZ_BUILD)/build.ninja: | deps
+	CC=clang meson setup $(FUZZ_BUILD) -Db_sanitize=address,undefined \
+		-Db_lundef=false -Dtests=disabled -Dfuzz=enabled
+
 demo: deps all
 	./$(BUILD)/src/cli/gmemsim demo
 
-check: deps $(CHECK_BUILD)/build.ninja
+SAN_ENV = UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1
+
+check: deps $(CHECK_BUILD)/build.ninja $(FUZZ_BUILD)/build.ninja
 	ninja -C $(CHECK_BUILD)
-	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	ASAN_OPTIONS=detect_leaks=1 \
-	$(MESON_TEST) -C $(CHECK_BUILD)
+	$(SAN_ENV) $(MESON_TEST) -C $(CHECK_BUILD) --suite unit --suite scenarios
+	ninja -C $(FUZZ_BUILD)
+	$(SAN_ENV) $(MESON_TEST) -C $(FUZZ_BUILD) --suite fuzz-smoke
 
 bench: all
 	meson test -C $(BUILD) --benchmark --verbose
@@ -34,4 +42,4 @@ format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(CHECK_BUILD)
+	rm -rf $(BUILD) $(CHECK_BUILD) $(FUZZ_BUILD)

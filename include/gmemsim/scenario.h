@@ -85,9 +85,14 @@ struct gms_op_spec {
 		     struct gms_result *res);
 };
 
+#define GMS_MAX_VALUES 8 /* a comma list */
+#define GMS_MAX_ARGS 10 /* KEY=VALUE pairs of one statement */
+#define GMS_MAX_WORDS 4
+
 struct gms_arg {
 	const char *key;
-	GPtrArray *values; /* char *, more than one for comma lists */
+	const char *values[GMS_MAX_VALUES]; /* more than one for comma lists */
+	int nvalues;
 	u64 num; /* NUM, BOOL, FLAGS, ENUM (index), TAG (interned), ADDR (number) */
 	int col;
 };
@@ -97,11 +102,14 @@ enum gms_stmt_kind { GMS_STMT_POLICY, GMS_STMT_OP };
 struct gms_stmt {
 	enum gms_stmt_kind kind;
 	int line, col;
-	char *text; /* the statement without its comment */
+	char *text; /* the statement without its outcome and comment */
 	const struct gms_op_spec *op;
-	GPtrArray *pos; /* char *: positional names */
-	GPtrArray *words; /* char *: bare words */
-	GPtrArray *args; /* struct gms_arg * (policy lines too) */
+	const char *pos[1]; /* positional names (npos of the op) */
+	int npos;
+	const char *words[GMS_MAX_WORDS]; /* bare words */
+	int nwords;
+	struct gms_arg args[GMS_MAX_ARGS]; /* policy lines too */
+	int nargs;
 	struct gms_outcome outcome;
 };
 
@@ -112,6 +120,7 @@ struct gms_scenario {
 	GPtrArray *tags; /* char *: tag names; tag i has value GMS_TAG_BASE + i */
 	GHashTable *names; /* name -> GINT_TO_POINTER(enum gms_handle_kind) */
 	GPtrArray *name_order; /* char *: names in definition order */
+	GStringChunk *strings; /* every string of the statements */
 };
 
 #define GMS_TAG_BASE 0x7a900000ULL
@@ -133,9 +142,9 @@ int gms_errno_parse(const char *name);
 /* Per-step record of a run. */
 struct gms_step {
 	int line;
-	char *text;
-	char *expected;
-	char *actual;
+	const char *text; /* the statement's (the scenario outlives the run) */
+	const char *expected; /* in the run's string chunk */
+	const char *actual;
 	bool ok;
 	GPtrArray *violations; /* struct gms_violation * */
 };
@@ -155,6 +164,7 @@ struct gms_run {
 	struct gms_world *w; /* the world at the end (or at the violation) */
 	struct gms_scenario *sc; /* not owned; must outlive the run */
 	GHashTable *names; /* "kind:id" -> scenario name */
+	GStringChunk *strings; /* expected and actual outcomes of the steps */
 };
 
 /*
@@ -163,6 +173,10 @@ struct gms_run {
  */
 struct gms_run *gms_scenario_run(struct gms_scenario *sc,
 				 const struct gms_policy *base);
+/* The same on a host with only @max_pages of RAM (fuzzers keep inputs fast). */
+struct gms_run *gms_scenario_run_limited(struct gms_scenario *sc,
+					 const struct gms_policy *base,
+					 u64 max_pages);
 void gms_run_free(struct gms_run *run);
 
 /* Reports. */

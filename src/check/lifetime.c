@@ -40,17 +40,19 @@ static void check_binding_target(struct gms_world *w, struct gms_gmem_file *f,
 				 const struct gms_range *r, GPtrArray *out)
 {
 	struct gms_memslot *slot = (struct gms_memslot *)r->val;
-	char *fs = gms_describe(w, GMS_OBJ_FILE, f->id);
-	char *s = gms_describe_slot(w, slot);
+	char *fs, *s;
 
+	if (!slot->freed && slot->gmem.file == f)
+		return;
+	fs = gms_describe(w, GMS_OBJ_FILE, f->id);
+	s = slot->freed ? gms_describe(w, GMS_OBJ_SLOT, slot->uid) :
+			  gms_describe_slot(w, slot);
 	if (slot->freed)
-		uaf(out,
-		    "(binding->memslot) %s binds freed %s at [%" G_GUINT64_FORMAT
-		    ", %" G_GUINT64_FORMAT ")",
+		uaf(out, "(binding->memslot) %s binds freed %s at [%" G_GUINT64_FORMAT
+			 ", %" G_GUINT64_FORMAT ")",
 		    fs, s, r->start, r->end);
-	else if (slot->gmem.file != f)
-		uaf(out,
-		    "(binding symmetry) %s binds %s, which points elsewhere",
+	else
+		uaf(out, "(binding symmetry) %s binds %s, which points elsewhere",
 		    fs, s);
 	g_free(fs);
 	g_free(s);
@@ -118,24 +120,28 @@ static void check_claim(struct gms_world *w, const struct claim *c,
 			GPtrArray *out)
 {
 	u64 pages = c->file->inode->size >> GMS_PAGE_SHIFT;
-	char *s = gms_describe_slot(w, c->slot);
-	char *fs = gms_describe(w, GMS_OBJ_FILE, c->file->id);
+	bool outside = c->end > pages || c->end < c->start;
+	/* cross-VM bindings are what the other bind= policies allow on purpose */
+	bool foreign = c->slot->kvm != c->file->kvm &&
+		       w->policy.bind == GMS_BIND_SINGLE_VM;
 	struct gms_violation *v;
+	char *s, *fs;
 
-	if (c->end > pages || c->end < c->start) {
-		v = gms_violation_add(
-			out, "binding",
-			"(inside the file) %s binds pages [%" G_GUINT64_FORMAT
-			", %" G_GUINT64_FORMAT
-			") of %s, which has %" G_GUINT64_FORMAT,
-			s, c->start, c->end, fs, pages);
+	if (!outside && !foreign)
+		return;
+	s = gms_describe_slot(w, c->slot);
+	fs = gms_describe(w, GMS_OBJ_FILE, c->file->id);
+	if (outside) {
+		v = gms_violation_add(out, "binding",
+				      "(inside the file) %s binds pages [%" G_GUINT64_FORMAT
+				      ", %" G_GUINT64_FORMAT ") of %s, which has %" G_GUINT64_FORMAT,
+				      s, c->start, c->end, fs, pages);
 		gms_violation_object(v, "%s", s);
 	}
-	if (c->slot->kvm != c->file->kvm &&
-	    w->policy.bind == GMS_BIND_SINGLE_VM) {
-		v = gms_violation_add(
-			out, "binding",
-			"(own VM) %s of another VM is bound to %s", s, fs);
+	if (foreign) {
+		v = gms_violation_add(out, "binding",
+				      "(own VM) %s of another VM is bound to %s",
+				      s, fs);
 		gms_violation_object(v, "%s", s);
 	}
 	g_free(s);

@@ -4,7 +4,7 @@
 
 static const char *pos0(const struct gms_stmt *s)
 {
-	return s->pos->pdata[0];
+	return s->pos[0];
 }
 
 static void expect_num(struct gms_result *res, const struct gms_stmt *s,
@@ -69,7 +69,7 @@ void gms_exec_expect_page(struct gms_runner *r, const struct gms_stmt *s,
 			gms_result_mismatch(res, "tag=%s (expected %s)",
 					    actual ? (name ? name : "?") :
 						     "zero",
-					    (char *)tag->values->pdata[0]);
+					    (char *)tag->values[0]);
 	}
 }
 

@@ -12,7 +12,7 @@ static void set_err(struct gms_result *res, s64 r)
 
 static const char *pos0(const struct gms_stmt *s)
 {
-	return s->pos->pdata[0];
+	return s->pos[0];
 }
 
 void gms_exec_vm_create(struct gms_runner *r, const struct gms_stmt *s,
@@ -43,7 +43,7 @@ void gms_exec_gmem_create(struct gms_runner *r, const struct gms_stmt *s,
 			  struct gms_result *res)
 {
 	struct gms_handle h = { .kind = GMS_H_GMEM, .fd = -1 };
-	int vm = gms_runner_fd(r, gms_stmt_arg(s, "vm")->values->pdata[0]);
+	int vm = gms_runner_fd(r, gms_stmt_arg(s, "vm")->values[0]);
 	int fd = gms_sys_create_guest_memfd(r->w, vm,
 					    gms_stmt_num(s, "size", 0),
 					    gms_stmt_num(s, "flags", 0));
@@ -120,7 +120,7 @@ void gms_exec_gmem_fileop(struct gms_runner *r, const struct gms_stmt *s,
 void gms_exec_gmem_mmap(struct gms_runner *r, const struct gms_stmt *s,
 			struct gms_result *res)
 {
-	const char *g = gms_stmt_arg(s, "gmem")->values->pdata[0];
+	const char *g = gms_stmt_arg(s, "gmem")->values[0];
 	struct gms_handle h = { .kind = GMS_H_MAPPING, .fd = -1 };
 	u32 prot = GMS_PROT_READ | GMS_PROT_WRITE;
 	u64 size = 0, ino, len;

@@ -4,7 +4,7 @@
 
 static const char *pos0(const struct gms_stmt *s)
 {
-	return s->pos->pdata[0];
+	return s->pos[0];
 }
 
 static u32 slot_field(const struct gms_stmt *s)
@@ -20,8 +20,8 @@ static u64 uaddr_of(struct gms_runner *r, const struct gms_stmt *s)
 
 	if (!a)
 		return 0;
-	if (g_hash_table_contains(r->handles, a->values->pdata[0]))
-		return gms_runner_handle(r, a->values->pdata[0])->addr;
+	if (g_hash_table_contains(r->handles, a->values[0]))
+		return gms_runner_handle(r, a->values[0])->addr;
 	return a->num;
 }
 
@@ -49,7 +49,7 @@ void gms_exec_memslot_set(struct gms_runner *r, const struct gms_stmt *s,
 		.memory_size = gms_stmt_num(s, "size", 0),
 		.userspace_addr = uaddr_of(r, s),
 		.guest_memfd_offset = gms_stmt_num(s, "offset", 0),
-		.guest_memfd = g ? (u32)gms_runner_fd(r, g->values->pdata[0]) :
+		.guest_memfd = g ? (u32)gms_runner_fd(r, g->values[0]) :
 				   (u32)-1,
 	};
 

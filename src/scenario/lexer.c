@@ -7,19 +7,31 @@ static bool is_word_char(char c)
 	return c && !g_ascii_isspace(c) && c != '=' && c != ',' && c != '#';
 }
 
-static void push(GArray *toks, enum gms_tok_kind kind, const char *s, gsize n,
-		 gsize col)
+/*
+ * Token texts live in one buffer per line, sized so it never moves: every
+ * token plus its NUL fits in 2 * len + 1 bytes.
+ */
+static void push(GArray *toks, GString *buf, enum gms_tok_kind kind,
+		 const char *s, gsize n, gsize col)
 {
-	struct gms_tok t = { kind, g_strndup(s, n), (int)col + 1 };
+	struct gms_tok t = { kind, buf->str + buf->len, (int)col + 1 };
 
+	g_string_append_len(buf, s, n);
+	g_string_append_c(buf, '\0');
 	g_array_append_val(toks, t);
 }
 
-GArray *gms_lex_line(const char *line, gsize len, gsize *stmt_len)
+void gms_lex_line(struct gms_lexer *lx, const char *line, gsize len,
+		  gsize *stmt_len)
 {
-	GArray *toks = g_array_new(FALSE, FALSE, sizeof(struct gms_tok));
+	GArray *toks = lx->toks;
+	GString *buf = lx->buf;
 	gsize i = 0, end = 0;
 
+	g_array_set_size(toks, 0);
+	g_string_truncate(buf, 0);
+	if (buf->allocated_len <= 2 * len + 1)
+		g_string_set_size(buf, 2 * len + 1), g_string_truncate(buf, 0);
 	while (i < len) {
 		char c = line[i];
 		gsize j;
@@ -31,10 +43,10 @@ GArray *gms_lex_line(const char *line, gsize len, gsize *stmt_len)
 		if (c == '#')
 			break;
 		if (c == '=' && i + 1 < len && line[i + 1] == '>') {
-			push(toks, GMS_TOK_ARROW, line + i, 2, i);
+			push(toks, buf, GMS_TOK_ARROW, line + i, 2, i);
 			i += 2;
 		} else if (c == '=' || c == ',') {
-			push(toks, c == '=' ? GMS_TOK_EQ : GMS_TOK_COMMA,
+			push(toks, buf, c == '=' ? GMS_TOK_EQ : GMS_TOK_COMMA,
 			     line + i, 1, i);
 			i++;
 		} else {
@@ -43,18 +55,22 @@ GArray *gms_lex_line(const char *line, gsize len, gsize *stmt_len)
 			if (j ==
 			    i) /* a NUL: one bad character, for the parser */
 				j = i + 1;
-			push(toks, GMS_TOK_WORD, line + i, j - i, i);
+			push(toks, buf, GMS_TOK_WORD, line + i, j - i, i);
 			i = j;
 		}
 		end = i;
 	}
 	*stmt_len = end;
-	return toks;
 }
 
-void gms_lex_free(GArray *toks)
+void gms_lex_init(struct gms_lexer *lx)
 {
-	for (guint i = 0; i < toks->len; i++)
-		g_free(g_array_index(toks, struct gms_tok, i).text);
-	g_array_unref(toks);
+	lx->toks = g_array_sized_new(FALSE, FALSE, sizeof(struct gms_tok), 32);
+	lx->buf = g_string_sized_new(256);
+}
+
+void gms_lex_destroy(struct gms_lexer *lx)
+{
+	g_array_unref(lx->toks);
+	g_string_free(lx->buf, TRUE);
 }

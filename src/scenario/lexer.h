@@ -10,12 +10,19 @@ enum gms_tok_kind { GMS_TOK_WORD, GMS_TOK_EQ, GMS_TOK_COMMA, GMS_TOK_ARROW };
 
 struct gms_tok {
 	enum gms_tok_kind kind;
-	char *text;
+	char *text; /* points into the lexer's buffer, valid until the next line */
 	int col; /* 1-based */
 };
 
-/* Split one line into tokens; stops at '#'. Returns struct gms_tok (owned). */
-GArray *gms_lex_line(const char *line, gsize len, gsize *stmt_len);
-void gms_lex_free(GArray *toks);
+struct gms_lexer {
+	GArray *toks; /* struct gms_tok of the current line */
+	GString *buf;
+};
+
+void gms_lex_init(struct gms_lexer *lx);
+void gms_lex_destroy(struct gms_lexer *lx);
+/* Split one line into lx->toks; stops at '#'. */
+void gms_lex_line(struct gms_lexer *lx, const char *line, gsize len,
+		  gsize *stmt_len);
 
 #endif

@@ -122,11 +122,11 @@ static bool check_defined(struct parser *p, const char *name, int col)
 static bool parse_flags(struct parser *p, const struct gms_key_spec *k,
 			struct gms_arg *a)
 {
-	if (a->values->len == 1 && parse_number(a->values->pdata[0], &a->num))
+	if (a->nvalues == 1 && parse_number(a->values[0], &a->num))
 		return true;
 	a->num = 0;
-	for (guint i = 0; i < a->values->len; i++) {
-		const char *v = a->values->pdata[i];
+	for (int i = 0; i < a->nvalues; i++) {
+		const char *v = a->values[i];
 		const struct gms_flag_name *f;
 
 		for (f = k->names; f->name && strcmp(f->name, v); f++)
@@ -141,9 +141,9 @@ static bool parse_flags(struct parser *p, const struct gms_key_spec *k,
 static bool parse_value(struct parser *p, const struct gms_key_spec *k,
 			struct gms_arg *a)
 {
-	const char *v = a->values->pdata[0];
+	const char *v = a->values[0];
 
-	if (k->type != GMS_VAL_FLAGS && a->values->len > 1)
+	if (k->type != GMS_VAL_FLAGS && a->nvalues > 1)
 		return fail(p, a->col, "'%s' does not take a list", k->key);
 	switch (k->type) {
 	case GMS_VAL_NUM:
@@ -238,14 +238,18 @@ static bool parse_outcome(struct parser *p, struct gms_stmt *s,
 	return true;
 }
 
-static struct gms_arg *new_arg(struct gms_stmt *s, const char *key, int col)
+static char *sc_strdup(struct parser *p, const char *str)
 {
-	struct gms_arg *a = g_new0(struct gms_arg, 1);
+	return g_string_chunk_insert(p->sc->strings, str);
+}
 
-	a->key = g_intern_string(key);
-	a->values = g_ptr_array_new_with_free_func(g_free);
+static struct gms_arg *new_arg(struct parser *p, struct gms_stmt *s,
+			       const char *key, int col)
+{
+	struct gms_arg *a = &s->args[s->nargs++];
+
+	a->key = sc_strdup(p, key);
 	a->col = col;
-	g_ptr_array_add(s->args, a);
 	return a;
 }
 
@@ -261,12 +265,15 @@ static bool parse_kv(struct parser *p, struct gms_stmt *s, GArray *toks,
 		return fail(p, key->col, "'%s=' needs a value", key->text);
 	if (gms_stmt_arg(s, key->text))
 		return fail(p, key->col, "duplicate argument '%s'", key->text);
-	a = new_arg(s, key->text, key->col);
+	if (s->nargs == GMS_MAX_ARGS)
+		return fail(p, key->col, "too many arguments");
+	a = new_arg(p, s, key->text, key->col);
 	*i += 2;
 	for (;;) {
-		g_ptr_array_add(
-			a->values,
-			g_strdup(g_array_index(toks, struct gms_tok, *i).text));
+		if (a->nvalues == GMS_MAX_VALUES)
+			return fail(p, a->col, "too many values for '%s'", a->key);
+		a->values[a->nvalues++] =
+			sc_strdup(p, g_array_index(toks, struct gms_tok, *i).text);
 		if (*i + 2 < toks->len &&
 		    g_array_index(toks, struct gms_tok, *i + 1).kind ==
 			    GMS_TOK_COMMA &&
@@ -301,29 +308,29 @@ static bool parse_policy(struct parser *p, struct gms_stmt *s, GArray *toks)
 				    t->text);
 		if (!parse_kv(p, s, toks, &i))
 			return false;
-		a = s->args->pdata[s->args->len - 1];
-		if (a->values->len != 1)
+		a = &s->args[s->nargs - 1];
+		if (a->nvalues != 1)
 			return fail(p, a->col, "'%s' does not take a list",
 				    a->key);
-		r = gms_policy_set(&scratch, a->key, a->values->pdata[0]);
+		r = gms_policy_set(&scratch, a->key, a->values[0]);
 		if (r == -ENOENT)
 			return fail(p, a->col, "unknown policy '%s'", a->key);
 		if (r == -EINVAL)
 			return fail(p, a->col,
 				    "unknown value '%s' for policy '%s'",
-				    (char *)a->values->pdata[0], a->key);
+				    a->values[0], a->key);
 		if (r == -EOPNOTSUPP)
 			return fail(p, a->col,
 				    "policy %s=%s is not modelled yet", a->key,
-				    (char *)a->values->pdata[0]);
+				    a->values[0]);
 	}
 	return true;
 }
 
 static bool check_keys(struct parser *p, struct gms_stmt *s)
 {
-	for (guint i = 0; i < s->args->len; i++) {
-		struct gms_arg *a = s->args->pdata[i];
+	for (int i = 0; i < s->nargs; i++) {
+		struct gms_arg *a = &s->args[i];
 		const struct gms_key_spec *k = find_key(s->op, a->key);
 
 		if (!k)
@@ -344,14 +351,16 @@ static bool check_positional(struct parser *p, struct gms_stmt *s, GArray *toks,
 {
 	struct gms_tok *t = &g_array_index(toks, struct gms_tok, i);
 
-	if ((int)s->pos->len >= s->op->npos) {
+	if (s->npos >= s->op->npos) {
 		if (!word_allowed(s->op, t->text))
 			return fail(p, t->col, "unknown argument '%s' for %s",
 				    t->text, s->op->verb);
-		g_ptr_array_add(s->words, g_strdup(t->text));
+		if (gms_stmt_word(s, t->text))
+			return fail(p, t->col, "duplicate argument '%s'", t->text);
+		s->words[s->nwords++] = sc_strdup(p, t->text);
 		return true;
 	}
-	if (s->pos->len == 0 && s->op->defines) {
+	if (s->npos == 0 && s->op->defines) {
 		if (!valid_name(t->text))
 			return fail(p, t->col,
 				    "'%s' is not a name ([a-z][a-z0-9_]*)",
@@ -361,7 +370,7 @@ static bool check_positional(struct parser *p, struct gms_stmt *s, GArray *toks,
 	} else if (!check_defined(p, t->text, t->col)) {
 		return false;
 	}
-	g_ptr_array_add(s->pos, g_strdup(t->text));
+	s->pos[s->npos++] = sc_strdup(p, t->text);
 	return true;
 }
 
@@ -409,7 +418,7 @@ static bool parse_op(struct parser *p, struct gms_stmt *s, GArray *toks)
 			return false;
 		i++;
 	}
-	if ((int)s->pos->len < s->op->npos)
+	if (s->npos < s->op->npos)
 		return fail(p, verb->col, "%s: missing name (usage: %s)",
 			    s->op->verb, s->op->synopsis);
 	if (!check_keys(p, s))
@@ -417,29 +426,16 @@ static bool parse_op(struct parser *p, struct gms_stmt *s, GArray *toks)
 	if (s->op->not_modelled)
 		return fail(p, verb->col, "%s is not modelled yet: %s",
 			    s->op->verb, s->op->not_modelled);
-	if (s->op->defines)
-		g_hash_table_insert(p->sc->names, g_strdup(s->pos->pdata[0]),
+	if (s->op->defines) {
+		g_hash_table_insert(p->sc->names, g_strdup(s->pos[0]),
 				    GINT_TO_POINTER(s->op->defines));
-	if (s->op->defines)
-		g_ptr_array_add(p->sc->name_order, g_strdup(s->pos->pdata[0]));
+		g_ptr_array_add(p->sc->name_order, g_strdup(s->pos[0]));
+	}
 	return true;
 }
 
 static void stmt_free(struct gms_stmt *s)
 {
-	g_free(s->text);
-	if (s->pos)
-		g_ptr_array_unref(s->pos);
-	if (s->words)
-		g_ptr_array_unref(s->words);
-	for (guint i = 0; s->args && i < s->args->len; i++) {
-		struct gms_arg *a = s->args->pdata[i];
-
-		g_ptr_array_unref(a->values);
-		g_free(a);
-	}
-	if (s->args)
-		g_ptr_array_unref(s->args);
 	g_free(s);
 }
 
@@ -461,10 +457,8 @@ static bool parse_stmt(struct parser *p, GArray *toks, const char *line,
 							    struct gms_tok, i)
 						       .col -
 					       1);
-	s->text = g_strstrip(g_strndup(line, stmt_len));
-	s->pos = g_ptr_array_new_with_free_func(g_free);
-	s->words = g_ptr_array_new_with_free_func(g_free);
-	s->args = g_ptr_array_new();
+	s->text = g_string_chunk_insert_len(p->sc->strings, line, stmt_len);
+	g_strstrip(s->text);
 	for (guint i = 0; i < toks->len; i++) {
 		struct gms_tok *t = &g_array_index(toks, struct gms_tok, i);
 
@@ -516,6 +510,7 @@ struct gms_scenario *gms_scenario_parse(const char *path, const char *text,
 {
 	struct gms_scenario *sc = g_new0(struct gms_scenario, 1);
 	struct parser p = { .path = path, .sc = sc, .err = err };
+	struct gms_lexer lx;
 	gsize pos = 0;
 
 	sc->path = g_strdup(path);
@@ -524,26 +519,28 @@ struct gms_scenario *gms_scenario_parse(const char *path, const char *text,
 	sc->names =
 		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	sc->name_order = g_ptr_array_new_with_free_func(g_free);
+	sc->strings = g_string_chunk_new(1024);
+	gms_lex_init(&lx);
 	while (pos < len) {
 		const char *line = text + pos;
 		const char *nl = memchr(line, '\n', len - pos);
 		gsize n = nl ? (gsize)(nl - line) : len - pos, stmt_len;
-		GArray *toks;
 		bool ok = true;
 
 		p.line++;
-		toks = gms_lex_line(line, n, &stmt_len);
-		if (toks->len)
-			ok = parse_stmt(&p, toks, line, stmt_len);
+		gms_lex_line(&lx, line, n, &stmt_len);
+		if (lx.toks->len)
+			ok = parse_stmt(&p, lx.toks, line, stmt_len);
 		else if (!sc->stmts->len)
 			take_summary(sc, line, n);
-		gms_lex_free(toks);
 		if (!ok) {
+			gms_lex_destroy(&lx);
 			gms_scenario_free(sc);
 			return NULL;
 		}
 		pos += n + 1;
 	}
+	gms_lex_destroy(&lx);
 	return sc;
 }
 
@@ -575,17 +572,15 @@ void gms_scenario_free(struct gms_scenario *sc)
 	g_ptr_array_unref(sc->tags);
 	g_hash_table_unref(sc->names);
 	g_ptr_array_unref(sc->name_order);
+	g_string_chunk_free(sc->strings);
 	g_free(sc);
 }
 
 const struct gms_arg *gms_stmt_arg(const struct gms_stmt *s, const char *key)
 {
-	for (guint i = 0; i < s->args->len; i++) {
-		const struct gms_arg *a = s->args->pdata[i];
-
-		if (!strcmp(a->key, key))
-			return a;
-	}
+	for (int i = 0; i < s->nargs; i++)
+		if (!strcmp(s->args[i].key, key))
+			return &s->args[i];
 	return NULL;
 }
 
@@ -598,8 +593,8 @@ u64 gms_stmt_num(const struct gms_stmt *s, const char *key, u64 dflt)
 
 bool gms_stmt_word(const struct gms_stmt *s, const char *word)
 {
-	for (guint i = 0; i < s->words->len; i++)
-		if (!strcmp(s->words->pdata[i], word))
+	for (int i = 0; i < s->nwords; i++)
+		if (!strcmp(s->words[i], word))
 			return true;
 	return false;
 }

@@ -59,57 +59,66 @@ static const char *name_of(void *data, enum gms_obj_kind kind, u64 id)
 	return g_hash_table_lookup(run->names, key);
 }
 
-static char *outcome_text(const struct gms_scenario *sc,
-			  const struct gms_outcome *o)
+static const char *keep(struct gms_run *run, char *s)
+{
+	const char *k = g_string_chunk_insert_const(run->strings, s);
+
+	g_free(s);
+	return k;
+}
+
+static const char *outcome_text(struct gms_run *run,
+				const struct gms_outcome *o)
 {
 	const char *tag;
 
 	switch (o->kind) {
 	case GMS_OUT_NONE:
 	case GMS_OUT_OK:
-		return g_strdup("ok");
+		return "ok";
 	case GMS_OUT_ERRNO:
-		return g_strdup(gms_errno_name(o->err));
+		return gms_errno_name(o->err);
 	case GMS_OUT_SIGBUS:
-		return g_strdup("sigbus");
+		return "sigbus";
 	case GMS_OUT_ZERO:
-		return g_strdup("zero");
+		return "zero";
 	case GMS_OUT_TAG:
-		tag = gms_scenario_tag_name(sc, o->tag);
-		return g_strdup_printf("tag:%s", tag ? tag : "?");
+		tag = gms_scenario_tag_name(run->sc, o->tag);
+		return keep(run, g_strdup_printf("tag:%s", tag ? tag : "?"));
 	case GMS_OUT_EXIT:
-		return g_strdup(o->exit == GMS_EXIT_MMIO ? "exit:mmio" :
-							   "exit:memory_fault");
+		return o->exit == GMS_EXIT_MMIO ? "exit:mmio" :
+						  "exit:memory_fault";
 	case GMS_OUT_VIOLATION:
-		return g_strdup_printf("violation:%s", o->invariant);
+		return keep(run, g_strdup_printf("violation:%s", o->invariant));
 	}
-	return g_strdup("?");
+	return "?";
 }
 
-static char *actual_text(const struct gms_runner *r,
-			 const struct gms_result *res)
+static const char *actual_text(struct gms_run *run,
+			       const struct gms_result *res)
 {
 	const char *e = res->err ? gms_errno_name(res->err) : NULL;
 	const char *tag;
 
 	if (res->mismatch)
-		return g_strdup_printf("mismatch: %s", res->mismatch);
+		return keep(run, g_strdup_printf("mismatch: %s", res->mismatch));
 	if (res->exit == GMS_EXIT_MEMORY_FAULT)
-		return g_strdup_printf("exit:memory_fault (%s)", e ? e : "?");
+		return keep(run, g_strdup_printf("exit:memory_fault (%s)",
+						 e ? e : "?"));
 	if (res->exit == GMS_EXIT_MMIO)
-		return g_strdup("exit:mmio");
+		return "exit:mmio";
 	if (res->sigbus)
-		return g_strdup("sigbus");
+		return "sigbus";
 	if (res->err)
-		return e ? g_strdup(e) : g_strdup_printf("errno %d", res->err);
+		return e ? e : keep(run, g_strdup_printf("errno %d", res->err));
 	if (!res->has_value)
-		return g_strdup("ok");
+		return "ok";
 	if (!res->value)
-		return g_strdup("zero");
-	tag = gms_scenario_tag_name(r->sc, res->value);
-	return tag ? g_strdup_printf("tag:%s", tag) :
-		     g_strdup_printf("tag:%#" G_GINT64_MODIFIER "x",
-				     res->value);
+		return "zero";
+	tag = gms_scenario_tag_name(run->sc, res->value);
+	return keep(run, tag ? g_strdup_printf("tag:%s", tag) :
+			       g_strdup_printf("tag:%#" G_GINT64_MODIFIER "x",
+					       res->value));
 }
 
 /* Does @res satisfy @o (violations aside)? */
@@ -145,17 +154,14 @@ static struct gms_step *step_new(const struct gms_stmt *s)
 	struct gms_step *st = g_new0(struct gms_step, 1);
 
 	st->line = s->line;
-	st->text = g_strdup(s->text);
-	st->violations = gms_violations_new();
+	st->text = s->text;
 	return st;
 }
 
 static void step_free(struct gms_step *st)
 {
-	g_free(st->text);
-	g_free(st->expected);
-	g_free(st->actual);
-	g_ptr_array_unref(st->violations);
+	if (st->violations)
+		g_ptr_array_unref(st->violations);
 	g_free(st);
 }
 
@@ -182,15 +188,13 @@ static bool run_op(struct gms_runner *r, struct gms_run *run,
 	struct gms_result res = { 0 };
 	struct gms_step *st = step_new(s);
 	u32 bugs = r->w->model_bugs;
-	GPtrArray *v;
 
 	g_ptr_array_add(run->steps, st);
 	gms_world_begin_step(r->w);
 	s->op->exec(r, s, &res);
-	v = gms_check_run(r->w);
-	g_ptr_array_extend_and_steal(st->violations, v);
-	st->expected = outcome_text(r->sc, &s->outcome);
-	st->actual = actual_text(r, &res);
+	st->violations = gms_check_run(r->w);
+	st->expected = outcome_text(run, &s->outcome);
+	st->actual = actual_text(run, &res);
 	st->ok = outcome_matches(&s->outcome, &res);
 	g_free(res.mismatch);
 	if (r->w->model_bugs != bugs) {
@@ -207,8 +211,7 @@ static bool run_op(struct gms_runner *r, struct gms_run *run,
 					   "the invariant held");
 			return false;
 		}
-		g_free(st->actual);
-		st->actual = g_strdup(st->expected);
+		st->actual = st->expected;
 		run->violated = s->outcome.invariant;
 		return false; /* the run stops at the violation, and passes */
 	}
@@ -216,8 +219,7 @@ static bool run_op(struct gms_runner *r, struct gms_run *run,
 		struct gms_violation *first = st->violations->pdata[0];
 
 		st->ok = false;
-		g_free(st->actual);
-		st->actual = g_strdup_printf("violation:%s", first->id);
+		st->actual = keep(run, g_strdup_printf("violation:%s", first->id));
 		set_reason(run, st, "unexpected violation");
 		return false;
 	}
@@ -238,9 +240,9 @@ static void run_end(struct gms_runner *r, struct gms_run *run)
 		return;
 	}
 	st = g_new0(struct gms_step, 1);
-	st->text = g_strdup("(end of scenario, every fd closed)");
-	st->expected = g_strdup("ok");
-	st->actual = g_strdup("violation:leak");
+	st->text = "(end of scenario, every fd closed)";
+	st->expected = "ok";
+	st->actual = "violation:leak";
 	st->violations = v;
 	g_ptr_array_add(run->steps, st);
 	run->verdict = GMS_FAIL;
@@ -250,6 +252,13 @@ static void run_end(struct gms_runner *r, struct gms_run *run)
 struct gms_run *gms_scenario_run(struct gms_scenario *sc,
 				 const struct gms_policy *base)
 {
+	return gms_scenario_run_limited(sc, base, GMS_PHYSMEM_DEFAULT_PAGES);
+}
+
+struct gms_run *gms_scenario_run_limited(struct gms_scenario *sc,
+					 const struct gms_policy *base,
+					 u64 max_pages)
+{
 	struct gms_run *run = g_new0(struct gms_run, 1);
 	struct gms_runner r = { .sc = sc };
 	bool go = true;
@@ -257,8 +266,10 @@ struct gms_run *gms_scenario_run(struct gms_scenario *sc,
 	run->path = g_strdup(sc->path);
 	run->sc = sc;
 	run->steps = g_ptr_array_new_with_free_func((GDestroyNotify)step_free);
+	run->strings = g_string_chunk_new(256);
 	r.w = gms_world_new();
 	r.w->policy = *base;
+	r.w->physmem.max_pages = max_pages;
 	run->names =
 		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	r.w->name_of = name_of;
@@ -271,12 +282,9 @@ struct gms_run *gms_scenario_run(struct gms_scenario *sc,
 		const struct gms_stmt *s = sc->stmts->pdata[i];
 
 		if (s->kind == GMS_STMT_POLICY) {
-			for (guint j = 0; j < s->args->len; j++) {
-				const struct gms_arg *a = s->args->pdata[j];
-
-				gms_policy_set(&r.w->policy, a->key,
-					       a->values->pdata[0]);
-			}
+			for (int j = 0; j < s->nargs; j++)
+				gms_policy_set(&r.w->policy, s->args[j].key,
+					       s->args[j].values[0]);
 			continue;
 		}
 		go = run_op(&r, run, s);
@@ -298,5 +306,6 @@ void gms_run_free(struct gms_run *run)
 	g_ptr_array_unref(run->steps);
 	gms_world_free(run->w);
 	g_hash_table_unref(run->names);
+	g_string_chunk_free(run->strings);
 	g_free(run);
 }
