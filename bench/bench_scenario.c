@@ -6,36 +6,29 @@
 
 #include <gmemsim/scenario.h>
 
-static void collect(const char *dir, GPtrArray *texts)
+static GPtrArray *load_texts(const char *dir)
 {
-	GDir *d = g_dir_open(dir, 0, NULL);
-	const char *name;
+	char *paths[] = { (char *)dir, NULL };
+	GPtrArray *files = gms_scenario_collect(paths, NULL);
+	GPtrArray *texts = g_ptr_array_new_with_free_func(g_free);
+	char *text;
 
-	if (!d)
-		return;
-	while ((name = g_dir_read_name(d))) {
-		char *path = g_build_filename(dir, name, NULL);
-		char *text;
-
-		if (g_file_test(path, G_FILE_TEST_IS_DIR))
-			collect(path, texts);
-		else if (g_str_has_suffix(name, ".gms") &&
-			 g_file_get_contents(path, &text, NULL, NULL))
+	for (guint i = 0; files && i < files->len; i++)
+		if (g_file_get_contents(files->pdata[i], &text, NULL, NULL))
 			g_ptr_array_add(texts, text);
-		g_free(path);
-	}
-	g_dir_close(d);
+	if (files)
+		g_ptr_array_unref(files);
+	return texts;
 }
 
 int main(int argc, char **argv)
 {
-	GPtrArray *texts = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *texts = load_texts(argc > 1 ? argv[1] : "scenarios");
 	int rounds = argc > 2 ? atoi(argv[2]) : 200;
 	struct gms_policy base = { 0 };
 	u64 stmts = 0, failed = 0;
 	gint64 t0, t1;
 
-	collect(argc > 1 ? argv[1] : "scenarios", texts);
 	if (!texts->len) {
 		fprintf(stderr, "bench_scenario: no scenarios\n");
 		return 1;
@@ -62,7 +55,8 @@ int main(int argc, char **argv)
 	t1 = g_get_monotonic_time();
 	printf("bench_scenario: %u scenarios x %d rounds, %" G_GUINT64_FORMAT
 	       " statements in %.3f s: %.0f statements/s (parsed, run, invariants after each)\n",
-	       texts->len, rounds, stmts, (t1 - t0) / 1e6, stmts / ((t1 - t0) / 1e6));
+	       texts->len, rounds, stmts, (t1 - t0) / 1e6,
+	       stmts / ((t1 - t0) / 1e6));
 	g_ptr_array_unref(texts);
 	return failed ? 1 : 0;
 }

@@ -29,7 +29,8 @@ static void expect_error_len(const char *text, gsize len, const char *msg)
 	if (!got)
 		fail_msg("accepted: %s", text);
 	if (strcmp(got, msg))
-		fail_msg("for %s\n  got      %s\n  expected %s", text, got, msg);
+		fail_msg("for %s\n  got      %s\n  expected %s", text, got,
+			 msg);
 	g_free(got);
 }
 
@@ -48,72 +49,85 @@ static void test_errors(void **state)
 		     "t.gms:2:14: name 'b' used before definition");
 	expect_error("vm.create a\nmemslot.set a slot=1 gpa=0x1g size=4K\n",
 		     "t.gms:2:22: bad number '0x1g'");
-	expect_error("vm.create a\nmemslot.set a slot=1 gpa=0 size=99999999999999999999\n",
-		     "t.gms:2:28: bad number '99999999999999999999'");
+	expect_error(
+		"vm.create a\nmemslot.set a slot=1 gpa=0 size=99999999999999999999\n",
+		"t.gms:2:28: bad number '99999999999999999999'");
 	expect_error("vm.create a\nmemslot.set a slot=1 gpa=0 size=16777216T\n",
 		     "t.gms:2:28: bad number '16777216T'");
 	expect_error("vm.create a\nmemslot.set a slot=1 size=4K\n",
 		     "t.gms:2:1: memslot.set: missing argument 'gpa='");
 	expect_error("vm.create a bogus=1\n",
 		     "t.gms:1:13: unknown argument 'bogus' for vm.create");
-	expect_error("vm.create a type=sev\n", "t.gms:1:13: unknown type 'sev'");
+	expect_error("vm.create a type=sev\n",
+		     "t.gms:1:13: unknown type 'sev'");
 	expect_error("vm.create a extra\n",
 		     "t.gms:1:13: unknown argument 'extra' for vm.create");
-	expect_error("vm.create a => ENOPE\n", "t.gms:1:16: unknown errno 'ENOPE'");
+	expect_error("vm.create a => ENOPE\n",
+		     "t.gms:1:16: unknown errno 'ENOPE'");
 	expect_error("vm.create a => violation:nothing\n",
 		     "t.gms:1:16: unknown invariant 'nothing'");
-	expect_error("vm.create a => maybe\n", "t.gms:1:16: unknown outcome 'maybe'");
+	expect_error("vm.create a => maybe\n",
+		     "t.gms:1:16: unknown outcome 'maybe'");
 	expect_error("vm.create a =>\n", "t.gms:1:13: '=>' needs an outcome");
 	expect_error("vm.create a => ok ok\n",
 		     "t.gms:1:19: unexpected 'ok' after the outcome");
 	expect_error("vm.create A\n",
 		     "t.gms:1:11: 'A' is not a name ([a-z][a-z0-9_]*)");
-	expect_error("vm.create\n",
-		     "t.gms:1:1: vm.create: missing name (usage: vm.create NAME [type=default|sw_protected|snp|tdx|pkvm])");
+	expect_error(
+		"vm.create\n",
+		"t.gms:1:1: vm.create: missing name (usage: vm.create NAME [type=default|sw_protected|snp|tdx|pkvm])");
 	expect_error("vm.create a type=default,snp\n",
 		     "t.gms:1:13: 'type' does not take a list");
-	expect_error("vm.create a type=\n", "t.gms:1:13: 'type=' needs a value");
+	expect_error("vm.create a type=\n",
+		     "t.gms:1:13: 'type=' needs a value");
 	expect_error("vm.create a type=x type=y\n",
 		     "t.gms:1:20: duplicate argument 'type'");
 	expect_error("policy\n", "t.gms:1:1: 'policy' needs KEY=VALUE");
-	expect_error("policy bind\n", "t.gms:1:8: 'policy' takes KEY=VALUE, not 'bind'");
+	expect_error("policy bind\n",
+		     "t.gms:1:8: 'policy' takes KEY=VALUE, not 'bind'");
 	expect_error("policy nope=1\n", "t.gms:1:8: unknown policy 'nope'");
 	expect_error("policy bind=maybe\n",
 		     "t.gms:1:8: unknown value 'maybe' for policy 'bind'");
-	expect_error("policy bind=zero-on-unbind\n",
-		     "t.gms:1:8: policy bind=zero-on-unbind is not modelled yet");
-	expect_error("spawn t guest.read a gpa=0\n",
-		     "t.gms:1:1: 'spawn' is not supported yet: tasks arrive with the lifecycle-races work");
-	expect_error("vm.create a\nvm.finalize a\n",
-		     "t.gms:2:1: vm.finalize is not modelled yet: the hardware models (SNP, TDX, pKVM) arrive with their own work");
+	expect_error(
+		"policy bind=zero-on-unbind\n",
+		"t.gms:1:8: policy bind=zero-on-unbind is not modelled yet");
+	expect_error(
+		"spawn t guest.read a gpa=0\n",
+		"t.gms:1:1: 'spawn' is not supported yet: tasks arrive with the lifecycle-races work");
+	expect_error(
+		"vm.create a\nvm.finalize a\n",
+		"t.gms:2:1: vm.finalize is not modelled yet: the hardware models (SNP, TDX, pKVM) arrive with their own work");
 	expect_error("vm.create a\x01\n", "t.gms:1:11: invalid character");
 	expect_error_len("vm.cr\0eate a\n", 13, "t.gms:1:6: invalid character");
 	expect_error("= a\n", "t.gms:1:1: unexpected '='");
 	expect_error("vm.create a\nexpect.vm a alive=2\n",
 		     "t.gms:2:13: 'alive' takes 0 or 1");
-	expect_error("vm.create a\nmemslot.set a slot=1 gpa=0 size=4K uaddr=a\n",
-		     "t.gms:2:36: 'a' is not a mapping");
+	expect_error(
+		"vm.create a\nmemslot.set a slot=1 gpa=0 size=4K uaddr=a\n",
+		"t.gms:2:36: 'a' is not a mapping");
 	expect_error("vm.create a\nguest.write a gpa=0 tag=Bad\n",
 		     "t.gms:2:21: bad tag 'Bad'");
-	expect_error("vm.create a\ngmem.create g vm=a size=4K flags=mmap,shiny\n",
-		     "t.gms:2:28: unknown flags 'shiny'");
+	expect_error(
+		"vm.create a\ngmem.create g vm=a size=4K flags=mmap,shiny\n",
+		"t.gms:2:28: unknown flags 'shiny'");
 }
 
 static void test_accepts(void **state)
 {
-	const char *text = "# summary line\n"
-			   "policy abi=6.18 bind=unrestricted\n"
-			   "vm.create a type=sw_protected # trailing comment\n"
-			   "gmem.create g vm=a size=2M flags=mmap\n"
-			   "gmem.create h vm=a size=0x1000 flags=0x1\n"
-			   "memslot.set a slot=1 gpa=4G size=2M gmem=g offset=-4096 => EINVAL\n"
-			   "guest.read a gpa=0 private => exit:memory_fault\n"
-			   "guest.read a gpa=0 => exit:mmio\n"
-			   "  \n"
-			   "check\n";
+	const char *text =
+		"# summary line\n"
+		"policy abi=6.18 bind=unrestricted\n"
+		"vm.create a type=sw_protected # trailing comment\n"
+		"gmem.create g vm=a size=2M flags=mmap\n"
+		"gmem.create h vm=a size=0x1000 flags=0x1\n"
+		"memslot.set a slot=1 gpa=4G size=2M gmem=g offset=-4096 => EINVAL\n"
+		"guest.read a gpa=0 private => exit:memory_fault\n"
+		"guest.read a gpa=0 => exit:mmio\n"
+		"  \n"
+		"check\n";
 	GError *err = NULL;
-	struct gms_scenario *sc = gms_scenario_parse("t.gms", text,
-						     strlen(text), &err);
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), &err);
 	const struct gms_stmt *s;
 
 	(void)state;
@@ -127,7 +141,9 @@ static void test_accepts(void **state)
 	assert_int_equal(gms_stmt_num(s, "offset", 0), (u64)-4096);
 	assert_int_equal(s->outcome.kind, GMS_OUT_ERRNO);
 	assert_int_equal(s->outcome.err, EINVAL);
-	assert_string_equal(s->text, "memslot.set a slot=1 gpa=4G size=2M gmem=g offset=-4096");
+	assert_string_equal(
+		s->text,
+		"memslot.set a slot=1 gpa=4G size=2M gmem=g offset=-4096");
 	s = sc->stmts->pdata[2];
 	assert_int_equal(gms_stmt_num(s, "flags", 0), GUEST_MEMFD_FLAG_MMAP);
 	s = sc->stmts->pdata[5];
@@ -143,25 +159,31 @@ static void test_numbers(void **state)
 	const char *text = "vm.create a\n"
 			   "memslot.set a slot=1 gpa=1K size=0x10M\n"
 			   "memslot.set a slot=2 gpa=1T size=0\n";
-	struct gms_scenario *sc = gms_scenario_parse("t.gms", text,
-						     strlen(text), NULL);
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
 
 	(void)state;
 	assert_non_null(sc);
 	assert_int_equal(gms_stmt_num(sc->stmts->pdata[1], "gpa", 0), 1024);
-	assert_int_equal(gms_stmt_num(sc->stmts->pdata[1], "size", 0), 16ULL << 20);
-	assert_int_equal(gms_stmt_num(sc->stmts->pdata[2], "gpa", 0), 1ULL << 40);
+	assert_int_equal(gms_stmt_num(sc->stmts->pdata[1], "size", 0),
+			 16ULL << 20);
+	assert_int_equal(gms_stmt_num(sc->stmts->pdata[2], "gpa", 0),
+			 1ULL << 40);
 	gms_scenario_free(sc);
 }
 
 /* outcomes are judged, and the run stops where it should */
 static void test_runner_verdicts(void **state)
 {
-	const char *ok = "vm.create a\ngmem.create g vm=a size=4K\ngmem.read g => EINVAL\n";
-	const char *wrong = "vm.create a\ngmem.create g vm=a size=4K\ngmem.read g => ESPIPE\nvm.close a\n";
+	const char *ok =
+		"vm.create a\ngmem.create g vm=a size=4K\ngmem.read g => EINVAL\n";
+	const char *wrong =
+		"vm.create a\ngmem.create g vm=a size=4K\ngmem.read g => ESPIPE\nvm.close a\n";
 	const char *missing = "vm.create a\ncheck => violation:leak\n";
-	const char *leak = "vm.create a\ngmem.create g vm=a size=4K\ngmem.allocate g offset=0 len=4K\nvm.close a\n";
-	const char *closed = "vm.create a\ngmem.create g vm=a size=4K\ngmem.allocate g offset=0 len=4K\nvm.close a\ngmem.close g\n";
+	const char *leak =
+		"vm.create a\ngmem.create g vm=a size=4K\ngmem.allocate g offset=0 len=4K\nvm.close a\n";
+	const char *closed =
+		"vm.create a\ngmem.create g vm=a size=4K\ngmem.allocate g offset=0 len=4K\nvm.close a\ngmem.close g\n";
 	struct gms_policy base = { 0 };
 	struct gms_scenario *sc;
 	struct gms_run *run;
@@ -177,8 +199,9 @@ static void test_runner_verdicts(void **state)
 	run = gms_scenario_run(sc, &base);
 	assert_int_equal(run->verdict, GMS_FAIL);
 	assert_int_equal(run->steps->len, 3); /* stopped at the failure */
-	assert_string_equal(run->reason,
-			    "line 3: wrong outcome: expected ESPIPE, got EINVAL");
+	assert_string_equal(
+		run->reason,
+		"line 3: wrong outcome: expected ESPIPE, got EINVAL");
 	gms_run_free(run);
 	gms_scenario_free(sc);
 
@@ -202,6 +225,22 @@ static void test_runner_verdicts(void **state)
 	gms_scenario_free(sc);
 }
 
+/* gms_op_lookup() bisects: the table must stay sorted, every op findable */
+static void test_op_table(void **state)
+{
+	size_t n;
+	const struct gms_op_spec *ops = gms_ops(&n);
+
+	(void)state;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			assert_true(strcmp(ops[i - 1].verb, ops[i].verb) < 0);
+		assert_ptr_equal(gms_op_lookup(ops[i].verb), &ops[i]);
+		assert_true(ops[i].not_modelled || ops[i].exec);
+	}
+	assert_null(gms_op_lookup("vm.zzz"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -209,6 +248,7 @@ int main(void)
 		cmocka_unit_test(test_accepts),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_runner_verdicts),
+		cmocka_unit_test(test_op_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

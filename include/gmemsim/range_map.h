@@ -39,4 +39,7 @@ bool gms_range_map_all(const struct gms_range_map *m, u64 start, u64 end,
 bool gms_range_map_empty(const struct gms_range_map *m);
 guint gms_range_map_count(const struct gms_range_map *m);
 
+/* GCompareDataFunc for GTrees keyed by a pointer to a u64 */
+gint gms_u64_cmp(gconstpointer a, gconstpointer b, gpointer unused);
+
 #endif

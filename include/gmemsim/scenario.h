@@ -132,6 +132,9 @@ const struct gms_op_spec *gms_op_lookup(const char *verb);
 struct gms_scenario *gms_scenario_parse(const char *path, const char *text,
 					gsize len, GError **err);
 struct gms_scenario *gms_scenario_load(const char *path, GError **err);
+/* The *.gms files under @paths (files or folders, NULL-terminated), each folder
+ * sorted; NULL and @err for a path that does not exist. */
+GPtrArray *gms_scenario_collect(char *const *paths, GError **err);
 void gms_scenario_free(struct gms_scenario *sc);
 const char *gms_scenario_tag_name(const struct gms_scenario *sc, u64 tag);
 

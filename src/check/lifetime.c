@@ -48,11 +48,13 @@ static void check_binding_target(struct gms_world *w, struct gms_gmem_file *f,
 	s = slot->freed ? gms_describe(w, GMS_OBJ_SLOT, slot->uid) :
 			  gms_describe_slot(w, slot);
 	if (slot->freed)
-		uaf(out, "(binding->memslot) %s binds freed %s at [%" G_GUINT64_FORMAT
-			 ", %" G_GUINT64_FORMAT ")",
+		uaf(out,
+		    "(binding->memslot) %s binds freed %s at [%" G_GUINT64_FORMAT
+		    ", %" G_GUINT64_FORMAT ")",
 		    fs, s, r->start, r->end);
 	else
-		uaf(out, "(binding symmetry) %s binds %s, which points elsewhere",
+		uaf(out,
+		    "(binding symmetry) %s binds %s, which points elsewhere",
 		    fs, s);
 	g_free(fs);
 	g_free(s);
@@ -132,16 +134,18 @@ static void check_claim(struct gms_world *w, const struct claim *c,
 	s = gms_describe_slot(w, c->slot);
 	fs = gms_describe(w, GMS_OBJ_FILE, c->file->id);
 	if (outside) {
-		v = gms_violation_add(out, "binding",
-				      "(inside the file) %s binds pages [%" G_GUINT64_FORMAT
-				      ", %" G_GUINT64_FORMAT ") of %s, which has %" G_GUINT64_FORMAT,
-				      s, c->start, c->end, fs, pages);
+		v = gms_violation_add(
+			out, "binding",
+			"(inside the file) %s binds pages [%" G_GUINT64_FORMAT
+			", %" G_GUINT64_FORMAT
+			") of %s, which has %" G_GUINT64_FORMAT,
+			s, c->start, c->end, fs, pages);
 		gms_violation_object(v, "%s", s);
 	}
 	if (foreign) {
-		v = gms_violation_add(out, "binding",
-				      "(own VM) %s of another VM is bound to %s",
-				      s, fs);
+		v = gms_violation_add(
+			out, "binding",
+			"(own VM) %s of another VM is bound to %s", s, fs);
 		gms_violation_object(v, "%s", s);
 	}
 	g_free(s);

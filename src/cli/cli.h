@@ -9,8 +9,6 @@ int gms_cli_run(int argc, char **argv, bool demo);
 int gms_cli_policies(void);
 int gms_cli_invariants(void);
 int gms_cli_ops(void);
-/* *.gms files under @paths (files or folders), sorted; NULL on a bad path */
-GPtrArray *gms_cli_collect(char **paths, GError **err);
 void gms_cli_summary(GPtrArray *runs, FILE *out);
 
 #endif

@@ -9,53 +9,6 @@
 #define GMEMSIM_SCENARIO_DIR "scenarios"
 #endif
 
-static void collect_dir(const char *dir, GPtrArray *out)
-{
-	GDir *d = g_dir_open(dir, 0, NULL);
-	const char *name;
-
-	if (!d)
-		return;
-	while ((name = g_dir_read_name(d))) {
-		char *path = g_build_filename(dir, name, NULL);
-
-		if (g_file_test(path, G_FILE_TEST_IS_DIR))
-			collect_dir(path, out);
-		else if (g_str_has_suffix(name, ".gms"))
-			g_ptr_array_add(out, g_strdup(path));
-		g_free(path);
-	}
-	g_dir_close(d);
-}
-
-static gint cmp_str(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-GPtrArray *gms_cli_collect(char **paths, GError **err)
-{
-	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
-
-	for (; paths && *paths; paths++) {
-		if (g_file_test(*paths, G_FILE_TEST_IS_DIR)) {
-			GPtrArray *sub = g_ptr_array_new_with_free_func(g_free);
-
-			collect_dir(*paths, sub);
-			g_ptr_array_sort(sub, cmp_str);
-			g_ptr_array_extend_and_steal(out, sub);
-		} else if (g_file_test(*paths, G_FILE_TEST_EXISTS)) {
-			g_ptr_array_add(out, g_strdup(*paths));
-		} else {
-			g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-				    "%s: no such file or folder", *paths);
-			g_ptr_array_unref(out);
-			return NULL;
-		}
-	}
-	return out;
-}
-
 static const char *default_dir(void)
 {
 	const char *env = g_getenv("GMEMSIM_SCENARIOS");
@@ -232,7 +185,7 @@ int gms_cli_run(int argc, char **argv, bool demo)
 	if (!status && !apply_policies(&base, o.policies))
 		status = 2;
 	if (!status) {
-		files = gms_cli_collect(o.paths ? o.paths : dflt, &err);
+		files = gms_scenario_collect(o.paths ? o.paths : dflt, &err);
 		if (!files) {
 			fprintf(stderr, "gmemsim: %s\n", err->message);
 			g_error_free(err);

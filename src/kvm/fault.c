@@ -133,15 +133,33 @@ static int vcpu_translate(struct gms_world *w, struct gms_kvm *kvm, u64 gpa,
 	return 0;
 }
 
-static int vcpu_get_vm(struct gms_world *w, int vm_fd, struct gms_kvm **kvm)
+/* KVM_RUN until the access at @gpa completes or exits to userspace. */
+static int vcpu_access(struct gms_world *w, int vm_fd, u64 gpa,
+		       enum gms_access_kind kind, bool write, u64 *tag,
+		       struct gms_vcpu_exit *exit)
 {
 	struct gms_fd *e = gms_fd_get(w, vm_fd);
+	struct gms_kvm *kvm;
+	bool is_private = false;
+	u64 pfn = 0;
+	int r;
 
+	*exit = (struct gms_vcpu_exit){ 0 };
 	if (!e)
 		return -EBADF;
 	if (e->kind != GMS_FD_VM)
 		return -ENOTTY;
-	*kvm = e->obj;
+	kvm = e->obj;
+	r = vcpu_translate(w, kvm, gpa, kind, &pfn, &is_private, exit);
+	if (r || exit->reason == GMS_EXIT_MMIO)
+		return r;
+	if (write) {
+		gms_physmem_write(&w->physmem, pfn, *tag, kvm->id, is_private);
+		return 0;
+	}
+	gms_world_observe(w, kvm->id, pfn,
+			  is_private ? "guest private" : "guest shared");
+	*tag = gms_physmem_page(&w->physmem, pfn)->tag;
 	return 0;
 }
 
@@ -149,41 +167,13 @@ int gms_vcpu_read(struct gms_world *w, int vm_fd, u64 gpa,
 		  enum gms_access_kind kind, u64 *tag,
 		  struct gms_vcpu_exit *exit)
 {
-	struct gms_kvm *kvm;
-	bool is_private;
-	u64 pfn;
-	int r;
-
-	*exit = (struct gms_vcpu_exit){ 0 };
 	*tag = 0;
-	r = vcpu_get_vm(w, vm_fd, &kvm);
-	if (r)
-		return r;
-	r = vcpu_translate(w, kvm, gpa, kind, &pfn, &is_private, exit);
-	if (r || exit->reason == GMS_EXIT_MMIO)
-		return r;
-	gms_world_observe(w, kvm->id, pfn,
-			  is_private ? "guest private" : "guest shared");
-	*tag = gms_physmem_page(&w->physmem, pfn)->tag;
-	return 0;
+	return vcpu_access(w, vm_fd, gpa, kind, false, tag, exit);
 }
 
 int gms_vcpu_write(struct gms_world *w, int vm_fd, u64 gpa,
 		   enum gms_access_kind kind, u64 tag,
 		   struct gms_vcpu_exit *exit)
 {
-	struct gms_kvm *kvm;
-	bool is_private;
-	u64 pfn;
-	int r;
-
-	*exit = (struct gms_vcpu_exit){ 0 };
-	r = vcpu_get_vm(w, vm_fd, &kvm);
-	if (r)
-		return r;
-	r = vcpu_translate(w, kvm, gpa, kind, &pfn, &is_private, exit);
-	if (r || exit->reason == GMS_EXIT_MMIO)
-		return r;
-	gms_physmem_write(&w->physmem, pfn, tag, kvm->id, is_private);
-	return 0;
+	return vcpu_access(w, vm_fd, gpa, kind, true, &tag, exit);
 }

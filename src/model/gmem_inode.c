@@ -2,14 +2,6 @@
 /* The guest_memfd inode: page cache, invalidation and eviction (virt/kvm/guest_memfd.c). */
 #include "gmem_internal.h"
 
-static gint index_cmp(gconstpointer a, gconstpointer b, gpointer unused)
-{
-	u64 x = *(const u64 *)a, y = *(const u64 *)b;
-
-	(void)unused;
-	return x < y ? -1 : x > y;
-}
-
 struct gms_gmem_inode *gmem_inode_new(struct gms_world *w,
 				      const struct gms_arch_ops *arch, u64 size,
 				      u64 flags)
@@ -20,7 +12,7 @@ struct gms_gmem_inode *gmem_inode_new(struct gms_world *w,
 	inode->size = size;
 	inode->flags = flags;
 	inode->arch = arch;
-	inode->pages = g_tree_new_full(index_cmp, NULL, NULL, g_free);
+	inode->pages = g_tree_new_full(gms_u64_cmp, NULL, NULL, g_free);
 	w->inodes = g_list_prepend(w->inodes, inode);
 	return inode;
 }

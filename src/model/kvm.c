@@ -4,14 +4,6 @@
 #include <gmemsim/kvm.h>
 #include <gmemsim/world.h>
 
-static gint u64_cmp(gconstpointer a, gconstpointer b, gpointer unused)
-{
-	u64 x = *(const u64 *)a, y = *(const u64 *)b;
-
-	(void)unused;
-	return x < y ? -1 : x > y;
-}
-
 /* mirrors: kvm_create_vm() */
 struct gms_kvm *gms_kvm_create(struct gms_world *w,
 			       const struct gms_arch_ops *arch, int *err)
@@ -25,7 +17,7 @@ struct gms_kvm *gms_kvm_create(struct gms_world *w,
 	for (int i = 0; i < GMS_ADDRESS_SPACE_NUM; i++)
 		kvm->memslots[i] = g_ptr_array_new();
 	gms_range_map_init(&kvm->mem_attr);
-	kvm->sptes = g_tree_new_full(u64_cmp, NULL, NULL, g_free);
+	kvm->sptes = g_tree_new_full(gms_u64_cmp, NULL, NULL, g_free);
 	*err = arch->vm_init ? arch->vm_init(w, kvm) : 0;
 	if (*err) {
 		gms_world_bury(w, GMS_OBJ_KVM, kvm);

@@ -8,17 +8,9 @@
 #define GMS_MMAP_BASE 0x7f0000000000ULL
 #define GMS_PMD_SIZE (2ULL << 20)
 
-static gint u64_cmp(gconstpointer a, gconstpointer b, gpointer unused)
-{
-	u64 x = *(const u64 *)a, y = *(const u64 *)b;
-
-	(void)unused;
-	return x < y ? -1 : x > y;
-}
-
 void gms_mm_init(struct gms_mm *mm)
 {
-	mm->vmas = g_tree_new_full(u64_cmp, NULL, NULL, NULL);
+	mm->vmas = g_tree_new_full(gms_u64_cmp, NULL, NULL, NULL);
 	mm->pins = g_array_new(FALSE, FALSE, sizeof(struct gms_pin));
 	mm->mmap_base = GMS_MMAP_BASE;
 }
@@ -66,7 +58,7 @@ static struct gms_vma *vma_new(struct gms_world *w, enum gms_vma_kind kind,
 	vma->prot = prot;
 	vma->start = w->mm.mmap_base;
 	vma->end = vma->start + len;
-	vma->ptes = g_tree_new_full(u64_cmp, NULL, NULL, g_free);
+	vma->ptes = g_tree_new_full(gms_u64_cmp, NULL, NULL, g_free);
 	/* Leave a guard gap; addresses are never reused, like fds. */
 	w->mm.mmap_base = (vma->end + 2 * GMS_PMD_SIZE - 1) &
 			  ~(GMS_PMD_SIZE - 1);
@@ -179,7 +171,7 @@ static struct gms_vma *split_vma(struct gms_world *w, struct gms_vma *vma,
 	tail->pgoff = vma_page(vma, addr);
 	if (vma->kind == GMS_VMA_ANON)
 		tail->pgoff = 0;
-	tail->ptes = g_tree_new_full(u64_cmp, NULL, NULL, g_free);
+	tail->ptes = g_tree_new_full(gms_u64_cmp, NULL, NULL, g_free);
 	first = vma_page(vma, addr);
 	while ((n = g_tree_lower_bound(vma->ptes, &first))) {
 		struct gms_pte *pte = g_tree_node_value(n);

@@ -2,7 +2,7 @@
 /* Multi-index xarray entries as a tree of non-overlapping ranges. */
 #include <gmemsim/range_map.h>
 
-static gint range_cmp(gconstpointer a, gconstpointer b, gpointer unused)
+gint gms_u64_cmp(gconstpointer a, gconstpointer b, gpointer unused)
 {
 	u64 x = *(const u64 *)a, y = *(const u64 *)b;
 
@@ -12,7 +12,7 @@ static gint range_cmp(gconstpointer a, gconstpointer b, gpointer unused)
 
 void gms_range_map_init(struct gms_range_map *m)
 {
-	m->tree = g_tree_new_full(range_cmp, NULL, NULL, g_free);
+	m->tree = g_tree_new_full(gms_u64_cmp, NULL, NULL, g_free);
 }
 
 void gms_range_map_destroy(struct gms_range_map *m)

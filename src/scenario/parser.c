@@ -248,6 +248,7 @@ static struct gms_arg *new_arg(struct parser *p, struct gms_stmt *s,
 {
 	struct gms_arg *a = &s->args[s->nargs++];
 
+	memset(a, 0, sizeof(*a));
 	a->key = sc_strdup(p, key);
 	a->col = col;
 	return a;
@@ -271,9 +272,10 @@ static bool parse_kv(struct parser *p, struct gms_stmt *s, GArray *toks,
 	*i += 2;
 	for (;;) {
 		if (a->nvalues == GMS_MAX_VALUES)
-			return fail(p, a->col, "too many values for '%s'", a->key);
-		a->values[a->nvalues++] =
-			sc_strdup(p, g_array_index(toks, struct gms_tok, *i).text);
+			return fail(p, a->col, "too many values for '%s'",
+				    a->key);
+		a->values[a->nvalues++] = sc_strdup(
+			p, g_array_index(toks, struct gms_tok, *i).text);
 		if (*i + 2 < toks->len &&
 		    g_array_index(toks, struct gms_tok, *i + 1).kind ==
 			    GMS_TOK_COMMA &&
@@ -356,7 +358,8 @@ static bool check_positional(struct parser *p, struct gms_stmt *s, GArray *toks,
 			return fail(p, t->col, "unknown argument '%s' for %s",
 				    t->text, s->op->verb);
 		if (gms_stmt_word(s, t->text))
-			return fail(p, t->col, "duplicate argument '%s'", t->text);
+			return fail(p, t->col, "duplicate argument '%s'",
+				    t->text);
 		s->words[s->nwords++] = sc_strdup(p, t->text);
 		return true;
 	}
@@ -443,9 +446,13 @@ static bool parse_stmt(struct parser *p, GArray *toks, const char *line,
 		       gsize stmt_len)
 {
 	struct gms_tok *first = &g_array_index(toks, struct gms_tok, 0);
-	struct gms_stmt *s = g_new0(struct gms_stmt, 1);
+	/* args[] is large and filled in order: zero only what precedes it */
+	struct gms_stmt *s = g_malloc(sizeof(*s));
 	bool ok;
 
+	memset(s, 0, offsetof(struct gms_stmt, args));
+	s->nargs = 0;
+	s->outcome = (struct gms_outcome){ 0 };
 	s->line = p->line;
 	s->col = first->col;
 	/* the statement without its outcome: the trace prints the actual one */

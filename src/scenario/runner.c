@@ -101,7 +101,8 @@ static const char *actual_text(struct gms_run *run,
 	const char *tag;
 
 	if (res->mismatch)
-		return keep(run, g_strdup_printf("mismatch: %s", res->mismatch));
+		return keep(run,
+			    g_strdup_printf("mismatch: %s", res->mismatch));
 	if (res->exit == GMS_EXIT_MEMORY_FAULT)
 		return keep(run, g_strdup_printf("exit:memory_fault (%s)",
 						 e ? e : "?"));
@@ -219,7 +220,8 @@ static bool run_op(struct gms_runner *r, struct gms_run *run,
 		struct gms_violation *first = st->violations->pdata[0];
 
 		st->ok = false;
-		st->actual = keep(run, g_strdup_printf("violation:%s", first->id));
+		st->actual =
+			keep(run, g_strdup_printf("violation:%s", first->id));
 		set_reason(run, st, "unexpected violation");
 		return false;
 	}

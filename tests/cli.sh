@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The gmemsim command: exit statuses, listings, --json and --dot (DESIGN.md section 7).
+set -u
+g=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+check() { # check NAME EXPECTED_STATUS CMD...
+	local name=$1 want=$2
+	shift 2
+	"$@" > "$tmp/out" 2> "$tmp/err"
+	local got=$?
+	if [ "$got" -eq "$want" ]; then
+		pass=$((pass + 1))
+	else
+		echo "not ok: $name: exit $got, expected $want"
+		sed 's/^/    /' "$tmp/out" "$tmp/err" | tail -n 8
+		fail=$((fail + 1))
+	fi
+}
+has() { # has NAME FILE PATTERN
+	if grep -qE -- "$3" "$2"; then
+		pass=$((pass + 1))
+	else
+		echo "not ok: $1: no /$3/ in $2"
+		fail=$((fail + 1))
+	fi
+}
+
+check version 0 "$g" --version
+has version "$tmp/out" '^gmemsim [0-9]+\.[0-9]+'
+check help 0 "$g" --help
+has help "$tmp/out" 'usage: gmemsim'
+check no-command 2 "$g"
+check bad-command 2 "$g" frobnicate
+check bad-option 2 "$g" run --bogus
+has bad-option "$tmp/err" 'Unknown option'
+check bad-policy 2 "$g" run --policy bind=maybe "$src/scenarios/fileops"
+check unmodelled-policy 2 "$g" run --policy pin=slot-pins-file "$src/scenarios/fileops"
+check bad-target 2 "$g" run --target kvm "$src/scenarios/fileops"
+check missing-path 2 "$g" run "$tmp/nope.gms"
+check policies 0 "$g" policies
+has policies "$tmp/out" '^abi +7\.2 \(default\) 6\.18'
+check invariants 0 "$g" invariants
+has invariants "$tmp/out" '^lock-order .*not modelled yet'
+check ops 0 "$g" ops
+has ops "$tmp/out" '^memslot\.set VM slot=N'
+
+# a malformed scenario: file:line:col and status 2, nothing run
+printf 'vm.create a\nvm.create a\n' > "$tmp/dup.gms"
+check malformed 2 "$g" run "$tmp/dup.gms"
+has malformed "$tmp/err" "dup.gms:2:11: duplicate name 'a'"
+
+# a failing scenario: status 1, the expected and actual outcomes
+printf 'vm.create a\ngmem.create g vm=a size=4K\ngmem.read g => ESPIPE\n' > "$tmp/fail.gms"
+check failing 1 "$g" run --json "$tmp/fail.json" --dot "$tmp/fail.dot" "$tmp/fail.gms"
+has failing "$tmp/out" 'FAIL .*line 3: wrong outcome: expected ESPIPE, got EINVAL'
+has failing-closing-line "$tmp/out" '^0 passed, 1 failed$'
+python3 - "$tmp/fail.json" <<'PY' && pass=$((pass + 1)) || { echo "not ok: json"; fail=$((fail + 1)); }
+import json, sys
+d = json.load(open(sys.argv[1]))
+r = d["runs"][0]
+assert d["failed"] == 1 and r["verdict"] == "fail", d
+assert [s["actual"] for s in r["steps"]] == ["ok", "ok", "EINVAL"], r["steps"]
+assert r["steps"][2]["expected"] == "ESPIPE" and r["steps"][2]["ok"] is False
+PY
+has dot "$tmp/fail.dot" '^digraph gmemsim'
+has dot-pins "$tmp/fail.dot" 'file[0-9]+ -> kvm[0-9]+ \[label="pins"'
+
+# a negative scenario passes, and its JSON names the violation
+check negative 0 "$g" run --json "$tmp/neg.json" "$src/scenarios/attacks/rebind_unrestricted.gms"
+has negative "$tmp/out" '! confidentiality: \(G5\)'
+python3 - "$tmp/neg.json" <<'PY' && pass=$((pass + 1)) || { echo "not ok: neg json"; fail=$((fail + 1)); }
+import json, sys
+r = json.load(open(sys.argv[1]))["runs"][0]
+assert r["verdict"] == "pass" and r["expected_violation"] == "confidentiality", r
+assert r["steps"][-1]["violations"][0]["id"] == "confidentiality"
+PY
+
+# the bundled library is the default, and a --policy changes outcomes
+check library 0 "$g" run
+check library-under-6.18 1 "$g" run --policy abi=6.18 "$src/scenarios/memslot/overlap_7_2.gms"
+check demo 0 "$g" demo
+has demo "$tmp/out" '^all +[0-9]+/[0-9]+'
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
