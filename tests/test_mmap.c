@@ -33,6 +33,9 @@ static void test_mmap_errors(void **state)
 			 -EPERM);
 	assert_int_equal(map(fx, g, TOTAL, RW, GMS_MAP_SHARED, 1, &a), -EINVAL);
 	assert_int_equal(map(fx, g, 0, RW, GMS_MAP_SHARED, 0, &a), -EINVAL);
+	/* do_mmap(): pgoff + pages wraps, before ->mmap (private would be EINVAL) */
+	assert_int_equal(map(fx, g, 2 * PAGE, RW, GMS_MAP_PRIVATE, -PAGE, &a),
+			 -EOVERFLOW);
 	assert_int_equal(map(fx, 77, TOTAL, RW, GMS_MAP_SHARED, 0, &a), -EBADF);
 	assert_int_equal(map(fx, vm, TOTAL, RW, GMS_MAP_SHARED, 0, &a),
 			 -ENODEV);
@@ -149,6 +152,12 @@ static void test_anon(void **state)
 	u64 a, tag;
 
 	assert_int_equal(gms_sys_mmap_anon(fx->w, 0, &a), -EINVAL);
+	/* __vm_enough_memory(): more than all of RAM is refused at mmap time */
+	assert_int_equal(gms_sys_mmap_anon(fx->w, 1ULL << 40, &a), -ENOMEM);
+	/* a large mapping fits in the user address space and unmaps whole */
+	assert_int_equal(gms_sys_mmap_anon(fx->w, 1ULL << 29, &a), 0);
+	assert_true(a + (1ULL << 29) <= GMS_TASK_SIZE_MAX);
+	assert_int_equal(gms_sys_munmap(fx->w, a, 1ULL << 29), 0);
 	assert_int_equal(gms_sys_mmap_anon(fx->w, 3 * PAGE, &a), 0);
 	assert_int_equal(gms_host_read(fx->w, a + PAGE, &tag), 0);
 	assert_int_equal(tag, 0);

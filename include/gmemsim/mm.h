@@ -43,9 +43,9 @@ void gms_mm_init(struct gms_mm *mm);
 void gms_mm_destroy(struct gms_world *w);
 /* mirrors: find_vma() restricted to a containing vma */
 struct gms_vma *gms_mm_find_vma(struct gms_world *w, u64 addr);
-/* mirrors: do_mmap() for MAP_ANONYMOUS|MAP_SHARED */
+/* mirrors: do_mmap() for MAP_ANONYMOUS|MAP_SHARED; 0 when there is no room */
 u64 gms_mm_map_anon(struct gms_world *w, u64 len);
-/* mirrors: do_mmap() after kvm_gmem_mmap() accepted the vma */
+/* mirrors: do_mmap() after kvm_gmem_mmap() accepted the vma; 0: no room */
 u64 gms_mm_map_file(struct gms_world *w, struct gms_gmem_file *f, u64 len,
 		    u64 pgoff, u32 prot);
 /* mirrors: do_munmap(); splits vmas it cuts */

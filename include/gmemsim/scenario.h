@@ -70,6 +70,8 @@ struct gms_result {
 	u64 value;
 	enum gms_exit_reason exit;
 	char *mismatch; /* expect.*: what differed (owned) */
+	const char *unsupported; /* the target cannot do this op: why */
+	bool not_applicable; /* an assertion on the model's internals, on the kernel */
 };
 
 struct gms_op_spec {
@@ -138,6 +140,9 @@ GPtrArray *gms_scenario_collect(char *const *paths, GError **err);
 void gms_scenario_free(struct gms_scenario *sc);
 const char *gms_scenario_tag_name(const struct gms_scenario *sc, u64 tag);
 
+/* A fuzzer input as the .gms scenario it stands for (to free). */
+char *gms_fuzz_decode(const u8 *data, gsize size);
+
 /* Outcome spellings. */
 const char *gms_errno_name(int err);
 int gms_errno_parse(const char *name);
@@ -148,6 +153,7 @@ struct gms_step {
 	const char *text; /* the statement's (the scenario outlives the run) */
 	const char *expected; /* in the run's string chunk */
 	const char *actual;
+	const char *raw; /* what the op itself did, before any violation */
 	bool ok;
 	GPtrArray *violations; /* struct gms_violation * */
 };
@@ -155,7 +161,7 @@ struct gms_step {
 enum gms_verdict {
 	GMS_PASS, /* every step as expected (a named violation counts) */
 	GMS_FAIL, /* a step did not do what was expected */
-	GMS_ERROR, /* the scenario could not run (policy not modelled ...) */
+	GMS_UNSUPPORTED, /* the target cannot run it (e.g. no such VM type) */
 };
 
 struct gms_run {
@@ -164,7 +170,8 @@ struct gms_run {
 	char *reason; /* why it failed */
 	const char *violated; /* the expected violation it found, or NULL */
 	GPtrArray *steps; /* struct gms_step * */
-	struct gms_world *w; /* the world at the end (or at the violation) */
+	struct gms_world *
+		w; /* the model's world at the end or the violation; NULL on the kernel */
 	struct gms_scenario *sc; /* not owned; must outlive the run */
 	GHashTable *names; /* "kind:id" -> scenario name */
 	GStringChunk *strings; /* expected and actual outcomes of the steps */
@@ -176,11 +183,48 @@ struct gms_run {
  */
 struct gms_run *gms_scenario_run(struct gms_scenario *sc,
 				 const struct gms_policy *base);
+struct gms_target;
+/* Run @sc on another target (the kernel); expect.* and violations are unsupported there. */
+struct gms_run *gms_scenario_run_target(struct gms_scenario *sc,
+					struct gms_target *t);
 /* The same on a host with only @max_pages of RAM (fuzzers keep inputs fast). */
 struct gms_run *gms_scenario_run_limited(struct gms_scenario *sc,
 					 const struct gms_policy *base,
 					 u64 max_pages);
 void gms_run_free(struct gms_run *run);
+
+/* One statement compared on the model and the kernel. */
+struct gms_diff_step {
+	int line;
+	const char *text;
+	const char *model; /* raw outcomes */
+	const char *kernel;
+	const char *known; /* why the difference is expected, or NULL */
+	char *follows; /* "follows from line N": a read of data a known difference changed */
+};
+
+struct gms_diff {
+	char *path;
+	GArray *steps; /* struct gms_diff_step, every compared statement */
+	guint differ, unexplained;
+	char *stopped; /* why the comparison ended before the last statement */
+	struct gms_run *model, *kernel;
+};
+
+/*
+ * Run @sc on the model and on @kernel side by side, statement by statement,
+ * going on past differences; the model's abi follows the kernel's.
+ */
+struct gms_diff *gms_scenario_diff(struct gms_scenario *sc,
+				   const struct gms_policy *base,
+				   struct gms_target *kernel);
+void gms_diff_free(struct gms_diff *d);
+void gms_report_diff(const struct gms_diff *d, FILE *out, bool verbose);
+/* The known-differences table: the explanation, or NULL, on a host with @quirks. */
+const char *gms_known_difference(const struct gms_stmt *s, const char *model,
+				 const char *kernel, unsigned int quirks);
+/* Whether guest data read after this known difference may differ too. */
+bool gms_known_difference_taints(const char *why);
 
 /* Reports. */
 void gms_report_text(const struct gms_run *run, FILE *out, bool verbose);

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Basic types and the uAPI constants of include/uapi/linux/kvm.h the model uses. */
+/*
+ * Basic types and the uAPI constants of include/uapi/linux/kvm.h the model
+ * uses, under the kernel's names (guarded: the oracle includes <linux/kvm.h>).
+ */
 #ifndef GMEMSIM_TYPES_H
 #define GMEMSIM_TYPES_H
 
@@ -20,32 +23,69 @@ typedef int32_t s32;
 #define GMS_PAGE_ALIGNED(x) (((x) & (GMS_PAGE_SIZE - 1)) == 0)
 
 /* KVM_CREATE_GUEST_MEMFD flags */
+#ifndef GUEST_MEMFD_FLAG_MMAP
 #define GUEST_MEMFD_FLAG_MMAP (1ULL << 0)
+#endif
+#ifndef GUEST_MEMFD_FLAG_INIT_SHARED
 #define GUEST_MEMFD_FLAG_INIT_SHARED (1ULL << 1)
+#endif
 
 /* kvm_userspace_memory_region2.flags */
+#ifndef KVM_MEM_LOG_DIRTY_PAGES
 #define KVM_MEM_LOG_DIRTY_PAGES (1U << 0)
+#endif
+#ifndef KVM_MEM_READONLY
 #define KVM_MEM_READONLY (1U << 1)
+#endif
+#ifndef KVM_MEM_GUEST_MEMFD
 #define KVM_MEM_GUEST_MEMFD (1U << 2)
+#endif
 /* kernel-internal memslot flag, set by kvm_gmem_bind() for MMAP-capable files */
+#ifndef KVM_MEMSLOT_GMEM_ONLY
 #define KVM_MEMSLOT_GMEM_ONLY (1U << 17)
+#endif
 
+#ifndef KVM_MEMORY_ATTRIBUTE_PRIVATE
 #define KVM_MEMORY_ATTRIBUTE_PRIVATE (1ULL << 3)
+#endif
+#ifndef KVM_MEMORY_EXIT_FLAG_PRIVATE
 #define KVM_MEMORY_EXIT_FLAG_PRIVATE (1ULL << 3)
+#endif
 
 /* x86: KVM_MEM_SLOTS_NUM - KVM_INTERNAL_MEM_SLOTS */
+#ifndef KVM_USER_MEM_SLOTS
 #define KVM_USER_MEM_SLOTS 32764
+#endif
+#ifndef KVM_MEM_SLOTS_NUM
 #define KVM_MEM_SLOTS_NUM 32767
+#endif
+#ifndef KVM_MEM_MAX_NR_PAGES
 #define KVM_MEM_MAX_NR_PAGES ((1ULL << 31) - 1)
+#endif
 
 /* fallocate(2) modes */
+#ifndef FALLOC_FL_KEEP_SIZE
 #define FALLOC_FL_KEEP_SIZE 0x01
+#endif
+#ifndef FALLOC_FL_PUNCH_HOLE
 #define FALLOC_FL_PUNCH_HOLE 0x02
+#endif
+#ifndef FALLOC_FL_NO_HIDE_STALE
 #define FALLOC_FL_NO_HIDE_STALE 0x04
+#endif
+#ifndef FALLOC_FL_COLLAPSE_RANGE
 #define FALLOC_FL_COLLAPSE_RANGE 0x08
+#endif
+#ifndef FALLOC_FL_ZERO_RANGE
 #define FALLOC_FL_ZERO_RANGE 0x10
+#endif
+#ifndef FALLOC_FL_INSERT_RANGE
 #define FALLOC_FL_INSERT_RANGE 0x20
+#endif
+#ifndef FALLOC_FL_UNSHARE_RANGE
 #define FALLOC_FL_UNSHARE_RANGE 0x40
+#endif
+#undef FALLOC_FL_MODE_MASK /* same value as the kernel's, if a header had it */
 #define FALLOC_FL_MODE_MASK                                \
 	(FALLOC_FL_PUNCH_HOLE | FALLOC_FL_COLLAPSE_RANGE | \
 	 FALLOC_FL_ZERO_RANGE | FALLOC_FL_INSERT_RANGE |   \

@@ -1,8 +1,8 @@
 # The guest_memfd field must name a guest_memfd of this VM: a closed fd is EBADF,
 # a VM fd or another VM's guest_memfd is EINVAL.
 # Source: gmem_uapi.md 1.4 and 2.3 row 10; kvm_gmem_bind() (fget, f_op, f->kvm).
-vm.create vm type=sw_protected
-vm.create other type=sw_protected
+vm.create vm
+vm.create other
 gmem.create g vm=vm size=64K
 gmem.create theirs vm=other size=64K
 gmem.create closed vm=vm size=64K

@@ -2,7 +2,7 @@
 # ranges past EOF, LOG_DIRTY or READONLY with GUEST_MEMFD, unaligned uaddr/gpa/size,
 # deleting a slot that does not exist.
 # Source: gmem_uapi.md 2.3 "Concrete results table from the live run".
-vm.create vm type=sw_protected
+vm.create vm
 gmem.create g vm=vm size=64K
 memslot.set vm slot=1 gpa=1M size=16K gmem=g offset=1 => EINVAL
 memslot.set vm slot=1 gpa=1M size=16K gmem=g offset=2048 => EINVAL

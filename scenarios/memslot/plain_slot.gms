@@ -1,7 +1,7 @@
 # A memslot without guest_memfd may move and toggle dirty logging, but not toggle
 # READONLY, grow, or gain KVM_MEM_GUEST_MEMFD.
 # Source: gmem_uapi.md 2.3 check 7 [OBSERVED "add GMEM flag to it EINVAL"].
-vm.create vm type=sw_protected
+vm.create vm
 gmem.create g vm=vm size=64K
 host.mmap_anon mem size=16K
 memslot.set vm slot=4 gpa=8M size=16K uaddr=mem

@@ -3,7 +3,7 @@
 # invariant ("bindings stay inside the file") catches it at once.
 # Source: gmem_uapi.md 2.3 row 10 [OBSERVED ret=0], bug #14 of section 5.
 policy abi=6.18
-vm.create vm type=sw_protected
+vm.create vm
 gmem.create g vm=vm size=64K
 memslot.set vm slot=1 gpa=1M size=4K gmem=g offset=0x7fffffffffffe000 => EINVAL
 memslot.set vm slot=1 gpa=1M size=4K gmem=g offset=0x7ffffffffffff000 => violation:binding

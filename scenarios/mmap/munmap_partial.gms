@@ -14,3 +14,6 @@ gmem.munmap m
 expect.gmem g alive=0
 vm.close vm
 expect.vm vm alive=0
+# a shared anonymous mapping larger than RAM fails the overcommit check
+# (__vm_enough_memory(); found by the differential fuzzer)
+host.mmap_anon huge size=1T => ENOMEM

@@ -15,3 +15,7 @@ expect.page g offset=0 present=1 tag=zero
 gmem.munmap m
 gmem.mmap again gmem=g
 host.read again offset=12K => tag:aa
+# a mapping far larger than the file lies in the user address space and unmaps
+# whole (found by the differential fuzzer)
+gmem.mmap wide gmem=g offset=4K len=1T
+gmem.munmap wide

@@ -4,11 +4,13 @@
 
 #include <gmemsim/gmemsim.h>
 #include <gmemsim/scenario.h>
+#include <gmemsim/target.h>
 
 int gms_cli_run(int argc, char **argv, bool demo);
 int gms_cli_policies(void);
 int gms_cli_invariants(void);
 int gms_cli_ops(void);
+int gms_cli_fuzz_decode(int argc, char **argv);
 void gms_cli_summary(GPtrArray *runs, FILE *out);
 
 #endif

@@ -46,3 +46,25 @@ int gms_cli_ops(void)
 	}
 	return 0;
 }
+
+int gms_cli_fuzz_decode(int argc, char **argv)
+{
+	GError *err = NULL;
+	char *data, *text;
+	gsize len;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: gmemsim fuzz-decode FILE\n");
+		return 2;
+	}
+	if (!g_file_get_contents(argv[1], &data, &len, &err)) {
+		fprintf(stderr, "gmemsim: %s\n", err->message);
+		g_error_free(err);
+		return 2;
+	}
+	text = gms_fuzz_decode((const u8 *)data, len);
+	fputs(text, stdout);
+	g_free(text);
+	g_free(data);
+	return 0;
+}

@@ -16,7 +16,8 @@ static int usage(FILE *out)
 		"  policies             the design knobs and their values\n"
 		"  invariants           the security invariants\n"
 		"  ops                  the operations of the scenario language\n"
-		"  matrix, explore, fuzz-decode   (not available yet)\n"
+		"  fuzz-decode FILE     a fuzzer input as the .gms scenario it stands for\n"
+		"  matrix, explore      (not available yet)\n"
 		"\n"
 		"  --version, --help\n"
 		"With no PATH, run and demo use the bundled scenarios/. Exit status: 0 all\n"
@@ -47,8 +48,9 @@ int main(int argc, char **argv)
 		return gms_cli_invariants();
 	if (!strcmp(cmd, "ops"))
 		return gms_cli_ops();
-	if (!strcmp(cmd, "matrix") || !strcmp(cmd, "explore") ||
-	    !strcmp(cmd, "fuzz-decode")) {
+	if (!strcmp(cmd, "fuzz-decode"))
+		return gms_cli_fuzz_decode(argc - 1, argv + 1);
+	if (!strcmp(cmd, "matrix") || !strcmp(cmd, "explore")) {
 		fprintf(stderr, "gmemsim: '%s' is not available yet\n", cmd);
 		return 2;
 	}

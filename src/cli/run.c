@@ -58,7 +58,8 @@ static int parse_opts(int argc, char **argv, struct run_opts *o, bool demo)
 		{ "policy", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &o->policies,
 		  "set a design knob (repeatable)", "K=V" },
 		{ "target", 't', 0, G_OPTION_ARG_STRING, &o->target,
-		  "model (kvm and diff are not available yet)", "TARGET" },
+		  "model, kvm (the running kernel) or diff (both, compared)",
+		  "TARGET" },
 		{ "json", 0, 0, G_OPTION_ARG_FILENAME, &o->json,
 		  "write the runs as JSON", "FILE" },
 		{ "dot", 0, 0, G_OPTION_ARG_FILENAME, &o->dot,
@@ -85,11 +86,9 @@ static int parse_opts(int argc, char **argv, struct run_opts *o, bool demo)
 		fputs(g_option_context_get_help(ctx, TRUE, NULL), stderr);
 	}
 	g_option_context_free(ctx);
-	if (ok && o->target && strcmp(o->target, "model")) {
-		fprintf(stderr,
-			"gmemsim: --target %s is not available yet "
-			"(only 'model')\n",
-			o->target);
+	if (ok && o->target && strcmp(o->target, "model") &&
+	    strcmp(o->target, "kvm") && strcmp(o->target, "diff")) {
+		fprintf(stderr, "gmemsim: --target takes model, kvm or diff\n");
 		ok = false;
 	}
 	return ok ? 0 : 2;
@@ -134,7 +133,7 @@ static GPtrArray *load_all(GPtrArray *files)
 static int report(GPtrArray *runs, struct run_opts *o, bool demo)
 {
 	const struct gms_run *dot_run = NULL;
-	guint failed = 0;
+	guint failed = 0, skipped = 0;
 	GError *err = NULL;
 
 	for (guint i = 0; i < runs->len; i++) {
@@ -142,7 +141,8 @@ static int report(GPtrArray *runs, struct run_opts *o, bool demo)
 		bool trace = o->verbose || runs->len == 1 ||
 			     run->verdict != GMS_PASS;
 
-		failed += run->verdict != GMS_PASS;
+		failed += run->verdict == GMS_FAIL;
+		skipped += run->verdict == GMS_UNSUPPORTED;
 		if (demo && run->verdict == GMS_PASS)
 			continue;
 		if (trace)
@@ -152,12 +152,16 @@ static int report(GPtrArray *runs, struct run_opts *o, bool demo)
 			printf("PASS %s%s%s\n", run->path,
 			       run->violated ? " violation:" : "",
 			       run->violated ? run->violated : "");
-		if (!dot_run && run->verdict != GMS_PASS)
+		if (!dot_run && run->verdict == GMS_FAIL)
 			dot_run = run;
 	}
 	if (demo)
 		gms_cli_summary(runs, stdout);
-	printf("%u passed, %u failed\n", runs->len - failed, failed);
+	if (skipped)
+		printf("%u passed, %u failed, %u skipped\n",
+		       runs->len - failed - skipped, failed, skipped);
+	else
+		printf("%u passed, %u failed\n", runs->len - failed, failed);
 	if (o->json && !gms_report_json(runs, o->json, &err)) {
 		fprintf(stderr, "gmemsim: %s\n", err->message);
 		g_error_free(err);
@@ -171,6 +175,67 @@ static int report(GPtrArray *runs, struct run_opts *o, bool demo)
 		return 2;
 	}
 	return failed ? 1 : 0;
+}
+
+/* A fresh kernel target per scenario, as the model gets a fresh world. */
+static struct gms_target *kernel_target(void)
+{
+	char *why = NULL;
+	struct gms_target *t = gms_kvm_target_new(&why);
+
+	if (!t) {
+		fprintf(stderr, "gmemsim: no kernel target: %s\n", why);
+		g_free(why);
+	}
+	return t;
+}
+
+static int run_kernel(GPtrArray *scs, const struct gms_policy *base,
+		      struct run_opts *o)
+{
+	GPtrArray *runs =
+		g_ptr_array_new_with_free_func((GDestroyNotify)gms_run_free);
+	int status;
+
+	(void)base;
+	for (guint i = 0; i < scs->len; i++) {
+		struct gms_target *t = kernel_target();
+
+		if (!t) {
+			g_ptr_array_unref(runs);
+			return 2;
+		}
+		g_ptr_array_add(runs,
+				gms_scenario_run_target(scs->pdata[i], t));
+		t->ops->destroy(t);
+	}
+	status = report(runs, o, false);
+	g_ptr_array_unref(runs);
+	return status;
+}
+
+static int run_diff(GPtrArray *scs, const struct gms_policy *base,
+		    struct run_opts *o)
+{
+	guint same = 0, known = 0, bad = 0;
+
+	for (guint i = 0; i < scs->len; i++) {
+		struct gms_target *t = kernel_target();
+		struct gms_diff *d;
+
+		if (!t)
+			return 2;
+		d = gms_scenario_diff(scs->pdata[i], base, t);
+		t->ops->destroy(t);
+		gms_report_diff(d, stdout, o->verbose || scs->len == 1);
+		same += !d->differ;
+		known += d->differ && !d->unexplained;
+		bad += d->unexplained > 0;
+		gms_diff_free(d);
+	}
+	printf("%u passed, %u failed (%u identical, %u with known differences only, %u with unexplained ones)\n",
+	       same + known, bad, same, known, bad);
+	return bad ? 1 : 0;
 }
 
 int gms_cli_run(int argc, char **argv, bool demo)
@@ -198,7 +263,11 @@ int gms_cli_run(int argc, char **argv, bool demo)
 		fprintf(stderr, "gmemsim: no scenarios found\n");
 		status = 2;
 	}
-	if (!status) {
+	if (!status && o.target && !strcmp(o.target, "kvm")) {
+		status = run_kernel(scs, &base, &o);
+	} else if (!status && o.target && !strcmp(o.target, "diff")) {
+		status = run_diff(scs, &base, &o);
+	} else if (!status) {
 		runs = g_ptr_array_new_with_free_func(
 			(GDestroyNotify)gms_run_free);
 		for (guint i = 0; i < scs->len; i++)

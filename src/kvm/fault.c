@@ -45,18 +45,18 @@ static int faultin_pfn_gmem(struct gms_world *w, struct gms_kvm *kvm,
 
 /*
  * mirrors: __kvm_faultin_pfn() for a shared fault on a slot backed by host
- * memory: GUP of userspace_addr. A bad hva is reported as a memory fault
- * exit (UNVERIFIED: kvm_handle_error_pfn() on 6.18).
+ * memory: GUP of userspace_addr. A bad hva ends in kvm_handle_error_pfn():
+ * a bare -EFAULT without KVM_EXIT_MEMORY_FAULT (the series annotating it was
+ * not merged in the sources we read; UNVERIFIED for 7.x).
  */
-static int faultin_pfn_hva(struct gms_world *w, struct kvm_page_fault *fault,
-			   struct gms_vcpu_exit *exit)
+static int faultin_pfn_hva(struct gms_world *w, struct kvm_page_fault *fault)
 {
 	struct gms_memslot *slot = fault->slot;
 	u64 hva = slot->userspace_addr +
 		  ((fault->gfn - slot->base_gfn) << GMS_PAGE_SHIFT);
 
 	if (!slot->userspace_addr || gms_mm_fault(w, hva, &fault->spte.pfn))
-		return memory_fault_exit(fault, exit, -EFAULT);
+		return -EFAULT;
 	fault->spte.source = GMS_SPTE_HVA;
 	fault->spte.hva = hva;
 	return 0;
@@ -84,7 +84,7 @@ static int kvm_mmu_faultin_pfn(struct gms_world *w, struct gms_kvm *kvm,
 	}
 	if (fault->is_private || (fault->slot->flags & KVM_MEMSLOT_GMEM_ONLY))
 		return faultin_pfn_gmem(w, kvm, fault, exit);
-	return faultin_pfn_hva(w, fault, exit);
+	return faultin_pfn_hva(w, fault);
 }
 
 /* mirrors: kvm_tdp_mmu_map() under mmu_lock, after the retry check */

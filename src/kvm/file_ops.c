@@ -163,6 +163,20 @@ static int kvm_gmem_mmap(struct gms_gmem_file *f, u32 flags)
 	return 0;
 }
 
+/*
+ * mirrors: file_mmap_ok(): a regular file (guest_memfd) may be mapped up to
+ * MAX_LFS_FILESIZE, an anon inode (the VM fd) up to ULONG_MAX.
+ */
+static bool file_mmap_ok(bool regular, u64 pgoff, u64 len)
+{
+	u64 maxsize = regular ? GMS_LLONG_MAX : G_MAXUINT64;
+
+	if (len > maxsize)
+		return false;
+	maxsize -= len;
+	return pgoff <= maxsize >> GMS_PAGE_SHIFT;
+}
+
 /* mirrors: ksys_mmap_pgoff() -> do_mmap() for a file mapping */
 int gms_sys_mmap(struct gms_world *w, u64 len, u32 prot, u32 flags, int fd,
 		 u64 offset, u64 *addr)
@@ -175,8 +189,18 @@ int gms_sys_mmap(struct gms_world *w, u64 len, u32 prot, u32 flags, int fd,
 	e = gms_fd_get(w, fd);
 	if (!e)
 		return -EBADF;
-	if (!len || len > GMS_TASK_SIZE_MAX)
+	if (!len)
 		return -EINVAL;
+	len = (len + GMS_PAGE_SIZE - 1) & ~(GMS_PAGE_SIZE - 1);
+	if (!len || len > GMS_TASK_SIZE_MAX)
+		return -ENOMEM; /* PAGE_ALIGN() wrapped, or no room for it */
+	/* offset overflow? */
+	if ((offset >> GMS_PAGE_SHIFT) + (len >> GMS_PAGE_SHIFT) <
+	    (offset >> GMS_PAGE_SHIFT))
+		return -EOVERFLOW;
+	if (!file_mmap_ok(e->kind == GMS_FD_GMEM, offset >> GMS_PAGE_SHIFT,
+			  len))
+		return -EOVERFLOW;
 	if ((flags & (GMS_MAP_SHARED | GMS_MAP_PRIVATE)) == 0)
 		return -EINVAL;
 	/* both file systems are SB_I_NOEXEC: path_noexec() */
@@ -184,19 +208,31 @@ int gms_sys_mmap(struct gms_world *w, u64 len, u32 prot, u32 flags, int fd,
 		return -EPERM;
 	if (e->kind != GMS_FD_GMEM)
 		return -ENODEV; /* kvm_vm_fops has no ->mmap */
+	/* mmap_region(): a private writable mapping is charged before ->mmap */
+	if ((flags & GMS_MAP_PRIVATE) && (prot & GMS_PROT_WRITE) &&
+	    len >> GMS_PAGE_SHIFT > w->physmem.max_pages)
+		return -ENOMEM;
 	r = kvm_gmem_mmap(e->obj, flags);
 	if (r)
 		return r;
 	*addr = gms_mm_map_file(w, e->obj, len, offset >> GMS_PAGE_SHIFT, prot);
-	return 0;
+	return *addr ? 0 : -ENOMEM;
 }
 
+/*
+ * mirrors: do_mmap(MAP_SHARED | MAP_ANONYMOUS): the mapping is accounted, and
+ * __vm_enough_memory() refuses one larger than all of RAM (the heuristic
+ * overcommit mode; swap is not modelled).
+ */
 int gms_sys_mmap_anon(struct gms_world *w, u64 len, u64 *addr)
 {
-	if (!len || len > GMS_TASK_SIZE_MAX)
+	if (!len)
 		return -EINVAL;
+	if (len > GMS_TASK_SIZE_MAX ||
+	    (len + GMS_PAGE_SIZE - 1) >> GMS_PAGE_SHIFT > w->physmem.max_pages)
+		return -ENOMEM;
 	*addr = gms_mm_map_anon(w, len);
-	return 0;
+	return *addr ? 0 : -ENOMEM;
 }
 
 int gms_sys_munmap(struct gms_world *w, u64 addr, u64 len)

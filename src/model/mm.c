@@ -5,7 +5,8 @@
 #include <gmemsim/mm.h>
 #include <gmemsim/world.h>
 
-#define GMS_MMAP_BASE 0x7f0000000000ULL
+/* bottom-up from 16 TiB: far from 0 and with room for TiB-sized mappings */
+#define GMS_MMAP_BASE 0x100000000000ULL
 #define GMS_PMD_SIZE (2ULL << 20)
 
 void gms_mm_init(struct gms_mm *mm)
@@ -48,11 +49,15 @@ struct gms_vma *gms_mm_find_vma(struct gms_world *w, u64 addr)
 	return addr >= vma->start && addr < vma->end ? vma : NULL;
 }
 
+/* mirrors: get_unmapped_area() + vm_area_alloc(); NULL when there is no room */
 static struct gms_vma *vma_new(struct gms_world *w, enum gms_vma_kind kind,
 			       u64 len, u32 prot)
 {
-	struct gms_vma *vma = g_new0(struct gms_vma, 1);
+	struct gms_vma *vma;
 
+	if (len > GMS_TASK_SIZE_MAX - w->mm.mmap_base)
+		return NULL;
+	vma = g_new0(struct gms_vma, 1);
 	vma->id = gms_world_next_id(w);
 	vma->kind = kind;
 	vma->prot = prot;
@@ -73,9 +78,10 @@ static u64 round_up_page(u64 len)
 
 u64 gms_mm_map_anon(struct gms_world *w, u64 len)
 {
-	return vma_new(w, GMS_VMA_ANON, round_up_page(len),
-		       GMS_PROT_READ | GMS_PROT_WRITE)
-		->start;
+	struct gms_vma *vma = vma_new(w, GMS_VMA_ANON, round_up_page(len),
+				      GMS_PROT_READ | GMS_PROT_WRITE);
+
+	return vma ? vma->start : 0;
 }
 
 u64 gms_mm_map_file(struct gms_world *w, struct gms_gmem_file *f, u64 len,
@@ -84,6 +90,8 @@ u64 gms_mm_map_file(struct gms_world *w, struct gms_gmem_file *f, u64 len,
 	struct gms_vma *vma =
 		vma_new(w, GMS_VMA_GMEM, round_up_page(len), prot);
 
+	if (!vma)
+		return 0;
 	vma->file = f;
 	vma->pgoff = pgoff;
 	gms_gmem_file_get(f);

@@ -21,7 +21,7 @@ static const struct {
 	{ "ERANGE", ERANGE },	      { "ENOSYS", ENOSYS },
 	{ "EOPNOTSUPP", EOPNOTSUPP }, { "ETXTBSY", ETXTBSY },
 	{ "EISDIR", EISDIR },	      { "EHWPOISON", EHWPOISON },
-	{ "E2BIG", E2BIG },
+	{ "E2BIG", E2BIG },	      { "EOVERFLOW", EOVERFLOW },
 };
 
 const char *gms_errno_name(int err)

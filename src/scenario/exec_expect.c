@@ -45,6 +45,8 @@ void gms_exec_expect_page(struct gms_runner *r, const struct gms_stmt *s,
 	struct gms_folio *folio = NULL;
 	const struct gms_arg *tag = gms_stmt_arg(s, "tag");
 
+	if (!gms_runner_needs_model(r, res))
+		return;
 	if (h->kind != GMS_H_GMEM || !h->obj) {
 		gms_result_mismatch(res, "'%s' is not a guest_memfd", pos0(s));
 		return;
@@ -79,6 +81,8 @@ void gms_exec_expect_vm(struct gms_runner *r, const struct gms_stmt *s,
 	struct gms_handle *h = gms_runner_handle(r, pos0(s));
 	struct gms_kvm *kvm = h->obj;
 
+	if (!gms_runner_needs_model(r, res))
+		return;
 	if (h->kind != GMS_H_VM || !kvm) {
 		gms_result_mismatch(res, "'%s' is not a VM", pos0(s));
 		return;
@@ -95,6 +99,8 @@ void gms_exec_expect_gmem(struct gms_runner *r, const struct gms_stmt *s,
 	u64 bindings = 0;
 	const struct gms_range *rg;
 
+	if (!gms_runner_needs_model(r, res))
+		return;
 	if (h->kind != GMS_H_GMEM || !f) {
 		gms_result_mismatch(res, "'%s' is not a guest_memfd", pos0(s));
 		return;
@@ -110,7 +116,6 @@ void gms_exec_expect_gmem(struct gms_runner *r, const struct gms_stmt *s,
 void gms_exec_check(struct gms_runner *r, const struct gms_stmt *s,
 		    struct gms_result *res)
 {
-	(void)r;
 	(void)s;
-	(void)res;
+	gms_runner_needs_model(r, res);
 }

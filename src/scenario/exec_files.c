@@ -2,14 +2,6 @@
 /* Ops on VM fds, guest_memfd fds and host mappings. */
 #include "runner_internal.h"
 
-static void set_err(struct gms_result *res, s64 r)
-{
-	if (r == -GMS_ESIGBUS)
-		res->sigbus = true;
-	else if (r < 0)
-		res->err = (int)-r;
-}
-
 static const char *pos0(const struct gms_stmt *s)
 {
 	return s->pos[0];
@@ -19,16 +11,19 @@ void gms_exec_vm_create(struct gms_runner *r, const struct gms_stmt *s,
 			struct gms_result *res)
 {
 	struct gms_handle h = { .kind = GMS_H_VM, .fd = -1 };
-	int fd = gms_sys_create_vm(r->w, r->kvm_fd,
-				   gms_stmt_num(s, "type", GMS_VM_DEFAULT));
+	int fd = T(r, create_vm, r->kvm_fd,
+		   gms_stmt_num(s, "type", GMS_VM_DEFAULT));
 
 	if (fd < 0) {
-		set_err(res, fd);
+		gms_result_set(res, fd);
 	} else {
 		h.fd = fd;
-		h.obj = gms_fd_get(r->w, fd)->obj;
-		gms_runner_name_object(r, GMS_OBJ_KVM,
-				       ((struct gms_kvm *)h.obj)->id, pos0(s));
+		if (r->w) {
+			h.obj = gms_fd_get(r->w, fd)->obj;
+			gms_runner_name_object(r, GMS_OBJ_KVM,
+					       ((struct gms_kvm *)h.obj)->id,
+					       pos0(s));
+		}
 	}
 	gms_runner_define(r, pos0(s), h);
 }
@@ -36,7 +31,7 @@ void gms_exec_vm_create(struct gms_runner *r, const struct gms_stmt *s,
 void gms_exec_vm_close(struct gms_runner *r, const struct gms_stmt *s,
 		       struct gms_result *res)
 {
-	set_err(res, gms_sys_close(r->w, gms_runner_fd(r, pos0(s))));
+	gms_result_set(res, T(r, close, gms_runner_fd(r, pos0(s))));
 }
 
 void gms_exec_gmem_create(struct gms_runner *r, const struct gms_stmt *s,
@@ -44,19 +39,20 @@ void gms_exec_gmem_create(struct gms_runner *r, const struct gms_stmt *s,
 {
 	struct gms_handle h = { .kind = GMS_H_GMEM, .fd = -1 };
 	int vm = gms_runner_fd(r, gms_stmt_arg(s, "vm")->values[0]);
-	int fd = gms_sys_create_guest_memfd(r->w, vm,
-					    gms_stmt_num(s, "size", 0),
-					    gms_stmt_num(s, "flags", 0));
+	int fd = T(r, create_guest_memfd, vm, gms_stmt_num(s, "size", 0),
+		   gms_stmt_num(s, "flags", 0));
 
 	if (fd < 0) {
-		set_err(res, fd);
-	} else {
+		gms_result_set(res, fd);
+	} else if (r->w) {
 		struct gms_gmem_file *f = gms_fd_get(r->w, fd)->obj;
 
 		h.fd = fd;
 		h.obj = f;
 		gms_runner_name_object(r, GMS_OBJ_FILE, f->id, pos0(s));
 		gms_runner_name_object(r, GMS_OBJ_INODE, f->inode->id, pos0(s));
+	} else {
+		h.fd = fd;
 	}
 	gms_runner_define(r, pos0(s), h);
 }
@@ -64,15 +60,15 @@ void gms_exec_gmem_create(struct gms_runner *r, const struct gms_stmt *s,
 void gms_exec_gmem_close(struct gms_runner *r, const struct gms_stmt *s,
 			 struct gms_result *res)
 {
-	set_err(res, gms_sys_close(r->w, gms_runner_fd(r, pos0(s))));
+	gms_result_set(res, T(r, close, gms_runner_fd(r, pos0(s))));
 }
 
 static void fallocate(struct gms_runner *r, const struct gms_stmt *s, int mode,
 		      struct gms_result *res)
 {
-	set_err(res, gms_sys_fallocate(r->w, gms_runner_fd(r, pos0(s)), mode,
-				       (s64)gms_stmt_num(s, "offset", 0),
-				       (s64)gms_stmt_num(s, "len", 0)));
+	gms_result_set(res, T(r, fallocate, gms_runner_fd(r, pos0(s)), mode,
+			      (s64)gms_stmt_num(s, "offset", 0),
+			      (s64)gms_stmt_num(s, "len", 0)));
 }
 
 void gms_exec_gmem_allocate(struct gms_runner *r, const struct gms_stmt *s,
@@ -102,19 +98,18 @@ void gms_exec_gmem_fileop(struct gms_runner *r, const struct gms_stmt *s,
 	s64 ret;
 
 	if (g_str_equal(op, "read"))
-		ret = gms_sys_read(r->w, fd, 64);
+		ret = T(r, read, fd, 64);
 	else if (g_str_equal(op, "write"))
-		ret = gms_sys_write(r->w, fd, 64);
+		ret = T(r, write, fd, 64);
 	else if (g_str_equal(op, "pread"))
-		ret = gms_sys_pread(r->w, fd, 64, 0);
+		ret = T(r, pread, fd, 64, 0);
 	else if (g_str_equal(op, "pwrite"))
-		ret = gms_sys_pwrite(r->w, fd, 64, 0);
+		ret = T(r, pwrite, fd, 64, 0);
 	else if (g_str_equal(op, "lseek"))
-		ret = gms_sys_lseek(r->w, fd, 0, 0);
+		ret = T(r, lseek, fd, 0, 0);
 	else
-		ret = gms_sys_ftruncate(r->w, fd,
-					(s64)gms_stmt_num(s, "size", 0));
-	set_err(res, ret < 0 ? ret : 0);
+		ret = T(r, ftruncate, fd, (s64)gms_stmt_num(s, "size", 0));
+	gms_result_set(res, ret < 0 ? ret : 0);
 }
 
 void gms_exec_gmem_mmap(struct gms_runner *r, const struct gms_stmt *s,
@@ -128,15 +123,14 @@ void gms_exec_gmem_mmap(struct gms_runner *r, const struct gms_stmt *s,
 
 	if (gms_stmt_word(s, "exec"))
 		prot |= GMS_PROT_EXEC;
-	gms_sys_fstat(r->w, fd, &size, &ino);
+	T(r, fstat, fd, &size, &ino);
 	len = gms_stmt_num(s, "len",
 			   size - MIN(size, gms_stmt_num(s, "offset", 0)));
-	ret = gms_sys_mmap(r->w, len, prot,
-			   gms_stmt_word(s, "private") ? GMS_MAP_PRIVATE :
-							 GMS_MAP_SHARED,
-			   fd, gms_stmt_num(s, "offset", 0), &h.addr);
+	ret = T(r, mmap, len, prot,
+		gms_stmt_word(s, "private") ? GMS_MAP_PRIVATE : GMS_MAP_SHARED,
+		fd, gms_stmt_num(s, "offset", 0), &h.addr);
 	if (ret)
-		set_err(res, ret);
+		gms_result_set(res, ret);
 	else
 		h.len = len;
 	gms_runner_define(r, pos0(s), h);
@@ -146,10 +140,10 @@ void gms_exec_mmap_anon(struct gms_runner *r, const struct gms_stmt *s,
 			struct gms_result *res)
 {
 	struct gms_handle h = { .kind = GMS_H_MAPPING, .fd = -1 };
-	int ret = gms_sys_mmap_anon(r->w, gms_stmt_num(s, "size", 0), &h.addr);
+	int ret = T(r, mmap_anon, gms_stmt_num(s, "size", 0), &h.addr);
 
 	if (ret)
-		set_err(res, ret);
+		gms_result_set(res, ret);
 	else
 		h.len = gms_stmt_num(s, "size", 0);
 	gms_runner_define(r, pos0(s), h);
@@ -166,7 +160,7 @@ void gms_exec_munmap(struct gms_runner *r, const struct gms_stmt *s,
 		res->err = EINVAL;
 		return;
 	}
-	set_err(res, gms_sys_munmap(r->w, h->addr + off, len));
+	gms_result_set(res, T(r, munmap, h->addr + off, len));
 }
 
 /* host.read / write / pin / unpin at offset= of a mapping */
@@ -180,14 +174,14 @@ void gms_exec_host_access(struct gms_runner *r, const struct gms_stmt *s,
 	if (h->kind != GMS_H_MAPPING || !h->addr)
 		addr = 0; /* not a mapping: nothing is mapped at 0 (SIGSEGV) */
 	if (g_str_equal(op, "read")) {
-		set_err(res, gms_host_read(r->w, addr, &res->value));
+		gms_result_set(res, T(r, host_read, addr, &res->value));
 		res->has_value = !res->err && !res->sigbus;
 	} else if (g_str_equal(op, "write")) {
-		set_err(res,
-			gms_host_write(r->w, addr, gms_stmt_num(s, "tag", 0)));
+		gms_result_set(res, T(r, host_write, addr,
+				      gms_stmt_num(s, "tag", 0)));
 	} else if (g_str_equal(op, "pin")) {
-		set_err(res, gms_host_pin(r->w, addr));
+		gms_result_set(res, T(r, host_pin, addr));
 	} else {
-		set_err(res, gms_host_unpin(r->w, addr));
+		gms_result_set(res, T(r, host_unpin, addr));
 	}
 }

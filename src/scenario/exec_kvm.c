@@ -25,14 +25,30 @@ static u64 uaddr_of(struct gms_runner *r, const struct gms_stmt *s)
 	return a->num;
 }
 
+static char *slot_key(int fd, u32 slot)
+{
+	return g_strdup_printf("%d:%u", fd, slot);
+}
+
+/* Set the region, and remember what is in the slot for memslot.move. */
 static void region(struct gms_runner *r, const struct gms_stmt *s,
 		   const struct gms_userspace_memory_region2 *m,
 		   struct gms_result *res)
 {
-	int ret = gms_sys_set_user_memory_region2(r->w,
-						  gms_runner_fd(r, pos0(s)), m);
+	int fd = gms_runner_fd(r, pos0(s));
+	int ret = T(r, set_user_memory_region2, fd, m);
+	char *key;
 
-	res->err = ret < 0 ? -ret : 0;
+	gms_result_set(res, ret);
+	if (ret)
+		return;
+	key = slot_key(fd, m->slot);
+	if (m->memory_size) {
+		g_hash_table_insert(r->slots, key, g_memdup2(m, sizeof(*m)));
+		return;
+	}
+	g_hash_table_remove(r->slots, key);
+	g_free(key);
 }
 
 /*
@@ -69,27 +85,21 @@ void gms_exec_memslot_delete(struct gms_runner *r, const struct gms_stmt *s,
 }
 
 /*
- * Re-issue the slot as it is with a new gpa, as userspace would; for a
- * slot that does not exist that is a delete of nothing (-EINVAL).
+ * Re-issue the slot as it was last set, with a new gpa, as userspace would;
+ * for a slot that was never set that is a delete of nothing (-EINVAL).
  */
 void gms_exec_memslot_move(struct gms_runner *r, const struct gms_stmt *s,
 			   struct gms_result *res)
 {
-	struct gms_handle *h = gms_runner_handle(r, pos0(s));
 	struct gms_userspace_memory_region2 m = { .slot = slot_field(s),
 						  .guest_memfd = (u32)-1 };
-	struct gms_memslot *old = NULL;
-	u64 as = gms_stmt_num(s, "as", 0);
+	char *key = slot_key(gms_runner_fd(r, pos0(s)), m.slot);
+	const struct gms_userspace_memory_region2 *old =
+		g_hash_table_lookup(r->slots, key);
 
-	if (h->kind == GMS_H_VM && h->obj && as < GMS_ADDRESS_SPACE_NUM &&
-	    !((struct gms_kvm *)h->obj)->freed)
-		old = gms_kvm_id_to_memslot(h->obj, as,
-					    gms_stmt_num(s, "slot", 0));
+	g_free(key);
 	if (old) {
-		m.flags = old->flags & ~KVM_MEMSLOT_GMEM_ONLY;
-		m.memory_size = old->npages << GMS_PAGE_SHIFT;
-		m.userspace_addr = old->userspace_addr;
-		m.guest_memfd_offset = old->gmem.pgoff << GMS_PAGE_SHIFT;
+		m = *old;
 		m.guest_phys_addr = gms_stmt_num(s, "gpa", 0);
 	}
 	region(r, s, &m, res);
@@ -106,10 +116,9 @@ void gms_exec_attr_set(struct gms_runner *r, const struct gms_stmt *s,
 		.attributes = gms_stmt_num(s, "attributes", dflt),
 		.flags = gms_stmt_num(s, "flags", 0),
 	};
-	int ret = gms_sys_set_memory_attributes(r->w, gms_runner_fd(r, pos0(s)),
-						&a);
+	int ret = T(r, set_memory_attributes, gms_runner_fd(r, pos0(s)), &a);
 
-	res->err = ret < 0 ? -ret : 0;
+	gms_result_set(res, ret);
 }
 
 void gms_exec_guest_access(struct gms_runner *r, const struct gms_stmt *s,
@@ -126,11 +135,11 @@ void gms_exec_guest_access(struct gms_runner *r, const struct gms_stmt *s,
 	else if (gms_stmt_word(s, "shared"))
 		kind = GMS_ACCESS_SHARED;
 	if (g_str_equal(s->op->verb, "guest.read"))
-		ret = gms_vcpu_read(r->w, fd, gpa, kind, &res->value, &exit);
+		ret = T(r, vcpu_read, fd, gpa, kind, &res->value, &exit);
 	else
-		ret = gms_vcpu_write(r->w, fd, gpa, kind,
-				     gms_stmt_num(s, "tag", 0), &exit);
-	res->err = ret < 0 ? -ret : 0;
+		ret = T(r, vcpu_write, fd, gpa, kind, gms_stmt_num(s, "tag", 0),
+			&exit);
+	gms_result_set(res, ret);
 	res->exit = exit.reason;
 	res->has_value = !ret && exit.reason == GMS_EXIT_NONE &&
 			 g_str_equal(s->op->verb, "guest.read");

@@ -87,6 +87,13 @@ bool gms_report_dot(const struct gms_run *run, const char *path, GError **err)
 	GTreeNode *n;
 	bool ok;
 
+	if (!run->w) {
+		g_set_error(
+			err, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+			"--dot needs the model: the kernel's objects cannot be inspected");
+		g_string_free(g, TRUE);
+		return false;
+	}
 	for (GList *l = run->w->vms; l; l = l->next)
 		dot_vm(g, run, l->data);
 	for (GList *l = run->w->inodes; l; l = l->next) {

@@ -7,7 +7,7 @@
 
 static const char *verdict_name(enum gms_verdict v)
 {
-	return v == GMS_PASS ? "pass" : v == GMS_FAIL ? "fail" : "error";
+	return v == GMS_PASS ? "pass" : v == GMS_FAIL ? "fail" : "unsupported";
 }
 
 static void add_violations(JsonBuilder *b, GPtrArray *violations)

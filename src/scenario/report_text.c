@@ -45,8 +45,8 @@ void gms_report_text(const struct gms_run *run, FILE *out, bool verbose)
 	case GMS_FAIL:
 		fprintf(out, "FAIL %s: %s\n", run->path, run->reason);
 		break;
-	case GMS_ERROR:
-		fprintf(out, "ERROR %s: %s\n", run->path, run->reason);
+	case GMS_UNSUPPORTED:
+		fprintf(out, "SKIP %s: %s\n", run->path, run->reason);
 		break;
 	}
 }

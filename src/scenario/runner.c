@@ -38,6 +38,32 @@ void gms_runner_name_object(struct gms_runner *r, enum gms_obj_kind kind,
 			    g_strdup(name));
 }
 
+static const char *name_of(void *data, enum gms_obj_kind kind, u64 id);
+
+void gms_runner_name_world(struct gms_world *w, struct gms_run *run)
+{
+	w->name_of = name_of;
+	w->name_data = run;
+}
+
+void gms_result_set(struct gms_result *res, s64 ret)
+{
+	if (ret == -GMS_ESIGBUS)
+		res->sigbus = true;
+	else if (ret == -GMS_EUNSUPPORTED)
+		res->unsupported = "the kernel cannot do this op";
+	else if (ret < 0)
+		res->err = (int)-ret;
+}
+
+bool gms_runner_needs_model(struct gms_runner *r, struct gms_result *res)
+{
+	if (r->w)
+		return true;
+	res->not_applicable = true;
+	return false;
+}
+
 void gms_result_mismatch(struct gms_result *res, const char *fmt, ...)
 {
 	va_list ap;
@@ -177,9 +203,20 @@ static bool has_violation(GPtrArray *v, const char *id)
 static void set_reason(struct gms_run *run, const struct gms_step *st,
 		       const char *why)
 {
+	if (run->reason) /* keep_going: the first failure is the reason */
+		return;
 	run->verdict = GMS_FAIL;
 	run->reason = g_strdup_printf("line %d: %s: expected %s, got %s",
 				      st->line, why, st->expected, st->actual);
+}
+
+static void set_unsupported(struct gms_run *run, const struct gms_step *st,
+			    const char *why)
+{
+	run->verdict = GMS_UNSUPPORTED;
+	run->reason =
+		g_strdup_printf("line %d: %s: unsupported on this target: %s",
+				st->line, st->text, why);
 }
 
 /* Execute one op statement and judge it; false stops the run. */
@@ -188,22 +225,38 @@ static bool run_op(struct gms_runner *r, struct gms_run *run,
 {
 	struct gms_result res = { 0 };
 	struct gms_step *st = step_new(s);
-	u32 bugs = r->w->model_bugs;
+	u32 bugs = r->w ? r->w->model_bugs : 0;
 
 	g_ptr_array_add(run->steps, st);
-	gms_world_begin_step(r->w);
+	if (r->w)
+		gms_world_begin_step(r->w);
 	s->op->exec(r, s, &res);
-	st->violations = gms_check_run(r->w);
+	st->violations = r->w ? gms_check_run(r->w) : gms_violations_new();
 	st->expected = outcome_text(run, &s->outcome);
 	st->actual = actual_text(run, &res);
+	st->raw = st->actual;
 	st->ok = outcome_matches(&s->outcome, &res);
 	g_free(res.mismatch);
-	if (r->w->model_bugs != bugs) {
+	if (res.not_applicable) {
+		st->actual = st->raw = "n/a (model only)";
+		st->ok = true;
+		return true;
+	}
+	if (res.unsupported) {
+		st->actual = st->raw = "unsupported";
+		set_unsupported(run, st, res.unsupported);
+		return false;
+	}
+	if (r->w && r->w->model_bugs != bugs) {
 		st->ok = false;
 		set_reason(run, st, "model bug (an internal assertion)");
 		return false;
 	}
 	if (s->outcome.kind == GMS_OUT_VIOLATION) {
+		if (!r->w) {
+			set_unsupported(run, st, "invariants are the model's");
+			return false;
+		}
 		st->ok = has_violation(st->violations, s->outcome.invariant);
 		if (!st->ok) {
 			set_reason(run, st,
@@ -223,20 +276,23 @@ static bool run_op(struct gms_runner *r, struct gms_run *run,
 		st->actual =
 			keep(run, g_strdup_printf("violation:%s", first->id));
 		set_reason(run, st, "unexpected violation");
-		return false;
+		return r->keep_going;
 	}
 	if (!st->ok) {
 		set_reason(run, st, "wrong outcome");
-		return false;
+		return r->keep_going;
 	}
 	return true;
 }
 
 static void run_end(struct gms_runner *r, struct gms_run *run)
 {
-	GPtrArray *v = gms_check_end(r->w);
+	GPtrArray *v;
 	struct gms_step *st;
 
+	if (!r->w)
+		return;
+	v = gms_check_end(r->w);
 	if (!v->len) {
 		g_ptr_array_unref(v);
 		return;
@@ -251,6 +307,81 @@ static void run_end(struct gms_runner *r, struct gms_run *run)
 	run->reason = g_strdup("the leak invariant broke at the end");
 }
 
+/*
+ * A policy line: the model takes any knob; another target only runs the
+ * scenario if the line asks for what it is (its abi).
+ */
+static bool run_policy(struct gms_runner *r, struct gms_run *run,
+		       const struct gms_stmt *s)
+{
+	for (int j = 0; j < s->nargs; j++) {
+		const struct gms_arg *a = &s->args[j];
+
+		if (r->w) {
+			gms_policy_set(&r->w->policy, a->key, a->values[0]);
+			continue;
+		}
+		if (g_str_equal(a->key, "abi") && r->t->abi &&
+		    g_str_equal(a->values[0], r->t->abi))
+			continue;
+		run->verdict = GMS_UNSUPPORTED;
+		run->reason = g_strdup_printf(
+			"line %d: policy %s=%s: unsupported on this target",
+			s->line, a->key, a->values[0]);
+		return false;
+	}
+	return true;
+}
+
+struct gms_run *gms_run_new(struct gms_scenario *sc)
+{
+	struct gms_run *run = g_new0(struct gms_run, 1);
+
+	run->path = g_strdup(sc->path);
+	run->sc = sc;
+	run->steps = g_ptr_array_new_with_free_func((GDestroyNotify)step_free);
+	run->strings = g_string_chunk_new(256);
+	run->names =
+		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	return run;
+}
+
+void gms_runner_init(struct gms_runner *r, struct gms_run *run,
+		     struct gms_target *t)
+{
+	*r = (struct gms_runner){ .sc = run->sc, .t = t, .w = t->w };
+	r->handles =
+		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	r->slots =
+		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	r->obj_names = run->names;
+	r->kvm_fd = T(r, open_kvm);
+}
+
+void gms_runner_fini(struct gms_runner *r)
+{
+	g_hash_table_unref(r->handles);
+	g_hash_table_unref(r->slots);
+}
+
+bool gms_runner_step(struct gms_runner *r, struct gms_run *run,
+		     const struct gms_stmt *s)
+{
+	if (s->kind == GMS_STMT_POLICY)
+		return run_policy(r, run, s);
+	return run_op(r, run, s);
+}
+
+static void run_all(struct gms_runner *r, struct gms_run *run)
+{
+	bool go = true;
+
+	for (guint i = 0; go && i < run->sc->stmts->len; i++)
+		go = gms_runner_step(r, run, run->sc->stmts->pdata[i]);
+	if (go)
+		run_end(r, run);
+}
+
 struct gms_run *gms_scenario_run(struct gms_scenario *sc,
 				 const struct gms_policy *base)
 {
@@ -261,41 +392,32 @@ struct gms_run *gms_scenario_run_limited(struct gms_scenario *sc,
 					 const struct gms_policy *base,
 					 u64 max_pages)
 {
-	struct gms_run *run = g_new0(struct gms_run, 1);
-	struct gms_runner r = { .sc = sc };
-	bool go = true;
+	struct gms_run *run = gms_run_new(sc);
+	struct gms_world *w = gms_world_new();
+	struct gms_target *t = gms_model_target_new(w);
+	struct gms_runner r;
 
-	run->path = g_strdup(sc->path);
-	run->sc = sc;
-	run->steps = g_ptr_array_new_with_free_func((GDestroyNotify)step_free);
-	run->strings = g_string_chunk_new(256);
-	r.w = gms_world_new();
-	r.w->policy = *base;
-	r.w->physmem.max_pages = max_pages;
-	run->names =
-		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	r.w->name_of = name_of;
-	r.w->name_data = run;
-	r.handles =
-		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	r.obj_names = run->names;
-	r.kvm_fd = gms_sys_open_kvm(r.w);
-	for (guint i = 0; go && i < sc->stmts->len; i++) {
-		const struct gms_stmt *s = sc->stmts->pdata[i];
-
-		if (s->kind == GMS_STMT_POLICY) {
-			for (int j = 0; j < s->nargs; j++)
-				gms_policy_set(&r.w->policy, s->args[j].key,
-					       s->args[j].values[0]);
-			continue;
-		}
-		go = run_op(&r, run, s);
-	}
-	if (go)
-		run_end(&r, run);
+	w->policy = *base;
+	w->physmem.max_pages = max_pages;
+	gms_runner_name_world(w, run);
+	gms_runner_init(&r, run, t);
+	run_all(&r, run);
+	gms_runner_fini(&r);
+	t->ops->destroy(t);
 	/* the world and its names outlive the runner, for reports */
-	run->w = r.w;
-	g_hash_table_unref(r.handles);
+	run->w = w;
+	return run;
+}
+
+struct gms_run *gms_scenario_run_target(struct gms_scenario *sc,
+					struct gms_target *t)
+{
+	struct gms_run *run = gms_run_new(sc);
+	struct gms_runner r;
+
+	gms_runner_init(&r, run, t);
+	run_all(&r, run);
+	gms_runner_fini(&r);
 	return run;
 }
 

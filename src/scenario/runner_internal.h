@@ -4,6 +4,7 @@
 #define GMEMSIM_SRC_RUNNER_INTERNAL_H
 
 #include <gmemsim/scenario.h>
+#include <gmemsim/target.h>
 
 /* What a scenario name stands for at run time. */
 struct gms_handle {
@@ -14,13 +15,25 @@ struct gms_handle {
 };
 
 struct gms_runner {
-	struct gms_world *w;
+	struct gms_target *t; /* what executes the ops */
+	struct gms_world *w; /* the model's world; NULL on the kernel */
 	struct gms_scenario *sc;
 	int kvm_fd;
 	GHashTable *handles; /* name -> struct gms_handle */
 	GHashTable *obj_names; /* the run's names: "kind:id" -> name */
+	GHashTable *slots; /* "vm fd:slot" -> the region last set there */
+	bool keep_going; /* diff mode: a wrong outcome does not stop the run */
 };
 
+void gms_runner_init(struct gms_runner *r, struct gms_run *run,
+		     struct gms_target *t);
+void gms_runner_fini(struct gms_runner *r);
+struct gms_run *gms_run_new(struct gms_scenario *sc);
+/* Point the model's report names at @run. */
+void gms_runner_name_world(struct gms_world *w, struct gms_run *run);
+/* One statement; false stops the run (failure, violation, unsupported). */
+bool gms_runner_step(struct gms_runner *r, struct gms_run *run,
+		     const struct gms_stmt *s);
 struct gms_handle *gms_runner_handle(struct gms_runner *r, const char *name);
 /* The fd a name passes where a file descriptor is expected. */
 int gms_runner_fd(struct gms_runner *r, const char *name);
@@ -30,6 +43,13 @@ void gms_runner_name_object(struct gms_runner *r, enum gms_obj_kind kind,
 			    u64 id, const char *name);
 void gms_result_mismatch(struct gms_result *res, const char *fmt, ...)
 	G_GNUC_PRINTF(2, 3);
+/* Record a target's return value: -errno, -GMS_ESIGBUS or -GMS_EUNSUPPORTED. */
+void gms_result_set(struct gms_result *res, s64 ret);
+/* The op needs the model's internals (expect.*): say so on the kernel. */
+bool gms_runner_needs_model(struct gms_runner *r, struct gms_result *res);
+
+/* Shorthand for a call on the runner's target. */
+#define T(r, op, ...) ((r)->t->ops->op((r)->t, ##__VA_ARGS__))
 
 /* op implementations, by subject */
 void gms_exec_vm_create(struct gms_runner *r, const struct gms_stmt *s,

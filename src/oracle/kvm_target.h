@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef GMEMSIM_SRC_KVM_TARGET_H
+#define GMEMSIM_SRC_KVM_TARGET_H
+
+#include <linux/kvm.h>
+
+#include <gmemsim/range_map.h>
+#include <gmemsim/target.h>
+
+enum kfd_kind { KFD_DEV, KFD_VM, KFD_GMEM };
+
+struct kfd {
+	int real; /* the process's fd; -1 once closed */
+	enum kfd_kind kind;
+	/* VM fds: the vCPU harness, made on the first guest access */
+	int vcpu;
+	struct kvm_run *run;
+	size_t run_size;
+	void *harness;
+};
+
+struct kvm_target {
+	struct gms_target base;
+	GArray *fds; /* virtual fd -> struct kfd */
+	struct gms_range_map mapped; /* host pages this target mapped */
+	u32 vm_types; /* KVM_CAP_VM_TYPES */
+};
+
+/*
+ * The harness memslot and its guest-physical home, the last GiB of an
+ * identity map of 128 GiB built from 2 MiB pages (1 GiB pages are not
+ * offered to nested guests everywhere).
+ */
+#define KT_HARNESS_SLOT 32763
+#define KT_IDENTITY_GIB 128ULL
+#define KT_HARNESS_GPA ((KT_IDENTITY_GIB - 1) << 30)
+
+struct kfd *kt_fd(struct kvm_target *kt, int fd);
+void kt_harness_free(struct kvm_target *kt, struct kfd *vm);
+int kt_vcpu_read(struct gms_target *t, int vm_fd, u64 gpa,
+		 enum gms_access_kind kind, u64 *tag,
+		 struct gms_vcpu_exit *exit);
+int kt_vcpu_write(struct gms_target *t, int vm_fd, u64 gpa,
+		  enum gms_access_kind kind, u64 tag,
+		  struct gms_vcpu_exit *exit);
+
+#endif
