@@ -84,5 +84,14 @@ check library-under-6.18 1 "$g" run --policy abi=6.18 "$src/scenarios/memslot/ov
 check demo 0 "$g" demo
 has demo "$tmp/out" '^all +[0-9]+/[0-9]+'
 
+# fuzz-decode: bytes in, a well-formed scenario out
+printf '\000\001\000\002\002' > "$tmp/input"
+check fuzz-decode 0 "$g" fuzz-decode "$tmp/input"
+has fuzz-decode "$tmp/out" '^gmem.create g0 vm=vm0 size=16K flags=mmap,init_shared$'
+"$g" fuzz-decode "$tmp/input" > "$tmp/decoded.gms"
+check fuzz-decoded-runs 0 "$g" run "$tmp/decoded.gms"
+check fuzz-decode-usage 2 "$g" fuzz-decode
+check fuzz-decode-missing 2 "$g" fuzz-decode "$tmp/none"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

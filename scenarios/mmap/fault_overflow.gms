@@ -8,4 +8,5 @@ host.write m offset=8K tag=aa
 host.write m offset=16K tag=aa => sigbus
 host.read m offset=60K => sigbus
 host.read m offset=64K => EFAULT
+host.write m offset=1T tag=far => EFAULT
 host.read m offset=8K => tag:aa

@@ -81,9 +81,11 @@ static int parse_opts(int argc, char **argv, struct run_opts *o, bool demo)
 	g_option_context_add_main_entries(ctx, entries, NULL);
 	ok = g_option_context_parse(ctx, &argc, &argv, &err);
 	if (!ok) {
-		fprintf(stderr, "gmemsim: %s\n\n", err->message);
+		char *help = g_option_context_get_help(ctx, TRUE, NULL);
+
+		fprintf(stderr, "gmemsim: %s\n\n%s", err->message, help);
 		g_error_free(err);
-		fputs(g_option_context_get_help(ctx, TRUE, NULL), stderr);
+		g_free(help);
 	}
 	g_option_context_free(ctx);
 	if (ok && o->target && strcmp(o->target, "model") &&

@@ -140,10 +140,20 @@ static int k_set_attrs(struct gms_target *t, int vm_fd,
 			 &m));
 }
 
+/*
+ * The host is real: an allocation the kernel would carry out beyond
+ * KT_ALLOC_LIMIT is not made (it could take all of the machine's memory).
+ */
 static int k_fallocate(struct gms_target *t, int fd, int mode, s64 offset,
 		       s64 len)
 {
-	return sys(fallocate(real_fd(KT(t), fd), mode, offset, len));
+	int real = real_fd(KT(t), fd);
+	struct stat st;
+
+	if (!(mode & FALLOC_FL_PUNCH_HOLE) && len > KT_ALLOC_LIMIT &&
+	    offset >= 0 && !fstat(real, &st) && len <= st.st_size - offset)
+		return -GMS_EUNSUPPORTED;
+	return sys(fallocate(real, mode, offset, len));
 }
 
 static s64 k_read(struct gms_target *t, int fd, u64 count)

@@ -35,6 +35,9 @@ struct kvm_target {
 #define KT_IDENTITY_GIB 128ULL
 #define KT_HARNESS_GPA ((KT_IDENTITY_GIB - 1) << 30)
 
+/* The most guest_memfd memory one fallocate() may make the real kernel allocate. */
+#define KT_ALLOC_LIMIT (256LL << 20)
+
 struct kfd *kt_fd(struct kvm_target *kt, int fd);
 void kt_harness_free(struct kvm_target *kt, struct kfd *vm);
 int kt_vcpu_read(struct gms_target *t, int vm_fd, u64 gpa,

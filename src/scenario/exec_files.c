@@ -169,10 +169,15 @@ void gms_exec_host_access(struct gms_runner *r, const struct gms_stmt *s,
 {
 	struct gms_handle *h = gms_runner_handle(r, pos0(s));
 	const char *op = s->op->verb + 5;
-	u64 addr = h->addr + gms_stmt_num(s, "offset", 0);
+	u64 off = gms_stmt_num(s, "offset", 0);
+	u64 addr = h->addr + off;
 
-	if (h->kind != GMS_H_MAPPING || !h->addr)
-		addr = 0; /* not a mapping: nothing is mapped at 0 (SIGSEGV) */
+	/*
+	 * Not a mapping, or outside it: address 0, where nothing is mapped
+	 * (SIGSEGV). Where a neighbour lies is the target's business.
+	 */
+	if (h->kind != GMS_H_MAPPING || !h->addr || off >= h->len)
+		addr = 0;
 	if (g_str_equal(op, "read")) {
 		gms_result_set(res, T(r, host_read, addr, &res->value));
 		res->has_value = !res->err && !res->sigbus;

@@ -214,6 +214,7 @@ static void set_unsupported(struct gms_run *run, const struct gms_step *st,
 			    const char *why)
 {
 	run->verdict = GMS_UNSUPPORTED;
+	g_free(run->reason); /* keep_going: an earlier failure may have set it */
 	run->reason =
 		g_strdup_printf("line %d: %s: unsupported on this target: %s",
 				st->line, st->text, why);
@@ -325,6 +326,7 @@ static bool run_policy(struct gms_runner *r, struct gms_run *run,
 		    g_str_equal(a->values[0], r->t->abi))
 			continue;
 		run->verdict = GMS_UNSUPPORTED;
+		g_free(run->reason);
 		run->reason = g_strdup_printf(
 			"line %d: policy %s=%s: unsupported on this target",
 			s->line, a->key, a->values[0]);

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The kernel target (src/oracle): run only where /dev/kvm works, skip elsewhere. */
+#include <stdio.h>
+#include <string.h>
+
+#include <gmemsim/scenario.h>
+
+#include <gmemsim/target.h>
+
+#include "helpers.h"
+
+#define K(t, op, ...) ((t)->ops->op((t), ##__VA_ARGS__))
+
+static int kt_setup(void **state)
+{
+	char *why = NULL;
+	struct gms_target *t = gms_kvm_target_new(&why);
+
+	if (!t) {
+		printf("SKIP: %s\n", why);
+		g_free(why);
+		skip();
+	}
+	*state = t;
+	return 0;
+}
+
+static int kt_teardown(void **state)
+{
+	struct gms_target *t = *state;
+
+	if (t)
+		t->ops->destroy(t);
+	return 0;
+}
+
+/* fds are numbered as in the model and a closed one stays EBADF */
+static void test_virtual_fds(void **state)
+{
+	struct gms_target *t = *state;
+	int kvm = K(t, open_kvm), vm, g, g2;
+
+	assert_int_equal(kvm, 3);
+	vm = K(t, create_vm, kvm, GMS_VM_DEFAULT);
+	assert_int_equal(vm, 4);
+	g = K(t, create_guest_memfd, vm, 4 * PAGE, 0);
+	assert_int_equal(g, 5);
+	assert_int_equal(K(t, close, g), 0);
+	/* the kernel reuses the real fd number; the closed name must not see it */
+	g2 = K(t, create_guest_memfd, vm, 4 * PAGE, 0);
+	assert_int_equal(g2, 6);
+	assert_int_equal(K(t, fallocate, g, PUNCH, 0, PAGE), -EBADF);
+	assert_int_equal(K(t, fallocate, g2, PUNCH, 0, PAGE), 0);
+	assert_int_equal(K(t, close, g), -EBADF);
+	/* a VM type this host lacks is not an errno */
+	assert_int_equal(K(t, create_vm, kvm, GMS_VM_PKVM), -GMS_EUNSUPPORTED);
+}
+
+static void test_sigbus_and_bounds(void **state)
+{
+	struct gms_target *t = *state;
+	int kvm = K(t, open_kvm);
+	int vm = K(t, create_vm, kvm, GMS_VM_DEFAULT);
+	int g = K(t, create_guest_memfd, vm, PAGE, GUEST_MEMFD_FLAG_MMAP);
+	u64 a, tag;
+
+	assert_int_equal(K(t, mmap, 2 * PAGE, 3, GMS_MAP_SHARED, g, 0, &a), 0);
+	/* MMAP without INIT_SHARED: every access is SIGBUS, and survives */
+	assert_int_equal(K(t, host_read, a, &tag), -GMS_ESIGBUS);
+	assert_int_equal(K(t, host_write, a, 1), -GMS_ESIGBUS);
+	/* outside this target's mappings nothing is touched */
+	assert_int_equal(K(t, host_read, (u64)(uintptr_t)&tag, &tag), -EFAULT);
+	assert_int_equal(K(t, munmap, a, PAGE), 0);
+	assert_int_equal(K(t, host_read, a, &tag), -EFAULT);
+	/* munmap of memory that is not ours succeeds and unmaps nothing */
+	assert_int_equal(K(t, munmap, (u64)(uintptr_t)state & ~4095ULL, PAGE),
+			 0);
+	assert_int_equal(K(t, host_pin, a + PAGE), -GMS_EUNSUPPORTED);
+}
+
+static void test_allocation_cap(void **state)
+{
+	struct gms_target *t = *state;
+	int kvm = K(t, open_kvm);
+	int vm = K(t, create_vm, kvm, GMS_VM_DEFAULT);
+	int g = K(t, create_guest_memfd, vm, 1ULL << 40, 0);
+
+	assert_int_equal(K(t, fallocate, g, KEEP, 0, 1LL << 40),
+			 -GMS_EUNSUPPORTED);
+	assert_int_equal(K(t, fallocate, g, KEEP, 0, 16 * PAGE), 0);
+	/* the kernel's own errors still come through */
+	assert_int_equal(K(t, fallocate, g, KEEP, 1LL << 40, 1LL << 40),
+			 -EINVAL);
+	assert_int_equal(K(t, fallocate, g, PUNCH, 0, 1LL << 40), 0);
+}
+
+/* the vCPU harness: a store seen by the host, a load, an MMIO exit */
+static void test_vcpu(void **state)
+{
+	struct gms_target *t = *state;
+	int kvm = K(t, open_kvm);
+	int vm = K(t, create_vm, kvm, GMS_VM_DEFAULT);
+	struct gms_userspace_memory_region2 r = { .slot = 1,
+						  .guest_phys_addr = 1 << 20,
+						  .memory_size = 2 * PAGE };
+	struct gms_vcpu_exit e;
+	u64 a, tag;
+
+	assert_int_equal(K(t, mmap_anon, 2 * PAGE, &a), 0);
+	r.userspace_addr = a;
+	assert_int_equal(K(t, set_user_memory_region2, vm, &r), 0);
+	assert_int_equal(K(t, vcpu_write, vm, (1 << 20) + PAGE,
+			   GMS_ACCESS_DEFAULT, 0x5ec, &e),
+			 0);
+	assert_int_equal(K(t, host_read, a + PAGE, &tag), 0);
+	assert_int_equal(tag, 0x5ec);
+	assert_int_equal(K(t, host_write, a, 0x77), 0);
+	assert_int_equal(
+		K(t, vcpu_read, vm, 1 << 20, GMS_ACCESS_DEFAULT, &tag, &e), 0);
+	assert_int_equal(tag, 0x77);
+	assert_int_equal(K(t, vcpu_read, vm, 0xfee00000, GMS_ACCESS_DEFAULT,
+			   &tag, &e),
+			 0);
+	assert_int_equal(e.reason, GMS_EXIT_MMIO);
+	/* the pending MMIO was completed: the next load is a clean one */
+	assert_int_equal(K(t, vcpu_read, vm, (1 << 20) + PAGE,
+			   GMS_ACCESS_DEFAULT, &tag, &e),
+			 0);
+	assert_int_equal(tag, 0x5ec);
+	/* the harness slot is not the scenario's to touch */
+	r.slot = 32763;
+	assert_int_equal(K(t, set_user_memory_region2, vm, &r),
+			 -GMS_EUNSUPPORTED);
+}
+
+/* diff: a wrong outcome, then an unsupported step, on the kernel side (a leak once) */
+static void test_diff_failure_then_unsupported(void **state)
+{
+	const char *text = "vm.create vm\n"
+			   "gmem.read vm => ESPIPE\n"
+			   "vm.create p type=pkvm\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_policy base = { 0 };
+	struct gms_diff *d = gms_scenario_diff(sc, &base, *state);
+
+	assert_int_equal(d->steps->len, 2);
+	assert_int_equal(d->unexplained, 0);
+	assert_non_null(d->stopped);
+	assert_int_equal(d->kernel->verdict, GMS_UNSUPPORTED);
+	gms_diff_free(d);
+	gms_scenario_free(sc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_virtual_fds, kt_setup,
+						kt_teardown),
+		cmocka_unit_test_setup_teardown(test_sigbus_and_bounds,
+						kt_setup, kt_teardown),
+		cmocka_unit_test_setup_teardown(test_allocation_cap, kt_setup,
+						kt_teardown),
+		cmocka_unit_test_setup_teardown(test_vcpu, kt_setup,
+						kt_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_diff_failure_then_unsupported, kt_setup,
+			kt_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
