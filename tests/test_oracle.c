@@ -114,6 +114,9 @@ static void test_vcpu(void **state)
 			 0);
 	assert_int_equal(K(t, host_read, a + PAGE, &tag), 0);
 	assert_int_equal(tag, 0x5ec);
+	/* any offset in the page reads the page's tag, as in the model */
+	assert_int_equal(K(t, host_read, a + PAGE + 1, &tag), 0);
+	assert_int_equal(tag, 0x5ec);
 	assert_int_equal(K(t, host_write, a, 0x77), 0);
 	assert_int_equal(
 		K(t, vcpu_read, vm, 1 << 20, GMS_ACCESS_DEFAULT, &tag, &e), 0);

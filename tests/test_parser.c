@@ -172,57 +172,74 @@ static void test_numbers(void **state)
 	gms_scenario_free(sc);
 }
 
+/* Run @text; return its verdict, and the reason and step count of a failure. */
+static enum gms_verdict verdict_of(const char *text, char **reason,
+				   guint *steps)
+{
+	struct gms_policy base = { 0 };
+	struct gms_scenario *sc =
+		gms_scenario_parse("t", text, strlen(text), NULL);
+	struct gms_run *run = gms_scenario_run(sc, &base);
+	enum gms_verdict v = run->verdict;
+
+	if (reason)
+		*reason = g_strdup(run->reason);
+	if (steps)
+		*steps = run->steps->len;
+	gms_run_free(run);
+	gms_scenario_free(sc);
+	return v;
+}
+
 /* outcomes are judged, and the run stops where it should */
 static void test_runner_verdicts(void **state)
 {
-	const char *ok =
-		"vm.create a\ngmem.create g vm=a size=4K\ngmem.read g => EINVAL\n";
-	const char *wrong =
-		"vm.create a\ngmem.create g vm=a size=4K\ngmem.read g => ESPIPE\nvm.close a\n";
-	const char *missing = "vm.create a\ncheck => violation:leak\n";
-	const char *leak =
-		"vm.create a\ngmem.create g vm=a size=4K\ngmem.allocate g offset=0 len=4K\nvm.close a\n";
-	const char *closed =
-		"vm.create a\ngmem.create g vm=a size=4K\ngmem.allocate g offset=0 len=4K\nvm.close a\ngmem.close g\n";
-	struct gms_policy base = { 0 };
-	struct gms_scenario *sc;
-	struct gms_run *run;
+	char *reason;
+	guint steps;
 
 	(void)state;
-	sc = gms_scenario_parse("ok", ok, strlen(ok), NULL);
-	run = gms_scenario_run(sc, &base);
-	assert_int_equal(run->verdict, GMS_PASS);
-	gms_run_free(run);
-	gms_scenario_free(sc);
-
-	sc = gms_scenario_parse("wrong", wrong, strlen(wrong), NULL);
-	run = gms_scenario_run(sc, &base);
-	assert_int_equal(run->verdict, GMS_FAIL);
-	assert_int_equal(run->steps->len, 3); /* stopped at the failure */
+	assert_int_equal(verdict_of("vm.create a\ngmem.create g vm=a size=4K\n"
+				    "gmem.read g => EINVAL\n",
+				    NULL, NULL),
+			 GMS_PASS);
+	assert_int_equal(verdict_of("vm.create a\ngmem.create g vm=a size=4K\n"
+				    "gmem.read g => ESPIPE\nvm.close a\n",
+				    &reason, &steps),
+			 GMS_FAIL);
+	assert_int_equal(steps, 3); /* stopped at the failure */
 	assert_string_equal(
-		run->reason,
-		"line 3: wrong outcome: expected ESPIPE, got EINVAL");
-	gms_run_free(run);
-	gms_scenario_free(sc);
-
-	sc = gms_scenario_parse("missing", missing, strlen(missing), NULL);
-	run = gms_scenario_run(sc, &base);
-	assert_int_equal(run->verdict, GMS_FAIL);
-	gms_run_free(run);
-	gms_scenario_free(sc);
-
+		reason, "line 3: wrong outcome: expected ESPIPE, got EINVAL");
+	g_free(reason);
+	/* an expected violation that does not happen fails */
+	assert_int_equal(verdict_of("vm.create a\ncheck => violation:leak\n",
+				    NULL, NULL),
+			 GMS_FAIL);
 	/* the VM is closed but the file is open: no leak check yet */
-	sc = gms_scenario_parse("leak", leak, strlen(leak), NULL);
-	run = gms_scenario_run(sc, &base);
-	assert_int_equal(run->verdict, GMS_PASS);
-	gms_run_free(run);
-	gms_scenario_free(sc);
-
-	sc = gms_scenario_parse("closed", closed, strlen(closed), NULL);
-	run = gms_scenario_run(sc, &base);
-	assert_int_equal(run->verdict, GMS_PASS);
-	gms_run_free(run);
-	gms_scenario_free(sc);
+	assert_int_equal(
+		verdict_of("vm.create a\ngmem.create g vm=a size=4K\n"
+			   "gmem.allocate g offset=0 len=4K\nvm.close a\n",
+			   NULL, NULL),
+		GMS_PASS);
+	assert_int_equal(
+		verdict_of("vm.create a\ngmem.create g vm=a size=4K\n"
+			   "gmem.allocate g offset=0 len=4K\nvm.close a\n"
+			   "gmem.close g\n",
+			   NULL, NULL),
+		GMS_PASS);
+	/* a read's value is checked against tag: and zero */
+	assert_int_equal(verdict_of("host.mmap_anon m size=4K\n"
+				    "host.read m offset=0 => tag:x\n",
+				    NULL, NULL),
+			 GMS_FAIL);
+	assert_int_equal(verdict_of("host.mmap_anon m size=4K\n"
+				    "host.write m offset=0 tag=x\n"
+				    "host.read m offset=0 => tag:x\n"
+				    "host.read m offset=0 => zero\n",
+				    &reason, NULL),
+			 GMS_FAIL);
+	assert_string_equal(reason,
+			    "line 4: wrong outcome: expected zero, got tag:x");
+	g_free(reason);
 }
 
 /* gms_op_lookup() bisects: the table must stay sorted, every op findable */

@@ -304,11 +304,18 @@ static void on_fault(int sig)
 	siglongjmp(*access_jmp, sig);
 }
 
-/* Load or store 8 bytes at @addr; 0, -EFAULT (SIGSEGV) or -GMS_ESIGBUS. */
+/*
+ * Load or store the page's tag: the model keeps one tag per page, so it is
+ * the first 8 bytes of the page @addr lies in. 0, -EFAULT (SIGSEGV) or
+ * -GMS_ESIGBUS.
+ */
 static int host_access(struct kvm_target *kt, u64 addr, u64 *val, bool write)
 {
 	struct sigaction sa = { .sa_handler = on_fault }, old_bus, old_segv;
-	volatile u64 *p = (volatile u64 *)(uintptr_t)addr;
+	volatile u64 *p;
+
+	addr &= ~(GMS_PAGE_SIZE - 1);
+	p = (volatile u64 *)(uintptr_t)addr;
 	sigjmp_buf jmp;
 	int sig;
 

@@ -219,7 +219,8 @@ static int vcpu_access(struct gms_target *t, int vm_fd, u64 gpa,
 		kt_harness_free(kt, vm);
 		return -GMS_EUNSUPPORTED;
 	}
-	return run_access(vm, gpa & ~7ULL, write, val, exit);
+	/* the page's tag, as the model keeps one per page */
+	return run_access(vm, gpa & ~(GMS_PAGE_SIZE - 1), write, val, exit);
 }
 
 int kt_vcpu_read(struct gms_target *t, int vm_fd, u64 gpa,
