@@ -10,7 +10,7 @@ static void test_create_vm_types(void **state)
 	assert_true(gms_sys_create_vm(fx->w, fx->kvm, GMS_VM_SW_PROTECTED) >
 		    vm);
 	/* not supported by this host (KVM_CAP_VM_TYPES): kvm_arch_init_vm() */
-	assert_int_equal(gms_sys_create_vm(fx->w, fx->kvm, GMS_VM_SNP),
+	assert_int_equal(gms_sys_create_vm(fx->w, fx->kvm, GMS_VM_NR_TYPES),
 			 -EINVAL);
 	assert_int_equal(gms_sys_create_vm(fx->w, fx->kvm, 99), -EINVAL);
 	/* a VM ioctl that is not one, and a closed fd */

@@ -95,8 +95,9 @@ static void test_errors(void **state)
 		"spawn t guest.read a gpa=0\n",
 		"t.gms:1:1: 'spawn' is not supported yet: tasks arrive with the lifecycle-races work");
 	expect_error(
-		"vm.create a\nvm.finalize a\n",
-		"t.gms:2:1: vm.finalize is not modelled yet: the hardware models (SNP, TDX, pKVM) arrive with their own work");
+		"vm.create a\ngmem.create g vm=a size=4K\n"
+		"gmem.convert g offset=0 len=4K to=a\n",
+		"t.gms:3:1: gmem.convert is not modelled yet: in-place conversion comes with the design-knob work");
 	expect_error("vm.create a\x01\n", "t.gms:1:11: invalid character");
 	expect_error_len("vm.cr\0eate a\n", 13, "t.gms:1:6: invalid character");
 	expect_error("= a\n", "t.gms:1:1: unexpected '='");

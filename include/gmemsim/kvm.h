@@ -35,6 +35,7 @@ enum gms_gfn_filter {
 };
 
 struct gms_kvm;
+struct gms_spte;
 
 /* Per-VM-type arch glue; implemented in src/kvm/arch_*.c. */
 struct gms_arch_ops {
@@ -52,7 +53,37 @@ struct gms_arch_ops {
 			    u64 pfn);
 	/* kvm_arch_gmem_invalidate(); NULL without ..._GMEM_INVALIDATE */
 	void (*gmem_invalidate)(struct gms_world *w, u64 pfn);
+	/*
+	 * The hardware side of a private mapping (TDX PAGE.AUG, pKVM donate)
+	 * before the SPTE goes in; 0 or -errno (-EBUSY: retry the fault).
+	 */
+	int (*map_private)(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
+			   u64 pfn);
+	/* ... and of a shared one (pKVM share); NULL: nothing to do */
+	int (*map_shared)(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
+			  u64 pfn);
+	/* after an SPTE is zapped (TDX BLOCK/TRACK/REMOVE, pKVM unshare/reclaim) */
+	void (*unmap)(struct gms_world *w, struct gms_kvm *kvm,
+		      const struct gms_spte *spte);
+	/*
+	 * The hardware check of a guest access through an installed mapping:
+	 * 0, or GMS_GUEST_EXCEPTION (#VC / #VE / a poisoned stage-2 entry).
+	 */
+	int (*guest_access)(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
+			    u64 pfn, bool is_private);
+	/* kvm_gmem_populate()'s post_populate (SNP_LAUNCH_UPDATE, PAGE.ADD) */
+	int (*post_populate)(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
+			     u64 pfn, u64 tag);
+	/* end of launch (SNP_LAUNCH_FINISH, TDH.MR.FINALIZE); NULL: -ENOTTY */
+	int (*finalize)(struct gms_world *w, struct gms_kvm *kvm);
+	/* the guest accepts a private page (PVALIDATE, TDG.MEM.PAGE.ACCEPT) */
+	int (*accept)(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
+		      u64 pfn);
+	/* the key private accesses of @kvm go through (0: not encrypted) */
+	u32 (*key)(const struct gms_kvm *kvm);
 };
+
+#define GMS_GUEST_EXCEPTION 1
 
 struct gms_memslot {
 	u32 uid; /* unique across the world, for reports */
@@ -90,7 +121,10 @@ struct gms_spte {
 
 struct gms_kvm {
 	u32 id; /* also the principal id of the guest */
+	struct gms_world *w;
 	const struct gms_arch_ops *arch;
+	u32 arch_id; /* ASID, HKID or pKVM handle */
+	u64 arch_page; /* firmware context page / TDR (a pfn), 0 if none */
 	u32 users_count; /* kvm_get_kvm() / kvm_put_kvm() */
 	enum gms_kvm_state state;
 	bool fd_open;
@@ -146,6 +180,8 @@ int gms_kvm_set_mem_attributes(struct gms_world *w, struct gms_kvm *kvm,
 u64 gms_kvm_supported_mem_attributes(const struct gms_kvm *kvm);
 /* mirrors: kvm_mem_is_private() */
 bool gms_kvm_mem_is_private(const struct gms_kvm *kvm, u64 gfn);
+/* the encryption key of @kvm's private accesses */
+u32 gms_kvm_key(const struct gms_kvm *kvm);
 
 /* mirrors: kvm_mmu_invalidate_begin() */
 void gms_kvm_mmu_invalidate_begin(struct gms_kvm *kvm);

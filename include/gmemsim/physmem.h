@@ -14,12 +14,15 @@ enum gms_page_use {
 	GMS_PAGE_FREE,
 	GMS_PAGE_GMEM, /* a guest_memfd folio */
 	GMS_PAGE_ANON, /* anonymous host memory */
+	GMS_PAGE_FW, /* firmware or TDX-module control page */
 };
 
 struct gms_page {
 	u64 tag; /* content; 0 = zero-filled */
 	u32 writer; /* principal that wrote @tag (GMS_PRINCIPAL_HOST or a VM id) */
 	bool private_data; /* written through a private (encrypted) mapping */
+	bool measured; /* put there by launch population (SNP_LAUNCH_UPDATE, PAGE.ADD) */
+	u32 key; /* memory-encryption key it was written under (ASID, HKID; 0: none) */
 	bool direct_map; /* present in the kernel direct map */
 	enum gms_page_use use;
 	u32 refcount; /* page cache or pte ownership + pins */
@@ -52,5 +55,13 @@ struct gms_page *gms_physmem_page(struct gms_physmem *pm, u64 pfn);
 void gms_physmem_clear(struct gms_physmem *pm, u64 pfn);
 void gms_physmem_write(struct gms_physmem *pm, u64 pfn, u64 tag, u32 writer,
 		       bool private_data);
+/* The same under a memory-encryption key (0: plaintext). */
+void gms_physmem_write_key(struct gms_physmem *pm, u64 pfn, u64 tag, u32 writer,
+			   bool private_data, u32 key);
+/* What a read under @key sees: the tag, or GMS_TAG_SCRAMBLED (ciphertext). */
+u64 gms_physmem_read(struct gms_physmem *pm, u64 pfn, u32 key);
+
+/* Content read under the wrong key: ciphertext, not anybody's data. */
+#define GMS_TAG_SCRAMBLED (~0ULL)
 
 #endif

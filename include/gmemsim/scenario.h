@@ -20,6 +20,7 @@ enum gms_outcome_kind {
 	GMS_OUT_TAG,
 	GMS_OUT_EXIT,
 	GMS_OUT_VIOLATION,
+	GMS_OUT_SCRAMBLED, /* a read under the wrong key: ciphertext */
 };
 
 struct gms_outcome {

@@ -13,6 +13,7 @@
 #include <gmemsim/world.h>
 
 const struct gms_arch_ops *gms_arch_ops_for(enum gms_vm_type type);
+extern const struct gms_arch_ops gms_snp_ops;
 const char *gms_vm_type_name(enum gms_vm_type type);
 int gms_vm_type_parse(const char *name, enum gms_vm_type *type);
 
@@ -62,6 +63,7 @@ enum gms_exit_reason {
 	GMS_EXIT_NONE,
 	GMS_EXIT_MEMORY_FAULT, /* KVM_EXIT_MEMORY_FAULT */
 	GMS_EXIT_MMIO, /* KVM_EXIT_MMIO: no memslot */
+	GMS_EXIT_EXCEPTION, /* the guest took #VC / #VE / an abort instead of data */
 };
 
 enum gms_access_kind {
@@ -88,5 +90,19 @@ int gms_vcpu_read(struct gms_world *w, int vm_fd, u64 gpa,
 int gms_vcpu_write(struct gms_world *w, int vm_fd, u64 gpa,
 		   enum gms_access_kind kind, u64 tag,
 		   struct gms_vcpu_exit *exit);
+
+/* Launch: one page populated before finalize (SNP_LAUNCH_UPDATE, TDX INIT_MEM_REGION) */
+int gms_sys_populate(struct gms_world *w, int gmem_fd, u64 offset, u64 tag);
+/* SNP_LAUNCH_FINISH / TDX FINALIZE_VM; -ENOTTY where there is none */
+int gms_sys_finalize(struct gms_world *w, int vm_fd);
+/* The guest accepts a private page (TDG.MEM.PAGE.ACCEPT, PVALIDATE) */
+int gms_vcpu_accept(struct gms_world *w, int vm_fd, u64 gpa,
+		    struct gms_vcpu_exit *exit);
+/* Host kernel reads: through the direct map, through kvm_read_guest() */
+int gms_host_direct_read(struct gms_world *w, int gmem_fd, u64 offset,
+			 u64 *tag);
+int gms_host_kernel_read(struct gms_world *w, int vm_fd, u64 gpa, u64 *tag);
+/* mm tries to migrate the folio at @offset */
+int gms_host_migrate(struct gms_world *w, int gmem_fd, u64 offset);
 
 #endif

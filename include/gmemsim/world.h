@@ -4,6 +4,7 @@
 #define GMEMSIM_WORLD_H
 
 #include <glib.h>
+#include <gmemsim/hw.h>
 #include <gmemsim/mm.h>
 #include <gmemsim/physmem.h>
 #include <gmemsim/policy.h>
@@ -24,11 +25,21 @@ struct gms_fd {
 /* A principal read a page: the confidentiality invariant judges these. */
 struct gms_observation {
 	u32 reader; /* GMS_PRINCIPAL_HOST or a VM id */
+	u32 reader_key; /* the encryption key the read went through */
 	u64 pfn;
 	u64 tag;
 	u32 writer;
+	u32 key; /* the key the data was written under */
 	bool private_data;
+	bool measured;
 	const char *via;
+};
+
+/* Something the hardware punishes fatally happened (host-safety). */
+struct gms_fatal {
+	const char *rule;
+	u64 pfn;
+	const char *what;
 };
 
 enum gms_obj_kind {
@@ -43,6 +54,7 @@ enum gms_obj_kind {
 struct gms_world {
 	struct gms_policy policy;
 	struct gms_physmem physmem;
+	struct gms_hw hw;
 	struct gms_mm mm;
 	GArray *fds; /* fd -> struct gms_fd; numbers are never reused */
 	GList *vms; /* live struct gms_kvm */
@@ -51,6 +63,7 @@ struct gms_world {
 		graveyard; /* freed objects, kept so dangling pointers stay checkable */
 	GArray *graveyard_kinds;
 	GArray *observations; /* struct gms_observation of the current step */
+	GArray *fatal; /* struct gms_fatal of the current step */
 	u32 next_id;
 	u32 model_bugs; /* internal assertions that failed (not spec violations) */
 	/* Optional: the scenario's names for VMs, files and tags in reports. */
@@ -67,8 +80,14 @@ void gms_world_begin_step(struct gms_world *w);
 u32 gms_world_next_id(struct gms_world *w);
 /* kfree() that keeps the object as a shell until reset (KASAN quarantine) */
 void gms_world_bury(struct gms_world *w, enum gms_obj_kind kind, void *obj);
-void gms_world_observe(struct gms_world *w, u32 reader, u64 pfn,
+void gms_world_observe(struct gms_world *w, u32 reader, u32 key, u64 pfn,
 		       const char *via);
+/*
+ * A host access to @pfn as the hardware judges it: 0, -GMS_ESIGBUS for a
+ * user access it punishes, or 0 after recording a fatal one (host-safety).
+ */
+int gms_world_host_access(struct gms_world *w, u64 pfn,
+			  enum gms_host_access kind, const char *what);
 /* mirrors: WARN_ON(): a model bug, reported apart from spec violations */
 void gms_world_model_bug(struct gms_world *w, const char *what);
 

@@ -10,6 +10,11 @@ void gms_check_use_after_free(struct gms_world *w, GPtrArray *out);
 void gms_check_binding(struct gms_world *w, GPtrArray *out);
 void gms_check_mmap_exclusion(struct gms_world *w, GPtrArray *out);
 void gms_check_leak(struct gms_world *w, GPtrArray *out);
+void gms_check_host_safety(struct gms_world *w, GPtrArray *out);
+void gms_check_asid_reuse(struct gms_world *w, GPtrArray *out);
+void gms_check_scrub(struct gms_world *w, GPtrArray *out);
+void gms_check_hw_consistency(struct gms_world *w, GPtrArray *out);
+void gms_check_integrity(struct gms_world *w, GPtrArray *out);
 
 /* Names for reports; the caller frees the string. */
 char *gms_describe(struct gms_world *w, enum gms_obj_kind kind, u64 id);

@@ -27,8 +27,10 @@ static void check_spte(struct gms_world *w, struct gms_kvm *kvm,
 		       struct gms_spte *spte, GPtrArray *out)
 {
 	const struct gms_page *p = gms_physmem_page(&w->physmem, spte->pfn);
+	u32 key = spte->private ? gms_kvm_key(kvm) : 0;
 
-	if (p && p->private_data && p->writer != kvm->id)
+	/* under another key the mapping shows ciphertext, not the data */
+	if (p && p->private_data && p->writer != kvm->id && p->key == key)
 		report(w, out, "G5", kvm->id, p, spte->pfn, "maps");
 }
 
@@ -38,7 +40,7 @@ static void check_pte(struct gms_world *w, struct gms_vma *vma,
 	const struct gms_page *p = gms_physmem_page(&w->physmem, pte->pfn);
 
 	(void)vma;
-	if (p && p->private_data)
+	if (p && p->private_data && !p->key)
 		report(w, out, "G3", GMS_PRINCIPAL_HOST, p, pte->pfn,
 		       "maps into userspace");
 }
@@ -53,7 +55,8 @@ void gms_check_confidentiality(struct gms_world *w, GPtrArray *out)
 					 .private_data = o->private_data };
 		char how[64];
 
-		if (!o->private_data || o->writer == o->reader)
+		if (!o->private_data || o->writer == o->reader ||
+		    o->key != o->reader_key)
 			continue;
 		g_snprintf(how, sizeof(how), "read (%s)", o->via);
 		report(w, out, "G5", o->reader, &seen, o->pfn, how);

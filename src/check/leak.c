@@ -31,6 +31,14 @@ void gms_check_leak(struct gms_world *w, GPtrArray *out)
 	if (w->mm.pins->len)
 		gms_violation_add(out, "leak", "%u pins remain",
 				  w->mm.pins->len);
+	if (g_hash_table_size(w->hw.rmp.entries))
+		gms_violation_add(out, "leak",
+				  "%u RMP entries are not hypervisor-owned",
+				  g_hash_table_size(w->hw.rmp.entries));
+	for (u16 a = 1; a <= GMS_SNP_MAX_ASID; a++)
+		if (w->hw.snp.state[a] == ASID_INUSE)
+			gms_violation_add(out, "leak",
+					  "ASID %u is still in use", a);
 	if (w->physmem.nr_allocated)
 		gms_violation_add(out, "leak",
 				  "%" G_GUINT64_FORMAT

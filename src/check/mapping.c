@@ -45,6 +45,18 @@ static bool source_pfn(struct gms_world *w, const struct gms_spte *spte,
 	return pte != NULL;
 }
 
+/* S6: a private NPT entry needs the RMP to bind the page to this ASID and gpa */
+static void check_rmp_binding(struct gms_world *w, struct gms_kvm *kvm,
+			      const struct gms_spte *spte, GPtrArray *out)
+{
+	struct gms_rmp_entry e = gms_rmp_lookup(&w->hw.rmp, spte->pfn);
+
+	if (!e.assigned || e.asid != kvm->arch_id ||
+	    e.gpa != spte->gfn << GMS_PAGE_SHIFT)
+		stale(w, out, kvm, spte,
+		      "the RMP does not bind the page to its ASID and gpa (S6)");
+}
+
 static void check_spte(struct gms_world *w, struct gms_kvm *kvm,
 		       struct gms_spte *spte, GPtrArray *out)
 {
@@ -65,6 +77,8 @@ static void check_spte(struct gms_world *w, struct gms_kvm *kvm,
 		stale(w, out, kvm, spte, "the backing now holds another pfn");
 	else if (spte->private && !gms_kvm_mem_is_private(kvm, spte->gfn))
 		stale(w, out, kvm, spte, "the gfn is shared now (G1)");
+	else if (spte->private && kvm->arch->type == GMS_VM_SNP)
+		check_rmp_binding(w, kvm, spte, out);
 }
 
 static void check_pte(struct gms_world *w, struct gms_vma *vma,

@@ -77,9 +77,24 @@ void gms_physmem_clear(struct gms_physmem *pm, u64 pfn)
 void gms_physmem_write(struct gms_physmem *pm, u64 pfn, u64 tag, u32 writer,
 		       bool private_data)
 {
+	gms_physmem_write_key(pm, pfn, tag, writer, private_data, 0);
+}
+
+void gms_physmem_write_key(struct gms_physmem *pm, u64 pfn, u64 tag, u32 writer,
+			   bool private_data, u32 key)
+{
 	struct gms_page *p = gms_physmem_page(pm, pfn);
 
 	p->tag = tag;
 	p->writer = writer;
 	p->private_data = private_data && tag;
+	p->measured = false;
+	p->key = key;
+}
+
+u64 gms_physmem_read(struct gms_physmem *pm, u64 pfn, u32 key)
+{
+	const struct gms_page *p = gms_physmem_page(pm, pfn);
+
+	return p->key == key ? p->tag : GMS_TAG_SCRAMBLED;
 }

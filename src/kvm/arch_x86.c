@@ -30,10 +30,7 @@ static const char *const type_names[GMS_VM_NR_TYPES] = {
 	[GMS_VM_PKVM] = "pkvm",
 };
 
-/*
- * The VM types this host supports (KVM_CAP_VM_TYPES). snp, tdx and pkvm
- * get -EINVAL from KVM_CREATE_VM until their hardware is modelled.
- */
+/* The VM types this host supports (KVM_CAP_VM_TYPES); the others are -EINVAL. */
 const struct gms_arch_ops *gms_arch_ops_for(enum gms_vm_type type)
 {
 	switch (type) {
@@ -41,6 +38,8 @@ const struct gms_arch_ops *gms_arch_ops_for(enum gms_vm_type type)
 		return &default_ops;
 	case GMS_VM_SW_PROTECTED:
 		return &sw_protected_ops;
+	case GMS_VM_SNP:
+		return &gms_snp_ops;
 	default:
 		return NULL;
 	}

@@ -90,8 +90,19 @@ static int kvm_mmu_faultin_pfn(struct gms_world *w, struct gms_kvm *kvm,
 /* mirrors: kvm_tdp_mmu_map() under mmu_lock, after the retry check */
 static int kvm_mmu_map(struct gms_kvm *kvm, struct kvm_page_fault *fault)
 {
+	int r = 0;
+
 	if (gms_kvm_mmu_invalidate_retry(kvm, fault->mmu_seq))
 		return -EAGAIN; /* RET_PF_RETRY */
+	/* set_external_spte() and friends: the hardware side of the mapping */
+	if (fault->is_private && kvm->arch->map_private)
+		r = kvm->arch->map_private(kvm->w, kvm, fault->gfn,
+					   fault->spte.pfn);
+	else if (!fault->is_private && kvm->arch->map_shared)
+		r = kvm->arch->map_shared(kvm->w, kvm, fault->gfn,
+					  fault->spte.pfn);
+	if (r)
+		return r;
 	fault->spte.gfn = fault->gfn;
 	fault->spte.private = fault->is_private;
 	fault->spte.slot_uid = fault->slot->uid;
@@ -142,6 +153,7 @@ static int vcpu_access(struct gms_world *w, int vm_fd, u64 gpa,
 	struct gms_kvm *kvm;
 	bool is_private = false;
 	u64 pfn = 0;
+	u32 key;
 	int r;
 
 	*exit = (struct gms_vcpu_exit){ 0 };
@@ -153,13 +165,24 @@ static int vcpu_access(struct gms_world *w, int vm_fd, u64 gpa,
 	r = vcpu_translate(w, kvm, gpa, kind, &pfn, &is_private, exit);
 	if (r || exit->reason == GMS_EXIT_MMIO)
 		return r;
-	if (write) {
-		gms_physmem_write(&w->physmem, pfn, *tag, kvm->id, is_private);
+	/* the hardware's own check (RMP, S-EPT state, pKVM stage-2) */
+	if (kvm->arch->guest_access &&
+	    kvm->arch->guest_access(w, kvm, gpa >> GMS_PAGE_SHIFT, pfn,
+				    is_private)) {
+		exit->reason = GMS_EXIT_EXCEPTION;
+		exit->gpa = gpa & ~(GMS_PAGE_SIZE - 1);
+		exit->size = GMS_PAGE_SIZE;
 		return 0;
 	}
-	gms_world_observe(w, kvm->id, pfn,
+	key = is_private ? gms_kvm_key(kvm) : 0;
+	if (write) {
+		gms_physmem_write_key(&w->physmem, pfn, *tag, kvm->id,
+				      is_private, key);
+		return 0;
+	}
+	gms_world_observe(w, kvm->id, key, pfn,
 			  is_private ? "guest private" : "guest shared");
-	*tag = gms_physmem_page(&w->physmem, pfn)->tag;
+	*tag = gms_physmem_read(&w->physmem, pfn, key);
 	return 0;
 }
 

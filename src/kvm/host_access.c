@@ -9,8 +9,12 @@ int gms_host_read(struct gms_world *w, u64 addr, u64 *tag)
 
 	if (r)
 		return r;
-	gms_world_observe(w, GMS_PRINCIPAL_HOST, pfn, "host userspace");
-	*tag = gms_physmem_page(&w->physmem, pfn)->tag;
+	r = gms_world_host_access(w, pfn, GMS_HOST_USER_READ,
+				  "host userspace read");
+	if (r)
+		return r;
+	gms_world_observe(w, GMS_PRINCIPAL_HOST, 0, pfn, "host userspace");
+	*tag = gms_physmem_read(&w->physmem, pfn, 0);
 	return 0;
 }
 
@@ -23,6 +27,10 @@ int gms_host_write(struct gms_world *w, u64 addr, u64 tag)
 	if (vma && !(vma->prot & GMS_PROT_WRITE))
 		return -EFAULT; /* SIGSEGV */
 	r = gms_mm_fault(w, addr, &pfn);
+	if (r)
+		return r;
+	r = gms_world_host_access(w, pfn, GMS_HOST_USER_WRITE,
+				  "host userspace write");
 	if (r)
 		return r;
 	gms_physmem_write(&w->physmem, pfn, tag, GMS_PRINCIPAL_HOST, false);

@@ -54,3 +54,8 @@ int gms_kvm_set_mem_attributes(struct gms_world *w, struct gms_kvm *kvm,
 	end = (attrs->address + attrs->size) >> GMS_PAGE_SHIFT;
 	return kvm_vm_set_mem_attributes(kvm, start, end, attrs->attributes);
 }
+
+u32 gms_kvm_key(const struct gms_kvm *kvm)
+{
+	return kvm->arch->key ? kvm->arch->key(kvm) : 0;
+}

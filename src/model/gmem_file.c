@@ -26,14 +26,19 @@ void gms_gmem_file_get(struct gms_gmem_file *f)
 
 void gms_gmem_file_put(struct gms_world *w, struct gms_gmem_file *f)
 {
+	struct gms_gmem_inode *inode;
+
 	if (f->freed || !f->f_count) {
 		gms_world_model_bug(w, "fput() on a released guest_memfd file");
 		return;
 	}
 	if (--f->f_count)
 		return;
+	/* __fput(): ->release first, then the inode (evicted with its last file) */
 	f->dying = true;
+	inode = f->inode;
 	gms_gmem_release(w, f);
+	gmem_inode_put(w, inode);
 }
 
 struct slot_walk {
@@ -62,8 +67,10 @@ void gms_gmem_release(struct gms_world *w, struct gms_gmem_file *f)
 	gms_range_map_store(&f->bindings, 0, G_MAXUINT64, 0);
 	f->freed = true;
 	gms_world_bury(w, GMS_OBJ_FILE, f);
-	/* __fput() drops the inode after ->release */
-	gmem_inode_put(w, inode);
+	/*
+	 * kvm_put_kvm() ends ->release, so the VM may be destroyed (its ASID
+	 * freed) before __fput() evicts the inode and frees the folios.
+	 */
 	gms_kvm_put(w, kvm);
 }
 

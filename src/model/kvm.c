@@ -11,6 +11,7 @@ struct gms_kvm *gms_kvm_create(struct gms_world *w,
 	struct gms_kvm *kvm = g_new0(struct gms_kvm, 1);
 
 	kvm->id = gms_world_next_id(w);
+	kvm->w = w;
 	kvm->arch = arch;
 	kvm->users_count = 1;
 	kvm->state = GMS_KVM_CREATED;
@@ -118,6 +119,20 @@ static gboolean collect_zap(gpointer key, gpointer value, gpointer data)
 	return FALSE;
 }
 
+/* Drop one SPTE, and tell the hardware (remove_external_spte & co). */
+static void zap_spte(struct gms_kvm *kvm, u64 gfn)
+{
+	struct gms_spte *spte = g_tree_lookup(kvm->sptes, &gfn);
+	struct gms_spte copy;
+
+	if (!spte)
+		return;
+	copy = *spte;
+	g_tree_remove(kvm->sptes, &gfn);
+	if (kvm->arch->unmap)
+		kvm->arch->unmap(kvm->w, kvm, &copy);
+}
+
 /*
  * mirrors: kvm_mmu_unmap_gfn_range(). The filter only selects roots on VMs
  * with mirrored TDP (TDX); everywhere else every SPTE in the range goes, as
@@ -138,7 +153,7 @@ bool gms_kvm_unmap_gfn_range(struct gms_kvm *kvm, u64 start, u64 end,
 		if (collect_zap(g_tree_node_key(n), g_tree_node_value(n), &c))
 			break;
 	for (guint i = 0; i < c.victims->len; i++)
-		g_tree_remove(kvm->sptes, &g_array_index(c.victims, u64, i));
+		zap_spte(kvm, g_array_index(c.victims, u64, i));
 	flush = c.victims->len > 0;
 	g_array_unref(c.victims);
 	return flush;
@@ -186,9 +201,7 @@ void gms_kvm_mmu_notifier_invalidate(struct gms_world *w, u64 start, u64 end)
 		if (z.victims->len) {
 			gms_kvm_mmu_invalidate_begin(kvm);
 			for (guint i = 0; i < z.victims->len; i++)
-				g_tree_remove(kvm->sptes,
-					      &g_array_index(z.victims, u64,
-							     i));
+				zap_spte(kvm, g_array_index(z.victims, u64, i));
 			gms_kvm_mmu_invalidate_end(kvm);
 		}
 		g_array_unref(z.victims);

@@ -9,6 +9,7 @@
 static void world_init(struct gms_world *w)
 {
 	gms_physmem_init(&w->physmem);
+	gms_hw_init(&w->hw);
 	gms_mm_init(&w->mm);
 	w->fds = g_array_new(FALSE, TRUE, sizeof(struct gms_fd));
 	/* fds 0-2 are stdin, stdout and stderr */
@@ -19,6 +20,7 @@ static void world_init(struct gms_world *w)
 	w->graveyard_kinds = g_array_new(FALSE, FALSE, sizeof(int));
 	w->observations =
 		g_array_new(FALSE, FALSE, sizeof(struct gms_observation));
+	w->fatal = g_array_new(FALSE, FALSE, sizeof(struct gms_fatal));
 	w->next_id = 1;
 	w->model_bugs = 0;
 }
@@ -107,6 +109,8 @@ static void world_fini(struct gms_world *w)
 	g_array_unref(w->graveyard_kinds);
 	g_array_unref(w->fds);
 	g_array_unref(w->observations);
+	g_array_unref(w->fatal);
+	gms_hw_destroy(&w->hw);
 	gms_physmem_destroy(&w->physmem);
 }
 
@@ -135,6 +139,7 @@ void gms_world_reset(struct gms_world *w)
 void gms_world_begin_step(struct gms_world *w)
 {
 	g_array_set_size(w->observations, 0);
+	g_array_set_size(w->fatal, 0);
 }
 
 u32 gms_world_next_id(struct gms_world *w)
@@ -150,20 +155,37 @@ void gms_world_bury(struct gms_world *w, enum gms_obj_kind kind, void *obj)
 	g_array_append_val(w->graveyard_kinds, k);
 }
 
-void gms_world_observe(struct gms_world *w, u32 reader, u64 pfn,
+void gms_world_observe(struct gms_world *w, u32 reader, u32 key, u64 pfn,
 		       const char *via)
 {
 	struct gms_page *p = gms_physmem_page(&w->physmem, pfn);
 	struct gms_observation o = {
 		.reader = reader,
+		.reader_key = key,
 		.pfn = pfn,
 		.tag = p->tag,
 		.writer = p->writer,
+		.key = p->key,
 		.private_data = p->private_data,
+		.measured = p->measured,
 		.via = via,
 	};
 
 	g_array_append_val(w->observations, o);
+}
+
+int gms_world_host_access(struct gms_world *w, u64 pfn,
+			  enum gms_host_access kind, const char *what)
+{
+	const char *why = NULL;
+	int r = gms_hw_host_access(&w->hw, pfn, kind, &why);
+	struct gms_fatal f = { .rule = why, .pfn = pfn, .what = what };
+
+	if (r == GMS_HW_SIGBUS)
+		return -GMS_ESIGBUS;
+	if (r == GMS_HW_FATAL)
+		g_array_append_val(w->fatal, f);
+	return 0;
 }
 
 void gms_world_model_bug(struct gms_world *w, const char *what)

@@ -89,6 +89,10 @@ void gms_exec_expect_vm(struct gms_runner *r, const struct gms_stmt *s,
 	}
 	expect_num(res, s, "alive", !kvm->freed);
 	expect_num(res, s, "refs", kvm->freed ? 0 : kvm->users_count);
+	/* the hardware identity: ASID (snp), HKID (tdx), handle (pkvm) */
+	expect_num(res, s, "asid", kvm->arch_id);
+	expect_num(res, s, "hkid", kvm->arch_id);
+	expect_num(res, s, "handle", kvm->arch_id);
 }
 
 void gms_exec_expect_gmem(struct gms_runner *r, const struct gms_stmt *s,

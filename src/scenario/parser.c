@@ -215,10 +215,18 @@ static bool parse_outcome(struct parser *p, struct gms_stmt *s,
 			return fail(p, t->col, "bad tag '%s'", v + 4);
 		o->kind = GMS_OUT_TAG;
 		o->tag = intern_tag(p->sc, v + 4);
-	} else if (!strcmp(v, "exit:memory_fault") || !strcmp(v, "exit:mmio")) {
+	} else if (!strcmp(v, "scrambled")) {
+		o->kind = GMS_OUT_SCRAMBLED;
+	} else if (!strcmp(v, "exit:memory_fault")) {
 		o->kind = GMS_OUT_EXIT;
-		o->exit = v[5] == 'm' && v[6] == 'e' ? GMS_EXIT_MEMORY_FAULT :
-						       GMS_EXIT_MMIO;
+		o->exit = GMS_EXIT_MEMORY_FAULT;
+	} else if (!strcmp(v, "exit:mmio")) {
+		o->kind = GMS_OUT_EXIT;
+		o->exit = GMS_EXIT_MMIO;
+	} else if (!strcmp(v, "exit:exception")) {
+		o->kind = GMS_OUT_EXIT;
+		o->exit = GMS_EXIT_EXCEPTION;
+
 	} else if (g_str_has_prefix(v, "violation:")) {
 		const struct gms_invariant *inv = gms_invariant_lookup(v + 10);
 

@@ -112,8 +112,11 @@ static const char *outcome_text(struct gms_run *run,
 		tag = gms_scenario_tag_name(run->sc, o->tag);
 		return keep(run, g_strdup_printf("tag:%s", tag ? tag : "?"));
 	case GMS_OUT_EXIT:
-		return o->exit == GMS_EXIT_MMIO ? "exit:mmio" :
-						  "exit:memory_fault";
+		return o->exit == GMS_EXIT_MMIO	     ? "exit:mmio" :
+		       o->exit == GMS_EXIT_EXCEPTION ? "exit:exception" :
+						       "exit:memory_fault";
+	case GMS_OUT_SCRAMBLED:
+		return "scrambled";
 	case GMS_OUT_VIOLATION:
 		return keep(run, g_strdup_printf("violation:%s", o->invariant));
 	}
@@ -134,6 +137,8 @@ static const char *actual_text(struct gms_run *run,
 						 e ? e : "?"));
 	if (res->exit == GMS_EXIT_MMIO)
 		return "exit:mmio";
+	if (res->exit == GMS_EXIT_EXCEPTION)
+		return "exit:exception";
 	if (res->sigbus)
 		return "sigbus";
 	if (res->err)
@@ -142,6 +147,8 @@ static const char *actual_text(struct gms_run *run,
 		return "ok";
 	if (!res->value)
 		return "zero";
+	if (res->value == GMS_TAG_SCRAMBLED)
+		return "scrambled";
 	tag = gms_scenario_tag_name(run->sc, res->value);
 	return keep(run, tag ? g_strdup_printf("tag:%s", tag) :
 			       g_strdup_printf("tag:%#" G_GINT64_MODIFIER "x",
@@ -170,6 +177,9 @@ static bool outcome_matches(const struct gms_outcome *o,
 		return clean && res->has_value && res->value == o->tag;
 	case GMS_OUT_EXIT:
 		return res->exit == o->exit;
+	case GMS_OUT_SCRAMBLED:
+		return clean && res->has_value &&
+		       res->value == GMS_TAG_SCRAMBLED;
 	case GMS_OUT_VIOLATION:
 		return true;
 	}

@@ -94,5 +94,15 @@ void gms_exec_expect_gmem(struct gms_runner *r, const struct gms_stmt *s,
 			  struct gms_result *res);
 void gms_exec_check(struct gms_runner *r, const struct gms_stmt *s,
 		    struct gms_result *res);
+void gms_exec_populate(struct gms_runner *r, const struct gms_stmt *s,
+		       struct gms_result *res);
+void gms_exec_finalize(struct gms_runner *r, const struct gms_stmt *s,
+		       struct gms_result *res);
+void gms_exec_accept(struct gms_runner *r, const struct gms_stmt *s,
+		     struct gms_result *res);
+void gms_exec_host_kernel(struct gms_runner *r, const struct gms_stmt *s,
+			  struct gms_result *res);
+void gms_exec_expect_rmp(struct gms_runner *r, const struct gms_stmt *s,
+			 struct gms_result *res);
 
 #endif

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The hardware invariants of hw_models.md section 6: host-safety,
+ * asid-reuse (S4), scrub (S3), hw-consistency (S1, S5), integrity (G6).
+ * Each message names the rule it broke.
+ */
+#include "check_internal.h"
+
+void gms_check_host_safety(struct gms_world *w, GPtrArray *out)
+{
+	for (guint i = 0; i < w->fatal->len; i++) {
+		const struct gms_fatal *f =
+			&g_array_index(w->fatal, struct gms_fatal, i);
+		struct gms_violation *v;
+
+		v = gms_violation_add(out, "host-safety",
+				      "(%s) during %s of pfn %" G_GUINT64_FORMAT
+				      ": the host would crash",
+				      f->rule, f->what, f->pfn);
+		gms_violation_object(v, "pfn %" G_GUINT64_FORMAT, f->pfn);
+	}
+}
+
+struct asid_ctx {
+	struct gms_world *w;
+	GPtrArray *out;
+};
+
+static void check_entry_asid(gpointer key, gpointer value, gpointer data)
+{
+	const struct gms_rmp_entry *e = value;
+	struct asid_ctx *c = data;
+	u64 pfn = GPOINTER_TO_SIZE(key);
+
+	if (!e->assigned || !e->asid || e->asid > GMS_SNP_MAX_ASID)
+		return;
+	if (c->w->hw.snp.state[e->asid] == ASID_FREE)
+		gms_violation_add(
+			c->out, "asid-reuse",
+			"(S4) pfn %" G_GUINT64_FORMAT
+			" is assigned to ASID %u, which is free for reuse",
+			pfn, e->asid);
+}
+
+void gms_check_asid_reuse(struct gms_world *w, GPtrArray *out)
+{
+	const struct gms_snp_asids *a = &w->hw.snp;
+	struct asid_ctx c = { w, out };
+
+	for (u16 i = 1; i <= GMS_SNP_MAX_ASID; i++) {
+		if (a->state[i] != ASID_INUSE)
+			continue;
+		if (a->reused_unflushed[i])
+			gms_violation_add(
+				out, "asid-reuse",
+				"(S4) ASID %u handed out again without WBINVD + SNP_DF_FLUSH since it was freed",
+				i);
+		if (a->stale_at_activate[i])
+			gms_violation_add(
+				out, "asid-reuse",
+				"(S4) ASID %u activated while %u RMP entries still carry it",
+				i, a->stale_at_activate[i]);
+	}
+	g_hash_table_foreach(w->hw.rmp.entries, check_entry_asid, &c);
+}
+
+void gms_check_scrub(struct gms_world *w, GPtrArray *out)
+{
+	GHashTableIter it;
+	gpointer k, v;
+
+	g_hash_table_iter_init(&it, w->hw.rmp.entries);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		const struct gms_rmp_entry *e = v;
+		u64 pfn = GPOINTER_TO_SIZE(k);
+		const struct gms_page *p = gms_physmem_page(&w->physmem, pfn);
+
+		if (e->assigned && (!p || p->use == GMS_PAGE_FREE))
+			gms_violation_add(
+				out, "scrub",
+				"(S3) pfn %" G_GUINT64_FORMAT
+				" went back to the page allocator still assigned in the RMP (ASID %u)",
+				pfn, e->asid);
+	}
+}
+
+void gms_check_hw_consistency(struct gms_world *w, GPtrArray *out)
+{
+	GHashTableIter it;
+	gpointer k, v;
+
+	g_hash_table_iter_init(&it, w->hw.rmp.entries);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		const struct gms_rmp_entry *e = v;
+		u64 pfn = GPOINTER_TO_SIZE(k);
+
+		if (!e->assigned &&
+		    (e->asid || e->immutable || e->validated || e->vmsa))
+			gms_violation_add(
+				out, "hw-consistency",
+				"(S1) unassigned RMP entry of pfn %" G_GUINT64_FORMAT
+				" carries state",
+				pfn);
+		if (e->assigned && e->pagesize == RMP_PG_SIZE_2M && (pfn & 511))
+			gms_violation_add(
+				out, "hw-consistency",
+				"(S5) 2M RMP entry at unaligned pfn %" G_GUINT64_FORMAT,
+				pfn);
+	}
+}
+
+/* G6: a guest's private read returns no host-chosen plaintext */
+void gms_check_integrity(struct gms_world *w, GPtrArray *out)
+{
+	for (guint i = 0; i < w->observations->len; i++) {
+		const struct gms_observation *o = &g_array_index(
+			w->observations, struct gms_observation, i);
+		struct gms_violation *v;
+		char *vm, *tag;
+
+		if (o->reader == GMS_PRINCIPAL_HOST || !o->reader_key ||
+		    o->key != o->reader_key ||
+		    o->writer != GMS_PRINCIPAL_HOST || !o->tag || o->measured)
+			continue;
+		vm = gms_describe_principal(w, o->reader);
+		tag = gms_describe(w, GMS_OBJ_TAG, o->tag);
+		v = gms_violation_add(
+			out, "integrity",
+			"(G6) %s read host-chosen data %s from its private pfn %" G_GUINT64_FORMAT,
+			vm, tag, o->pfn);
+		gms_violation_object(v, "%s", vm);
+		g_free(vm);
+		g_free(tag);
+	}
+}

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KVM_X86_SNP_VM on the simulated RMP and SEV firmware (arch/x86/kvm/svm/
+ * sev.c; hw_models.md 1.4-1.5). 4K only: guest_memfd folios are order 0.
+ */
+#include <gmemsim/uapi.h>
+
+#define RMP(w) (&(w)->hw.rmp)
+#define ASIDS(w) (&(w)->hw.snp)
+
+/* mirrors: rmp_make_shared(): a hypervisor-owned 4K entry */
+static int rmp_make_shared(struct gms_world *w, u64 pfn)
+{
+	struct gms_rmp_entry shared = { 0 };
+
+	return gms_rmp_update(RMP(w), pfn, &shared);
+}
+
+/* mirrors: rmp_make_private() */
+static int rmp_make_private(struct gms_world *w, u64 pfn, u64 gpa, u16 asid,
+			    bool immutable)
+{
+	struct gms_rmp_entry e = { .assigned = true,
+				   .asid = asid,
+				   .gpa = gpa,
+				   .pagesize = RMP_PG_SIZE_4K,
+				   .immutable = immutable };
+
+	return gms_rmp_update(RMP(w), pfn, &e);
+}
+
+/*
+ * mirrors: sev_asid_new() + SNP_GCTX_CREATE (a firmware page) +
+ * SNP_LAUNCH_START / SNP_ACTIVATE, which KVM_SEV_INIT2 and
+ * KVM_SEV_SNP_LAUNCH_START do; the model does them at KVM_CREATE_VM.
+ */
+static int snp_vm_init(struct gms_world *w, struct gms_kvm *kvm)
+{
+	u16 asid = gms_snp_asid_new(ASIDS(w));
+	struct gms_rmp_entry fw = { .assigned = true, .immutable = true };
+	u64 ctx;
+
+	if (!asid)
+		return -EBUSY;
+	if (gms_physmem_alloc(&w->physmem, GMS_PAGE_FW, &ctx)) {
+		gms_snp_asid_free(ASIDS(w), asid);
+		return -ENOMEM;
+	}
+	/* rmp_mark_pages_firmware() */
+	gms_rmp_update(RMP(w), ctx, &fw);
+	gms_snp_activate(ASIDS(w), asid, gms_rmp_count_asid(RMP(w), asid));
+	kvm->arch_id = asid;
+	kvm->arch_page = ctx;
+	return 0;
+}
+
+/* mirrors: sev_vm_destroy(): WBINVD, snp_decommission_context(), sev_asid_free() */
+static void snp_vm_destroy(struct gms_world *w, struct gms_kvm *kvm)
+{
+	gms_snp_wbinvd(ASIDS(w));
+	if (!kvm->arch_id)
+		return; /* moved away by move_enc_context */
+	gms_snp_decommission(ASIDS(w), kvm->arch_id);
+	/* snp_page_reclaim() + rmp_make_shared(); a failure leaks the page */
+	if (!gms_rmp_page_reclaim(RMP(w), kvm->arch_page) &&
+	    !rmp_make_shared(w, kvm->arch_page))
+		gms_physmem_put(&w->physmem, kvm->arch_page);
+	gms_snp_asid_free(ASIDS(w), kvm->arch_id);
+}
+
+/* mirrors: sev_gmem_prepare(): private on first use, unless already assigned */
+static int snp_gmem_prepare(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
+			    u64 pfn)
+{
+	if (gms_rmp_lookup(RMP(w), pfn).assigned)
+		return 0;
+	return rmp_make_private(w, pfn, gfn << GMS_PAGE_SHIFT, kvm->arch_id,
+				false) ?
+		       -EFAULT :
+		       0;
+}
+
+/*
+ * mirrors: sev_gmem_invalidate(): back to shared when the folio is freed.
+ * A failure only WARNs and the page is freed anyway ("pray this was a
+ * spurious error"): the scrub invariant (S3) sees what is left assigned.
+ */
+static void snp_gmem_invalidate(struct gms_world *w, u64 pfn)
+{
+	struct gms_rmp_entry e = gms_rmp_lookup(RMP(w), pfn);
+
+	if (!e.assigned)
+		return;
+	if (e.pagesize == RMP_PG_SIZE_2M)
+		gms_rmp_psmash(RMP(w), pfn & ~511ULL);
+	rmp_make_shared(w, pfn);
+}
+
+/* the RMP check of a guest access: #NPF or #VC instead of data */
+static int snp_guest_access(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
+			    u64 pfn, bool is_private)
+{
+	return gms_rmp_guest_access(RMP(w), pfn, kvm->arch_id,
+				    gfn << GMS_PAGE_SHIFT, is_private) ?
+		       GMS_GUEST_EXCEPTION :
+		       0;
+}
+
+/*
+ * mirrors: sev_gmem_post_populate() for a NORMAL page: copy the source, make
+ * it Pre-Guest (immutable), SNP_LAUNCH_UPDATE encrypts and measures it and
+ * leaves it Guest-Valid (UNVERIFIED: validated=1, immutable=0).
+ */
+static int snp_post_populate(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
+			     u64 pfn, u64 tag)
+{
+	if (kvm->state != GMS_KVM_CREATED)
+		return -EIO; /* SEV_RET_INVALID_GUEST_STATE after LAUNCH_FINISH */
+	if (gms_rmp_lookup(RMP(w), pfn).assigned)
+		return -EEXIST;
+	gms_world_host_access(w, pfn, GMS_HOST_KERNEL_WRITE,
+			      "copy of the launch source");
+	gms_physmem_write(&w->physmem, pfn, tag, kvm->id, true);
+	if (rmp_make_private(w, pfn, gfn << GMS_PAGE_SHIFT, kvm->arch_id, true))
+		return -EFAULT;
+	/* SNP_LAUNCH_UPDATE; on failure KVM reclaims the page and makes it shared */
+	if (gms_rmp_launch_update(RMP(w), pfn)) {
+		gms_rmp_page_reclaim(RMP(w), pfn);
+		rmp_make_shared(w, pfn);
+		return -EIO;
+	}
+	gms_physmem_write_key(&w->physmem, pfn, tag, kvm->id, true,
+			      kvm->arch_id);
+	gms_physmem_page(&w->physmem, pfn)->measured = true;
+	return 0;
+}
+
+/* mirrors: snp_launch_finish() (SNP_LAUNCH_FINISH) */
+static int snp_finalize(struct gms_world *w, struct gms_kvm *kvm)
+{
+	(void)w;
+	if (kvm->state != GMS_KVM_CREATED)
+		return -EIO;
+	kvm->state = GMS_KVM_FINALIZED;
+	return 0;
+}
+
+/* the guest's PVALIDATE of a 4K page */
+static int snp_accept(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
+		      u64 pfn)
+{
+	switch (gms_rmp_pvalidate(RMP(w), pfn, kvm->arch_id,
+				  gfn << GMS_PAGE_SHIFT, true,
+				  RMP_PG_SIZE_4K)) {
+	case 0:
+		return 0;
+	case PVALIDATE_FAIL_NOUPDATE:
+		return -EEXIST;
+	case RMP_FAIL_SIZEMISMATCH:
+		return -EINVAL;
+	default:
+		return -EFAULT; /* #NPF */
+	}
+}
+
+static u32 snp_key(const struct gms_kvm *kvm)
+{
+	return kvm->arch_id;
+}
+
+const struct gms_arch_ops gms_snp_ops = {
+	.name = "snp",
+	.type = GMS_VM_SNP,
+	.has_private_mem = true,
+	.has_mirrored_tdp = false,
+	.has_readonly_mem = false, /* has_protected_state */
+	.vm_init = snp_vm_init,
+	.vm_destroy = snp_vm_destroy,
+	.gmem_prepare = snp_gmem_prepare,
+	.gmem_invalidate = snp_gmem_invalidate,
+	.guest_access = snp_guest_access,
+	.post_populate = snp_post_populate,
+	.finalize = snp_finalize,
+	.accept = snp_accept,
+	.key = snp_key,
+};

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Launch and the host's other ways into guest memory: population before
+ * finalize (kvm_gmem_populate), finalize, the guest's accept, host kernel
+ * reads (kvm_read_guest, the direct map) and migration attempts.
+ */
+#include <gmemsim/uapi.h>
+
+static struct gms_gmem_file *gmem_of(struct gms_world *w, int fd, int *err)
+{
+	struct gms_fd *e = gms_fd_get(w, fd);
+
+	*err = !e ? -EBADF : e->kind != GMS_FD_GMEM ? -EINVAL : 0;
+	return *err ? NULL : e->obj;
+}
+
+static struct gms_kvm *vm_of(struct gms_world *w, int fd, int *err)
+{
+	struct gms_fd *e = gms_fd_get(w, fd);
+
+	*err = !e ? -EBADF : e->kind != GMS_FD_VM ? -ENOTTY : 0;
+	return *err ? NULL : e->obj;
+}
+
+/*
+ * mirrors: kvm_gmem_populate() for one page, reached the way SNP_LAUNCH_UPDATE
+ * and TDX INIT_MEM_REGION reach it; the page is named by its file offset, and
+ * the gfn is where a memslot binds it.
+ */
+int gms_sys_populate(struct gms_world *w, int gmem_fd, u64 offset, u64 tag)
+{
+	struct gms_gmem_file *f;
+	struct gms_memslot *slot;
+	struct gms_folio *folio;
+	struct gms_kvm *kvm;
+	u64 index = offset >> GMS_PAGE_SHIFT, gfn;
+	int r;
+
+	f = gmem_of(w, gmem_fd, &r);
+	if (!f)
+		return r;
+	kvm = f->kvm;
+	if (!kvm->arch->post_populate)
+		return -ENOTTY; /* no such launch command for this VM type */
+	slot = (struct gms_memslot *)gms_range_map_load(&f->bindings, index);
+	if (!slot)
+		return -EINVAL; /* !kvm_slot_has_gmem(slot) */
+	gfn = slot->base_gfn + index - slot->gmem.pgoff;
+	/* __kvm_gmem_populate(): no zeroing, no prepare */
+	folio = gms_gmem_get_folio(w, f->inode, index);
+	if (!folio)
+		return -ENOMEM;
+	if (!gms_kvm_mem_is_private(kvm, gfn))
+		return -EINVAL;
+	r = kvm->arch->post_populate(w, kvm, gfn, folio->pfn, tag);
+	if (!r)
+		folio->uptodate = true;
+	return r;
+}
+
+int gms_sys_finalize(struct gms_world *w, int vm_fd)
+{
+	struct gms_kvm *kvm;
+	int r;
+
+	kvm = vm_of(w, vm_fd, &r);
+	if (!kvm)
+		return r;
+	if (!kvm->arch->finalize)
+		return -ENOTTY;
+	return kvm->arch->finalize(w, kvm);
+}
+
+/* The guest accepts the private page at @gpa: it is faulted in first. */
+int gms_vcpu_accept(struct gms_world *w, int vm_fd, u64 gpa,
+		    struct gms_vcpu_exit *exit)
+{
+	struct gms_kvm *kvm;
+	u64 tag;
+	int r;
+
+	kvm = vm_of(w, vm_fd, &r);
+	if (!kvm)
+		return r;
+	if (!kvm->arch->accept)
+		return -EINVAL; /* no such instruction for this VM type */
+	/* the TDCALL / PVALIDATE faults the page in like a private load */
+	r = gms_vcpu_read(w, vm_fd, gpa, GMS_ACCESS_PRIVATE, &tag, exit);
+	if (r || (exit->reason && exit->reason != GMS_EXIT_EXCEPTION))
+		return r;
+	*exit = (struct gms_vcpu_exit){ 0 };
+	return kvm->arch->accept(
+		w, kvm, gpa >> GMS_PAGE_SHIFT,
+		gms_kvm_lookup_spte(kvm, gpa >> GMS_PAGE_SHIFT)->pfn);
+}
+
+/*
+ * The host kernel reads the folio at @offset through the direct map (as
+ * /proc/kcore or a stray pointer would). No folio: nothing to read (-ENOENT).
+ */
+int gms_host_direct_read(struct gms_world *w, int gmem_fd, u64 offset, u64 *tag)
+{
+	struct gms_gmem_file *f;
+	struct gms_folio *folio;
+	int r;
+
+	f = gmem_of(w, gmem_fd, &r);
+	if (!f)
+		return r;
+	folio = gms_gmem_lookup_folio(f->inode, offset >> GMS_PAGE_SHIFT);
+	if (!folio)
+		return -ENOENT;
+	gms_world_host_access(w, folio->pfn, GMS_HOST_KERNEL_READ,
+			      "direct-map read");
+	gms_world_observe(w, GMS_PRINCIPAL_HOST, 0, folio->pfn,
+			  "host kernel direct map");
+	*tag = gms_physmem_read(&w->physmem, folio->pfn, 0);
+	return 0;
+}
+
+/*
+ * mirrors: kvm_read_guest(): through the memslot's userspace_addr, as
+ * emulation does; private memory is not reachable that way.
+ */
+int gms_host_kernel_read(struct gms_world *w, int vm_fd, u64 gpa, u64 *tag)
+{
+	struct gms_memslot *slot;
+	struct gms_kvm *kvm;
+	int r;
+
+	kvm = vm_of(w, vm_fd, &r);
+	if (!kvm)
+		return r;
+	slot = gms_kvm_gfn_to_memslot(kvm, 0, gpa >> GMS_PAGE_SHIFT);
+	if (!slot || slot->invalid || !slot->userspace_addr)
+		return -EFAULT;
+	r = gms_host_read(w,
+			  slot->userspace_addr + gpa -
+				  (slot->base_gfn << GMS_PAGE_SHIFT),
+			  tag);
+	return r == -GMS_ESIGBUS ? -EFAULT : r; /* copy_from_user() fixup */
+}
+
+/*
+ * mirrors: kvm_gmem_migrate_folio(): guest_memfd folios are unmovable;
+ * mm never gets that far (AS_UNMOVABLE), so this is -EINVAL, not a WARN.
+ */
+int gms_host_migrate(struct gms_world *w, int gmem_fd, u64 offset)
+{
+	struct gms_gmem_file *f;
+	int r;
+
+	(void)offset;
+	f = gmem_of(w, gmem_fd, &r);
+	return f ? -EINVAL : r;
+}
