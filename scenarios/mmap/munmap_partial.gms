@@ -17,3 +17,9 @@ expect.vm vm alive=0
 # a shared anonymous mapping larger than RAM fails the overcommit check
 # (__vm_enough_memory(); found by the differential fuzzer)
 host.mmap_anon huge size=1T => ENOMEM
+# a name keeps meaning its own mapping: once unmapped, a later mapping that
+# reuses the address is not reachable through it (found by the differential fuzzer)
+host.mmap_anon first size=4K
+gmem.munmap first
+host.mmap_anon second size=16K
+host.write first offset=0 tag=stray => EFAULT

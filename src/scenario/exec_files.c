@@ -155,12 +155,19 @@ void gms_exec_munmap(struct gms_runner *r, const struct gms_stmt *s,
 	struct gms_handle *h = gms_runner_handle(r, pos0(s));
 	u64 off = gms_stmt_num(s, "offset", 0);
 	u64 len = gms_stmt_num(s, "len", h->len - MIN(h->len, off));
+	int ret;
 
 	if (h->kind != GMS_H_MAPPING || !h->addr) {
 		res->err = EINVAL;
 		return;
 	}
-	gms_result_set(res, T(r, munmap, h->addr + off, len));
+	ret = T(r, munmap, h->addr + off, len);
+	gms_result_set(res, ret);
+	if (!ret && off < h->len)
+		gms_range_map_store(&h->unmapped, off >> GMS_PAGE_SHIFT,
+				    (MIN(off + len, h->len) + GMS_PAGE_SIZE -
+				     1) >> GMS_PAGE_SHIFT,
+				    1);
 }
 
 /* host.read / write / pin / unpin at offset= of a mapping */
@@ -176,7 +183,8 @@ void gms_exec_host_access(struct gms_runner *r, const struct gms_stmt *s,
 	 * Not a mapping, or outside it: address 0, where nothing is mapped
 	 * (SIGSEGV). Where a neighbour lies is the target's business.
 	 */
-	if (h->kind != GMS_H_MAPPING || !h->addr || off >= h->len)
+	if (h->kind != GMS_H_MAPPING || !h->addr || off >= h->len ||
+	    gms_range_map_load(&h->unmapped, off >> GMS_PAGE_SHIFT))
 		addr = 0;
 	if (g_str_equal(op, "read")) {
 		gms_result_set(res, T(r, host_read, addr, &res->value));

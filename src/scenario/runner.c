@@ -26,8 +26,18 @@ int gms_runner_fd(struct gms_runner *r, const char *name)
 void gms_runner_define(struct gms_runner *r, const char *name,
 		       struct gms_handle h)
 {
-	g_hash_table_insert(r->handles, g_strdup(name),
-			    g_memdup2(&h, sizeof(h)));
+	struct gms_handle *copy = g_memdup2(&h, sizeof(h));
+
+	gms_range_map_init(&copy->unmapped);
+	g_hash_table_insert(r->handles, g_strdup(name), copy);
+}
+
+static void handle_free(gpointer p)
+{
+	struct gms_handle *h = p;
+
+	gms_range_map_destroy(&h->unmapped);
+	g_free(h);
 }
 
 void gms_runner_name_object(struct gms_runner *r, enum gms_obj_kind kind,
@@ -362,8 +372,8 @@ void gms_runner_init(struct gms_runner *r, struct gms_run *run,
 		     struct gms_target *t)
 {
 	*r = (struct gms_runner){ .sc = run->sc, .t = t, .w = t->w };
-	r->handles =
-		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	r->handles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					   handle_free);
 	r->slots =
 		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	r->obj_names = run->names;

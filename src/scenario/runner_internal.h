@@ -11,6 +11,11 @@ struct gms_handle {
 	enum gms_handle_kind kind;
 	int fd; /* VM or guest_memfd fd; -1 if its creation failed */
 	u64 addr, len; /* mappings */
+	/*
+	 * Pages of the mapping it has unmapped: a target may hand those
+	 * addresses to a later mapping, which this name must not reach.
+	 */
+	struct gms_range_map unmapped;
 	void *obj; /* struct gms_kvm * or struct gms_gmem_file *, kept for expect.* */
 };
 
