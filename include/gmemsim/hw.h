@@ -5,10 +5,12 @@
 
 #include <gmemsim/physmem.h>
 #include <gmemsim/rmp.h>
+#include <gmemsim/tdx.h>
 
 struct gms_hw {
 	struct gms_rmp rmp;
 	struct gms_snp_asids snp;
+	struct gms_tdx tdx;
 };
 
 void gms_hw_init(struct gms_hw *hw);

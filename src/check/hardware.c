@@ -62,6 +62,7 @@ void gms_check_asid_reuse(struct gms_world *w, GPtrArray *out)
 				i, a->stale_at_activate[i]);
 	}
 	g_hash_table_foreach(w->hw.rmp.entries, check_entry_asid, &c);
+	gms_check_hkid_reuse(w, out);
 }
 
 void gms_check_scrub(struct gms_world *w, GPtrArray *out)
@@ -82,6 +83,7 @@ void gms_check_scrub(struct gms_world *w, GPtrArray *out)
 				" went back to the page allocator still assigned in the RMP (ASID %u)",
 				pfn, e->asid);
 	}
+	gms_check_tdx_scrub(w, out);
 }
 
 void gms_check_hw_consistency(struct gms_world *w, GPtrArray *out)
@@ -89,6 +91,7 @@ void gms_check_hw_consistency(struct gms_world *w, GPtrArray *out)
 	GHashTableIter it;
 	gpointer k, v;
 
+	gms_check_tdx(w, out);
 	g_hash_table_iter_init(&it, w->hw.rmp.entries);
 	while (g_hash_table_iter_next(&it, &k, &v)) {
 		const struct gms_rmp_entry *e = v;
@@ -131,5 +134,111 @@ void gms_check_integrity(struct gms_world *w, GPtrArray *out)
 		gms_violation_object(v, "%s", vm);
 		g_free(vm);
 		g_free(tag);
+	}
+}
+
+/* T1 + T4 + T7 for one TD */
+static void check_td(struct gms_world *w, const struct gms_td *td,
+		     GPtrArray *out)
+{
+	const struct gms_tdx *tdx = &w->hw.tdx;
+	GHashTableIter it;
+	gpointer k, v;
+	u64 owned = 0;
+
+	g_hash_table_iter_init(&it, td->sept);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		const struct gms_sept_entry *e = v;
+		struct gms_pamt_entry p = gms_tdx_pamt(tdx, e->hpa_pfn);
+
+		if (p.pt != PT_REG || p.owner != td->tdr)
+			gms_violation_add(
+				out, "hw-consistency",
+				"(T1) S-EPT leaf of gpa %#" G_GINT64_MODIFIER
+				"x maps pfn %" G_GUINT64_FORMAT
+				", which the PAMT does not give to this TD",
+				(u64)GPOINTER_TO_SIZE(k) << GMS_PAGE_SHIFT,
+				e->hpa_pfn);
+	}
+	g_hash_table_iter_init(&it, tdx->pamt);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		const struct gms_pamt_entry *p = v;
+
+		owned += p->owner == td->tdr && p->pt != PT_TDR;
+	}
+	if (owned != td->chldcnt)
+		gms_violation_add(
+			out, "hw-consistency",
+			"(T4) TD with HKID %u counts %" G_GUINT64_FORMAT
+			" child pages, the PAMT gives it %" G_GUINT64_FORMAT,
+			td->hkid, td->chldcnt, owned);
+	if (td->leaves_at_freeid)
+		gms_violation_add(
+			out, "hw-consistency",
+			"(T7) HKID %u was freed while the TD still had S-EPT leaves",
+			td->hkid);
+}
+
+void gms_check_tdx(struct gms_world *w, GPtrArray *out)
+{
+	GHashTableIter it;
+	gpointer k, v;
+
+	g_hash_table_iter_init(&it, w->hw.tdx.tds);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		check_td(w, v, out);
+}
+
+/* T6: a free KOT slot is no live TD's key */
+void gms_check_hkid_reuse(struct gms_world *w, GPtrArray *out)
+{
+	GHashTableIter it;
+	gpointer k, v;
+
+	g_hash_table_iter_init(&it, w->hw.tdx.tds);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		const struct gms_td *td = v;
+
+		if (td->life != TD_TEARDOWN &&
+		    w->hw.tdx.kot[td->hkid] == KOT_FREE)
+			gms_violation_add(
+				out, "asid-reuse",
+				"(T6) HKID %u is free in the KOT while its TD is alive",
+				td->hkid);
+	}
+}
+
+/* T3: a page back with the allocator is NDA, written back and cleared */
+void gms_check_tdx_scrub(struct gms_world *w, GPtrArray *out)
+{
+	GHashTableIter it;
+	gpointer k, v;
+
+	g_hash_table_iter_init(&it, w->hw.tdx.dirty);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		u64 pfn = GPOINTER_TO_SIZE(k);
+		const struct gms_page *p = gms_physmem_page(&w->physmem, pfn);
+
+		if (p && p->use == GMS_PAGE_FREE)
+			gms_violation_add(
+				out, "scrub",
+				"(T3) pfn %" G_GUINT64_FORMAT
+				" went back to the allocator without %s",
+				pfn,
+				GPOINTER_TO_UINT(v) & GMS_TDX_NEEDS_WBINVD ?
+					"TDH.PHYMEM.PAGE.WBINVD" :
+					"the MOVDIR64B clear");
+	}
+	g_hash_table_iter_init(&it, w->hw.tdx.pamt);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		u64 pfn = GPOINTER_TO_SIZE(k);
+		const struct gms_page *p = gms_physmem_page(&w->physmem, pfn);
+
+		if (p && p->use == GMS_PAGE_FREE)
+			gms_violation_add(
+				out, "scrub",
+				"(T3) pfn %" G_GUINT64_FORMAT
+				" went back to the allocator still owned by a TD (PAMT type %u)",
+				pfn, ((const struct gms_pamt_entry *)v)->pt);
 	}
 }

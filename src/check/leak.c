@@ -35,6 +35,13 @@ void gms_check_leak(struct gms_world *w, GPtrArray *out)
 		gms_violation_add(out, "leak",
 				  "%u RMP entries are not hypervisor-owned",
 				  g_hash_table_size(w->hw.rmp.entries));
+	if (g_hash_table_size(w->hw.tdx.tds))
+		gms_violation_add(out, "leak", "%u TDs were never reclaimed",
+				  g_hash_table_size(w->hw.tdx.tds));
+	for (u16 h = 1; h <= GMS_TDX_MAX_HKID; h++)
+		if (w->hw.tdx.kot[h] != KOT_FREE)
+			gms_violation_add(out, "leak", "HKID %u is not free",
+					  h);
 	for (u16 a = 1; a <= GMS_SNP_MAX_ASID; a++)
 		if (w->hw.snp.state[a] == ASID_INUSE)
 			gms_violation_add(out, "leak",

@@ -57,6 +57,21 @@ static void check_rmp_binding(struct gms_world *w, struct gms_kvm *kvm,
 		      "the RMP does not bind the page to its ASID and gpa (S6)");
 }
 
+/* T11: a mirror SPTE matches a MAPPED or PENDING S-EPT leaf */
+static void check_sept_binding(struct gms_world *w, struct gms_kvm *kvm,
+			       const struct gms_spte *spte, GPtrArray *out)
+{
+	struct gms_td *td = gms_tdx_td(&w->hw.tdx, kvm->arch_page);
+	struct gms_sept_entry e =
+		td ? gms_tdx_sept(td, spte->gfn << GMS_PAGE_SHIFT) :
+		     (struct gms_sept_entry){ 0 };
+
+	if ((e.state != SEPT_MAPPED && e.state != SEPT_PENDING) ||
+	    e.hpa_pfn != spte->pfn)
+		stale(w, out, kvm, spte,
+		      "no MAPPED or PENDING S-EPT leaf backs it (T11)");
+}
+
 static void check_spte(struct gms_world *w, struct gms_kvm *kvm,
 		       struct gms_spte *spte, GPtrArray *out)
 {
@@ -79,6 +94,8 @@ static void check_spte(struct gms_world *w, struct gms_kvm *kvm,
 		stale(w, out, kvm, spte, "the gfn is shared now (G1)");
 	else if (spte->private && kvm->arch->type == GMS_VM_SNP)
 		check_rmp_binding(w, kvm, spte, out);
+	else if (spte->private && kvm->arch->type == GMS_VM_TDX)
+		check_sept_binding(w, kvm, spte, out);
 }
 
 static void check_pte(struct gms_world *w, struct gms_vma *vma,

@@ -6,11 +6,13 @@ void gms_hw_init(struct gms_hw *hw)
 {
 	gms_rmp_init(&hw->rmp);
 	hw->snp = (struct gms_snp_asids){ 0 };
+	gms_tdx_init(&hw->tdx);
 }
 
 void gms_hw_destroy(struct gms_hw *hw)
 {
 	gms_rmp_destroy(&hw->rmp);
+	gms_tdx_destroy(&hw->tdx);
 }
 
 /*
@@ -29,8 +31,34 @@ static int rmp_check(struct gms_hw *hw, u64 pfn, enum gms_host_access kind,
 	return kind == GMS_HOST_USER_WRITE ? GMS_HW_SIGBUS : GMS_HW_FATAL;
 }
 
+/*
+ * TDX (PW_MCE parts): a partial host write to TDX-private memory silently
+ * poisons the line; any later read of it is a #MC (T2). The write itself
+ * goes through; full-line reads of private memory return zeros (UNVERIFIED),
+ * modelled as ciphertext by the caller.
+ */
+static int tdx_check(struct gms_hw *hw, u64 pfn, enum gms_host_access kind,
+		     const char **why)
+{
+	gpointer k = GSIZE_TO_POINTER((gsize)pfn);
+	bool write = kind == GMS_HOST_USER_WRITE ||
+		     kind == GMS_HOST_KERNEL_WRITE;
+
+	if (write && gms_tdx_pamt(&hw->tdx, pfn).pt != PT_NDA) {
+		g_hash_table_add(hw->tdx.poisoned, k);
+		return 0;
+	}
+	if (!write && g_hash_table_contains(hw->tdx.poisoned, k)) {
+		*why = "T2: read of a TDX line a partial write poisoned (#MC)";
+		return GMS_HW_FATAL;
+	}
+	return 0;
+}
+
 int gms_hw_host_access(struct gms_hw *hw, u64 pfn, enum gms_host_access kind,
 		       const char **why)
 {
-	return rmp_check(hw, pfn, kind, why);
+	int r = rmp_check(hw, pfn, kind, why);
+
+	return r ? r : tdx_check(hw, pfn, kind, why);
 }

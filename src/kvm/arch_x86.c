@@ -40,6 +40,8 @@ const struct gms_arch_ops *gms_arch_ops_for(enum gms_vm_type type)
 		return &sw_protected_ops;
 	case GMS_VM_SNP:
 		return &gms_snp_ops;
+	case GMS_VM_TDX:
+		return &gms_tdx_ops;
 	default:
 		return NULL;
 	}

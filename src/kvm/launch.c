@@ -53,9 +53,22 @@ int gms_sys_populate(struct gms_world *w, int gmem_fd, u64 offset, u64 tag)
 	if (!gms_kvm_mem_is_private(kvm, gfn))
 		return -EINVAL;
 	r = kvm->arch->post_populate(w, kvm, gfn, folio->pfn, tag);
-	if (!r)
-		folio->uptodate = true;
-	return r;
+	if (r)
+		return r;
+	folio->uptodate = true;
+	/* TDX premaps through the mirror SPTE (kvm_tdp_map_page()) */
+	if (kvm->arch->has_mirrored_tdp) {
+		struct gms_spte spte = { .gfn = gfn,
+					 .pfn = folio->pfn,
+					 .private = true,
+					 .source = GMS_SPTE_GMEM,
+					 .inode = f->inode,
+					 .index = index,
+					 .slot_uid = slot->uid };
+
+		gms_kvm_install_spte(kvm, &spte);
+	}
+	return 0;
 }
 
 int gms_sys_finalize(struct gms_world *w, int vm_fd)

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The Intel TDX module: TDR/TDCS, KOT, PAMT, per-TD Secure-EPT leaves, TD
+ * epochs, and the SEAMCALLs KVM uses for guest_memfd (hw_models.md 2).
+ * 4K leaves only, as KVM upstream; intermediate S-EPT pages are implicit.
+ */
+#ifndef GMEMSIM_TDX_H
+#define GMEMSIM_TDX_H
+
+#include <glib.h>
+#include <gmemsim/types.h>
+
+/* SEAMCALL status codes (arch/x86/include/asm/shared/tdx_errno.h) */
+#define TDX_SUCCESS 0ULL
+#define TDX_OPERAND_INVALID 0xC000010000000000ULL
+#define TDX_OPERAND_BUSY 0x8000020000000000ULL
+#define TDX_PREVIOUS_TLB_EPOCH_BUSY 0x8000020100000000ULL
+#define TDX_PAGE_METADATA_INCORRECT 0xC000030000000000ULL
+#define TDX_TD_ASSOCIATED_PAGES_EXIST 0xC000040000000000ULL
+#define TDX_LIFECYCLE_STATE_INCORRECT 0xC000060700000000ULL
+#define TDX_OP_STATE_INCORRECT 0xC000060800000000ULL
+#define TDX_WBCACHE_NOT_COMPLETE 0x8000081700000000ULL
+#define TDX_NO_HKID_READY_TO_WBCACHE 0x0000082100000000ULL
+#define TDX_FLUSHVP_NOT_DONE 0x8000082400000000ULL
+#define TDX_GPA_RANGE_NOT_BLOCKED 0xC0000B0600000000ULL
+#define TDX_GPA_RANGE_ALREADY_BLOCKED 0x00000B0700000000ULL
+#define TDX_TLB_TRACKING_NOT_DONE 0xC0000B0800000000ULL
+#define TDX_PAGE_ALREADY_ACCEPTED 0x00000B0A00000000ULL
+#define TDX_EPT_ENTRY_STATE_INCORRECT 0xC0000B0D00000000ULL
+
+enum gms_sept_state {
+	SEPT_FREE,
+	SEPT_MAPPED,
+	SEPT_BLOCKED,
+	SEPT_PENDING,
+	SEPT_PENDING_BLOCKED,
+};
+
+enum gms_pamt_type {
+	PT_NDA = 0,
+	PT_RSVD = 1,
+	PT_REG = 3,
+	PT_TDR = 4,
+	PT_TDCX = 5
+};
+
+struct gms_pamt_entry {
+	u8 pt;
+	u64 owner; /* TDR pfn */
+	u64 bepoch; /* td_epoch sampled at BLOCK */
+};
+
+enum gms_td_life {
+	TD_HKID_ASSIGNED,
+	TD_KEYS_CONFIGURED,
+	TD_BLOCKED,
+	TD_TEARDOWN
+};
+enum gms_td_op { OP_UNINITIALIZED, OP_INITIALIZED, OP_RUNNABLE };
+
+struct gms_sept_entry {
+	enum gms_sept_state state;
+	u64 hpa_pfn;
+};
+
+struct gms_td {
+	u64 tdr;
+	enum gms_td_life life;
+	enum gms_td_op op_state;
+	u16 hkid;
+	u64 chldcnt; /* 4K pages the TD owns, the TDR aside */
+	u64 td_epoch;
+	u32 assoc_vcpus;
+	GHashTable *sept; /* gpa page -> struct gms_sept_entry */
+	bool leaves_at_freeid; /* T7: KEY.FREEID with leaves still present */
+};
+
+#define GMS_TDX_MAX_HKID 8
+
+enum gms_kot_state { KOT_FREE, KOT_ASSIGNED, KOT_FLUSHED };
+
+struct gms_tdx {
+	GHashTable *pamt; /* pfn -> struct gms_pamt_entry (absent: NDA) */
+	GHashTable *tds; /* tdr pfn -> struct gms_td */
+	GHashTable *
+		dirty; /* pfn -> GMS_TDX_NEEDS_*: removed, not yet flushed / cleared */
+	GHashTable *poisoned; /* pfn set: a partial host write poisoned a line */
+	enum gms_kot_state kot[GMS_TDX_MAX_HKID + 1];
+	bool wbinvd_pending[GMS_TDX_MAX_HKID + 1];
+};
+
+#define GMS_TDX_NEEDS_WBINVD 1U
+#define GMS_TDX_NEEDS_CLEAR 2U
+
+void gms_tdx_init(struct gms_tdx *tdx);
+void gms_tdx_destroy(struct gms_tdx *tdx);
+struct gms_pamt_entry gms_tdx_pamt(const struct gms_tdx *tdx, u64 pfn);
+struct gms_td *gms_tdx_td(const struct gms_tdx *tdx, u64 tdr);
+struct gms_sept_entry gms_tdx_sept(const struct gms_td *td, u64 gpa);
+/* a free HKID (tdx_guest_keyid_alloc), 0 if none */
+u16 gms_tdx_keyid_alloc(struct gms_tdx *tdx);
+
+/* TDH.MNG.CREATE + KEY.CONFIG + ADDCX(@tdcx) + INIT */
+u64 tdh_mng_create(struct gms_tdx *tdx, u64 tdr, u16 hkid);
+u64 tdh_mng_key_config(struct gms_tdx *tdx, u64 tdr);
+u64 tdh_mng_addcx(struct gms_tdx *tdx, u64 tdr, u64 tdcx);
+u64 tdh_mng_init(struct gms_tdx *tdx, u64 tdr);
+u64 tdh_mem_page_add(struct gms_tdx *tdx, u64 tdr, u64 gpa, u64 pfn);
+u64 tdh_mr_finalize(struct gms_tdx *tdx, u64 tdr);
+u64 tdh_mem_page_aug(struct gms_tdx *tdx, u64 tdr, u64 gpa, u64 pfn);
+u64 tdg_mem_page_accept(struct gms_tdx *tdx, u64 tdr, u64 gpa);
+u64 tdh_mem_range_block(struct gms_tdx *tdx, u64 tdr, u64 gpa);
+u64 tdh_mem_track(struct gms_tdx *tdx, u64 tdr);
+u64 tdh_mem_page_remove(struct gms_tdx *tdx, u64 tdr, u64 gpa);
+u64 tdh_mem_range_unblock(struct gms_tdx *tdx, u64 tdr, u64 gpa);
+u64 tdh_phymem_page_wbinvd(struct gms_tdx *tdx, u64 pfn);
+u64 tdh_vp_flush(struct gms_tdx *tdx, u64 tdr);
+u64 tdh_mng_vpflushdone(struct gms_tdx *tdx, u64 tdr);
+u64 tdh_phymem_cache_wb(struct gms_tdx *tdx);
+u64 tdh_mng_key_freeid(struct gms_tdx *tdx, u64 tdr);
+u64 tdh_phymem_page_reclaim(struct gms_tdx *tdx, u64 pfn);
+/* tdx_clear_page(): MOVDIR64B, which also clears the poison */
+void gms_tdx_clear_page(struct gms_tdx *tdx, u64 pfn);
+
+#endif
