@@ -4,6 +4,7 @@
 #define GMEMSIM_HW_H
 
 #include <gmemsim/physmem.h>
+#include <gmemsim/pkvm.h>
 #include <gmemsim/rmp.h>
 #include <gmemsim/tdx.h>
 
@@ -11,6 +12,7 @@ struct gms_hw {
 	struct gms_rmp rmp;
 	struct gms_snp_asids snp;
 	struct gms_tdx tdx;
+	struct gms_pkvm pkvm;
 };
 
 void gms_hw_init(struct gms_hw *hw);

@@ -44,6 +44,8 @@ struct gms_arch_ops {
 	bool has_private_mem; /* kvm_arch_has_private_mem() */
 	bool has_mirrored_tdp; /* kvm_has_mirrored_tdp(): honours the zap filter */
 	bool has_readonly_mem; /* kvm_arch_has_readonly_mem() */
+	/* arm64: a guest_memfd slot needs GUEST_MEMFD_FLAG_MMAP (GMEM_ONLY) */
+	bool gmem_needs_mmap;
 	/* kvm_arch_init_vm(); 0 or -errno */
 	int (*vm_init)(struct gms_world *w, struct gms_kvm *kvm);
 	/* kvm_arch_destroy_vm() */

@@ -18,6 +18,8 @@ void gms_check_integrity(struct gms_world *w, GPtrArray *out);
 void gms_check_tdx(struct gms_world *w, GPtrArray *out);
 void gms_check_hkid_reuse(struct gms_world *w, GPtrArray *out);
 void gms_check_tdx_scrub(struct gms_world *w, GPtrArray *out);
+void gms_check_pkvm(struct gms_world *w, GPtrArray *out);
+void gms_check_pkvm_scrub(struct gms_world *w, GPtrArray *out);
 
 /* Names for reports; the caller frees the string. */
 char *gms_describe(struct gms_world *w, enum gms_obj_kind kind, u64 id);

@@ -84,6 +84,7 @@ void gms_check_scrub(struct gms_world *w, GPtrArray *out)
 				pfn, e->asid);
 	}
 	gms_check_tdx_scrub(w, out);
+	gms_check_pkvm_scrub(w, out);
 }
 
 void gms_check_hw_consistency(struct gms_world *w, GPtrArray *out)
@@ -92,6 +93,7 @@ void gms_check_hw_consistency(struct gms_world *w, GPtrArray *out)
 	gpointer k, v;
 
 	gms_check_tdx(w, out);
+	gms_check_pkvm(w, out);
 	g_hash_table_iter_init(&it, w->hw.rmp.entries);
 	while (g_hash_table_iter_next(&it, &k, &v)) {
 		const struct gms_rmp_entry *e = v;
@@ -240,5 +242,92 @@ void gms_check_tdx_scrub(struct gms_world *w, GPtrArray *out)
 				"(T3) pfn %" G_GUINT64_FORMAT
 				" went back to the allocator still owned by a TD (PAMT type %u)",
 				pfn, ((const struct gms_pamt_entry *)v)->pt);
+	}
+}
+
+/* P5, P3 for one VM's stage-2 */
+static void check_pkvm_vm(struct gms_world *w, const struct gms_pkvm_vm *vm,
+			  GPtrArray *out)
+{
+	const struct gms_pkvm *pk = &w->hw.pkvm;
+	GHashTableIter it;
+	gpointer k, v;
+
+	g_hash_table_iter_init(&it, vm->s2);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		const struct gms_guest_pte *e = v;
+		struct gms_hyp_page p = gms_pkvm_page(pk, e->pfn);
+		u64 gfn = GPOINTER_TO_SIZE(k);
+
+		if (e->state == PKVM_PAGE_OWNED &&
+		    (p.host_state != PKVM_NOPAGE || p.owner != PKVM_ID_GUEST ||
+		     p.handle != vm->handle || p.gfn != gfn))
+			gms_violation_add(
+				out, "hw-consistency",
+				"(P5) handle %u owns gfn %#" G_GINT64_MODIFIER
+				"x but the host stage-2 does not say so for pfn %" G_GUINT64_FORMAT,
+				vm->handle, gfn, e->pfn);
+		if (e->state == PKVM_PAGE_SHARED_BORROWED &&
+		    (p.host_state != PKVM_PAGE_SHARED_OWNED ||
+		     !p.host_share_guest_count))
+			gms_violation_add(
+				out, "hw-consistency",
+				"(P3) handle %u borrows pfn %" G_GUINT64_FORMAT
+				", which the host does not share",
+				vm->handle, e->pfn);
+	}
+}
+
+void gms_check_pkvm(struct gms_world *w, GPtrArray *out)
+{
+	const struct gms_pkvm *pk = &w->hw.pkvm;
+	GHashTableIter it;
+	gpointer k, v;
+
+	g_hash_table_iter_init(&it, pk->vms);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		const struct gms_pkvm_vm *vm = v;
+
+		check_pkvm_vm(w, vm, out);
+		if (vm->ptes_at_finalize)
+			gms_violation_add(
+				out, "asid-reuse",
+				"(P8) handle %u finalized its teardown with guest pages left",
+				vm->handle);
+	}
+	/* P4: a page the host cannot see is a guest's, by its annotation */
+	g_hash_table_iter_init(&it, pk->pages);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		const struct gms_hyp_page *p = v;
+		const struct gms_pkvm_vm *vm = gms_pkvm_vm(pk, p->handle);
+		u64 pfn = GPOINTER_TO_SIZE(k);
+
+		if (p->host_state == PKVM_NOPAGE &&
+		    (!vm || gms_pkvm_guest_pte(vm, p->gfn).pfn != pfn))
+			gms_violation_add(
+				out, "hw-consistency",
+				"(P4) pfn %" G_GUINT64_FORMAT
+				" is missing from the host stage-2, but no guest owns it",
+				pfn);
+	}
+}
+
+/* P6: a page the host got back from a guest was zeroed first */
+void gms_check_pkvm_scrub(struct gms_world *w, GPtrArray *out)
+{
+	GHashTableIter it;
+	gpointer k, v;
+
+	g_hash_table_iter_init(&it, w->hw.pkvm.unpoisoned);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		u64 pfn = GPOINTER_TO_SIZE(k);
+		const struct gms_page *p = gms_physmem_page(&w->physmem, pfn);
+
+		if (p && p->tag && p->writer != GMS_PRINCIPAL_HOST)
+			gms_violation_add(
+				out, "scrub",
+				"(P6) pfn %" G_GUINT64_FORMAT
+				" went back to the host still holding a guest's data",
+				pfn);
 	}
 }

@@ -7,12 +7,14 @@ void gms_hw_init(struct gms_hw *hw)
 	gms_rmp_init(&hw->rmp);
 	hw->snp = (struct gms_snp_asids){ 0 };
 	gms_tdx_init(&hw->tdx);
+	gms_pkvm_init(&hw->pkvm);
 }
 
 void gms_hw_destroy(struct gms_hw *hw)
 {
 	gms_rmp_destroy(&hw->rmp);
 	gms_tdx_destroy(&hw->tdx);
+	gms_pkvm_destroy(&hw->pkvm);
 }
 
 /*
@@ -55,10 +57,28 @@ static int tdx_check(struct gms_hw *hw, u64 pfn, enum gms_host_access kind,
 	return 0;
 }
 
+/*
+ * pKVM: the host's stage-2 has no mapping of a page a guest owns: the abort
+ * is injected back (host_inject_mem_abort()): SIGBUS for userspace, an oops
+ * for the kernel. (Older trees BUG()ed in the hypervisor.)
+ */
+static int pkvm_check(struct gms_hw *hw, u64 pfn, enum gms_host_access kind,
+		      const char **why)
+{
+	if (gms_pkvm_page(&hw->pkvm, pfn).host_state != PKVM_NOPAGE)
+		return 0;
+	*why = "P4: host access to a page its stage-2 gives to a guest";
+	return kind == GMS_HOST_USER_READ || kind == GMS_HOST_USER_WRITE ?
+		       GMS_HW_SIGBUS :
+		       GMS_HW_FATAL;
+}
+
 int gms_hw_host_access(struct gms_hw *hw, u64 pfn, enum gms_host_access kind,
 		       const char **why)
 {
 	int r = rmp_check(hw, pfn, kind, why);
 
-	return r ? r : tdx_check(hw, pfn, kind, why);
+	if (!r)
+		r = tdx_check(hw, pfn, kind, why);
+	return r ? r : pkvm_check(hw, pfn, kind, why);
 }

@@ -42,6 +42,8 @@ const struct gms_arch_ops *gms_arch_ops_for(enum gms_vm_type type)
 		return &gms_snp_ops;
 	case GMS_VM_TDX:
 		return &gms_tdx_ops;
+	case GMS_VM_PKVM:
+		return &gms_pkvm_ops;
 	default:
 		return NULL;
 	}

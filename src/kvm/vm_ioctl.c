@@ -56,8 +56,11 @@ static u64 kvm_gmem_get_supported_flags(const struct gms_kvm *kvm)
 {
 	u64 flags = GUEST_MEMFD_FLAG_MMAP;
 
-	/* x86: kvm_arch_supports_gmem_init_shared() = !has_private_mem */
-	if (!kvm->arch->has_private_mem)
+	/*
+	 * x86: kvm_arch_supports_gmem_init_shared() = !has_private_mem; arm64
+	 * keeps the weak default (true).
+	 */
+	if (!kvm->arch->has_private_mem || kvm->arch->type == GMS_VM_PKVM)
 		flags |= GUEST_MEMFD_FLAG_INIT_SHARED;
 	return flags;
 }

@@ -112,10 +112,17 @@ static int kvm_delete_memslot(struct gms_world *w, struct gms_kvm *kvm,
 	return 0;
 }
 
-/* mirrors: kvm_arch_prepare_memory_region() on x86 */
-static int kvm_arch_prepare_memory_region(struct gms_memslot *new)
+/*
+ * mirrors: kvm_arch_prepare_memory_region(): x86 bounds the gfn; arm64
+ * refuses a guest_memfd slot whose file lacks GUEST_MEMFD_FLAG_MMAP.
+ */
+static int kvm_arch_prepare_memory_region(struct gms_kvm *kvm,
+					  struct gms_memslot *new)
 {
 	if (new->base_gfn + new->npages - 1 > GMS_MAX_GFN)
+		return -EINVAL;
+	if (kvm->arch->gmem_needs_mmap && (new->flags &KVM_MEM_GUEST_MEMFD) &&
+	    !(new->flags &KVM_MEMSLOT_GMEM_ONLY))
 		return -EINVAL;
 	return 0;
 }
@@ -147,7 +154,7 @@ static void free_unpublished(struct gms_world *w, struct gms_memslot *s)
 static int kvm_create_memslot(struct gms_world *w, struct gms_kvm *kvm,
 			      struct gms_memslot *new)
 {
-	int r = kvm_arch_prepare_memory_region(new);
+	int r = kvm_arch_prepare_memory_region(kvm, new);
 
 	if (r) {
 		/* out_unbind: kvm_gmem_unbind(new) */

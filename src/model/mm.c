@@ -278,6 +278,16 @@ int gms_mm_fault(struct gms_world *w, u64 addr, u64 *pfn)
 					anon_fault(w, pfn);
 	if (r)
 		return r;
+	/*
+	 * The hardware may refuse the host the page (pKVM: not in the host's
+	 * stage-2; the abort is injected back as SIGBUS): no pte then.
+	 */
+	r = gms_world_host_access(w, *pfn, GMS_HOST_USER_READ,
+				  "host userspace fault");
+	if (r) {
+		gms_physmem_put(&w->physmem, *pfn);
+		return r;
+	}
 	install_pte(w, vma, page, *pfn);
 	return 0;
 }

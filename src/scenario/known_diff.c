@@ -30,6 +30,9 @@ static const struct known table[] = {
 	/* userspace_addr 0: the host takes the access for MMIO */
 	{ GMS_QUIRK_SHADOW_PAGING, "guest.", NULL, "exit:mmio", SHADOW_WHY,
 	  true },
+	/* guest_memfd's own errors (a closed file: -EFAULT) never happen there */
+	{ GMS_QUIRK_SHADOW_PAGING, "guest.", "exit:memory_fault", NULL,
+	  SHADOW_WHY, true },
 	/* userspace_addr elsewhere: the guest reads that memory instead */
 	{ GMS_QUIRK_SHADOW_PAGING, "guest.read", "tag:", "tag:", SHADOW_WHY,
 	  true },
