@@ -114,27 +114,35 @@ void gms_check_hw_consistency(struct gms_world *w, GPtrArray *out)
 	}
 }
 
-/* G6: a guest's private read returns no host-chosen plaintext */
+/*
+ * G6 as DESIGN.md states integrity: what a VM reads from its private memory
+ * (in the clear, under its own key) was written by that VM, by measured
+ * population, or is zero.
+ */
 void gms_check_integrity(struct gms_world *w, GPtrArray *out)
 {
 	for (guint i = 0; i < w->observations->len; i++) {
 		const struct gms_observation *o = &g_array_index(
 			w->observations, struct gms_observation, i);
 		struct gms_violation *v;
-		char *vm, *tag;
+		char *vm, *who, *tag;
 
-		if (o->reader == GMS_PRINCIPAL_HOST || !o->reader_key ||
-		    o->key != o->reader_key ||
-		    o->writer != GMS_PRINCIPAL_HOST || !o->tag || o->measured)
+		if (o->reader == GMS_PRINCIPAL_HOST ||
+		    !g_str_equal(o->via, "guest private") ||
+		    o->key != o->reader_key || o->writer == o->reader ||
+		    !o->tag || o->measured)
 			continue;
 		vm = gms_describe_principal(w, o->reader);
+		who = gms_describe_principal(w, o->writer);
 		tag = gms_describe(w, GMS_OBJ_TAG, o->tag);
 		v = gms_violation_add(
 			out, "integrity",
-			"(G6) %s read host-chosen data %s from its private pfn %" G_GUINT64_FORMAT,
-			vm, tag, o->pfn);
+			"(G6) %s read %s, written by %s, from its private pfn %" G_GUINT64_FORMAT,
+			vm, tag, who, o->pfn);
 		gms_violation_object(v, "%s", vm);
+		gms_violation_object(v, "%s", who);
 		g_free(vm);
+		g_free(who);
 		g_free(tag);
 	}
 }

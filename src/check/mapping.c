@@ -119,10 +119,46 @@ static void check_pte(struct gms_world *w, struct gms_vma *vma,
 	gms_violation_object(v, "pfn %" G_GUINT64_FORMAT, pte->pfn);
 }
 
+/* T11, the other way: every S-EPT leaf of a live TD is in KVM's mirror */
+static void check_sept_leaves(struct gms_world *w, struct gms_kvm *kvm,
+			      GPtrArray *out)
+{
+	struct gms_td *td = gms_tdx_td(&w->hw.tdx, kvm->arch_page);
+	GHashTableIter it;
+	gpointer k, v;
+
+	if (!td)
+		return;
+	g_hash_table_iter_init(&it, td->sept);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		const struct gms_sept_entry *e = v;
+		struct gms_spte *spte =
+			gms_kvm_lookup_spte(kvm, GPOINTER_TO_SIZE(k));
+		char *vm;
+
+		if (spte && spte->private && spte->pfn == e->hpa_pfn)
+			continue;
+		vm = gms_describe(w, GMS_OBJ_KVM, kvm->id);
+		gms_violation_add(
+			out, "stale-mapping",
+			"(T11) the S-EPT of %s still maps gfn %#" G_GINT64_MODIFIER
+			"x to pfn %" G_GUINT64_FORMAT
+			", which KVM no longer maps",
+			vm, (u64)GPOINTER_TO_SIZE(k), e->hpa_pfn);
+		g_free(vm);
+	}
+}
+
 void gms_check_stale_mapping(struct gms_world *w, GPtrArray *out)
 {
 	gms_for_each_spte(w, check_spte, out);
 	gms_for_each_pte(w, check_pte, out);
+	for (GList *l = w->vms; l; l = l->next) {
+		struct gms_kvm *kvm = l->data;
+
+		if (kvm->arch->type == GMS_VM_TDX && kvm->state < GMS_KVM_DYING)
+			check_sept_leaves(w, kvm, out);
+	}
 }
 
 static void check_exclusive(struct gms_world *w, struct gms_kvm *kvm,

@@ -36,7 +36,11 @@ static int rmp_make_private(struct gms_world *w, u64 pfn, u64 gpa, u16 asid,
  */
 static int snp_vm_init(struct gms_world *w, struct gms_kvm *kvm)
 {
-	u16 asid = gms_snp_asid_new(ASIDS(w));
+	u16 asid;
+
+	/* mutant asid-no-flush: __sev_recycle_asids() without sev_flush_asids() */
+	ASIDS(w)->skip_flush = w->policy.mutant == GMS_MUTANT_ASID_NO_FLUSH;
+	asid = gms_snp_asid_new(ASIDS(w));
 	struct gms_rmp_entry fw = { .assigned = true, .immutable = true };
 	u64 ctx;
 

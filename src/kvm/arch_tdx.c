@@ -116,7 +116,9 @@ static void tdx_unmap(struct gms_world *w, struct gms_kvm *kvm,
 		return;
 	if (tdh_mem_range_block(TDX(w), tdr, gpa) & 0x8000000000000000ULL)
 		return;
-	tdh_mem_track(TDX(w), tdr);
+	/* mutant tdx-no-track: REMOVE straight after BLOCK */
+	if (w->policy.mutant != GMS_MUTANT_TDX_NO_TRACK)
+		tdh_mem_track(TDX(w), tdr);
 	if (tdh_mem_page_remove(TDX(w), tdr, gpa))
 		return;
 	tdh_phymem_page_wbinvd(TDX(w), spte->pfn);

@@ -199,7 +199,9 @@ int gms_gmem_get_pfn(struct gms_world *w, struct gms_kvm *kvm,
 	if (r)
 		return r;
 	if (!folio->uptodate) {
-		gms_physmem_clear(&w->physmem, folio->pfn);
+		/* mutant no-scrub: the folio keeps what its last owner left */
+		if (w->policy.mutant != GMS_MUTANT_NO_SCRUB)
+			gms_physmem_clear(&w->physmem, folio->pfn);
 		folio->uptodate = true;
 	}
 	/* kvm_gmem_prepare_folio(): every time since "Remove preparation tracking" */

@@ -110,6 +110,12 @@ static void gmem_remove_folio(struct gms_world *w, struct gms_gmem_inode *inode,
 
 	g_tree_steal(inode->pages, &folio->index);
 	g_free(folio);
+	/* mutant truncate-zeroes: as if AS_INACCESSIBLE had no effect (bug #7) */
+	if (w->policy.mutant == GMS_MUTANT_TRUNCATE_ZEROES) {
+		gms_world_host_access(w, pfn, GMS_HOST_KERNEL_WRITE,
+				      "truncate zeroing");
+		gms_physmem_clear(&w->physmem, pfn);
+	}
 	/*
 	 * AS_INACCESSIBLE: truncate does not zero the page, which on SNP would
 	 * write to a page still assigned in the RMP.

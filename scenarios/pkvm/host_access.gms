@@ -1,0 +1,13 @@
+# NEGATIVE. Host accesses to a page the guest owns under pKVM: userspace gets the injected
+# abort as SIGBUS; the host kernel reading it through the direct map would oops.
+# Source: hw_models.md 3.3 (host_inject_mem_abort); the host-safety invariant.
+vm.create p type=pkvm
+gmem.create g vm=p size=16K flags=mmap,init_shared
+memslot.set p slot=0 gpa=0 size=16K gmem=g
+gmem.mmap m gmem=g
+host.write m offset=0 tag=shared_in
+guest.read p gpa=0 => tag:shared_in
+attr.set p gpa=4K size=4K private
+guest.write p gpa=4K tag=secret
+host.read m offset=4K => sigbus
+host.direct_read g offset=4K => violation:host-safety
