@@ -63,7 +63,7 @@ static void snp_vm_destroy(struct gms_world *w, struct gms_kvm *kvm)
 {
 	gms_snp_wbinvd(ASIDS(w));
 	if (!kvm->arch_id)
-		return; /* moved away by move_enc_context */
+		return; /* its context moved to another VM */
 	gms_snp_decommission(ASIDS(w), kvm->arch_id);
 	/* snp_page_reclaim() + rmp_make_shared(); a failure leaks the page */
 	if (!gms_rmp_page_reclaim(RMP(w), kvm->arch_page) &&

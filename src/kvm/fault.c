@@ -162,6 +162,8 @@ static int vcpu_access(struct gms_world *w, int vm_fd, u64 gpa,
 	if (e->kind != GMS_FD_VM)
 		return -ENOTTY;
 	kvm = e->obj;
+	if (kvm->state >= GMS_KVM_DYING)
+		return -EIO; /* kvm->vm_dead */
 	r = vcpu_translate(w, kvm, gpa, kind, &pfn, &is_private, exit);
 	if (r || exit->reason == GMS_EXIT_MMIO)
 		return r;

@@ -167,3 +167,43 @@ int gms_host_migrate(struct gms_world *w, int gmem_fd, u64 offset)
 	f = gmem_of(w, gmem_fd, &r);
 	return f ? -EINVAL : r;
 }
+
+/*
+ * mirrors: sev_vm_move_enc_context_from() for SNP: the destination takes the
+ * source's ASID and firmware context (its own ASID goes back); the source
+ * keeps none. Simplified: no vCPU state moves, and the source's guest_memfd
+ * bindings stay with the source (sharing them needs gmem.link).
+ */
+int gms_sys_move_enc_context(struct gms_world *w, int dst_fd, int src_fd)
+{
+	struct gms_kvm *dst, *src;
+	int r;
+
+	dst = vm_of(w, dst_fd, &r);
+	if (!dst)
+		return r;
+	src = vm_of(w, src_fd, &r);
+	if (!src)
+		return r == -ENOTTY ? -EINVAL : r;
+	if (dst == src || dst->arch->type != GMS_VM_SNP ||
+	    src->arch->type != GMS_VM_SNP || !src->arch_id)
+		return -EINVAL;
+	gms_snp_decommission(&w->hw.snp, dst->arch_id);
+	gms_snp_wbinvd(&w->hw.snp);
+	if (!gms_rmp_page_reclaim(&w->hw.rmp, dst->arch_page)) {
+		struct gms_rmp_entry shared = { 0 };
+
+		gms_rmp_update(&w->hw.rmp, dst->arch_page, &shared);
+		gms_physmem_put(&w->physmem, dst->arch_page);
+	}
+	gms_snp_asid_free(&w->hw.snp, dst->arch_id);
+	dst->arch_id = src->arch_id;
+	dst->arch_page = src->arch_page;
+	src->arch_id = 0;
+	src->arch_page = 0;
+	/* the source cannot run any more (kvm_vm_dead()): nothing maps for it */
+	src->state = GMS_KVM_DYING;
+	gms_kvm_unmap_gfn_range(src, 0, G_MAXUINT64,
+				GMS_FILTER_SHARED | GMS_FILTER_PRIVATE);
+	return 0;
+}

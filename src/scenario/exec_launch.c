@@ -110,3 +110,15 @@ void gms_exec_expect_rmp(struct gms_runner *r, const struct gms_stmt *s,
 	expect_field(res, s, "validated", e.validated);
 	expect_field(res, s, "immutable", e.immutable);
 }
+
+void gms_exec_move_enc_context(struct gms_runner *r, const struct gms_stmt *s,
+			       struct gms_result *res)
+{
+	if (!model_op(r, res))
+		return;
+	gms_result_set(
+		res,
+		gms_sys_move_enc_context(
+			r->w, gms_runner_fd(r, pos0(s)),
+			gms_runner_fd(r, gms_stmt_arg(s, "from")->values[0])));
+}

@@ -264,7 +264,7 @@ static const struct gms_op_spec ops[] = {
 	  k_none, NULL, NULL, gms_exec_finalize },
 	{ "vm.move_enc_context", "vm.move_enc_context DST from=SRC",
 	  "intra-host migration of the encryption context", GMS_H_NONE, 1,
-	  k_move_enc, NULL, HW, NULL },
+	  k_move_enc, NULL, NULL, gms_exec_move_enc_context },
 };
 
 const struct gms_op_spec *gms_ops(size_t *n)
