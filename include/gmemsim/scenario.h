@@ -39,6 +39,7 @@ enum gms_val_type {
 	GMS_VAL_BOOL,
 	GMS_VAL_ENUM,
 	GMS_VAL_FLAGS, /* comma list of flag names, or a number */
+	GMS_VAL_NAME_OR_WORD, /* a defined name, or host / hyp */
 };
 
 struct gms_flag_name {

@@ -104,6 +104,9 @@ int gms_vcpu_accept(struct gms_world *w, int vm_fd, u64 gpa,
 int gms_host_direct_read(struct gms_world *w, int gmem_fd, u64 offset,
 			 u64 *tag);
 int gms_host_kernel_read(struct gms_world *w, int vm_fd, u64 gpa, u64 *tag);
+/* A host kernel store through the direct map */
+int gms_host_direct_write(struct gms_world *w, int gmem_fd, u64 offset,
+			  u64 tag);
 /* KVM_CAP_VM_MOVE_ENC_CONTEXT_FROM: @dst takes @src's encryption context */
 int gms_sys_move_enc_context(struct gms_world *w, int dst_fd, int src_fd);
 /* mm tries to migrate the folio at @offset */

@@ -9,5 +9,7 @@ host.write m offset=0 tag=shared_in
 guest.read p gpa=0 => tag:shared_in
 attr.set p gpa=4K size=4K private
 guest.write p gpa=4K tag=secret
+expect.pkvm g offset=0 owner=host state=shared_owned
+expect.pkvm g offset=4K owner=p state=nopage
 host.read m offset=4K => sigbus
 host.direct_read g offset=4K => violation:host-safety

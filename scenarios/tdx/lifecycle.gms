@@ -14,7 +14,9 @@ vm.finalize td
 gmem.populate g offset=4K tag=late => EINVAL
 guest.read td gpa=0 => tag:fw
 guest.read td gpa=4K => exit:exception
+expect.sept td gpa=4K state=pending
 guest.accept td gpa=4K
+expect.sept td gpa=4K state=mapped
 guest.accept td gpa=4K => EEXIST
 guest.read td gpa=4K => zero
 guest.write td gpa=4K tag=secret

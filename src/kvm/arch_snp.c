@@ -65,10 +65,18 @@ static void snp_vm_destroy(struct gms_world *w, struct gms_kvm *kvm)
 	if (!kvm->arch_id)
 		return; /* its context moved to another VM */
 	gms_snp_decommission(ASIDS(w), kvm->arch_id);
-	/* snp_page_reclaim() + rmp_make_shared(); a failure leaks the page */
-	if (!gms_rmp_page_reclaim(RMP(w), kvm->arch_page) &&
-	    !rmp_make_shared(w, kvm->arch_page))
+	/*
+	 * snp_page_reclaim() + rmp_make_shared(); a failure leaks the page.
+	 * Mutant snp-invalidate-continue: no reclaim, the failed make-shared
+	 * is ignored and the page freed while still assigned.
+	 */
+	if (w->policy.mutant == GMS_MUTANT_SNP_INVALIDATE_CONTINUE) {
+		rmp_make_shared(w, kvm->arch_page);
 		gms_physmem_put(&w->physmem, kvm->arch_page);
+	} else if (!gms_rmp_page_reclaim(RMP(w), kvm->arch_page) &&
+		   !rmp_make_shared(w, kvm->arch_page)) {
+		gms_physmem_put(&w->physmem, kvm->arch_page);
+	}
 	gms_snp_asid_free(ASIDS(w), kvm->arch_id);
 }
 

@@ -132,6 +132,29 @@ int gms_host_direct_read(struct gms_world *w, int gmem_fd, u64 offset, u64 *tag)
 }
 
 /*
+ * A host kernel store through the direct map (a stray pointer, a partial
+ * write by DMA or a UC alias): what the hardware does with it is the point.
+ */
+int gms_host_direct_write(struct gms_world *w, int gmem_fd, u64 offset, u64 tag)
+{
+	struct gms_gmem_file *f;
+	struct gms_folio *folio;
+	int r;
+
+	f = gmem_of(w, gmem_fd, &r);
+	if (!f)
+		return r;
+	folio = gms_gmem_lookup_folio(f->inode, offset >> GMS_PAGE_SHIFT);
+	if (!folio)
+		return -ENOENT;
+	gms_world_host_access(w, folio->pfn, GMS_HOST_KERNEL_WRITE,
+			      "direct-map write");
+	gms_physmem_write(&w->physmem, folio->pfn, tag, GMS_PRINCIPAL_HOST,
+			  false);
+	return 0;
+}
+
+/*
  * mirrors: kvm_read_guest(): through the memslot's userspace_addr, as
  * emulation does; private memory is not reachable that way.
  */

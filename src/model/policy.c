@@ -40,8 +40,8 @@ static const char *const mutant_values[] = { "none",
 					     NULL };
 /* the hardware ones and no-scrub so far; the races come with the task machinery */
 static const bool mutant_modelled[] = {
-	true,  false, false, false, false, false, true,
-	false, true,  true,  true,  false, true,
+	true, false, false, false, false, false, true,
+	true, true,  true,  true,  false, true,
 };
 
 #define KNOB(n, v, src, field)                                               \

@@ -132,6 +132,25 @@ static const struct gms_key_spec k_convert[] = { NUM_REQ("offset"),
 static const struct gms_key_spec k_link[] = { NAME_REQ("from"), NAME_REQ("vm"),
 					      END };
 static const struct gms_key_spec k_move_enc[] = { NAME_REQ("from"), END };
+static const struct gms_flag_name sept_state_values[] = {
+	{ "free", 0 },	  { "mapped", 1 },	    { "blocked", 2 },
+	{ "pending", 3 }, { "pending_blocked", 4 }, { NULL, 0 },
+};
+static const struct gms_key_spec k_expect_sept[] = {
+	NUM_REQ("gpa"),
+	{ "state", GMS_VAL_ENUM, false, sept_state_values },
+	END
+};
+static const struct gms_flag_name pkvm_state_values[] = {
+	{ "owned", 0 },	 { "shared_owned", 1 }, { "shared_borrowed", 2 },
+	{ "nopage", 3 }, { NULL, 0 },
+};
+static const struct gms_key_spec k_expect_pkvm[] = {
+	NUM_REQ("offset"),
+	{ "owner", GMS_VAL_NAME_OR_WORD, false, NULL },
+	{ "state", GMS_VAL_ENUM, false, pkvm_state_values },
+	END
+};
 static const struct gms_key_spec k_expect_hw[] = { NUM("offset"),
 						   NUM("gpa"),
 						   NUM("assigned"),
@@ -160,13 +179,14 @@ static const struct gms_op_spec ops[] = {
 	  "the page at O of G's inode", GMS_H_NONE, 1, k_expect_page, NULL,
 	  NULL, gms_exec_expect_page },
 	{ "expect.pkvm", "expect.pkvm G offset=O [owner=] [state=]",
-	  "pKVM page ownership", GMS_H_NONE, 1, k_expect_hw, NULL, HW, NULL },
+	  "pKVM page ownership", GMS_H_NONE, 1, k_expect_pkvm, NULL, NULL,
+	  gms_exec_expect_pkvm },
 	{ "expect.rmp",
 	  "expect.rmp G offset=O [assigned=] [asid=] [validated=] [immutable=]",
 	  "an RMP entry", GMS_H_NONE, 1, k_expect_hw, NULL, NULL,
 	  gms_exec_expect_rmp },
 	{ "expect.sept", "expect.sept VM gpa=A state=...", "a TDX S-EPT entry",
-	  GMS_H_NONE, 1, k_expect_hw, NULL, HW, NULL },
+	  GMS_H_NONE, 1, k_expect_sept, NULL, NULL, gms_exec_expect_sept },
 	{ "expect.vm", "expect.vm VM [alive=0|1] [refs=N]",
 	  "the struct kvm behind VM", GMS_H_NONE, 1, k_expect_vm, NULL, NULL,
 	  gms_exec_expect_vm },
@@ -224,6 +244,9 @@ static const struct gms_op_spec ops[] = {
 	  w_private_shared, NULL, gms_exec_guest_access },
 	{ "host.direct_read", "host.direct_read G offset=O",
 	  "host kernel access through the direct map", GMS_H_NONE, 1, k_offset,
+	  NULL, NULL, gms_exec_host_kernel },
+	{ "host.direct_write", "host.direct_write G offset=O tag=T",
+	  "host kernel store through the direct map", GMS_H_NONE, 1, k_populate,
 	  NULL, NULL, gms_exec_host_kernel },
 	{ "host.kernel_read", "host.kernel_read VM gpa=A",
 	  "host kernel access to guest memory", GMS_H_NONE, 1, k_gpa, NULL,

@@ -177,6 +177,10 @@ static bool parse_value(struct parser *p, const struct gms_key_spec *k,
 		return fail(p, a->col, "unknown %s '%s'", k->key, v);
 	case GMS_VAL_FLAGS:
 		return parse_flags(p, k, a);
+	case GMS_VAL_NAME_OR_WORD:
+		if (!strcmp(v, "host") || !strcmp(v, "hyp"))
+			return true;
+		return check_defined(p, v, a->col);
 	}
 	return false;
 }
