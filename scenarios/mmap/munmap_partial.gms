@@ -23,3 +23,7 @@ host.mmap_anon first size=4K
 gmem.munmap first
 host.mmap_anon second size=16K
 host.write first offset=0 tag=stray => EFAULT
+# unmapping the name again reaches nothing, not the mapping now at its address
+gmem.munmap first
+host.write second offset=0 tag=kept
+host.read second offset=0 => tag:kept

@@ -149,25 +149,47 @@ void gms_exec_mmap_anon(struct gms_runner *r, const struct gms_stmt *s,
 	gms_runner_define(r, pos0(s), h);
 }
 
+/*
+ * munmap() of the named mapping's own pages only, and only of those it has
+ * not unmapped yet: their addresses may belong to a later mapping now.
+ */
 void gms_exec_munmap(struct gms_runner *r, const struct gms_stmt *s,
 		     struct gms_result *res)
 {
 	struct gms_handle *h = gms_runner_handle(r, pos0(s));
 	u64 off = gms_stmt_num(s, "offset", 0);
 	u64 len = gms_stmt_num(s, "len", h->len - MIN(h->len, off));
-	int ret;
+	u64 first, last, page;
+	int ret = 0;
 
 	if (h->kind != GMS_H_MAPPING || !h->addr) {
 		res->err = EINVAL;
 		return;
 	}
-	ret = T(r, munmap, h->addr + off, len);
+	if ((off & (GMS_PAGE_SIZE - 1)) || !len) {
+		gms_result_set(res,
+			       -EINVAL); /* do_munmap(): unaligned or empty */
+		return;
+	}
+	first = off >> GMS_PAGE_SHIFT;
+	last = MIN(off + len < off ? G_MAXUINT64 : off + len, h->len);
+	last = (last + GMS_PAGE_SIZE - 1) >> GMS_PAGE_SHIFT;
+	for (page = first; page < last && !ret;) {
+		u64 end = page;
+
+		if (gms_range_map_load(&h->unmapped, page)) {
+			page++;
+			continue;
+		}
+		while (end < last && !gms_range_map_load(&h->unmapped, end))
+			end++;
+		ret = T(r, munmap, h->addr + (page << GMS_PAGE_SHIFT),
+			(end - page) << GMS_PAGE_SHIFT);
+		if (!ret)
+			gms_range_map_store(&h->unmapped, page, end, 1);
+		page = end;
+	}
 	gms_result_set(res, ret);
-	if (!ret && off < h->len)
-		gms_range_map_store(&h->unmapped, off >> GMS_PAGE_SHIFT,
-				    (MIN(off + len, h->len) + GMS_PAGE_SIZE -
-				     1) >> GMS_PAGE_SHIFT,
-				    1);
 }
 
 /* host.read / write / pin / unpin at offset= of a mapping */
