@@ -174,20 +174,21 @@ void gms_exec_munmap(struct gms_runner *r, const struct gms_stmt *s,
 	first = off >> GMS_PAGE_SHIFT;
 	last = MIN(off + len < off ? G_MAXUINT64 : off + len, h->len);
 	last = (last + GMS_PAGE_SIZE - 1) >> GMS_PAGE_SHIFT;
+	/* the gaps between the ranges already unmapped, range by range */
 	for (page = first; page < last && !ret;) {
-		u64 end = page;
+		const struct gms_range *done =
+			gms_range_map_find(&h->unmapped, page, last);
+		/* copied: storing below may merge (free) that range */
+		u64 end = done ? MAX(done->start, page) : last;
+		u64 next = done ? MAX(done->end, end) : last;
 
-		if (gms_range_map_load(&h->unmapped, page)) {
-			page++;
-			continue;
+		if (end > page) {
+			ret = T(r, munmap, h->addr + (page << GMS_PAGE_SHIFT),
+				(end - page) << GMS_PAGE_SHIFT);
+			if (!ret)
+				gms_range_map_store(&h->unmapped, page, end, 1);
 		}
-		while (end < last && !gms_range_map_load(&h->unmapped, end))
-			end++;
-		ret = T(r, munmap, h->addr + (page << GMS_PAGE_SHIFT),
-			(end - page) << GMS_PAGE_SHIFT);
-		if (!ret)
-			gms_range_map_store(&h->unmapped, page, end, 1);
-		page = end;
+		page = next;
 	}
 	gms_result_set(res, ret);
 }
