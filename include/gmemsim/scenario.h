@@ -112,9 +112,10 @@ struct gms_stmt {
 	int npos;
 	const char *words[GMS_MAX_WORDS]; /* bare words */
 	int nwords;
-	struct gms_arg args[GMS_MAX_ARGS]; /* policy lines too */
 	int nargs;
 	struct gms_outcome outcome;
+	/* last: a parsed statement is allocated with its nargs arguments only */
+	struct gms_arg args[GMS_MAX_ARGS]; /* policy lines too */
 };
 
 struct gms_scenario {

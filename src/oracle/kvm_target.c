@@ -271,8 +271,25 @@ static bool ours(struct kvm_target *kt, u64 addr, u64 len)
 
 /*
  * munmap() of holes succeeds; only the parts this target mapped are really
- * unmapped, so a scenario never unmaps the process's own memory.
+ * unmapped, so a scenario never unmaps the process's own memory. What it
+ * unmaps stays reserved (PROT_NONE, which KVM's hva_to_pfn() fails like a
+ * hole): a memslot still points there, and memory the process maps later
+ * (the vCPU harness, malloc) must not appear behind it.
  */
+static int reserve_hole(struct kvm_target *kt, u64 s, u64 e)
+{
+	void *want = (void *)(uintptr_t)(s << GMS_PAGE_SHIFT);
+	void *m = mmap(want, (e - s) << GMS_PAGE_SHIFT, PROT_NONE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
+		       -1, 0);
+
+	if (m == MAP_FAILED)
+		return -errno;
+	gms_range_map_store(&kt->mapped, s, e, 0);
+	gms_range_map_store(&kt->holes, s, e, 1);
+	return 0;
+}
+
 static int k_munmap(struct gms_target *t, u64 addr, u64 len)
 {
 	struct kvm_target *kt = KT(t);
@@ -285,10 +302,10 @@ static int k_munmap(struct gms_target *t, u64 addr, u64 len)
 	while ((r = gms_range_map_find(&kt->mapped, first, last))) {
 		u64 s = MAX(r->start, first), e = MIN(r->end, last);
 
-		if (munmap((void *)(uintptr_t)(s << GMS_PAGE_SHIFT),
-			   (e - s) << GMS_PAGE_SHIFT))
-			return -errno;
-		gms_range_map_store(&kt->mapped, s, e, 0);
+		int ret = reserve_hole(kt, s, e);
+
+		if (ret)
+			return ret;
 	}
 	return 0;
 }
@@ -370,7 +387,12 @@ static void k_destroy(struct gms_target *t)
 	     r = gms_range_map_next(&kt->mapped, r))
 		munmap((void *)(uintptr_t)(r->start << GMS_PAGE_SHIFT),
 		       (r->end - r->start) << GMS_PAGE_SHIFT);
+	for (r = gms_range_map_next(&kt->holes, NULL); r;
+	     r = gms_range_map_next(&kt->holes, r))
+		munmap((void *)(uintptr_t)(r->start << GMS_PAGE_SHIFT),
+		       (r->end - r->start) << GMS_PAGE_SHIFT);
 	gms_range_map_destroy(&kt->mapped);
+	gms_range_map_destroy(&kt->holes);
 	g_array_unref(kt->fds);
 	g_free(kt);
 }
@@ -466,5 +488,6 @@ struct gms_target *gms_kvm_target_new(char **why)
 	for (int i = 0; i < 3; i++)
 		install(kt, -1, KFD_DEV);
 	gms_range_map_init(&kt->mapped);
+	gms_range_map_init(&kt->holes);
 	return &kt->base;
 }

@@ -23,6 +23,7 @@ struct kvm_target {
 	struct gms_target base;
 	GArray *fds; /* virtual fd -> struct kfd */
 	struct gms_range_map mapped; /* host pages this target mapped */
+	struct gms_range_map holes; /* unmapped by a scenario, kept reserved */
 	u32 vm_types; /* KVM_CAP_VM_TYPES */
 };
 

@@ -27,6 +27,10 @@ static const struct known table[] = {
 	{ GMS_QUIRK_NO_MEMORY_ATTRIBUTES, "attr.set", NULL, "ENOTTY",
 	  "the host has no CONFIG_KVM_GENERIC_MEMORY_ATTRIBUTES: KVM_SET_MEMORY_ATTRIBUTES is ENOTTY",
 	  false },
+	/* an hva with no page behind it: EFAULT upstream, MMIO on the host */
+	{ GMS_QUIRK_SHADOW_PAGING, "guest.", "EFAULT", "exit:mmio",
+	  "the host uses shadow paging (PVM): a fault on a userspace_addr with no page behind it exits as MMIO where upstream kvm_handle_error_pfn() fails KVM_RUN with EFAULT",
+	  true },
 	/* userspace_addr 0: the host takes the access for MMIO */
 	{ GMS_QUIRK_SHADOW_PAGING, "guest.", NULL, "exit:mmio", SHADOW_WHY,
 	  true },

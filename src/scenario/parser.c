@@ -454,17 +454,11 @@ static void stmt_free(struct gms_stmt *s)
 	g_free(s);
 }
 
-static bool parse_stmt(struct parser *p, GArray *toks, const char *line,
-		       gsize stmt_len)
+static bool parse_stmt_into(struct parser *p, struct gms_stmt *s, GArray *toks,
+			    const char *line, gsize stmt_len)
 {
 	struct gms_tok *first = &g_array_index(toks, struct gms_tok, 0);
-	/* args[] is large and filled in order: zero only what precedes it */
-	struct gms_stmt *s = g_malloc(sizeof(*s));
-	bool ok;
 
-	memset(s, 0, offsetof(struct gms_stmt, args));
-	s->nargs = 0;
-	s->outcome = (struct gms_outcome){ 0 };
 	s->line = p->line;
 	s->col = first->col;
 	/* the statement without its outcome: the trace prints the actual one */
@@ -481,32 +475,38 @@ static bool parse_stmt(struct parser *p, GArray *toks, const char *line,
 	for (guint i = 0; i < toks->len; i++) {
 		struct gms_tok *t = &g_array_index(toks, struct gms_tok, i);
 
-		if (!printable(t->text) || !*t->text) {
-			stmt_free(s);
+		if (!printable(t->text) || !*t->text)
 			return fail(p, t->col, "invalid character");
-		}
 	}
-	if (first->kind != GMS_TOK_WORD) {
-		ok = fail(p, first->col, "unexpected '%s'", first->text);
-	} else if (!strcmp(first->text, "policy")) {
+	if (first->kind != GMS_TOK_WORD)
+		return fail(p, first->col, "unexpected '%s'", first->text);
+	if (!strcmp(first->text, "policy")) {
 		s->kind = GMS_STMT_POLICY;
-		ok = parse_policy(p, s, toks);
-	} else if (!strcmp(first->text, "spawn") ||
-		   !strcmp(first->text, "step") ||
-		   !strcmp(first->text, "finish")) {
-		ok = fail(
+		return parse_policy(p, s, toks);
+	}
+	if (!strcmp(first->text, "spawn") || !strcmp(first->text, "step") ||
+	    !strcmp(first->text, "finish"))
+		return fail(
 			p, first->col,
 			"'%s' is not supported yet: tasks arrive with the lifecycle-races work",
 			first->text);
-	} else {
-		s->kind = GMS_STMT_OP;
-		ok = parse_op(p, s, toks);
-	}
-	if (!ok) {
-		stmt_free(s);
+	s->kind = GMS_STMT_OP;
+	return parse_op(p, s, toks);
+}
+
+static bool parse_stmt(struct parser *p, GArray *toks, const char *line,
+		       gsize stmt_len)
+{
+	/* args[] is large and filled in order: keep only what was filled */
+	struct gms_stmt tmp;
+	gsize size;
+
+	memset(&tmp, 0, offsetof(struct gms_stmt, args));
+	if (!parse_stmt_into(p, &tmp, toks, line, stmt_len))
 		return false;
-	}
-	g_ptr_array_add(p->sc->stmts, s);
+	size = offsetof(struct gms_stmt, args) +
+	       (gsize)tmp.nargs * sizeof(tmp.args[0]);
+	g_ptr_array_add(p->sc->stmts, g_memdup2(&tmp, size));
 	return true;
 }
 
