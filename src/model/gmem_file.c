@@ -74,10 +74,14 @@ void gms_gmem_release(struct gms_world *w, struct gms_gmem_file *f)
 	gms_kvm_put(w, kvm);
 }
 
-/* mirrors: the offset checks of kvm_gmem_bind(); abi=6.18 adds in loff_t */
+/*
+ * mirrors: the offset checks of kvm_gmem_bind(); abi=6.18 adds in loff_t,
+ * and so does mutant=signed-offset on any abi.
+ */
 static bool bind_range_ok(struct gms_world *w, s64 offset, u64 size, u64 i_size)
 {
-	if (w->policy.abi == GMS_ABI_6_18) {
+	if (w->policy.abi == GMS_ABI_6_18 ||
+	    w->policy.mutant == GMS_MUTANT_SIGNED_OFFSET) {
 		/* signed overflow wraps on the kernel's -fno-strict-overflow */
 		s64 end = (s64)((u64)offset + size);
 

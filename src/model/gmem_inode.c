@@ -49,9 +49,15 @@ struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
 	return folio;
 }
 
-/* mirrors: kvm_gmem_get_invalidate_filter() */
-static unsigned int kvm_gmem_get_invalidate_filter(struct gms_gmem_inode *inode)
+/*
+ * mirrors: kvm_gmem_get_invalidate_filter(); mutant=shared-not-zapped
+ * forgets that INIT_SHARED memory is mapped shared.
+ */
+static unsigned int kvm_gmem_get_invalidate_filter(struct gms_world *w,
+						   struct gms_gmem_inode *inode)
 {
+	if (w->policy.mutant == GMS_MUTANT_SHARED_NOT_ZAPPED)
+		return GMS_FILTER_PRIVATE;
 	if (inode->flags & GUEST_MEMFD_FLAG_INIT_SHARED)
 		return GMS_FILTER_SHARED;
 	return GMS_FILTER_PRIVATE;
@@ -60,7 +66,8 @@ static unsigned int kvm_gmem_get_invalidate_filter(struct gms_gmem_inode *inode)
 /* mirrors: __kvm_gmem_invalidate_begin() */
 void gmem_file_invalidate_begin(struct gms_gmem_file *f, u64 start, u64 end)
 {
-	unsigned int filter = kvm_gmem_get_invalidate_filter(f->inode);
+	unsigned int filter =
+		kvm_gmem_get_invalidate_filter(f->kvm->w, f->inode);
 	const struct gms_range *r =
 		gms_range_map_find(&f->bindings, start, end);
 	bool found_memslot = false;

@@ -168,11 +168,39 @@ static int kvm_create_memslot(struct gms_world *w, struct gms_kvm *kvm,
 	return 0;
 }
 
-/* mirrors: kvm_set_memslot(KVM_MR_MOVE / KVM_MR_FLAGS_ONLY) */
-static int kvm_modify_memslot(struct gms_kvm *kvm, struct gms_memslot *old,
+/*
+ * mirrors: kvm_set_memslot(KVM_MR_FLAGS_ONLY) with kvm_copy_memslot() and
+ * the plain kfree(old) of kvm_commit_memory_region(): no kvm_gmem_unbind().
+ */
+static int kvm_flags_only_copy(struct gms_world *w, struct gms_kvm *kvm,
+			       struct gms_memslot *old, u32 flags)
+{
+	struct gms_memslot *new = g_memdup2(old, sizeof(*old));
+
+	new->uid = gms_world_next_id(w);
+	new->flags = (old->flags & KVM_MEMSLOT_GMEM_ONLY) | flags;
+	g_ptr_array_remove(kvm->memslots[old->as_id], old);
+	g_ptr_array_add(kvm->memslots[new->as_id], new);
+	old->freed = true;
+	gms_world_bury(w, GMS_OBJ_SLOT, old);
+	return 0;
+}
+
+/*
+ * mirrors: kvm_set_memslot(KVM_MR_MOVE / KVM_MR_FLAGS_ONLY). Simplification:
+ * the kernel installs a copy and frees the old slot; the model updates it in
+ * place, which nothing can tell apart while the binding's slot stays bound.
+ * Only a cleared KVM_MEM_GUEST_MEMFD (mutant=toggle-gmem-flag) makes the
+ * copy visible, so that path copies as the kernel does.
+ */
+static int kvm_modify_memslot(struct gms_world *w, struct gms_kvm *kvm,
+			      struct gms_memslot *old,
 			      enum kvm_mr_change change, u64 base_gfn,
 			      u32 flags)
 {
+	if (change == KVM_MR_FLAGS_ONLY &&
+	    ((old->flags ^ flags) & KVM_MEM_GUEST_MEMFD))
+		return kvm_flags_only_copy(w, kvm, old, flags);
 	if (change == KVM_MR_MOVE) {
 		kvm_invalidate_memslot(kvm, old);
 		old->base_gfn = base_gfn;
@@ -216,22 +244,28 @@ static int check_region(struct gms_kvm *kvm,
 	return 0;
 }
 
-/* mirrors: the modify branch of kvm_set_memory_region() */
-static int classify_modify(const struct gms_memslot *old,
+/*
+ * mirrors: the modify branch of kvm_set_memory_region();
+ * mutant=toggle-gmem-flag leaves KVM_MEM_GUEST_MEMFD out of the flags that
+ * may not change, so the flag can be cleared under a live binding.
+ */
+static int classify_modify(struct gms_kvm *kvm, const struct gms_memslot *old,
 			   const struct gms_userspace_memory_region2 *mem,
 			   enum kvm_mr_change *change)
 {
 	u64 base_gfn = mem->guest_phys_addr >> GMS_PAGE_SHIFT;
 	u64 npages = mem->memory_size >> GMS_PAGE_SHIFT;
 	u32 old_flags = old->flags & ~KVM_MEMSLOT_GMEM_ONLY;
+	u32 fixed = KVM_MEM_READONLY | KVM_MEM_GUEST_MEMFD;
+
+	if (kvm->w->policy.mutant == GMS_MUTANT_TOGGLE_GMEM_FLAG)
+		fixed &= ~KVM_MEM_GUEST_MEMFD;
 
 	/* Private memslots are immutable, they can only be deleted. */
 	if (mem->flags & KVM_MEM_GUEST_MEMFD)
 		return -EINVAL;
 	if (mem->userspace_addr != old->userspace_addr ||
-	    npages != old->npages ||
-	    ((mem->flags ^ old_flags) &
-	     (KVM_MEM_READONLY | KVM_MEM_GUEST_MEMFD)))
+	    npages != old->npages || ((mem->flags ^ old_flags) & fixed))
 		return -EINVAL;
 	if (base_gfn != old->base_gfn)
 		*change = KVM_MR_MOVE;
@@ -274,7 +308,7 @@ int gms_kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
 		if (kvm->nr_memslot_pages + npages < kvm->nr_memslot_pages)
 			return -EINVAL;
 	} else {
-		r = classify_modify(old, mem, &change);
+		r = classify_modify(kvm, old, mem, &change);
 		if (r)
 			return r < 0 ? r : 0;
 	}
@@ -285,7 +319,7 @@ int gms_kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
 		return -EEXIST;
 
 	if (change != KVM_MR_CREATE)
-		return kvm_modify_memslot(kvm, old, change, base_gfn,
+		return kvm_modify_memslot(w, kvm, old, change, base_gfn,
 					  mem->flags);
 
 	new = alloc_memslot(w, kvm, as_id, id, mem);

@@ -38,10 +38,10 @@ static const char *const mutant_values[] = { "none",
 					     "release-lock-order",
 					     "no-scrub",
 					     NULL };
-/* the hardware ones and no-scrub so far; the races come with the task machinery */
+/* all but the races, which come with the task machinery */
 static const bool mutant_modelled[] = {
-	true, false, false, false, false, false, true,
-	true, true,  true,  true,  false, true,
+	true, false, true, false, true,	 true, true,
+	true, true,  true, true,  false, true,
 };
 
 #define KNOB(n, v, src, field)                                               \

@@ -230,6 +230,65 @@ static void track(struct kvm_target *kt, u64 addr, u64 len, bool mapped)
 	gms_range_map_store(&kt->mapped, addr >> GMS_PAGE_SHIFT, end, mapped);
 }
 
+#define KT_PMD_SIZE (2ULL << 20)
+
+static u64 kt_align_pmd(u64 x)
+{
+	return (x + KT_PMD_SIZE - 1) & ~(KT_PMD_SIZE - 1);
+}
+
+static void kt_arena_reserve(struct kvm_target *kt)
+{
+	void *m = mmap(NULL, KT_ARENA_SIZE, PROT_NONE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	if (m == MAP_FAILED)
+		return; /* mappings go wherever the kernel puts them */
+	kt->arena = (u64)(uintptr_t)m;
+	kt->arena_end = kt->arena + KT_ARENA_SIZE;
+	kt->arena_next = kt_align_pmd(kt->arena);
+}
+
+/*
+ * Where the next mapping of @len bytes goes: MAP_FIXED at the arena's next
+ * address, as gms_mm's vma_new() places it; outside the arena when it does
+ * not fit (the kernel then reports ENOMEM, or places it, as for the model).
+ */
+static void *kt_place(struct kvm_target *kt, u64 len, int *flags)
+{
+	u64 pages = (len + GMS_PAGE_SIZE - 1) & ~(GMS_PAGE_SIZE - 1);
+
+	if (!kt->arena || !len || pages < len ||
+	    pages > kt->arena_end - kt->arena_next)
+		return NULL;
+	*flags |= MAP_FIXED;
+	return (void *)(uintptr_t)kt->arena_next;
+}
+
+static int kt_mmap(struct kvm_target *kt, u64 len, int prot, int flags, int fd,
+		   u64 offset, u64 *addr)
+{
+	void *want = kt_place(kt, len, &flags);
+	void *m = mmap(want, len, prot, flags, fd, offset);
+
+	if (m == MAP_FAILED) {
+		int err = errno;
+
+		/* a failed MAP_FIXED may have unmapped the reservation */
+		if (want)
+			mmap(want, len, PROT_NONE,
+			     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED |
+				     MAP_NORESERVE,
+			     -1, 0);
+		return -err;
+	}
+	*addr = (u64)(uintptr_t)m;
+	if (want)
+		kt->arena_next = kt_align_pmd(*addr + len + KT_PMD_SIZE);
+	track(kt, *addr, len, true);
+	return 0;
+}
+
 static int k_mmap(struct gms_target *t, u64 len, u32 prot, u32 flags, int fd,
 		  u64 offset, u64 *addr)
 {
@@ -238,25 +297,14 @@ static int k_mmap(struct gms_target *t, u64 len, u32 prot, u32 flags, int fd,
 		(prot & GMS_PROT_EXEC ? PROT_EXEC : 0);
 	int f = (flags & GMS_MAP_SHARED ? MAP_SHARED : 0) |
 		(flags & GMS_MAP_PRIVATE ? MAP_PRIVATE : 0);
-	void *m = mmap(NULL, len, p, f, real_fd(KT(t), fd), offset);
 
-	if (m == MAP_FAILED)
-		return -errno;
-	*addr = (u64)(uintptr_t)m;
-	track(KT(t), *addr, len, true);
-	return 0;
+	return kt_mmap(KT(t), len, p, f, real_fd(KT(t), fd), offset, addr);
 }
 
 static int k_mmap_anon(struct gms_target *t, u64 len, u64 *addr)
 {
-	void *m = mmap(NULL, len, PROT_READ | PROT_WRITE,
-		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-
-	if (m == MAP_FAILED)
-		return -errno;
-	*addr = (u64)(uintptr_t)m;
-	track(KT(t), *addr, len, true);
-	return 0;
+	return kt_mmap(KT(t), len, PROT_READ | PROT_WRITE,
+		       MAP_SHARED | MAP_ANONYMOUS, -1, 0, addr);
 }
 
 /* Only this target's own mappings may be unmapped or touched. */
@@ -391,6 +439,8 @@ static void k_destroy(struct gms_target *t)
 	     r = gms_range_map_next(&kt->holes, r))
 		munmap((void *)(uintptr_t)(r->start << GMS_PAGE_SHIFT),
 		       (r->end - r->start) << GMS_PAGE_SHIFT);
+	if (kt->arena)
+		munmap((void *)(uintptr_t)kt->arena, KT_ARENA_SIZE);
 	gms_range_map_destroy(&kt->mapped);
 	gms_range_map_destroy(&kt->holes);
 	g_array_unref(kt->fds);
@@ -489,5 +539,6 @@ struct gms_target *gms_kvm_target_new(char **why)
 		install(kt, -1, KFD_DEV);
 	gms_range_map_init(&kt->mapped);
 	gms_range_map_init(&kt->holes);
+	kt_arena_reserve(kt);
 	return &kt->base;
 }

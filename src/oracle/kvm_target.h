@@ -24,6 +24,7 @@ struct kvm_target {
 	GArray *fds; /* virtual fd -> struct kfd */
 	struct gms_range_map mapped; /* host pages this target mapped */
 	struct gms_range_map holes; /* unmapped by a scenario, kept reserved */
+	u64 arena, arena_end, arena_next; /* where scenario mappings go */
 	u32 vm_types; /* KVM_CAP_VM_TYPES */
 };
 
@@ -32,6 +33,14 @@ struct kvm_target {
  * identity map of 128 GiB built from 2 MiB pages (1 GiB pages are not
  * offered to nested guests everywhere).
  */
+/*
+ * Scenario mappings are placed in a PROT_NONE arena with the model's layout
+ * (each after a guard gap of at least 2 MiB), so that a memslot reaching
+ * past its mapping finds the same nothing as in the model, not the process's
+ * own memory.
+ */
+#define KT_ARENA_SIZE (16ULL << 40)
+
 #define KT_HARNESS_SLOT 32763
 #define KT_IDENTITY_GIB 128ULL
 #define KT_HARNESS_GPA ((KT_IDENTITY_GIB - 1) << 30)

@@ -10,9 +10,32 @@ static bool is_read(const struct gms_stmt *s)
 	       !strcmp(s->op->verb, "host.read");
 }
 
+/*
+ * On a shadow-paging host a guest write to a guest_memfd slot goes through
+ * its userspace_addr: both sides say ok, but the data lands in different
+ * memory, so later reads may differ because of it (a known difference).
+ */
+static bool silent_shadow_write(struct gms_runner *rm, const struct gms_stmt *s,
+				unsigned int quirks)
+{
+	struct gms_fd *e;
+	struct gms_memslot *slot;
+	u64 gpa;
+
+	if (!(quirks & GMS_QUIRK_SHADOW_PAGING) ||
+	    strcmp(s->op->verb, "guest.write"))
+		return false;
+	e = gms_fd_get(rm->w, gms_runner_fd(rm, s->pos[0]));
+	if (!e || e->kind != GMS_FD_VM)
+		return false;
+	gpa = gms_stmt_num(s, "gpa", 0);
+	slot = gms_kvm_gfn_to_memslot(e->obj, 0, gpa >> GMS_PAGE_SHIFT);
+	return slot && gms_kvm_slot_has_gmem(slot) && slot->userspace_addr;
+}
+
 static void compare(struct gms_diff *d, const struct gms_stmt *s,
 		    const struct gms_step *m, const struct gms_step *k,
-		    unsigned int quirks, int *tainted_at)
+		    unsigned int quirks, bool silent, int *tainted_at)
 {
 	struct gms_diff_step ds = { .line = s->line,
 				    .text = s->text,
@@ -21,6 +44,8 @@ static void compare(struct gms_diff *d, const struct gms_stmt *s,
 
 	if (g_str_has_prefix(k->raw, "n/a"))
 		return; /* nothing to compare: the model asserted on itself */
+	if (silent && !*tainted_at)
+		*tainted_at = s->line;
 	if (strcmp(m->raw, k->raw)) {
 		ds.known = gms_known_difference(s, m->raw, k->raw, quirks);
 		if (ds.known && gms_known_difference_taints(ds.known) &&
@@ -28,7 +53,7 @@ static void compare(struct gms_diff *d, const struct gms_stmt *s,
 			*tainted_at = s->line;
 		if (!ds.known && *tainted_at && is_read(s))
 			ds.follows = g_strdup_printf(
-				"follows from the known difference at line %d",
+				"follows from line %d, a known difference of this host",
 				*tainted_at);
 		d->differ++;
 		d->unexplained += !ds.known && !ds.follows;
@@ -66,12 +91,14 @@ struct gms_diff *gms_scenario_diff(struct gms_scenario *sc,
 		guint nm = d->model->steps->len, nk = d->kernel->steps->len;
 		bool gm = gms_runner_step(&rm, d->model, s);
 		bool gk = gms_runner_step(&rk, d->kernel, s);
+		bool silent = s->kind == GMS_STMT_OP &&
+			      silent_shadow_write(&rm, s, kernel->quirks);
 
 		if (s->kind == GMS_STMT_OP && d->model->steps->len > nm &&
 		    d->kernel->steps->len > nk &&
 		    d->kernel->verdict != GMS_UNSUPPORTED)
 			compare(d, s, last_step(d->model), last_step(d->kernel),
-				kernel->quirks, &tainted_at);
+				kernel->quirks, silent, &tainted_at);
 		if (!gk && d->kernel->verdict == GMS_UNSUPPORTED)
 			d->stopped = g_strdup(d->kernel->reason);
 		else if (!gm)
