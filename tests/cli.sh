@@ -43,9 +43,11 @@ check missing-path 2 "$g" run "$tmp/nope.gms"
 check policies 0 "$g" policies
 has policies "$tmp/out" '^abi +7\.2 \(default\) 6\.18'
 check invariants 0 "$g" invariants
-has invariants "$tmp/out" '^lock-order .*not modelled yet'
+has invariants "$tmp/out" '^lock-order +no lock is taken against the recorded order$'
 check ops 0 "$g" ops
 has ops "$tmp/out" '^memslot\.set VM slot=N'
+has ops-tasks "$tmp/out" '^step TASK \[N\]'
+has ops-spawnable "$tmp/out" 'can run as a task: spawn TASK memslot\.delete'
 
 # a malformed scenario: file:line:col and status 2, nothing run
 printf 'vm.create a\nvm.create a\n' > "$tmp/dup.gms"

@@ -91,9 +91,28 @@ static void test_errors(void **state)
 	expect_error(
 		"policy bind=zero-on-unbind\n",
 		"t.gms:1:8: policy bind=zero-on-unbind is not modelled yet");
+	expect_error("spawn t guest.read a gpa=0\n",
+		     "t.gms:1:20: name 'a' used before definition");
+	expect_error("spawn\n", "t.gms:1:1: spawn needs a task name and an op");
+	expect_error("spawn T vm.create a\n",
+		     "t.gms:1:7: 'T' is not a name ([a-z][a-z0-9_]*)");
 	expect_error(
-		"spawn t guest.read a gpa=0\n",
-		"t.gms:1:1: 'spawn' is not supported yet: tasks arrive with the lifecycle-races work");
+		"spawn t vm.create a\n",
+		"t.gms:1:9: vm.create cannot run as a task (guest.read, guest.write, gmem.punch, memslot.delete and gmem.close can)");
+	expect_error("vm.create a\nspawn a guest.read a gpa=0\n",
+		     "t.gms:2:7: name 'a' is already defined");
+	expect_error("vm.create a\nspawn t guest.read a gpa=0 => zero\n",
+		     "t.gms:2:9: a task's outcome goes on 'finish t'");
+	expect_error("step t\n", "t.gms:1:6: 't' is not a task spawned before");
+	expect_error("vm.create a\nstep a\n",
+		     "t.gms:2:6: 'a' is not a task spawned before");
+	expect_error("finish\n", "t.gms:1:1: finish needs a task name");
+	expect_error("vm.create a\nspawn t guest.read a gpa=0\nstep t 0\n",
+		     "t.gms:3:8: bad step count '0' (1 to 1000)");
+	expect_error("vm.create a\nspawn t guest.read a gpa=0\nfinish t 2\n",
+		     "t.gms:3:10: unexpected '2'");
+	expect_error("vm.create a\nspawn t guest.read a gpa=0\nfinish t =>\n",
+		     "t.gms:3:10: '=>' needs an outcome");
 	expect_error(
 		"vm.create a\ngmem.create g vm=a size=4K\n"
 		"gmem.convert g offset=0 len=4K to=a\n",

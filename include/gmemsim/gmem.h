@@ -7,6 +7,7 @@
 #define GMEMSIM_GMEM_H
 
 #include <glib.h>
+#include <gmemsim/lock.h>
 #include <gmemsim/range_map.h>
 #include <gmemsim/types.h>
 
@@ -58,6 +59,23 @@ int gms_gmem_bind(struct gms_world *w, struct gms_kvm *kvm,
 		  struct gms_memslot *slot, int fd, s64 offset);
 /* mirrors: kvm_gmem_unbind() */
 void gms_gmem_unbind(struct gms_world *w, struct gms_memslot *slot);
+/* __fput()'s iput() after ->release: the inode goes with its last file */
+void gms_gmem_iput(struct gms_world *w, struct gms_gmem_inode *inode);
+/* the mode and alignment checks of kvm_gmem_fallocate() */
+int gms_gmem_fallocate_check(int mode, s64 offset, s64 len);
+/* kvm_gmem_punch_hole() step by step (page indexes), under the invalidate lock */
+void gms_gmem_punch_begin(struct gms_gmem_inode *inode, u64 start, u64 end);
+void gms_gmem_punch_truncate(struct gms_world *w, struct gms_gmem_inode *inode,
+			     u64 start, u64 end);
+void gms_gmem_punch_end(struct gms_gmem_inode *inode, u64 start, u64 end);
+/* the inode whose invalidate lock kvm_gmem_unbind() takes, or NULL */
+struct gms_gmem_inode *gms_gmem_unbind_lock_target(struct gms_memslot *slot);
+/* would the last fput() of @f wait for a lock a task holds? */
+bool gms_gmem_put_would_block(struct gms_world *w, struct gms_gmem_file *f);
+/* kvm_gmem_release()'s two locks, in its order (mutant release-lock-order) */
+void gms_gmem_release_lock_order(struct gms_world *w,
+				 enum gms_lock_class order[2],
+				 const void *objs[2], struct gms_gmem_file *f);
 /* mirrors: kvm_gmem_get_pfn(); returns 0 and the pfn, or -errno */
 int gms_gmem_get_pfn(struct gms_world *w, struct gms_kvm *kvm,
 		     struct gms_memslot *slot, u64 gfn, u64 *pfn);

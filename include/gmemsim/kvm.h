@@ -158,6 +158,10 @@ struct gms_userspace_memory_region2 {
 };
 
 /* mirrors: kvm_vm_ioctl_set_memory_region() + kvm_set_memory_region() */
+/* KVM_MR_DELETE in two steps, for tasks: invalidate, then commit */
+void gms_kvm_delete_memslot_begin(struct gms_kvm *kvm, struct gms_memslot *old);
+void gms_kvm_delete_memslot_commit(struct gms_world *w, struct gms_kvm *kvm,
+				   struct gms_memslot *old);
 int gms_kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
 			      const struct gms_userspace_memory_region2 *mem);
 struct gms_memslot *gms_kvm_id_to_memslot(struct gms_kvm *kvm, u16 as_id,

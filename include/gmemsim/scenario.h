@@ -21,6 +21,7 @@ enum gms_outcome_kind {
 	GMS_OUT_EXIT,
 	GMS_OUT_VIOLATION,
 	GMS_OUT_SCRAMBLED, /* a read under the wrong key: ciphertext */
+	GMS_OUT_BLOCKED, /* a lock is held by a task: nothing ran */
 };
 
 struct gms_outcome {
@@ -59,9 +60,11 @@ enum gms_handle_kind {
 	GMS_H_VM,
 	GMS_H_GMEM,
 	GMS_H_MAPPING,
+	GMS_H_TASK,
 };
 
 struct gms_runner;
+struct gms_task;
 struct gms_stmt;
 
 /* What one operation did, for matching against the expected outcome. */
@@ -74,6 +77,8 @@ struct gms_result {
 	char *mismatch; /* expect.*: what differed (owned) */
 	const char *unsupported; /* the target cannot do this op: why */
 	bool not_applicable; /* an assertion on the model's internals, on the kernel */
+	bool blocked; /* -GMS_EBLOCKED: a task holds the lock it needs */
+	char *note; /* for the trace: the steps a task ran (owned) */
 };
 
 struct gms_op_spec {
@@ -87,6 +92,9 @@ struct gms_op_spec {
 	const char *not_modelled; /* non-NULL: why it cannot run yet */
 	void (*exec)(struct gms_runner *r, const struct gms_stmt *s,
 		     struct gms_result *res);
+	/* non-NULL: the op can run as a task (spawn); the model's task */
+	struct gms_task *(*spawn)(struct gms_runner *r,
+				  const struct gms_stmt *s);
 };
 
 #define GMS_MAX_VALUES 8 /* a comma list */
@@ -114,6 +122,9 @@ struct gms_stmt {
 	int nwords;
 	int nargs;
 	struct gms_outcome outcome;
+	const char *task; /* spawn, step, finish: the task's name */
+	const struct gms_op_spec *spawned; /* spawn: the op the task runs */
+	int count; /* step: how many steps */
 	/* last: a parsed statement is allocated with its nargs arguments only */
 	struct gms_arg args[GMS_MAX_ARGS]; /* policy lines too */
 };

@@ -36,6 +36,9 @@ int gms_sys_set_memory_attributes(struct gms_world *w, int vm_fd,
 /* KVM_CHECK_EXTENSION(KVM_CAP_GUEST_MEMFD_FLAGS) on a VM fd */
 int gms_sys_check_gmem_flags(struct gms_world *w, int vm_fd, u64 *flags);
 
+/* fallocate()'s checks only: the file for a task to punch step by step */
+int gms_sys_fallocate_check(struct gms_world *w, int fd, int mode, s64 offset,
+			    s64 len, struct gms_gmem_file **f);
 int gms_sys_fallocate(struct gms_world *w, int fd, int mode, s64 offset,
 		      s64 len);
 s64 gms_sys_read(struct gms_world *w, int fd, u64 count);

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include <gmemsim/hw.h>
+#include <gmemsim/lock.h>
 #include <gmemsim/mm.h>
 #include <gmemsim/physmem.h>
 #include <gmemsim/policy.h>
@@ -64,6 +65,10 @@ struct gms_world {
 	GArray *graveyard_kinds;
 	GArray *observations; /* struct gms_observation of the current step */
 	GArray *fatal; /* struct gms_fatal of the current step */
+	struct gms_lockdep lockdep;
+	struct gms_lock_ctx
+		sync; /* the scenario's own thread: ops outside tasks */
+	GPtrArray *tasks; /* struct gms_task *, by id - 1 */
 	u32 next_id;
 	u32 model_bugs; /* internal assertions that failed (not spec violations) */
 	/* Optional: the scenario's names for VMs, files and tags in reports. */

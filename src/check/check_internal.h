@@ -10,6 +10,7 @@ void gms_check_use_after_free(struct gms_world *w, GPtrArray *out);
 void gms_check_binding(struct gms_world *w, GPtrArray *out);
 void gms_check_mmap_exclusion(struct gms_world *w, GPtrArray *out);
 void gms_check_leak(struct gms_world *w, GPtrArray *out);
+void gms_check_lock_order(struct gms_world *w, GPtrArray *out);
 void gms_check_host_safety(struct gms_world *w, GPtrArray *out);
 void gms_check_asid_reuse(struct gms_world *w, GPtrArray *out);
 void gms_check_scrub(struct gms_world *w, GPtrArray *out);

@@ -43,7 +43,13 @@ int gms_cli_ops(void)
 		       op[i].not_modelled ? op[i].not_modelled : "");
 		if (op[i].not_modelled)
 			printf("    ]\n");
+		if (op[i].spawn)
+			printf("    (can run as a task: spawn TASK %s)\n",
+			       op[i].verb);
 	}
+	printf("spawn TASK OP ...\n    start OP as a task; nothing runs yet\n"
+	       "step TASK [N]\n    run the task's next step (or N steps)\n"
+	       "finish TASK [=> outcome]\n    run the task to its end; the outcome is its op's\n");
 	return 0;
 }
 

@@ -3,6 +3,7 @@
  * The vCPU fault path for a guest load or store (arch/x86/kvm/mmu/mmu.c:
  * kvm_mmu_page_fault -> kvm_tdp_page_fault -> kvm_mmu_faultin_pfn -> map).
  */
+#include <gmemsim/task.h>
 #include <gmemsim/uapi.h>
 
 struct kvm_page_fault {
@@ -62,10 +63,9 @@ static int faultin_pfn_hva(struct gms_world *w, struct kvm_page_fault *fault)
 	return 0;
 }
 
-/* mirrors: kvm_mmu_faultin_pfn() */
-static int kvm_mmu_faultin_pfn(struct gms_world *w, struct gms_kvm *kvm,
-			       struct kvm_page_fault *fault,
-			       struct gms_vcpu_exit *exit)
+/* mirrors: kvm_mmu_faultin_pfn() up to the pfn lookup */
+static int faultin_begin(struct gms_kvm *kvm, struct kvm_page_fault *fault,
+			 struct gms_vcpu_exit *exit)
 {
 	fault->mmu_seq = kvm->mmu_invalidate_seq;
 	if (fault->is_private != gms_kvm_mem_is_private(kvm, fault->gfn))
@@ -82,9 +82,29 @@ static int kvm_mmu_faultin_pfn(struct gms_world *w, struct gms_kvm *kvm,
 		exit->size = GMS_PAGE_SIZE;
 		return 0;
 	}
+	return 0;
+}
+
+/* mirrors: the pfn lookup of kvm_mmu_faultin_pfn() */
+static int faultin_get_pfn(struct gms_world *w, struct gms_kvm *kvm,
+			   struct kvm_page_fault *fault,
+			   struct gms_vcpu_exit *exit)
+{
 	if (fault->is_private || (fault->slot->flags & KVM_MEMSLOT_GMEM_ONLY))
 		return faultin_pfn_gmem(w, kvm, fault, exit);
 	return faultin_pfn_hva(w, fault);
+}
+
+/* mirrors: kvm_mmu_faultin_pfn() */
+static int kvm_mmu_faultin_pfn(struct gms_world *w, struct gms_kvm *kvm,
+			       struct kvm_page_fault *fault,
+			       struct gms_vcpu_exit *exit)
+{
+	int r = faultin_begin(kvm, fault, exit);
+
+	if (r || exit->reason == GMS_EXIT_MMIO)
+		return r;
+	return faultin_get_pfn(w, kvm, fault, exit);
 }
 
 /* mirrors: kvm_tdp_mmu_map() under mmu_lock, after the retry check */
@@ -92,7 +112,9 @@ static int kvm_mmu_map(struct gms_kvm *kvm, struct kvm_page_fault *fault)
 {
 	int r = 0;
 
-	if (gms_kvm_mmu_invalidate_retry(kvm, fault->mmu_seq))
+	/* mutant no-invalidate-retry: the check that a racing zap needs */
+	if (kvm->w->policy.mutant != GMS_MUTANT_NO_INVALIDATE_RETRY &&
+	    gms_kvm_mmu_invalidate_retry(kvm, fault->mmu_seq))
 		return -EAGAIN; /* RET_PF_RETRY */
 	/* set_external_spte() and friends: the hardware side of the mapping */
 	if (fault->is_private && kvm->arch->map_private)
@@ -201,4 +223,168 @@ int gms_vcpu_write(struct gms_world *w, int vm_fd, u64 gpa,
 		   struct gms_vcpu_exit *exit)
 {
 	return vcpu_access(w, vm_fd, gpa, kind, true, &tag, exit);
+}
+
+/*
+ * The fault as a task: begin, get_pfn, map (RET_PF_RETRY goes back to
+ * begin), then the access itself. The task holds a VM reference, as a vCPU
+ * does, and a page reference from get_pfn to map, as the kernel's fault
+ * holds the folio until kvm_release_faultin_page().
+ */
+struct fault_task {
+	int vm_fd;
+	u64 gpa;
+	enum gms_access_kind kind;
+	bool write;
+	u64 tag;
+	struct gms_kvm *kvm;
+	struct kvm_page_fault fault;
+	bool holds_page;
+};
+
+enum { F_BEGIN, F_GET_PFN, F_MAP, F_ACCESS };
+
+static const char *const fault_steps[] = { "begin", "get_pfn", "map", "access",
+					   NULL };
+
+static enum gms_task_status fault_done(struct gms_world *w, struct gms_task *t,
+				       int r)
+{
+	struct fault_task *ft = t->ctx;
+
+	if (ft->holds_page)
+		gms_physmem_put(&w->physmem, ft->fault.spte.pfn);
+	ft->holds_page = false;
+	if (ft->kvm)
+		gms_kvm_put(w, ft->kvm);
+	ft->kvm = NULL;
+	t->ret = r;
+	return GMS_TASK_DONE;
+}
+
+/* mirrors: kvm_mmu_page_fault() entry: the memslot and the seq snapshot */
+static enum gms_task_status fault_begin(struct gms_world *w, struct gms_task *t)
+{
+	struct fault_task *ft = t->ctx;
+	struct kvm_page_fault *fault = &ft->fault;
+	struct gms_spte *spte;
+	int r;
+
+	if (!ft->kvm) {
+		struct gms_fd *e = gms_fd_get(w, ft->vm_fd);
+
+		if (!e)
+			return fault_done(w, t, -EBADF);
+		if (e->kind != GMS_FD_VM)
+			return fault_done(w, t, -ENOTTY);
+		if (((struct gms_kvm *)e->obj)->state >= GMS_KVM_DYING)
+			return fault_done(w, t, -EIO);
+		ft->kvm = e->obj;
+		gms_kvm_get(ft->kvm);
+	}
+	*fault = (struct kvm_page_fault){ .gfn = ft->gpa >> GMS_PAGE_SHIFT };
+	if (ft->kind == GMS_ACCESS_DEFAULT)
+		fault->is_private = gms_kvm_mem_is_private(ft->kvm, fault->gfn);
+	else
+		fault->is_private = ft->kind == GMS_ACCESS_PRIVATE;
+	spte = gms_kvm_lookup_spte(ft->kvm, fault->gfn);
+	if (spte && spte->private == fault->is_private) {
+		t->ran = "begin: mapped already";
+		t->step = F_ACCESS;
+		return GMS_TASK_RAN;
+	}
+	t->exit = (struct gms_vcpu_exit){ 0 };
+	r = faultin_begin(ft->kvm, fault, &t->exit);
+	if (r || t->exit.reason == GMS_EXIT_MMIO)
+		return fault_done(w, t, r);
+	t->step = F_GET_PFN;
+	return GMS_TASK_RAN;
+}
+
+static enum gms_task_status fault_get_pfn(struct gms_world *w,
+					  struct gms_task *t)
+{
+	struct fault_task *ft = t->ctx;
+	int r = faultin_get_pfn(w, ft->kvm, &ft->fault, &t->exit);
+
+	if (r)
+		return fault_done(w, t, r);
+	gms_physmem_get(&w->physmem, ft->fault.spte.pfn);
+	ft->holds_page = true;
+	t->step = F_MAP;
+	return GMS_TASK_RAN;
+}
+
+/* mirrors: the mmu_lock section of kvm_tdp_page_fault() */
+static enum gms_task_status fault_map(struct gms_world *w, struct gms_task *t)
+{
+	struct fault_task *ft = t->ctx;
+	int r;
+
+	if (!gms_lock_try(w, &t->lock, GMS_LOCK_MMU, ft->kvm, GMS_LOCK_SHARED))
+		return GMS_TASK_BLOCKED;
+	r = kvm_mmu_map(ft->kvm, &ft->fault);
+	gms_lock_release(w, &t->lock, GMS_LOCK_MMU, ft->kvm);
+	/* kvm_release_faultin_page() */
+	gms_physmem_put(&w->physmem, ft->fault.spte.pfn);
+	ft->holds_page = false;
+	if (r == -EAGAIN) {
+		t->ran = "map: mmu_invalidate_retry, RET_PF_RETRY";
+		t->step = F_BEGIN;
+		return GMS_TASK_RAN;
+	}
+	if (r)
+		return fault_done(w, t, r);
+	t->step = F_ACCESS;
+	return GMS_TASK_RAN;
+}
+
+/* The vCPU re-executes the access; a zap since the fault faults again. */
+static enum gms_task_status fault_access(struct gms_world *w,
+					 struct gms_task *t)
+{
+	struct fault_task *ft = t->ctx;
+	u64 tag = ft->write ? ft->tag : 0;
+	int r = vcpu_access(w, ft->vm_fd, ft->gpa, ft->kind, ft->write, &tag,
+			    &t->exit);
+
+	if (!r && !ft->write && !t->exit.reason) {
+		t->value = tag;
+		t->has_value = true;
+	}
+	return fault_done(w, t, r);
+}
+
+static enum gms_task_status fault_step(struct gms_world *w, struct gms_task *t)
+{
+	switch (t->step) {
+	case F_BEGIN:
+		return fault_begin(w, t);
+	case F_GET_PFN:
+		return fault_get_pfn(w, t);
+	case F_MAP:
+		return fault_map(w, t);
+	default:
+		return fault_access(w, t);
+	}
+}
+
+static const struct gms_task_ops fault_task_ops = {
+	.what = "guest fault",
+	.steps = fault_steps,
+	.step = fault_step,
+};
+
+struct gms_task *gms_task_guest_access(struct gms_world *w, int vm_fd, u64 gpa,
+				       enum gms_access_kind kind, bool write,
+				       u64 tag)
+{
+	struct fault_task *ft = g_new0(struct fault_task, 1);
+
+	ft->vm_fd = vm_fd;
+	ft->gpa = gpa;
+	ft->kind = kind;
+	ft->write = write;
+	ft->tag = tag;
+	return gms_task_new(w, &fault_task_ops, ft);
 }

@@ -41,6 +41,21 @@ static int vfs_fallocate(struct gms_fd *e, int mode, s64 offset, s64 len)
 	return 0;
 }
 
+int gms_sys_fallocate_check(struct gms_world *w, int fd, int mode, s64 offset,
+			    s64 len, struct gms_gmem_file **f)
+{
+	struct gms_fd *e = gms_fd_get(w, fd);
+	int r;
+
+	if (!e)
+		return -EBADF;
+	r = vfs_fallocate(e, mode, offset, len);
+	if (r)
+		return r;
+	*f = e->obj;
+	return gms_gmem_fallocate_check(mode, offset, len);
+}
+
 int gms_sys_fallocate(struct gms_world *w, int fd, int mode, s64 offset,
 		      s64 len)
 {
@@ -134,6 +149,8 @@ int gms_sys_close(struct gms_world *w, int fd)
 
 	if (!e)
 		return -EBADF;
+	if (e->kind == GMS_FD_GMEM && gms_gmem_put_would_block(w, e->obj))
+		return -GMS_EBLOCKED; /* __fput() would wait: see GMS_EBLOCKED */
 	copy = *e;
 	e->kind = GMS_FD_CLOSED;
 	e->obj = NULL;

@@ -24,6 +24,26 @@ void gms_gmem_file_get(struct gms_gmem_file *f)
 	f->f_count++;
 }
 
+/* kvm_gmem_release() outside a task, taking its locks for lockdep */
+static void release_locked(struct gms_world *w, struct gms_gmem_file *f)
+{
+	enum gms_lock_class order[2];
+	const void *objs[2];
+	int taken = 0;
+
+	gms_gmem_release_lock_order(w, order, objs, f);
+	for (; taken < 2; taken++)
+		if (!gms_lock_try(w, &w->sync, order[taken], objs[taken],
+				  GMS_LOCK_EXCLUSIVE))
+			break;
+	if (taken < 2)
+		gms_world_model_bug(w,
+				    "kvm_gmem_release() would wait for a task");
+	while (taken-- > 0)
+		gms_lock_release(w, &w->sync, order[taken], objs[taken]);
+	gms_gmem_release(w, f);
+}
+
 void gms_gmem_file_put(struct gms_world *w, struct gms_gmem_file *f)
 {
 	struct gms_gmem_inode *inode;
@@ -37,8 +57,33 @@ void gms_gmem_file_put(struct gms_world *w, struct gms_gmem_file *f)
 	/* __fput(): ->release first, then the inode (evicted with its last file) */
 	f->dying = true;
 	inode = f->inode;
-	gms_gmem_release(w, f);
+	release_locked(w, f);
 	gmem_inode_put(w, inode);
+}
+
+void gms_gmem_release_lock_order(struct gms_world *w,
+				 enum gms_lock_class order[2],
+				 const void *objs[2], struct gms_gmem_file *f)
+{
+	/* mutant release-lock-order: the invalidate lock first */
+	bool inverted = w->policy.mutant == GMS_MUTANT_RELEASE_LOCK_ORDER;
+
+	order[inverted] = GMS_LOCK_SLOTS;
+	objs[inverted] = f->kvm;
+	order[!inverted] = GMS_LOCK_INVALIDATE;
+	objs[!inverted] = f->inode;
+}
+
+void gms_gmem_iput(struct gms_world *w, struct gms_gmem_inode *inode)
+{
+	gmem_inode_put(w, inode);
+}
+
+bool gms_gmem_put_would_block(struct gms_world *w, struct gms_gmem_file *f)
+{
+	return f->f_count == 1 &&
+	       (gms_lock_holder(w, GMS_LOCK_SLOTS, f->kvm) ||
+		gms_lock_holder(w, GMS_LOCK_INVALIDATE, f->inode));
 }
 
 struct slot_walk {
@@ -111,17 +156,21 @@ int gms_gmem_bind(struct gms_world *w, struct gms_kvm *kvm,
 	if (!bind_range_ok(w, offset, size, f->inode->size))
 		return -EINVAL;
 
-	/* filemap_invalidate_lock(inode->i_mapping) */
+	if (!gms_lock_try(w, &w->sync, GMS_LOCK_INVALIDATE, f->inode,
+			  GMS_LOCK_EXCLUSIVE))
+		return -GMS_EBLOCKED;
 	start = (u64)offset >> GMS_PAGE_SHIFT;
 	end = start + slot->npages;
-	if (gms_range_map_find(&f->bindings, start, end))
+	if (gms_range_map_find(&f->bindings, start, end)) {
+		gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, f->inode);
 		return w->policy.abi == GMS_ABI_7_2 ? -EEXIST : -EINVAL;
-
+	}
 	slot->gmem.file = f;
 	slot->gmem.pgoff = start;
 	if (gms_gmem_supports_mmap(f->inode))
 		slot->flags |= KVM_MEMSLOT_GMEM_ONLY;
 	gms_range_map_store(&f->bindings, start, end, (uintptr_t)slot);
+	gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, f->inode);
 	return 0;
 }
 
@@ -147,10 +196,26 @@ void gms_gmem_unbind(struct gms_world *w, struct gms_memslot *slot)
 		return;
 	}
 	/*
+	 * mutant release-uaf: before ae431059e75d a NULL get_file_active()
+	 * returned here, leaving the binding to the slot about to be freed.
+	 */
+	if (f->dying && w->policy.mutant == GMS_MUTANT_RELEASE_UAF)
+		return;
+	/*
 	 * get_file_active() fails for a dying file, but the bindings must
 	 * go anyway (ae431059e75d); both paths end in __kvm_gmem_unbind().
 	 */
 	__kvm_gmem_unbind(slot, f);
+}
+
+struct gms_gmem_inode *gms_gmem_unbind_lock_target(struct gms_memslot *slot)
+{
+	struct gms_gmem_file *f = slot->gmem.file;
+
+	/* a dying file is unbound without the lock: release waits on slots_lock */
+	if (!f || f->freed || f->dying || !f->f_count)
+		return NULL;
+	return f->inode;
 }
 
 u64 gms_gmem_get_index(const struct gms_memslot *slot, u64 gfn)
@@ -218,6 +283,25 @@ int gms_gmem_get_pfn(struct gms_world *w, struct gms_kvm *kvm,
 	return 0;
 }
 
+/* kvm_gmem_punch_hole() in three steps, for tasks: invalidate_begin */
+void gms_gmem_punch_begin(struct gms_gmem_inode *inode, u64 start, u64 end)
+{
+	gmem_invalidate_begin(inode, start, end);
+}
+
+/* truncate_inode_pages_range() */
+void gms_gmem_punch_truncate(struct gms_world *w, struct gms_gmem_inode *inode,
+			     u64 start, u64 end)
+{
+	gmem_truncate_range(w, inode, start, end);
+}
+
+/* invalidate_end */
+void gms_gmem_punch_end(struct gms_gmem_inode *inode, u64 start, u64 end)
+{
+	gmem_invalidate_end(inode, start, end);
+}
+
 /* mirrors: kvm_gmem_punch_hole() */
 static int kvm_gmem_punch_hole(struct gms_world *w,
 			       struct gms_gmem_inode *inode, u64 offset,
@@ -227,9 +311,13 @@ static int kvm_gmem_punch_hole(struct gms_world *w,
 	u64 end = (offset + len) >> GMS_PAGE_SHIFT;
 
 	/* filemap_invalidate_lock(): bindings are stable across begin/end */
-	gmem_invalidate_begin(inode, start, end);
-	gmem_truncate_range(w, inode, start, end);
-	gmem_invalidate_end(inode, start, end);
+	if (!gms_lock_try(w, &w->sync, GMS_LOCK_INVALIDATE, inode,
+			  GMS_LOCK_EXCLUSIVE))
+		return -GMS_EBLOCKED;
+	gms_gmem_punch_begin(inode, start, end);
+	gms_gmem_punch_truncate(w, inode, start, end);
+	gms_gmem_punch_end(inode, start, end);
+	gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
 	return 0;
 }
 
@@ -251,8 +339,7 @@ static int kvm_gmem_allocate(struct gms_world *w, struct gms_gmem_inode *inode,
 }
 
 /* mirrors: kvm_gmem_fallocate() */
-int gms_gmem_fallocate(struct gms_world *w, struct gms_gmem_file *f, int mode,
-		       s64 offset, s64 len)
+int gms_gmem_fallocate_check(int mode, s64 offset, s64 len)
 {
 	if (!(mode & FALLOC_FL_KEEP_SIZE))
 		return -EOPNOTSUPP;
@@ -260,6 +347,16 @@ int gms_gmem_fallocate(struct gms_world *w, struct gms_gmem_file *f, int mode,
 		return -EOPNOTSUPP;
 	if (!GMS_PAGE_ALIGNED((u64)offset) || !GMS_PAGE_ALIGNED((u64)len))
 		return -EINVAL;
+	return 0;
+}
+
+int gms_gmem_fallocate(struct gms_world *w, struct gms_gmem_file *f, int mode,
+		       s64 offset, s64 len)
+{
+	int r = gms_gmem_fallocate_check(mode, offset, len);
+
+	if (r)
+		return r;
 	if (mode & FALLOC_FL_PUNCH_HOLE)
 		return kvm_gmem_punch_hole(w, f->inode, offset, len);
 	return kvm_gmem_allocate(w, f->inode, offset, len);

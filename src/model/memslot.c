@@ -97,11 +97,16 @@ static void kvm_invalidate_memslot(struct gms_kvm *kvm,
 				GMS_FILTER_SHARED | GMS_FILTER_PRIVATE);
 }
 
-/* mirrors: kvm_set_memslot(KVM_MR_DELETE) + kvm_commit_memory_region() */
-static int kvm_delete_memslot(struct gms_world *w, struct gms_kvm *kvm,
-			      struct gms_memslot *old)
+/* mirrors: kvm_set_memslot(KVM_MR_DELETE) up to kvm_invalidate_memslot() */
+void gms_kvm_delete_memslot_begin(struct gms_kvm *kvm, struct gms_memslot *old)
 {
 	kvm_invalidate_memslot(kvm, old);
+}
+
+/* mirrors: kvm_commit_memory_region(KVM_MR_DELETE) -> kvm_free_memslot() */
+void gms_kvm_delete_memslot_commit(struct gms_world *w, struct gms_kvm *kvm,
+				   struct gms_memslot *old)
+{
 	g_ptr_array_remove(kvm->memslots[old->as_id], old);
 	kvm->nr_memslot_pages -= old->npages;
 	/* kvm_free_memslot() */
@@ -109,6 +114,25 @@ static int kvm_delete_memslot(struct gms_world *w, struct gms_kvm *kvm,
 		gms_gmem_unbind(w, old);
 	old->freed = true;
 	gms_world_bury(w, GMS_OBJ_SLOT, old);
+}
+
+/*
+ * The whole delete at once. Simplification: the invalidate lock that
+ * kvm_gmem_unbind() takes is taken up front, so that an operation outside
+ * a task is blocked before it changes anything, not half-way.
+ */
+static int kvm_delete_memslot(struct gms_world *w, struct gms_kvm *kvm,
+			      struct gms_memslot *old)
+{
+	struct gms_gmem_inode *inode = gms_gmem_unbind_lock_target(old);
+
+	if (inode && !gms_lock_try(w, &w->sync, GMS_LOCK_INVALIDATE, inode,
+				   GMS_LOCK_EXCLUSIVE))
+		return -GMS_EBLOCKED;
+	gms_kvm_delete_memslot_begin(kvm, old);
+	gms_kvm_delete_memslot_commit(w, kvm, old);
+	if (inode)
+		gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
 	return 0;
 }
 
@@ -276,9 +300,10 @@ static int classify_modify(struct gms_kvm *kvm, const struct gms_memslot *old,
 	return 0;
 }
 
-/* mirrors: kvm_vm_ioctl_set_memory_region() + kvm_set_memory_region() */
-int gms_kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
-			      const struct gms_userspace_memory_region2 *mem)
+/* mirrors: kvm_set_memory_region() */
+static int
+__kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
+			const struct gms_userspace_memory_region2 *mem)
 {
 	u16 as_id = mem->slot >> 16, id = (u16)mem->slot;
 	u64 base_gfn, npages;
@@ -332,4 +357,17 @@ int gms_kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
 		}
 	}
 	return kvm_create_memslot(w, kvm, new);
+}
+
+/* mirrors: kvm_vm_ioctl_set_memory_region(): all of it under slots_lock */
+int gms_kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
+			      const struct gms_userspace_memory_region2 *mem)
+{
+	int r;
+
+	if (!gms_lock_try(w, &w->sync, GMS_LOCK_SLOTS, kvm, GMS_LOCK_EXCLUSIVE))
+		return -GMS_EBLOCKED;
+	r = __kvm_set_memory_region(w, kvm, mem);
+	gms_lock_release(w, &w->sync, GMS_LOCK_SLOTS, kvm);
+	return r;
 }

@@ -38,10 +38,9 @@ static const char *const mutant_values[] = { "none",
 					     "release-lock-order",
 					     "no-scrub",
 					     NULL };
-/* all but the races, which come with the task machinery */
 static const bool mutant_modelled[] = {
-	true, false, true, false, true,	 true, true,
-	true, true,  true, true,  false, true,
+	true, true, true, true, true, true, true,
+	true, true, true, true, true, true,
 };
 
 #define KNOB(n, v, src, field)                                               \

@@ -4,6 +4,7 @@
 
 #include <gmemsim/gmem.h>
 #include <gmemsim/kvm.h>
+#include <gmemsim/task.h>
 #include <gmemsim/world.h>
 
 static void world_init(struct gms_world *w)
@@ -21,6 +22,9 @@ static void world_init(struct gms_world *w)
 	w->observations =
 		g_array_new(FALSE, FALSE, sizeof(struct gms_observation));
 	w->fatal = g_array_new(FALSE, FALSE, sizeof(struct gms_fatal));
+	gms_lockdep_init(&w->lockdep);
+	gms_lock_ctx_init(&w->sync, 0);
+	w->tasks = g_ptr_array_new_with_free_func(gms_task_free);
 	w->next_id = 1;
 	w->model_bugs = 0;
 }
@@ -83,6 +87,7 @@ static void free_shell(enum gms_obj_kind kind, void *obj)
  */
 static void world_fini(struct gms_world *w)
 {
+	g_ptr_array_unref(w->tasks);
 	gms_mm_destroy(w);
 	for (GList *l = w->inodes; l; l = l->next) {
 		struct gms_gmem_inode *inode = l->data;
@@ -110,6 +115,8 @@ static void world_fini(struct gms_world *w)
 	g_array_unref(w->fds);
 	g_array_unref(w->observations);
 	g_array_unref(w->fatal);
+	gms_lock_ctx_destroy(&w->sync);
+	gms_lockdep_destroy(&w->lockdep);
 	gms_hw_destroy(&w->hw);
 	gms_physmem_destroy(&w->physmem);
 }
@@ -140,6 +147,7 @@ void gms_world_begin_step(struct gms_world *w)
 {
 	g_array_set_size(w->observations, 0);
 	g_array_set_size(w->fatal, 0);
+	g_ptr_array_set_size(w->lockdep.reports, 0);
 }
 
 u32 gms_world_next_id(struct gms_world *w)

@@ -7,6 +7,7 @@
 #include <gmemsim/scenario.h>
 
 #include "lexer.h"
+#include "runner_internal.h"
 
 G_DEFINE_QUARK(gms - scenario - error - quark, gms_scenario_error)
 
@@ -221,6 +222,8 @@ static bool parse_outcome(struct parser *p, struct gms_stmt *s,
 		o->tag = intern_tag(p->sc, v + 4);
 	} else if (!strcmp(v, "scrambled")) {
 		o->kind = GMS_OUT_SCRAMBLED;
+	} else if (!strcmp(v, "blocked")) {
+		o->kind = GMS_OUT_BLOCKED;
 	} else if (!strcmp(v, "exit:memory_fault")) {
 		o->kind = GMS_OUT_EXIT;
 		o->exit = GMS_EXIT_MEMORY_FAULT;
@@ -454,6 +457,91 @@ static void stmt_free(struct gms_stmt *s)
 	g_free(s);
 }
 
+/* 'spawn' TASK op ...: the op is parsed as on its own line */
+static bool parse_spawn(struct parser *p, struct gms_stmt *s, GArray *toks)
+{
+	struct gms_tok *name;
+
+	if (toks->len < 3 ||
+	    g_array_index(toks, struct gms_tok, 1).kind != GMS_TOK_WORD ||
+	    g_array_index(toks, struct gms_tok, 2).kind != GMS_TOK_WORD)
+		return fail(p, g_array_index(toks, struct gms_tok, 0).col,
+			    "spawn needs a task name and an op");
+	name = &g_array_index(toks, struct gms_tok, 1);
+	if (!valid_name(name->text))
+		return fail(p, name->col,
+			    "'%s' is not a name ([a-z][a-z0-9_]*)", name->text);
+	if (name_kind(p, name->text) != GMS_H_NONE)
+		return fail(p, name->col, "name '%s' is already defined",
+			    name->text);
+	s->task = sc_strdup(p, name->text);
+	g_array_remove_range(toks, 0, 2);
+	if (!parse_op(p, s, toks))
+		return false;
+	if (!s->op->spawn)
+		return fail(
+			p, g_array_index(toks, struct gms_tok, 0).col,
+			"%s cannot run as a task (guest.read, guest.write, gmem.punch, memslot.delete and gmem.close can)",
+			s->op->verb);
+	if (s->outcome.kind != GMS_OUT_NONE)
+		return fail(p, g_array_index(toks, struct gms_tok, 0).col,
+			    "a task's outcome goes on 'finish %s'", s->task);
+	s->spawned = s->op;
+	s->op = &gms_op_spawn;
+	g_hash_table_insert(p->sc->names, g_strdup(s->task),
+			    GINT_TO_POINTER(GMS_H_TASK));
+	g_ptr_array_add(p->sc->name_order, g_strdup(s->task));
+	return true;
+}
+
+/* 'step' TASK [N] ['=>' outcome] | 'finish' TASK ['=>' outcome] */
+static bool parse_step(struct parser *p, struct gms_stmt *s, GArray *toks)
+{
+	struct gms_tok *verb = &g_array_index(toks, struct gms_tok, 0);
+	bool step = !strcmp(verb->text, "step");
+	guint i = 2;
+	struct gms_tok *t;
+	u64 n = 1;
+
+	if (toks->len < 2 ||
+	    g_array_index(toks, struct gms_tok, 1).kind != GMS_TOK_WORD)
+		return fail(p, verb->col, "%s needs a task name", verb->text);
+	t = &g_array_index(toks, struct gms_tok, 1);
+	if (name_kind(p, t->text) != GMS_H_TASK)
+		return fail(p, t->col, "'%s' is not a task spawned before",
+			    t->text);
+	s->task = sc_strdup(p, t->text);
+	s->op = step ? &gms_op_step : &gms_op_finish;
+	if (step && i < toks->len &&
+	    g_array_index(toks, struct gms_tok, i).kind == GMS_TOK_WORD) {
+		t = &g_array_index(toks, struct gms_tok, i);
+		if (!parse_number(t->text, &n) || !n || n > 1000)
+			return fail(p, t->col,
+				    "bad step count '%s' (1 to 1000)", t->text);
+		i++;
+	}
+	s->count = (int)n;
+	if (i < toks->len) {
+		t = &g_array_index(toks, struct gms_tok, i);
+		if (t->kind != GMS_TOK_ARROW)
+			return fail(p, t->col, "unexpected '%s'", t->text);
+		if (i + 1 >= toks->len ||
+		    g_array_index(toks, struct gms_tok, i + 1).kind !=
+			    GMS_TOK_WORD)
+			return fail(p, t->col, "'=>' needs an outcome");
+		if (!parse_outcome(p, s,
+				   &g_array_index(toks, struct gms_tok, i + 1)))
+			return false;
+		if (i + 2 < toks->len)
+			return fail(
+				p,
+				g_array_index(toks, struct gms_tok, i + 2).col,
+				"unexpected '%s' after the outcome",
+				g_array_index(toks, struct gms_tok, i + 2).text);
+	}
+	return true;
+}
+
 static bool parse_stmt_into(struct parser *p, struct gms_stmt *s, GArray *toks,
 			    const char *line, gsize stmt_len)
 {
@@ -484,13 +572,11 @@ static bool parse_stmt_into(struct parser *p, struct gms_stmt *s, GArray *toks,
 		s->kind = GMS_STMT_POLICY;
 		return parse_policy(p, s, toks);
 	}
-	if (!strcmp(first->text, "spawn") || !strcmp(first->text, "step") ||
-	    !strcmp(first->text, "finish"))
-		return fail(
-			p, first->col,
-			"'%s' is not supported yet: tasks arrive with the lifecycle-races work",
-			first->text);
 	s->kind = GMS_STMT_OP;
+	if (!strcmp(first->text, "spawn"))
+		return parse_spawn(p, s, toks);
+	if (!strcmp(first->text, "step") || !strcmp(first->text, "finish"))
+		return parse_step(p, s, toks);
 	return parse_op(p, s, toks);
 }
 

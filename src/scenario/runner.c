@@ -4,6 +4,8 @@
 
 #include <gmemsim/check.h>
 
+#include <gmemsim/lock.h>
+
 #include "runner_internal.h"
 
 struct gms_handle *gms_runner_handle(struct gms_runner *r, const char *name)
@@ -60,6 +62,8 @@ void gms_result_set(struct gms_result *res, s64 ret)
 {
 	if (ret == -GMS_ESIGBUS)
 		res->sigbus = true;
+	else if (ret == -GMS_EBLOCKED)
+		res->blocked = true;
 	else if (ret == -GMS_EUNSUPPORTED)
 		res->unsupported = "the kernel cannot do this op";
 	else if (ret < 0)
@@ -129,12 +133,27 @@ static const char *outcome_text(struct gms_run *run,
 		return "scrambled";
 	case GMS_OUT_VIOLATION:
 		return keep(run, g_strdup_printf("violation:%s", o->invariant));
+	case GMS_OUT_BLOCKED:
+		return "blocked";
 	}
 	return "?";
 }
 
+static const char *outcome_of(struct gms_run *run,
+			      const struct gms_result *res);
+
+/* The outcome, with what a task ran, for the trace. */
 static const char *actual_text(struct gms_run *run,
 			       const struct gms_result *res)
+{
+	const char *base = outcome_of(run, res);
+
+	if (!res->note || !*res->note)
+		return base;
+	return keep(run, g_strdup_printf("%s [%s]", base, res->note));
+}
+
+static const char *outcome_of(struct gms_run *run, const struct gms_result *res)
 {
 	const char *e = res->err ? gms_errno_name(res->err) : NULL;
 	const char *tag;
@@ -145,6 +164,8 @@ static const char *actual_text(struct gms_run *run,
 	if (res->exit == GMS_EXIT_MEMORY_FAULT)
 		return keep(run, g_strdup_printf("exit:memory_fault (%s)",
 						 e ? e : "?"));
+	if (res->blocked)
+		return "blocked";
 	if (res->exit == GMS_EXIT_MMIO)
 		return "exit:mmio";
 	if (res->exit == GMS_EXIT_EXCEPTION)
@@ -169,9 +190,14 @@ static const char *actual_text(struct gms_run *run,
 static bool outcome_matches(const struct gms_outcome *o,
 			    const struct gms_result *res)
 {
-	bool clean = !res->err && !res->sigbus && res->exit == GMS_EXIT_NONE;
+	bool clean = !res->err && !res->sigbus && res->exit == GMS_EXIT_NONE &&
+		     !res->blocked;
 
 	if (res->mismatch)
+		return false;
+	if (o->kind == GMS_OUT_BLOCKED)
+		return res->blocked;
+	if (res->blocked)
 		return false;
 	switch (o->kind) {
 	case GMS_OUT_NONE:
@@ -192,6 +218,8 @@ static bool outcome_matches(const struct gms_outcome *o,
 		       res->value == GMS_TAG_SCRAMBLED;
 	case GMS_OUT_VIOLATION:
 		return true;
+	case GMS_OUT_BLOCKED:
+		break;
 	}
 	return false;
 }
@@ -255,9 +283,10 @@ static bool run_op(struct gms_runner *r, struct gms_run *run,
 	st->violations = r->w ? gms_check_run(r->w) : gms_violations_new();
 	st->expected = outcome_text(run, &s->outcome);
 	st->actual = actual_text(run, &res);
-	st->raw = st->actual;
 	st->ok = outcome_matches(&s->outcome, &res);
+	st->raw = outcome_of(run, &res);
 	g_free(res.mismatch);
+	g_free(res.note);
 	if (res.not_applicable) {
 		st->actual = st->raw = "n/a (model only)";
 		st->ok = true;
@@ -376,6 +405,7 @@ void gms_runner_init(struct gms_runner *r, struct gms_run *run,
 					   handle_free);
 	r->slots =
 		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	r->tasks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	r->obj_names = run->names;
 	r->kvm_fd = T(r, open_kvm);
 }
@@ -384,6 +414,7 @@ void gms_runner_fini(struct gms_runner *r)
 {
 	g_hash_table_unref(r->handles);
 	g_hash_table_unref(r->slots);
+	g_hash_table_unref(r->tasks);
 }
 
 bool gms_runner_step(struct gms_runner *r, struct gms_run *run,

@@ -28,6 +28,7 @@ struct gms_runner {
 	GHashTable *obj_names; /* the run's names: "kind:id" -> name */
 	GHashTable *slots; /* "vm fd:slot" -> the region last set there */
 	bool keep_going; /* diff mode: a wrong outcome does not stop the run */
+	GHashTable *tasks; /* task name -> GUINT_TO_POINTER(task id) */
 };
 
 void gms_runner_init(struct gms_runner *r, struct gms_run *run,
@@ -55,6 +56,17 @@ bool gms_runner_needs_model(struct gms_runner *r, struct gms_result *res);
 
 /* Shorthand for a call on the runner's target. */
 #define T(r, op, ...) ((r)->t->ops->op((r)->t, ##__VA_ARGS__))
+
+/* tasks: the statements and the ops that can be spawned */
+extern const struct gms_op_spec gms_op_spawn, gms_op_step, gms_op_finish;
+struct gms_task *gms_spawn_guest_access(struct gms_runner *r,
+					const struct gms_stmt *s);
+struct gms_task *gms_spawn_gmem_punch(struct gms_runner *r,
+				      const struct gms_stmt *s);
+struct gms_task *gms_spawn_memslot_delete(struct gms_runner *r,
+					  const struct gms_stmt *s);
+struct gms_task *gms_spawn_gmem_close(struct gms_runner *r,
+				      const struct gms_stmt *s);
 
 /* op implementations, by subject */
 void gms_exec_vm_create(struct gms_runner *r, const struct gms_stmt *s,

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Punch hole, memslot delete and guest_memfd close as tasks, split where the
+ * kernel takes or drops the locks that order them against each other.
+ */
+#include <gmemsim/gmem.h>
+#include <gmemsim/kvm.h>
+#include <gmemsim/task.h>
+#include <gmemsim/uapi.h>
+#include <gmemsim/world.h>
+
+/* --- kvm_gmem_punch_hole(): begin, truncate, end under the invalidate lock */
+
+struct punch_task {
+	int fd;
+	s64 offset, len;
+	struct gms_gmem_file *f; /* counted while the syscall runs */
+	u64 start, end;
+};
+
+enum { P_BEGIN, P_TRUNCATE, P_END };
+static const char *const punch_steps[] = { "begin", "truncate", "end", NULL };
+
+static enum gms_task_status punch_begin(struct gms_world *w, struct gms_task *t)
+{
+	struct punch_task *pt = t->ctx;
+	struct gms_gmem_file *f;
+	int r = gms_sys_fallocate_check(
+		w, pt->fd, FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE,
+		pt->offset, pt->len, &f);
+
+	if (r) {
+		t->ret = r;
+		return GMS_TASK_DONE;
+	}
+	if (!gms_lock_try(w, &t->lock, GMS_LOCK_INVALIDATE, f->inode,
+			  GMS_LOCK_EXCLUSIVE))
+		return GMS_TASK_BLOCKED;
+	gms_gmem_file_get(f);
+	pt->f = f;
+	pt->start = (u64)pt->offset >> GMS_PAGE_SHIFT;
+	pt->end = (u64)(pt->offset + pt->len) >> GMS_PAGE_SHIFT;
+	gms_gmem_punch_begin(f->inode, pt->start, pt->end);
+	t->step = P_TRUNCATE;
+	return GMS_TASK_RAN;
+}
+
+static enum gms_task_status punch_step(struct gms_world *w, struct gms_task *t)
+{
+	struct punch_task *pt = t->ctx;
+	struct gms_gmem_inode *inode;
+
+	switch (t->step) {
+	case P_BEGIN:
+		return punch_begin(w, t);
+	case P_TRUNCATE:
+		gms_gmem_punch_truncate(w, pt->f->inode, pt->start, pt->end);
+		t->step = P_END;
+		return GMS_TASK_RAN;
+	default:
+		inode = pt->f->inode;
+		gms_gmem_punch_end(inode, pt->start, pt->end);
+		gms_lock_release(w, &t->lock, GMS_LOCK_INVALIDATE, inode);
+		gms_gmem_file_put(w, pt->f);
+		t->ret = 0;
+		return GMS_TASK_DONE;
+	}
+}
+
+static const struct gms_task_ops punch_task_ops = {
+	.what = "punch hole",
+	.steps = punch_steps,
+	.step = punch_step,
+};
+
+struct gms_task *gms_task_punch_hole(struct gms_world *w, int fd, s64 offset,
+				     s64 len)
+{
+	struct punch_task *pt = g_new0(struct punch_task, 1);
+
+	pt->fd = fd;
+	pt->offset = offset;
+	pt->len = len;
+	return gms_task_new(w, &punch_task_ops, pt);
+}
+
+/* --- KVM_MR_DELETE: invalidate, then commit, all under slots_lock */
+
+struct delete_task {
+	int vm_fd;
+	u32 slot;
+	struct gms_kvm *kvm; /* counted: the ioctl holds the VM file */
+	struct gms_memslot *old;
+	struct gms_gmem_inode *locked; /* whose invalidate lock commit took */
+};
+
+enum { D_INVALIDATE, D_COMMIT };
+static const char *const delete_steps[] = { "invalidate", "commit", NULL };
+
+static enum gms_task_status delete_done(struct gms_world *w, struct gms_task *t,
+					int r)
+{
+	struct delete_task *dt = t->ctx;
+
+	gms_lock_release_all(w, &t->lock);
+	if (dt->kvm)
+		gms_kvm_put(w, dt->kvm);
+	dt->kvm = NULL;
+	t->ret = r;
+	return GMS_TASK_DONE;
+}
+
+/* mirrors: kvm_set_memory_region() for a delete, to kvm_invalidate_memslot() */
+static enum gms_task_status delete_invalidate(struct gms_world *w,
+					      struct gms_task *t)
+{
+	struct delete_task *dt = t->ctx;
+	struct gms_fd *e = gms_fd_get(w, dt->vm_fd);
+	u16 as_id = dt->slot >> 16, id = (u16)dt->slot;
+	struct gms_kvm *kvm;
+
+	if (!e)
+		return delete_done(w, t, -EBADF);
+	if (e->kind != GMS_FD_VM)
+		return delete_done(w, t, -ENOTTY);
+	kvm = e->obj;
+	if (!gms_lock_try(w, &t->lock, GMS_LOCK_SLOTS, kvm, GMS_LOCK_EXCLUSIVE))
+		return GMS_TASK_BLOCKED;
+	gms_kvm_get(kvm);
+	dt->kvm = kvm;
+	if (id >= KVM_USER_MEM_SLOTS || as_id >= GMS_ADDRESS_SPACE_NUM)
+		return delete_done(w, t, -EINVAL);
+	dt->old = gms_kvm_id_to_memslot(kvm, as_id, id);
+	if (!dt->old || !dt->old->npages)
+		return delete_done(w, t, -EINVAL);
+	gms_kvm_delete_memslot_begin(kvm, dt->old);
+	t->step = D_COMMIT;
+	return GMS_TASK_RAN;
+}
+
+/* mirrors: kvm_commit_memory_region() -> kvm_free_memslot() -> kvm_gmem_unbind() */
+static enum gms_task_status delete_commit(struct gms_world *w,
+					  struct gms_task *t)
+{
+	struct delete_task *dt = t->ctx;
+	struct gms_gmem_inode *inode = gms_gmem_unbind_lock_target(dt->old);
+
+	if (inode && !gms_lock_try(w, &t->lock, GMS_LOCK_INVALIDATE, inode,
+				   GMS_LOCK_EXCLUSIVE))
+		return GMS_TASK_BLOCKED;
+	gms_kvm_delete_memslot_commit(w, dt->kvm, dt->old);
+	return delete_done(w, t, 0);
+}
+
+static enum gms_task_status delete_step(struct gms_world *w, struct gms_task *t)
+{
+	return t->step == D_INVALIDATE ? delete_invalidate(w, t) :
+					 delete_commit(w, t);
+}
+
+static const struct gms_task_ops delete_task_ops = {
+	.what = "memslot delete",
+	.steps = delete_steps,
+	.step = delete_step,
+};
+
+struct gms_task *gms_task_memslot_delete(struct gms_world *w, int vm_fd,
+					 u32 slot)
+{
+	struct delete_task *dt = g_new0(struct delete_task, 1);
+
+	dt->vm_fd = vm_fd;
+	dt->slot = slot;
+	return gms_task_new(w, &delete_task_ops, dt);
+}
+
+/* --- close(): the last fput() runs kvm_gmem_release() after its two locks */
+
+struct close_task {
+	int fd;
+	struct gms_gmem_file *f;
+	struct gms_gmem_inode *inode;
+	enum gms_lock_class order[2];
+	const void *objs[2];
+};
+
+enum { C_FPUT, C_LOCK, C_RELEASE, C_IPUT };
+static const char *const close_steps[] = { "fput", "lock", "release", "iput",
+					   NULL };
+
+/* mirrors: close_fd() + fput(): f_count drops; the last one makes it dying */
+static enum gms_task_status close_fput(struct gms_world *w, struct gms_task *t)
+{
+	struct close_task *ct = t->ctx;
+	struct gms_fd *e = gms_fd_get(w, ct->fd);
+	struct gms_gmem_file *f;
+
+	if (!e || e->kind != GMS_FD_GMEM) {
+		/* a VM fd or a bad one: nothing to race, close it whole */
+		t->ret = gms_sys_close(w, ct->fd);
+		return GMS_TASK_DONE;
+	}
+	f = e->obj;
+	e->kind = GMS_FD_CLOSED;
+	e->obj = NULL;
+	if (--f->f_count) {
+		t->ret = 0;
+		return GMS_TASK_DONE;
+	}
+	f->dying = true; /* get_file_active() fails from here on */
+	ct->f = f;
+	ct->inode = f->inode;
+	gms_gmem_release_lock_order(w, ct->order, ct->objs, f);
+	t->step = C_LOCK;
+	return GMS_TASK_RAN;
+}
+
+static enum gms_task_status close_lock(struct gms_world *w, struct gms_task *t,
+				       int i)
+{
+	struct close_task *ct = t->ctx;
+
+	t->ran = gms_lock_class_name(ct->order[i]);
+	return gms_lock_try(w, &t->lock, ct->order[i], ct->objs[i],
+			    GMS_LOCK_EXCLUSIVE) ?
+		       GMS_TASK_RAN :
+		       GMS_TASK_BLOCKED;
+}
+
+static enum gms_task_status close_step(struct gms_world *w, struct gms_task *t)
+{
+	struct close_task *ct = t->ctx;
+	enum gms_task_status st;
+
+	switch (t->step) {
+	case C_FPUT:
+		return close_fput(w, t);
+	case C_LOCK:
+		st = close_lock(w, t, 0);
+		if (st == GMS_TASK_RAN)
+			t->step = C_RELEASE;
+		return st;
+	case C_RELEASE:
+		st = close_lock(w, t, 1);
+		if (st != GMS_TASK_RAN)
+			return st;
+		t->ran = "release: kvm_gmem_release()";
+		gms_gmem_release(w, ct->f);
+		gms_lock_release_all(w, &t->lock);
+		t->step = C_IPUT;
+		return GMS_TASK_RAN;
+	default:
+		gms_gmem_iput(w, ct->inode);
+		t->ret = 0;
+		return GMS_TASK_DONE;
+	}
+}
+
+static const struct gms_task_ops close_task_ops = {
+	.what = "guest_memfd close",
+	.steps = close_steps,
+	.step = close_step,
+};
+
+struct gms_task *gms_task_close(struct gms_world *w, int fd)
+{
+	struct close_task *ct = g_new0(struct close_task, 1);
+
+	ct->fd = fd;
+	return gms_task_new(w, &close_task_ops, ct);
+}
