@@ -278,6 +278,35 @@ static void test_op_table(void **state)
 	assert_null(gms_op_lookup("vm.zzz"));
 }
 
+/*
+ * Operands decode left to right whatever the compiler: the fuzzers (clang)
+ * and `gmemsim fuzz-decode` (gcc here) must agree on every input.
+ */
+static void test_fuzz_decode_order(void **state)
+{
+	static const u8 in[] = { 0, 1, 0, 3, 0, 9, 1, 0, 3, 3, 0, 1, 0, 0 };
+	static const u8 life[] = { 0, 2,  1, 0, 3, 0, 18, 0, 3, 2,
+				   1, 19, 0, 0, 0, 2, 21, 0, 0 };
+	char *text = gms_fuzz_decode(in, sizeof(in));
+	char *lc = gms_fuzz_decode_lifecycle(life, sizeof(life));
+
+	(void)state;
+	assert_string_equal(
+		text,
+		"# decoded from a fuzzer input\n"
+		"vm.create vm0\n"
+		"gmem.create g0 vm=vm0 size=2M flags=0\n"
+		"memslot.set vm0 slot=1 gpa=4G size=2M flags=guest_memfd gmem=g0 offset=0\n");
+	assert_string_equal(lc, "# decoded from a fuzzer input\n"
+				"vm.create vm0 type=snp\n"
+				"gmem.create g0 vm=vm0 size=2M flags=0\n"
+				"attr.set vm0 gpa=4G size=2M private\n"
+				"spawn t0 gmem.punch g0 offset=0 len=16K\n"
+				"step t0 2\n");
+	g_free(text);
+	g_free(lc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -286,6 +315,7 @@ int main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_runner_verdicts),
 		cmocka_unit_test(test_op_table),
+		cmocka_unit_test(test_fuzz_decode_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

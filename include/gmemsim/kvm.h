@@ -7,6 +7,8 @@
 #include <gmemsim/range_map.h>
 #include <gmemsim/types.h>
 
+struct gms_lock_ctx;
+
 struct gms_world;
 struct gms_gmem_file;
 struct gms_gmem_inode;
@@ -158,6 +160,9 @@ struct gms_userspace_memory_region2 {
 };
 
 /* mirrors: kvm_vm_ioctl_set_memory_region() + kvm_set_memory_region() */
+/* wait for the faults in flight: -GMS_EBLOCKED while there is one */
+int gms_kvm_synchronize_srcu(struct gms_world *w, struct gms_lock_ctx *ctx,
+			     struct gms_kvm *kvm);
 /* KVM_MR_DELETE in two steps, for tasks: invalidate, then commit */
 void gms_kvm_delete_memslot_begin(struct gms_kvm *kvm, struct gms_memslot *old);
 void gms_kvm_delete_memslot_commit(struct gms_world *w, struct gms_kvm *kvm,

@@ -16,6 +16,7 @@ enum gms_lock_class {
 	GMS_LOCK_INVALIDATE, /* filemap_invalidate_lock(inode->i_mapping) */
 	GMS_LOCK_MMU, /* kvm->mmu_lock */
 	GMS_LOCK_FOLIO, /* folio_lock() */
+	GMS_LOCK_SRCU, /* kvm->srcu: readers are faults, synchronize_srcu() the writer */
 	GMS_LOCK_NR,
 };
 

@@ -79,6 +79,11 @@ const struct gms_policy_knob *gms_policy_knob_lookup(const char *name);
  * for an unknown value, -EOPNOTSUPP for a value not modelled yet.
  */
 int gms_policy_set(struct gms_policy *p, const char *name, const char *value);
+/*
+ * Apply "name=value[,name=value...]" (the fuzzers' GMEMSIM_POLICY). 0, or
+ * the first gms_policy_set() error with the offending item in @bad.
+ */
+int gms_policy_parse_list(struct gms_policy *p, const char *list, char **bad);
 const char *gms_policy_get(const struct gms_policy *p, const char *name);
 
 #endif

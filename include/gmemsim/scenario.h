@@ -156,6 +156,8 @@ const char *gms_scenario_tag_name(const struct gms_scenario *sc, u64 tag);
 
 /* A fuzzer input as the .gms scenario it stands for (to free). */
 char *gms_fuzz_decode(const u8 *data, gsize size);
+/* The lifecycle fuzzer's decoding: VM types, attributes, launch and tasks too. */
+char *gms_fuzz_decode_lifecycle(const u8 *data, gsize size);
 
 /* Outcome spellings. */
 const char *gms_errno_name(int err);
@@ -205,6 +207,15 @@ struct gms_run *gms_scenario_run_target(struct gms_scenario *sc,
 struct gms_run *gms_scenario_run_limited(struct gms_scenario *sc,
 					 const struct gms_policy *base,
 					 u64 max_pages);
+/*
+ * For fuzzers: outcomes are not expected (a wrong one does not stop the
+ * run); gms_run_broke() then says whether an invariant broke or the model
+ * hit an internal assertion.
+ */
+struct gms_run *gms_scenario_run_fuzz(struct gms_scenario *sc,
+				      const struct gms_policy *base,
+				      u64 max_pages);
+bool gms_run_broke(const struct gms_run *run);
 void gms_run_free(struct gms_run *run);
 
 /* One statement compared on the model and the kernel. */

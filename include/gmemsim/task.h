@@ -27,6 +27,7 @@ struct gms_task {
 	const struct gms_task_ops *ops;
 	int step; /* the next step */
 	const char *ran; /* the step that ran last, for the trace */
+	const char *waits; /* blocked on something but a lock: what */
 	bool done;
 	int ret;
 	struct gms_lock_ctx lock;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* gmemsim policies | invariants | ops */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -55,20 +56,40 @@ int gms_cli_ops(void)
 
 int gms_cli_fuzz_decode(int argc, char **argv)
 {
+	bool lifecycle = argc == 3 && !strcmp(argv[1], "--lifecycle");
+	const char *policy = g_getenv("GMEMSIM_POLICY");
+	struct gms_policy check = { 0 };
 	GError *err = NULL;
-	char *data, *text;
+	char *data, *text, *bad;
 	gsize len;
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: gmemsim fuzz-decode FILE\n");
+	if (argc != 2 && !lifecycle) {
+		fprintf(stderr,
+			"usage: gmemsim fuzz-decode [--lifecycle] FILE\n"
+			"  --lifecycle: an input of fuzz_lifecycle, with GMEMSIM_POLICY as policy lines\n");
 		return 2;
 	}
-	if (!g_file_get_contents(argv[1], &data, &len, &err)) {
+	if (lifecycle && gms_policy_parse_list(&check, policy, &bad)) {
+		fprintf(stderr, "gmemsim: GMEMSIM_POLICY: bad policy '%s'\n",
+			bad);
+		g_free(bad);
+		return 2;
+	}
+	if (!g_file_get_contents(argv[argc - 1], &data, &len, &err)) {
 		fprintf(stderr, "gmemsim: %s\n", err->message);
 		g_error_free(err);
 		return 2;
 	}
-	text = gms_fuzz_decode((const u8 *)data, len);
+	text = lifecycle ? gms_fuzz_decode_lifecycle((const u8 *)data, len) :
+			   gms_fuzz_decode((const u8 *)data, len);
+	if (lifecycle && policy) {
+		char **items = g_strsplit_set(policy, ", ", -1);
+
+		for (char **it = items; *it; it++)
+			if (**it)
+				printf("policy %s\n", *it);
+		g_strfreev(items);
+	}
 	fputs(text, stdout);
 	g_free(text);
 	g_free(data);

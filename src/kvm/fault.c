@@ -240,6 +240,7 @@ struct fault_task {
 	struct gms_kvm *kvm;
 	struct kvm_page_fault fault;
 	bool holds_page;
+	bool srcu; /* in the kvm->srcu read side, as KVM_RUN is */
 };
 
 enum { F_BEGIN, F_GET_PFN, F_MAP, F_ACCESS };
@@ -255,6 +256,9 @@ static enum gms_task_status fault_done(struct gms_world *w, struct gms_task *t,
 	if (ft->holds_page)
 		gms_physmem_put(&w->physmem, ft->fault.spte.pfn);
 	ft->holds_page = false;
+	if (ft->srcu)
+		gms_lock_release(w, &t->lock, GMS_LOCK_SRCU, ft->kvm);
+	ft->srcu = false;
 	if (ft->kvm)
 		gms_kvm_put(w, ft->kvm);
 	ft->kvm = NULL;
@@ -282,6 +286,13 @@ static enum gms_task_status fault_begin(struct gms_world *w, struct gms_task *t)
 		ft->kvm = e->obj;
 		gms_kvm_get(ft->kvm);
 	}
+	if (!ft->srcu) {
+		/* srcu_read_lock(&kvm->srcu): never waits, a writer never stays */
+		ft->srcu = gms_lock_try(w, &t->lock, GMS_LOCK_SRCU, ft->kvm,
+					GMS_LOCK_SHARED);
+		if (!ft->srcu)
+			gms_world_model_bug(w, "kvm->srcu held by a writer");
+	}
 	*fault = (struct kvm_page_fault){ .gfn = ft->gpa >> GMS_PAGE_SHIFT };
 	if (ft->kind == GMS_ACCESS_DEFAULT)
 		fault->is_private = gms_kvm_mem_is_private(ft->kvm, fault->gfn);
@@ -292,6 +303,16 @@ static enum gms_task_status fault_begin(struct gms_world *w, struct gms_task *t)
 		t->ran = "begin: mapped already";
 		t->step = F_ACCESS;
 		return GMS_TASK_RAN;
+	}
+	/*
+	 * mmu_invalidate_retry_gfn_unsafe() in kvm_mmu_faultin_pfn(): the vCPU
+	 * re-enters with RET_PF_RETRY until the invalidation ends. The model
+	 * keeps no invalidation range: any one in progress holds the fault.
+	 */
+	if (ft->kvm->mmu_invalidate_in_progress) {
+		t->waits =
+			"an invalidation in progress (RET_PF_RETRY until kvm_mmu_invalidate_end())";
+		return GMS_TASK_BLOCKED;
 	}
 	t->exit = (struct gms_vcpu_exit){ 0 };
 	r = faultin_begin(ft->kvm, fault, &t->exit);

@@ -27,19 +27,43 @@ static struct gms_kvm *vm_of(struct gms_world *w, int fd, int *err)
  * and TDX INIT_MEM_REGION reach it; the page is named by its file offset, and
  * the gfn is where a memslot binds it.
  */
+static int populate_locked(struct gms_world *w, struct gms_gmem_file *f,
+			   u64 index, u64 tag);
+
+/*
+ * The launch ioctl holds slots_lock, kvm_gmem_populate() the invalidate
+ * lock: a punch hole in progress holds the population off.
+ */
 int gms_sys_populate(struct gms_world *w, int gmem_fd, u64 offset, u64 tag)
 {
 	struct gms_gmem_file *f;
-	struct gms_memslot *slot;
-	struct gms_folio *folio;
-	struct gms_kvm *kvm;
-	u64 index = offset >> GMS_PAGE_SHIFT, gfn;
 	int r;
 
 	f = gmem_of(w, gmem_fd, &r);
 	if (!f)
 		return r;
-	kvm = f->kvm;
+	if (!gms_lock_try(w, &w->sync, GMS_LOCK_SLOTS, f->kvm,
+			  GMS_LOCK_EXCLUSIVE))
+		return -GMS_EBLOCKED;
+	if (!gms_lock_try(w, &w->sync, GMS_LOCK_INVALIDATE, f->inode,
+			  GMS_LOCK_EXCLUSIVE)) {
+		gms_lock_release(w, &w->sync, GMS_LOCK_SLOTS, f->kvm);
+		return -GMS_EBLOCKED;
+	}
+	r = populate_locked(w, f, offset >> GMS_PAGE_SHIFT, tag);
+	gms_lock_release_all(w, &w->sync);
+	return r;
+}
+
+static int populate_locked(struct gms_world *w, struct gms_gmem_file *f,
+			   u64 index, u64 tag)
+{
+	struct gms_memslot *slot;
+	struct gms_folio *folio;
+	struct gms_kvm *kvm = f->kvm;
+	u64 gfn;
+	int r;
+
 	if (!kvm->arch->post_populate)
 		return -ENOTTY; /* no such launch command for this VM type */
 	slot = (struct gms_memslot *)gms_range_map_load(&f->bindings, index);

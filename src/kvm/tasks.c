@@ -9,6 +9,62 @@
 #include <gmemsim/uapi.h>
 #include <gmemsim/world.h>
 
+/* --- the last fput() of a guest_memfd: __fput() as steps of its task */
+
+struct last_fput {
+	struct gms_gmem_file *f;
+	struct gms_gmem_inode *inode;
+	enum gms_lock_class order[2];
+	const void *objs[2];
+	int stage; /* the first lock; the second and release; iput */
+};
+
+/* mirrors: fput(): true when this was the last reference */
+static bool fput_last(struct gms_world *w, struct last_fput *lf,
+		      struct gms_gmem_file *f)
+{
+	if (--f->f_count)
+		return false;
+	f->dying = true; /* get_file_active() fails from here on */
+	lf->f = f;
+	lf->inode = f->inode;
+	lf->stage = 0;
+	gms_gmem_release_lock_order(w, lf->order, lf->objs, f);
+	return true;
+}
+
+/*
+ * mirrors: __fput() (task_work at the return to user space):
+ * kvm_gmem_release() under its two locks, then iput() evicts the inode.
+ */
+static enum gms_task_status fput_step(struct gms_world *w, struct gms_task *t,
+				      struct last_fput *lf)
+{
+	switch (lf->stage) {
+	case 0:
+		t->ran = gms_lock_class_name(lf->order[0]);
+		if (!gms_lock_try(w, &t->lock, lf->order[0], lf->objs[0],
+				  GMS_LOCK_EXCLUSIVE))
+			return GMS_TASK_BLOCKED;
+		lf->stage = 1;
+		return GMS_TASK_RAN;
+	case 1:
+		if (!gms_lock_try(w, &t->lock, lf->order[1], lf->objs[1],
+				  GMS_LOCK_EXCLUSIVE))
+			return GMS_TASK_BLOCKED;
+		t->ran = "release: kvm_gmem_release()";
+		gms_gmem_release(w, lf->f);
+		gms_lock_release_all(w, &t->lock);
+		lf->stage = 2;
+		return GMS_TASK_RAN;
+	default:
+		t->ran = "iput";
+		gms_gmem_iput(w, lf->inode);
+		t->ret = 0;
+		return GMS_TASK_DONE;
+	}
+}
+
 /* --- kvm_gmem_punch_hole(): begin, truncate, end under the invalidate lock */
 
 struct punch_task {
@@ -16,10 +72,12 @@ struct punch_task {
 	s64 offset, len;
 	struct gms_gmem_file *f; /* counted while the syscall runs */
 	u64 start, end;
+	struct last_fput lf; /* when the fd was closed meanwhile */
 };
 
-enum { P_BEGIN, P_TRUNCATE, P_END };
-static const char *const punch_steps[] = { "begin", "truncate", "end", NULL };
+enum { P_BEGIN, P_TRUNCATE, P_END, P_LAST };
+static const char *const punch_steps[] = { "begin", "truncate", "end", "__fput",
+					   NULL };
 
 static enum gms_task_status punch_begin(struct gms_world *w, struct gms_task *t)
 {
@@ -57,13 +115,17 @@ static enum gms_task_status punch_step(struct gms_world *w, struct gms_task *t)
 		gms_gmem_punch_truncate(w, pt->f->inode, pt->start, pt->end);
 		t->step = P_END;
 		return GMS_TASK_RAN;
-	default:
+	case P_END:
 		inode = pt->f->inode;
 		gms_gmem_punch_end(inode, pt->start, pt->end);
 		gms_lock_release(w, &t->lock, GMS_LOCK_INVALIDATE, inode);
-		gms_gmem_file_put(w, pt->f);
 		t->ret = 0;
-		return GMS_TASK_DONE;
+		if (!fput_last(w, &pt->lf, pt->f))
+			return GMS_TASK_DONE;
+		t->step = P_LAST;
+		return GMS_TASK_RAN;
+	default:
+		return fput_step(w, t, &pt->lf);
 	}
 }
 
@@ -111,8 +173,9 @@ static enum gms_task_status delete_done(struct gms_world *w, struct gms_task *t,
 }
 
 /* mirrors: kvm_set_memory_region() for a delete, to kvm_invalidate_memslot() */
-static enum gms_task_status delete_invalidate(struct gms_world *w,
-					      struct gms_task *t)
+/* slots_lock and the slot: once, however long synchronize_srcu() waits */
+static enum gms_task_status delete_lookup(struct gms_world *w,
+					  struct gms_task *t)
 {
 	struct delete_task *dt = t->ctx;
 	struct gms_fd *e = gms_fd_get(w, dt->vm_fd);
@@ -133,7 +196,25 @@ static enum gms_task_status delete_invalidate(struct gms_world *w,
 	dt->old = gms_kvm_id_to_memslot(kvm, as_id, id);
 	if (!dt->old || !dt->old->npages)
 		return delete_done(w, t, -EINVAL);
-	gms_kvm_delete_memslot_begin(kvm, dt->old);
+	return GMS_TASK_RAN;
+}
+
+/* mirrors: kvm_set_memory_region() for a delete, to kvm_invalidate_memslot() */
+static enum gms_task_status delete_invalidate(struct gms_world *w,
+					      struct gms_task *t)
+{
+	struct delete_task *dt = t->ctx;
+	enum gms_task_status st;
+
+	if (!dt->kvm) {
+		st = delete_lookup(w, t);
+		if (st != GMS_TASK_RAN)
+			return st;
+	}
+	/* slots_lock stays held while synchronize_srcu() waits */
+	if (gms_kvm_synchronize_srcu(w, &t->lock, dt->kvm))
+		return GMS_TASK_BLOCKED;
+	gms_kvm_delete_memslot_begin(dt->kvm, dt->old);
 	t->step = D_COMMIT;
 	return GMS_TASK_RAN;
 }
@@ -174,19 +255,15 @@ struct gms_task *gms_task_memslot_delete(struct gms_world *w, int vm_fd,
 	return gms_task_new(w, &delete_task_ops, dt);
 }
 
-/* --- close(): the last fput() runs kvm_gmem_release() after its two locks */
+/* --- close(): the last fput() runs __fput(), which may wait for locks */
 
 struct close_task {
 	int fd;
-	struct gms_gmem_file *f;
-	struct gms_gmem_inode *inode;
-	enum gms_lock_class order[2];
-	const void *objs[2];
+	struct last_fput lf;
 };
 
-enum { C_FPUT, C_LOCK, C_RELEASE, C_IPUT };
-static const char *const close_steps[] = { "fput", "lock", "release", "iput",
-					   NULL };
+enum { C_FPUT, C_LAST };
+static const char *const close_steps[] = { "fput", "__fput", NULL };
 
 /* mirrors: close_fd() + fput(): f_count drops; the last one makes it dying */
 static enum gms_task_status close_fput(struct gms_world *w, struct gms_task *t)
@@ -203,57 +280,21 @@ static enum gms_task_status close_fput(struct gms_world *w, struct gms_task *t)
 	f = e->obj;
 	e->kind = GMS_FD_CLOSED;
 	e->obj = NULL;
-	if (--f->f_count) {
+	if (!fput_last(w, &ct->lf, f)) {
 		t->ret = 0;
 		return GMS_TASK_DONE;
 	}
-	f->dying = true; /* get_file_active() fails from here on */
-	ct->f = f;
-	ct->inode = f->inode;
-	gms_gmem_release_lock_order(w, ct->order, ct->objs, f);
-	t->step = C_LOCK;
+	t->step = C_LAST;
 	return GMS_TASK_RAN;
-}
-
-static enum gms_task_status close_lock(struct gms_world *w, struct gms_task *t,
-				       int i)
-{
-	struct close_task *ct = t->ctx;
-
-	t->ran = gms_lock_class_name(ct->order[i]);
-	return gms_lock_try(w, &t->lock, ct->order[i], ct->objs[i],
-			    GMS_LOCK_EXCLUSIVE) ?
-		       GMS_TASK_RAN :
-		       GMS_TASK_BLOCKED;
 }
 
 static enum gms_task_status close_step(struct gms_world *w, struct gms_task *t)
 {
 	struct close_task *ct = t->ctx;
-	enum gms_task_status st;
 
-	switch (t->step) {
-	case C_FPUT:
+	if (t->step == C_FPUT)
 		return close_fput(w, t);
-	case C_LOCK:
-		st = close_lock(w, t, 0);
-		if (st == GMS_TASK_RAN)
-			t->step = C_RELEASE;
-		return st;
-	case C_RELEASE:
-		st = close_lock(w, t, 1);
-		if (st != GMS_TASK_RAN)
-			return st;
-		t->ran = "release: kvm_gmem_release()";
-		gms_gmem_release(w, ct->f);
-		gms_lock_release_all(w, &t->lock);
-		t->step = C_IPUT;
-		return GMS_TASK_RAN;
-	default:
-		gms_gmem_iput(w, ct->inode);
-		t->ret = 0;
-		return GMS_TASK_DONE;
-	}
+	return fput_step(w, t, &ct->lf);
 }
 
 static const struct gms_task_ops close_task_ops = {

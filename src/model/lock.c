@@ -13,6 +13,7 @@ static const char *const class_names[GMS_LOCK_NR] = {
 	[GMS_LOCK_INVALIDATE] = "filemap_invalidate_lock",
 	[GMS_LOCK_MMU] = "mmu_lock",
 	[GMS_LOCK_FOLIO] = "folio_lock",
+	[GMS_LOCK_SRCU] = "kvm->srcu",
 };
 
 const char *gms_lock_class_name(enum gms_lock_class class)

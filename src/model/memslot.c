@@ -97,6 +97,21 @@ static void kvm_invalidate_memslot(struct gms_kvm *kvm,
 				GMS_FILTER_SHARED | GMS_FILTER_PRIVATE);
 }
 
+/*
+ * mirrors: the synchronize_srcu_expedited() of kvm_swap_active_memslots():
+ * a fault in flight (an SRCU reader) finishes before the slot is zapped.
+ * Simplification: the kernel marks the slot invalid before it waits; the
+ * model does both once the wait is over.
+ */
+int gms_kvm_synchronize_srcu(struct gms_world *w, struct gms_lock_ctx *ctx,
+			     struct gms_kvm *kvm)
+{
+	if (!gms_lock_try(w, ctx, GMS_LOCK_SRCU, kvm, GMS_LOCK_EXCLUSIVE))
+		return -GMS_EBLOCKED;
+	gms_lock_release(w, ctx, GMS_LOCK_SRCU, kvm);
+	return 0;
+}
+
 /* mirrors: kvm_set_memslot(KVM_MR_DELETE) up to kvm_invalidate_memslot() */
 void gms_kvm_delete_memslot_begin(struct gms_kvm *kvm, struct gms_memslot *old)
 {
@@ -126,6 +141,8 @@ static int kvm_delete_memslot(struct gms_world *w, struct gms_kvm *kvm,
 {
 	struct gms_gmem_inode *inode = gms_gmem_unbind_lock_target(old);
 
+	if (gms_kvm_synchronize_srcu(w, &w->sync, kvm))
+		return -GMS_EBLOCKED;
 	if (inode && !gms_lock_try(w, &w->sync, GMS_LOCK_INVALIDATE, inode,
 				   GMS_LOCK_EXCLUSIVE))
 		return -GMS_EBLOCKED;
@@ -226,6 +243,8 @@ static int kvm_modify_memslot(struct gms_world *w, struct gms_kvm *kvm,
 	    ((old->flags ^ flags) & KVM_MEM_GUEST_MEMFD))
 		return kvm_flags_only_copy(w, kvm, old, flags);
 	if (change == KVM_MR_MOVE) {
+		if (gms_kvm_synchronize_srcu(w, &w->sync, kvm))
+			return -GMS_EBLOCKED;
 		kvm_invalidate_memslot(kvm, old);
 		old->base_gfn = base_gfn;
 		old->invalid = false;

@@ -99,3 +99,28 @@ const char *gms_policy_get(const struct gms_policy *p, const char *name)
 		return NULL;
 	return k->values[*(const int *)((const char *)p + k->offset)];
 }
+
+int gms_policy_parse_list(struct gms_policy *p, const char *list, char **bad)
+{
+	char **items = g_strsplit_set(list ? list : "", ", ", -1);
+	int r = 0;
+
+	*bad = NULL;
+	for (char **it = items; *it && !r; it++) {
+		char *eq = strchr(*it, '=');
+
+		if (!**it)
+			continue;
+		if (!eq) {
+			r = -EINVAL;
+		} else {
+			*eq = '\0';
+			r = gms_policy_set(p, *it, eq + 1);
+			*eq = '=';
+		}
+		if (r)
+			*bad = g_strdup(*it);
+	}
+	g_strfreev(items);
+	return r;
+}

@@ -77,6 +77,8 @@ enum gms_task_status gms_task_step(struct gms_world *w, struct gms_task *t)
 	if (t->done)
 		return GMS_TASK_DONE;
 	t->ran = t->ops->steps[t->step]; /* the step may say more */
+	t->waits = NULL;
+	t->lock.blocked = false;
 	st = t->ops->step(w, t);
 	if (st == GMS_TASK_BLOCKED) {
 		t->ran = prev;
@@ -97,6 +99,11 @@ char *gms_task_blocked_reason(struct gms_world *w, const struct gms_task *t)
 	u32 holder =
 		gms_lock_holder(w, t->lock.waiting.class, t->lock.waiting.obj);
 
+	if (t->waits)
+		return g_strdup(t->waits);
+	if (t->lock.waiting.class == GMS_LOCK_SRCU)
+		return g_strdup(
+			"synchronize_srcu() waits for a fault in flight");
 	if (holder)
 		return g_strdup_printf(
 			"%s held by task %u",

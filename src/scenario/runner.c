@@ -441,9 +441,9 @@ struct gms_run *gms_scenario_run(struct gms_scenario *sc,
 	return gms_scenario_run_limited(sc, base, GMS_PHYSMEM_DEFAULT_PAGES);
 }
 
-struct gms_run *gms_scenario_run_limited(struct gms_scenario *sc,
-					 const struct gms_policy *base,
-					 u64 max_pages)
+static struct gms_run *run_model(struct gms_scenario *sc,
+				 const struct gms_policy *base, u64 max_pages,
+				 bool keep_going)
 {
 	struct gms_run *run = gms_run_new(sc);
 	struct gms_world *w = gms_world_new();
@@ -454,12 +454,40 @@ struct gms_run *gms_scenario_run_limited(struct gms_scenario *sc,
 	w->physmem.max_pages = max_pages;
 	gms_runner_name_world(w, run);
 	gms_runner_init(&r, run, t);
+	r.keep_going = keep_going;
 	run_all(&r, run);
 	gms_runner_fini(&r);
 	t->ops->destroy(t);
 	/* the world and its names outlive the runner, for reports */
 	run->w = w;
 	return run;
+}
+
+struct gms_run *gms_scenario_run_limited(struct gms_scenario *sc,
+					 const struct gms_policy *base,
+					 u64 max_pages)
+{
+	return run_model(sc, base, max_pages, false);
+}
+
+struct gms_run *gms_scenario_run_fuzz(struct gms_scenario *sc,
+				      const struct gms_policy *base,
+				      u64 max_pages)
+{
+	return run_model(sc, base, max_pages, true);
+}
+
+bool gms_run_broke(const struct gms_run *run)
+{
+	if (run->w && run->w->model_bugs)
+		return true;
+	for (guint i = 0; i < run->steps->len; i++) {
+		const struct gms_step *st = run->steps->pdata[i];
+
+		if (st->violations && st->violations->len)
+			return true;
+	}
+	return false;
 }
 
 struct gms_run *gms_scenario_run_target(struct gms_scenario *sc,

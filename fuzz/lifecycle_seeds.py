@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Seed inputs for fuzz_lifecycle: the library's lifecycles, in the decoder's
+byte layout (src/scenario/fuzz_decode.c), so the fuzzer starts from races and
+launches that reach every platform. Usage: lifecycle_seeds.py OUT_DIR"""
+import os
+import sys
+
+SW, SNP, TDX, DEFAULT = 1, 2, 3, 0
+
+
+def vm(t):                      # vm.create vmN type=T
+    return [0, t]
+
+
+def gmem(v, size=3, flags=0):   # gmem.create gN vm=vmV size=2M flags=0
+    return [1, v, size, flags]
+
+
+def slot(s, v, g):              # memslot.set vmV slot=S gpa=4G size=2M gmem=gG
+    return [9, s, v, 3, 3, 0, 1, g, 0]
+
+
+def private(v):                 # attr.set vmV gpa=4G size=2M private
+    return [18, v, 3, 2, 1]
+
+
+def write(v, maps=False):       # guest.write vmV gpa=4G tag=t0 private
+    return [16] + ([0] if maps else []) + [0, v, 3, 0, 2]
+
+
+def read(v):                    # guest.read vmV gpa=4G private
+    return [15, 0, v, 3, 2]
+
+
+def punch(g):                   # gmem.punch gG offset=0 len=4K
+    return [5, g, 0, 0]
+
+
+def populate(g):                # gmem.populate gG offset=0 tag=t1
+    return [24, g, 0, 1]
+
+
+def finalize(v):
+    return [25, v]
+
+
+def close_vm(v):
+    return [17, 0, v]
+
+
+def close_gmem(g):
+    return [8, g]
+
+
+def spawn_read(v):              # spawn tN guest.read vmV gpa=4G
+    return [19, 4, v, 3, 0]
+
+
+def spawn_close(g):
+    return [19, 1, g]
+
+
+def spawn_delete(v, s):
+    return [19, 2, v, s]
+
+
+def spawn_punch(g):
+    return [19, 0, g, 0, 0]
+
+
+def step(t, two=False):
+    return [21, t, 0 if two else 1]
+
+
+def finish(t):
+    return [23, t]
+
+
+def guest_vm(t):
+    return vm(t) + gmem(0) + slot(1, 0, 0) + private(0) + write(0)
+
+
+SEEDS = {
+    'punch-vs-fault': guest_vm(SW) + spawn_read(0) + step(0, True) + punch(0) + finish(0),
+    'punch-task-vs-fault': guest_vm(SW) + spawn_punch(0) + spawn_read(0) + step(0) + step(1, True)
+    + step(1) + finish(0) + finish(1),
+    'release-vs-delete': guest_vm(SW) + spawn_close(0) + spawn_delete(0, 1) + step(0) + step(1)
+    + step(0) + finish(1) + finish(0),
+    'release-order': vm(DEFAULT) + gmem(0) + slot(1, 0, 0) + spawn_close(0) + step(0) + step(0)
+    + finish(0),
+    'snp-punch': guest_vm(SNP) + punch(0) + read(0),
+    'snp-launch': vm(SNP) + gmem(0) + slot(1, 0, 0) + private(0) + populate(0) + finalize(0)
+    + read(0) + close_vm(0) + close_gmem(0),
+    'snp-asid-reuse': guest_vm(SNP) + close_vm(0) + close_gmem(0) + vm(SNP) + gmem(1) + slot(1, 1, 1)
+    + private(1) + read(1),
+    'tdx-punch': guest_vm(TDX) + punch(0) + read(0),
+    'tdx-launch': vm(TDX) + gmem(0) + slot(1, 0, 0) + private(0) + populate(0) + finalize(0)
+    + read(0) + spawn_punch(0) + step(0) + finish(0) + close_vm(0) + close_gmem(0),
+    'scrub': guest_vm(SW) + punch(0) + read(0),
+}
+
+out = sys.argv[1]
+os.makedirs(out, exist_ok=True)
+for name, data in SEEDS.items():
+    with open(os.path.join(out, name), 'wb') as f:
+        f.write(bytes(data))
