@@ -5,7 +5,7 @@ CHECK_BUILD ?= build-check
 FUZZ_BUILD ?= build-fuzz
 MESON_TEST = meson test --print-errorlogs --num-processes 2
 
-.PHONY: all deps demo check unit bench format clean
+.PHONY: all deps demo check unit bench fuzz coverage format clean
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -40,8 +40,25 @@ check: deps $(CHECK_BUILD)/build.ninja $(FUZZ_BUILD)/build.ninja
 bench: all
 	meson test -C $(BUILD) --benchmark --verbose
 
+# Every fuzz target for FUZZ_SECONDS, corpora kept in $(FUZZ_BUILD)/corpus-*;
+# GMEMSIM_POLICY=mutant=X picks the lifecycle fuzzer's design or bug.
+FUZZ_SECONDS ?= 60
+fuzz: deps $(FUZZ_BUILD)/build.ninja
+	ninja -C $(FUZZ_BUILD)
+	$(SAN_ENV) fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+# Line and branch coverage of src/ by the unit and scenario suites (lcov)
+COV_BUILD ?= build-cov
+$(COV_BUILD)/build.ninja: | deps
+	meson setup $(COV_BUILD) -Db_coverage=true -Dfuzz=disabled
+coverage: deps $(COV_BUILD)/build.ninja
+	ninja -C $(COV_BUILD)
+	find $(COV_BUILD) -name '*.gcda' -delete
+	$(MESON_TEST) -C $(COV_BUILD) --suite unit --suite scenarios --suite oracle
+	scripts/coverage.sh $(COV_BUILD)
+
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(CHECK_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(CHECK_BUILD) $(FUZZ_BUILD) $(COV_BUILD)

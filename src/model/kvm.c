@@ -193,21 +193,43 @@ static gboolean collect_hva(gpointer key, gpointer value, gpointer data)
 	return FALSE;
 }
 
-/* mirrors: kvm_mmu_notifier_invalidate_range_start() + _end() */
+/* kvm_for_each_memslot_in_hva_range(): does any memslot map [start, end)? */
+static bool hva_in_memslots(struct gms_kvm *kvm, u64 start, u64 end)
+{
+	for (int as = 0; as < GMS_ADDRESS_SPACE_NUM; as++) {
+		GPtrArray *slots = kvm->memslots[as];
+
+		for (guint i = 0; slots && i < slots->len; i++) {
+			struct gms_memslot *s = slots->pdata[i];
+			u64 hva_end = s->userspace_addr +
+				      (s->npages << GMS_PAGE_SHIFT);
+
+			if (s->userspace_addr < end && start < hva_end)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * mirrors: kvm_mmu_notifier_invalidate_range_start()/_end(): the sequence
+ * moves whenever a memslot maps the range (kvm_handle_hva_range()'s
+ * on_lock), mapped or not, so a fault that looked the page up retries.
+ */
 void gms_kvm_mmu_notifier_invalidate(struct gms_world *w, u64 start, u64 end)
 {
 	for (GList *l = w->vms; l; l = l->next) {
 		struct gms_kvm *kvm = l->data;
 		struct hva_zap z = { .start = start, .end = end };
 
+		if (!hva_in_memslots(kvm, start, end))
+			continue;
 		z.victims = g_array_new(FALSE, FALSE, sizeof(u64));
 		g_tree_foreach(kvm->sptes, collect_hva, &z);
-		if (z.victims->len) {
-			gms_kvm_mmu_invalidate_begin(kvm);
-			for (guint i = 0; i < z.victims->len; i++)
-				zap_spte(kvm, g_array_index(z.victims, u64, i));
-			gms_kvm_mmu_invalidate_end(kvm);
-		}
+		gms_kvm_mmu_invalidate_begin(kvm);
+		for (guint i = 0; i < z.victims->len; i++)
+			zap_spte(kvm, g_array_index(z.victims, u64, i));
+		gms_kvm_mmu_invalidate_end(kvm);
 		g_array_unref(z.victims);
 	}
 }
