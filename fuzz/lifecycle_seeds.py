@@ -5,7 +5,7 @@ launches that reach every platform. Usage: lifecycle_seeds.py OUT_DIR"""
 import os
 import sys
 
-SW, SNP, TDX, DEFAULT = 1, 2, 3, 0
+SW, SNP, TDX, DEFAULT, PKVM = 1, 2, 3, 0, 4
 
 
 def vm(t):                      # vm.create vmN type=T
@@ -24,8 +24,12 @@ def private(v):                 # attr.set vmV gpa=4G size=2M private
     return [18, v, 3, 2, 1]
 
 
-def write(v, maps=False):       # guest.write vmV gpa=4G tag=t0 private
-    return [16] + ([0] if maps else []) + [0, v, 3, 0, 2]
+def write(v, maps=False, word=2):  # guest.write vmV gpa=4G tag=t0 private
+    return [16] + ([0] if maps else []) + [0, v, 3, 0, word]
+
+
+def shared(v):                  # attr.set vmV gpa=4G size=2M shared
+    return [18, v, 3, 2, 0]
 
 
 def read(v):                    # guest.read vmV gpa=4G private
@@ -44,8 +48,8 @@ def finalize(v):
     return [25, v]
 
 
-def close_vm(v):
-    return [17, 0, v]
+def close_vm(v, gmems=True):    # ops 4..17 read one byte more while no gmem exists
+    return [17] + ([] if gmems else [0]) + [0, v]
 
 
 def close_gmem(g):
@@ -97,6 +101,15 @@ SEEDS = {
     'tdx-launch': vm(TDX) + gmem(0) + slot(1, 0, 0) + private(0) + populate(0) + finalize(0)
     + read(0) + spawn_punch(0) + step(0) + finish(0) + close_vm(0) + close_gmem(0),
     'scrub': guest_vm(SW) + punch(0) + read(0),
+    'scrub-two-vms': vm(SW) + vm(SW) + gmem(0) + gmem(1) + slot(1, 0, 0) + slot(1, 1, 1)
+    + private(0) + private(1) + write(0) + punch(0) + read(1),
+    'shared-punch': vm(DEFAULT) + gmem(0, 3, 2) + slot(1, 0, 0) + write(0, word=0) + punch(0)
+    + read(0),
+    'pkvm-convert-back': vm(PKVM) + gmem(0, 3, 1) + slot(1, 0, 0) + private(0) + write(0)
+    + shared(0),
+    'flags-only': vm(SW) + gmem(0) + slot(1, 0, 0) + [9, 1, 0, 3, 3, 1, 0] + [10, 1, 0]
+    + close_gmem(0),
+    'snp-asid-exhaust': vm(SNP) * 9 + close_vm(0, gmems=False) + vm(SNP),
 }
 
 out = sys.argv[1]

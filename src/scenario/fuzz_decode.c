@@ -10,6 +10,7 @@
 #include <gmemsim/scenario.h>
 
 #define POOL 4
+#define VM_POOL 10 /* lifecycle: enough SNP VMs to make an ASID come back */
 
 #define TASKS 6
 
@@ -19,7 +20,8 @@ struct decoder {
 	int vms, gmems, maps; /* names made so far: vm0.., g0.., m0.. */
 	bool lifecycle; /* VM types, attributes, launch and tasks too */
 	int tasks; /* t0.. */
-	u8 vm_type[POOL]; /* lifecycle: index in vm_types */
+	u8 vm_type[VM_POOL]; /* lifecycle: index in vm_types */
+	u8 gmem_vm_type[POOL]; /* lifecycle: the type of the file's VM */
 };
 
 static u8 byte(struct decoder *d)
@@ -84,17 +86,13 @@ static bool need(struct decoder *d, int have)
 	return have > 0 || (byte(d), false);
 }
 
-/*
- * pKVM is left out: with 6.18's attribute conversion a page the host maps
- * may be made private (scenarios/pkvm/convert_while_mapped.gms), a known
- * gap that would drown every other finding.
- */
-static const char *const vm_types[] = { "default", "sw_protected", "snp",
-					"tdx" };
+enum { T_DEFAULT, T_SW, T_SNP, T_TDX, T_PKVM };
+static const char *const vm_types[] = { "default", "sw_protected", "snp", "tdx",
+					"pkvm" };
 
 static void emit_create(struct decoder *d, u8 op)
 {
-	if (op == 0 && d->vms < POOL && d->lifecycle) {
+	if (op == 0 && d->vms < VM_POOL && d->lifecycle) {
 		u8 type = byte(d) % G_N_ELEMENTS(vm_types);
 
 		d->vm_type[d->vms] = type;
@@ -111,17 +109,30 @@ static void emit_create(struct decoder *d, u8 op)
 		kv(d, "size", PICK(d, sizes));
 		flags = PICK(d, gmem_flags);
 		/* the known TDX finding (scenarios/tdx/mmap_shared_not_zapped.gms) */
-		if (d->lifecycle && d->vm_type[vm] == 3 &&
+		if (d->lifecycle && d->vm_type[vm] == T_TDX &&
 		    strstr(flags, "mmap"))
 			flags = "0";
+		d->gmem_vm_type[d->gmems - 1] = d->vm_type[vm];
 		kv(d, "flags", flags);
 		end_line(d);
 	} else if (op == 2 && d->gmems && d->maps < POOL) {
-		g_string_append_printf(d->out, "gmem.mmap m%d", d->maps++);
-		g_string_append_printf(d->out, " gmem=g%d", idx(d, d->gmems));
-		kv(d, "offset", PICK(d, offsets));
-		kv(d, "len", PICK(d, lens));
-		g_string_append(d->out, byte(d) % 5 ? "" : " private");
+		int g = idx(d, d->gmems);
+		const char *off = PICK(d, offsets), *len = PICK(d, lens);
+		bool private = !(byte(d) % 5);
+
+		/*
+		 * No host mapping of a pKVM VM's file: with 6.18's attribute
+		 * conversion a mapped page may be made private
+		 * (scenarios/pkvm/convert_while_mapped.gms), a known gap that
+		 * would drown every other finding.
+		 */
+		if (d->lifecycle && d->gmem_vm_type[g] == T_PKVM)
+			return;
+		g_string_append_printf(d->out, "gmem.mmap m%d gmem=g%d",
+				       d->maps++, g);
+		kv(d, "offset", off);
+		kv(d, "len", len);
+		g_string_append(d->out, private ? " private" : "");
 		end_line(d);
 	} else if (op == 3 && d->maps < POOL) {
 		g_string_append_printf(d->out, "host.mmap_anon m%d size=%s\n",
