@@ -59,15 +59,12 @@ int gms_sys_fallocate_check(struct gms_world *w, int fd, int mode, s64 offset,
 int gms_sys_fallocate(struct gms_world *w, int fd, int mode, s64 offset,
 		      s64 len)
 {
-	struct gms_fd *e = gms_fd_get(w, fd);
-	int r;
+	struct gms_gmem_file *f;
+	int r = gms_sys_fallocate_check(w, fd, mode, offset, len, &f);
 
-	if (!e)
-		return -EBADF;
-	r = vfs_fallocate(e, mode, offset, len);
 	if (r)
 		return r;
-	return gms_gmem_fallocate(w, e->obj, mode, offset, len);
+	return gms_gmem_fallocate(w, f, mode, offset, len);
 }
 
 /* mirrors: vfs_read()/vfs_write(): neither fops has ->read or ->write */
