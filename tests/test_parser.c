@@ -98,7 +98,7 @@ static void test_errors(void **state)
 		     "t.gms:1:7: 'T' is not a name ([a-z][a-z0-9_]*)");
 	expect_error(
 		"spawn t vm.create a\n",
-		"t.gms:1:9: vm.create cannot run as a task (guest.read, guest.write, gmem.punch, memslot.delete and gmem.close can)");
+		"t.gms:1:9: vm.create cannot run as a task (guest.read, guest.write, gmem.punch, memslot.delete, gmem.close and attr.set can)");
 	expect_error("vm.create a\nspawn a guest.read a gpa=0\n",
 		     "t.gms:2:7: name 'a' is already defined");
 	expect_error("vm.create a\nspawn t guest.read a gpa=0 => zero\n",

@@ -8,6 +8,7 @@
 #include <gmemsim/types.h>
 
 struct gms_lock_ctx;
+struct gms_memory_attributes;
 
 struct gms_world;
 struct gms_gmem_file;
@@ -160,6 +161,15 @@ struct gms_userspace_memory_region2 {
 };
 
 /* mirrors: kvm_vm_ioctl_set_memory_region() + kvm_set_memory_region() */
+/* the checks of kvm_vm_ioctl_set_mem_attributes(): 0 or -EINVAL */
+int gms_kvm_check_mem_attributes(const struct gms_kvm *kvm,
+				 const struct gms_memory_attributes *attrs);
+/* kvm_vm_set_mem_attributes() step by step, under slots_lock (gfns) */
+bool gms_kvm_set_mem_attributes_begin(struct gms_kvm *kvm, u64 start, u64 end,
+				      u64 attributes);
+void gms_kvm_set_mem_attributes_store(struct gms_kvm *kvm, u64 start, u64 end,
+				      u64 attributes);
+void gms_kvm_set_mem_attributes_end(struct gms_kvm *kvm);
 /* wait for the faults in flight: -GMS_EBLOCKED while there is one */
 int gms_kvm_synchronize_srcu(struct gms_world *w, struct gms_lock_ctx *ctx,
 			     struct gms_kvm *kvm);

@@ -60,5 +60,7 @@ struct gms_task *gms_task_punch_hole(struct gms_world *w, int fd, s64 offset,
 struct gms_task *gms_task_memslot_delete(struct gms_world *w, int vm_fd,
 					 u32 slot);
 struct gms_task *gms_task_close(struct gms_world *w, int fd);
+struct gms_task *gms_task_set_attributes(struct gms_world *w, int vm_fd,
+					 const struct gms_memory_attributes *a);
 
 #endif

@@ -9,6 +9,94 @@
 #include <gmemsim/uapi.h>
 #include <gmemsim/world.h>
 
+/* --- KVM_SET_MEMORY_ATTRIBUTES: begin, store, end under slots_lock */
+
+struct attr_task {
+	int vm_fd;
+	struct gms_memory_attributes attrs;
+	struct gms_kvm *kvm; /* counted: the ioctl holds the VM file */
+	u64 start, end;
+};
+
+enum { A_BEGIN, A_STORE, A_END };
+static const char *const attr_steps[] = { "begin", "store", "end", NULL };
+
+static enum gms_task_status attr_done(struct gms_world *w, struct gms_task *t,
+				      int r)
+{
+	struct attr_task *at = t->ctx;
+
+	gms_lock_release_all(w, &t->lock);
+	if (at->kvm)
+		gms_kvm_put(w, at->kvm);
+	at->kvm = NULL;
+	t->ret = r;
+	return GMS_TASK_DONE;
+}
+
+/* mirrors: kvm_vm_ioctl_set_mem_attributes() to kvm_handle_gfn_range(begin) */
+static enum gms_task_status attr_begin(struct gms_world *w, struct gms_task *t)
+{
+	struct attr_task *at = t->ctx;
+	struct gms_fd *e = gms_fd_get(w, at->vm_fd);
+	struct gms_kvm *kvm;
+	int r;
+
+	if (!e)
+		return attr_done(w, t, -EBADF);
+	if (e->kind != GMS_FD_VM)
+		return attr_done(w, t, -ENOTTY);
+	kvm = e->obj;
+	r = gms_kvm_check_mem_attributes(kvm, &at->attrs);
+	if (r)
+		return attr_done(w, t, r);
+	if (!gms_lock_try(w, &t->lock, GMS_LOCK_SLOTS, kvm, GMS_LOCK_EXCLUSIVE))
+		return GMS_TASK_BLOCKED;
+	gms_kvm_get(kvm);
+	at->kvm = kvm;
+	at->start = at->attrs.address >> GMS_PAGE_SHIFT;
+	at->end = (at->attrs.address + at->attrs.size) >> GMS_PAGE_SHIFT;
+	if (!gms_kvm_set_mem_attributes_begin(kvm, at->start, at->end,
+					      at->attrs.attributes))
+		return attr_done(w, t, 0);
+	t->step = A_STORE;
+	return GMS_TASK_RAN;
+}
+
+static enum gms_task_status attr_step(struct gms_world *w, struct gms_task *t)
+{
+	struct attr_task *at = t->ctx;
+
+	switch (t->step) {
+	case A_BEGIN:
+		return attr_begin(w, t);
+	case A_STORE:
+		gms_kvm_set_mem_attributes_store(at->kvm, at->start, at->end,
+						 at->attrs.attributes);
+		t->step = A_END;
+		return GMS_TASK_RAN;
+	default:
+		gms_kvm_set_mem_attributes_end(at->kvm);
+		return attr_done(w, t, 0);
+	}
+}
+
+static const struct gms_task_ops attr_task_ops = {
+	.what = "set memory attributes",
+	.steps = attr_steps,
+	.step = attr_step,
+};
+
+struct gms_task *gms_task_set_attributes(struct gms_world *w, int vm_fd,
+					 const struct gms_memory_attributes *a)
+{
+	struct attr_task *at = g_new0(struct attr_task, 1);
+
+	at->vm_fd = vm_fd;
+	at->attrs = *a;
+	return gms_task_new(w, &attr_task_ops, at);
+}
+
 /* --- the last fput() of a guest_memfd: __fput() as steps of its task */
 
 struct last_fput {

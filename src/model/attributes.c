@@ -17,31 +17,55 @@ bool gms_kvm_mem_is_private(const struct gms_kvm *kvm, u64 gfn)
 }
 
 /*
- * mirrors: kvm_vm_set_mem_attributes(). The kernel's xa_reserve() pass can
- * fail with -ENOMEM; a range map cannot, so that error is not modelled.
+ * kvm_vm_set_mem_attributes() in three steps, for tasks. begin: nothing to
+ * do when the range has the attributes already (false); else
+ * kvm_handle_gfn_range(kvm_mmu_invalidate_begin + pre_set: x86 zaps
+ * private-capable VMs). The kernel's xa_reserve() pass can fail with
+ * -ENOMEM; a range map cannot, so that error is not modelled.
  */
-static int kvm_vm_set_mem_attributes(struct gms_kvm *kvm, u64 start, u64 end,
-				     u64 attributes)
+bool gms_kvm_set_mem_attributes_begin(struct gms_kvm *kvm, u64 start, u64 end,
+				      u64 attributes)
 {
 	if (gms_range_map_all(&kvm->mem_attr, start, end, attributes))
-		return 0;
+		return false;
 	gms_kvm_mmu_invalidate_begin(kvm);
-	/* kvm_arch_pre_set_memory_attributes(): x86 zaps private-capable VMs */
 	if (kvm->arch->has_private_mem)
 		gms_kvm_unmap_gfn_range(kvm, start, end,
 					GMS_FILTER_SHARED | GMS_FILTER_PRIVATE);
+	return true;
+}
+
+/* the xa_store() loop */
+void gms_kvm_set_mem_attributes_store(struct gms_kvm *kvm, u64 start, u64 end,
+				      u64 attributes)
+{
 	gms_range_map_store(&kvm->mem_attr, start, end, attributes);
+}
+
+/* kvm_handle_gfn_range(kvm_mmu_invalidate_end) */
+void gms_kvm_set_mem_attributes_end(struct gms_kvm *kvm)
+{
 	gms_kvm_mmu_invalidate_end(kvm);
+}
+
+/* mirrors: kvm_vm_set_mem_attributes(), under slots_lock */
+static int kvm_vm_set_mem_attributes(struct gms_world *w, struct gms_kvm *kvm,
+				     u64 start, u64 end, u64 attributes)
+{
+	if (!gms_lock_try(w, &w->sync, GMS_LOCK_SLOTS, kvm, GMS_LOCK_EXCLUSIVE))
+		return -GMS_EBLOCKED;
+	if (gms_kvm_set_mem_attributes_begin(kvm, start, end, attributes)) {
+		gms_kvm_set_mem_attributes_store(kvm, start, end, attributes);
+		gms_kvm_set_mem_attributes_end(kvm);
+	}
+	gms_lock_release(w, &w->sync, GMS_LOCK_SLOTS, kvm);
 	return 0;
 }
 
 /* mirrors: kvm_vm_ioctl_set_mem_attributes() */
-int gms_kvm_set_mem_attributes(struct gms_world *w, struct gms_kvm *kvm,
-			       const struct gms_memory_attributes *attrs)
+int gms_kvm_check_mem_attributes(const struct gms_kvm *kvm,
+				 const struct gms_memory_attributes *attrs)
 {
-	u64 start, end;
-
-	(void)w;
 	if (attrs->flags)
 		return -EINVAL;
 	if (attrs->attributes & ~gms_kvm_supported_mem_attributes(kvm))
@@ -50,9 +74,20 @@ int gms_kvm_set_mem_attributes(struct gms_world *w, struct gms_kvm *kvm,
 		return -EINVAL;
 	if (!GMS_PAGE_ALIGNED(attrs->address) || !GMS_PAGE_ALIGNED(attrs->size))
 		return -EINVAL;
-	start = attrs->address >> GMS_PAGE_SHIFT;
-	end = (attrs->address + attrs->size) >> GMS_PAGE_SHIFT;
-	return kvm_vm_set_mem_attributes(kvm, start, end, attrs->attributes);
+	return 0;
+}
+
+int gms_kvm_set_mem_attributes(struct gms_world *w, struct gms_kvm *kvm,
+			       const struct gms_memory_attributes *attrs)
+{
+	int r = gms_kvm_check_mem_attributes(kvm, attrs);
+
+	if (r)
+		return r;
+	return kvm_vm_set_mem_attributes(
+		w, kvm, attrs->address >> GMS_PAGE_SHIFT,
+		(attrs->address + attrs->size) >> GMS_PAGE_SHIFT,
+		attrs->attributes);
 }
 
 u32 gms_kvm_key(const struct gms_kvm *kvm)

@@ -52,6 +52,7 @@ static const char *const slot_flags[] = { "guest_memfd", "0", "readonly",
 static const char *const modes[] = { "keep_size",  "keep_size,punch_hole",
 				     "punch_hole", "0",
 				     "zero_range", "keep_size,collapse_range" };
+static const char *const attr_sizes[] = { "4K", "8K", "2M", "16K" };
 static const char *const fileops[] = { "gmem.read", "gmem.write", "gmem.pread",
 				       "gmem.pwrite", "gmem.lseek" };
 
@@ -249,10 +250,23 @@ static void emit_access(struct decoder *d, u8 op)
 	}
 }
 
+/* attr.set VM gpa=A size=S private|shared */
+static void attr_set(struct decoder *d)
+{
+	g_string_append(d->out, "attr.set ");
+	vm_ref(d);
+	kv(d, "gpa", PICK(d, gpas));
+	kv(d, "size", PICK(d, attr_sizes));
+	g_string_append(d->out, byte(d) % 3 ? " private" : " shared");
+}
+
 /* An op a task can run, on the pools as they are. */
 static void emit_task_op(struct decoder *d)
 {
-	switch (byte(d) % 5) {
+	switch (byte(d) % 6) {
+	case 5:
+		attr_set(d);
+		return;
 	case 0:
 		if (d->gmems) {
 			g_string_append_printf(d->out, "gmem.punch g%d",
@@ -284,15 +298,9 @@ static void emit_task_op(struct decoder *d)
 /* Attributes, launch and tasks: the lifecycle fuzzer's own ops. */
 static void emit_lifecycle(struct decoder *d, u8 op)
 {
-	static const char *const attr_sizes[] = { "4K", "8K", "2M", "16K" };
-
 	switch (op) {
 	case 18:
-		g_string_append(d->out, "attr.set ");
-		vm_ref(d);
-		kv(d, "gpa", PICK(d, gpas));
-		kv(d, "size", PICK(d, attr_sizes));
-		g_string_append(d->out, byte(d) % 3 ? " private" : " shared");
+		attr_set(d);
 		end_line(d);
 		break;
 	case 19:

@@ -168,7 +168,7 @@ static const struct gms_op_spec ops[] = {
 	{ "attr.set",
 	  "attr.set VM gpa=A size=S private|shared [attributes=N] [flags=N]",
 	  "KVM_SET_MEMORY_ATTRIBUTES", GMS_H_NONE, 1, k_attr, w_private_shared,
-	  NULL, gms_exec_attr_set },
+	  NULL, gms_exec_attr_set, gms_spawn_attr_set },
 	{ "check", "check", "run every invariant now", GMS_H_NONE, 0, k_none,
 	  NULL, NULL, gms_exec_check },
 	{ "expect.gmem", "expect.gmem G [alive=0|1] [bindings=N]",

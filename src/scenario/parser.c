@@ -481,7 +481,7 @@ static bool parse_spawn(struct parser *p, struct gms_stmt *s, GArray *toks)
 	if (!s->op->spawn)
 		return fail(
 			p, g_array_index(toks, struct gms_tok, 0).col,
-			"%s cannot run as a task (guest.read, guest.write, gmem.punch, memslot.delete and gmem.close can)",
+			"%s cannot run as a task (guest.read, guest.write, gmem.punch, memslot.delete, gmem.close and attr.set can)",
 			s->op->verb);
 	if (s->outcome.kind != GMS_OUT_NONE)
 		return fail(p, g_array_index(toks, struct gms_tok, 0).col,

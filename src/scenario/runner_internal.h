@@ -65,6 +65,8 @@ struct gms_task *gms_spawn_gmem_punch(struct gms_runner *r,
 				      const struct gms_stmt *s);
 struct gms_task *gms_spawn_memslot_delete(struct gms_runner *r,
 					  const struct gms_stmt *s);
+struct gms_task *gms_spawn_attr_set(struct gms_runner *r,
+				    const struct gms_stmt *s);
 struct gms_task *gms_spawn_gmem_close(struct gms_runner *r,
 				      const struct gms_stmt *s);
 
