@@ -51,7 +51,7 @@ struct gms_lock_ctx {
 };
 
 struct gms_lockdep {
-	GArray *locks; /* struct gms_lock instances ever taken */
+	GArray *locks; /* struct gms_lock instances held now */
 	/* bit b of after[a]: class b was taken while a was held */
 	u32 after[GMS_LOCK_NR];
 	GPtrArray *reports; /* char *: inversions and deadlocks of this step */

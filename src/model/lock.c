@@ -129,6 +129,12 @@ void gms_lock_release(struct gms_world *w, struct gms_lock_ctx *ctx,
 		else
 			l->owner = 0;
 		g_array_remove_index(ctx->held, i);
+		/* only held locks are kept: the table stays as small as that */
+		if (!l->owner && !l->readers)
+			g_array_remove_index_fast(
+				w->lockdep.locks,
+				l - &g_array_index(w->lockdep.locks,
+						   struct gms_lock, 0));
 		return;
 	}
 	gms_world_model_bug(w, "unlock of a lock the context does not hold");
