@@ -195,6 +195,38 @@ static struct gms_vma *split_vma(struct gms_world *w, struct gms_vma *vma,
 }
 
 /* mirrors: do_munmap() */
+struct release_wait {
+	struct gms_world *w;
+	u64 start, end;
+	bool blocked;
+};
+
+static gboolean vma_release_would_block(gpointer key, gpointer value,
+					gpointer data)
+{
+	struct gms_vma *vma = value;
+	struct release_wait *rw = data;
+
+	(void)key;
+	if (vma->file && vma->start >= rw->start && vma->end <= rw->end &&
+	    gms_gmem_put_would_block(rw->w, vma->file))
+		rw->blocked = true;
+	return rw->blocked;
+}
+
+/*
+ * The last reference a munmap() drops runs __fput() on the way back to user
+ * space; when kvm_gmem_release() would wait for a task's lock, the call is
+ * blocked before it unmaps anything (see GMS_EBLOCKED).
+ */
+static bool munmap_would_block(struct gms_world *w, u64 start, u64 end)
+{
+	struct release_wait rw = { w, start, end, false };
+
+	g_tree_foreach(w->mm.vmas, vma_release_would_block, &rw);
+	return rw.blocked;
+}
+
 int gms_mm_munmap(struct gms_world *w, u64 addr, u64 len)
 {
 	u64 end;
@@ -206,6 +238,8 @@ int gms_mm_munmap(struct gms_world *w, u64 addr, u64 len)
 	if (!len)
 		return -EINVAL;
 	end = addr + len;
+	if (munmap_would_block(w, addr, end))
+		return -GMS_EBLOCKED;
 	for (;;) {
 		GTreeNode *n = g_tree_upper_bound(w->mm.vmas, &addr);
 		struct gms_vma *vma;
