@@ -189,7 +189,7 @@ struct gms_run {
 	struct gms_world *
 		w; /* the model's world at the end or the violation; NULL on the kernel */
 	struct gms_scenario *sc; /* not owned; must outlive the run */
-	GHashTable *names; /* "kind:id" -> scenario name */
+	GHashTable *names; /* gms_run_name_key(kind, id) -> scenario name */
 	GStringChunk *strings; /* expected and actual outcomes of the steps */
 };
 
@@ -217,6 +217,11 @@ struct gms_run *gms_scenario_run_fuzz(struct gms_scenario *sc,
 				      u64 max_pages);
 bool gms_run_broke(const struct gms_run *run);
 void gms_run_free(struct gms_run *run);
+/* the key of an object in gms_run.names: ids are the world's u32 ids */
+static inline gpointer gms_run_name_key(int kind, u64 id)
+{
+	return GSIZE_TO_POINTER(((gsize)kind << 32) | (u32)id);
+}
 
 /* One statement compared on the model and the kernel. */
 struct gms_diff_step {

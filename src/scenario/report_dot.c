@@ -11,11 +11,9 @@
 static char *label(const struct gms_run *run, enum gms_obj_kind kind, u64 id,
 		   const char *what)
 {
-	char key[48];
-	const char *name;
+	const char *name =
+		g_hash_table_lookup(run->names, gms_run_name_key(kind, id));
 
-	g_snprintf(key, sizeof(key), "%d:%" G_GUINT64_FORMAT, kind, id);
-	name = g_hash_table_lookup(run->names, key);
 	return g_strdup_printf("%s %s\\n#%" G_GUINT64_FORMAT, what,
 			       name ? name : "", id);
 }

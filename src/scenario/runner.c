@@ -45,8 +45,7 @@ static void handle_free(gpointer p)
 void gms_runner_name_object(struct gms_runner *r, enum gms_obj_kind kind,
 			    u64 id, const char *name)
 {
-	g_hash_table_insert(r->obj_names,
-			    g_strdup_printf("%d:%" G_GUINT64_FORMAT, kind, id),
+	g_hash_table_insert(r->obj_names, gms_run_name_key(kind, id),
 			    g_strdup(name));
 }
 
@@ -91,12 +90,10 @@ void gms_result_mismatch(struct gms_result *res, const char *fmt, ...)
 static const char *name_of(void *data, enum gms_obj_kind kind, u64 id)
 {
 	struct gms_run *run = data;
-	char key[48];
 
 	if (kind == GMS_OBJ_TAG)
 		return gms_scenario_tag_name(run->sc, id);
-	g_snprintf(key, sizeof(key), "%d:%" G_GUINT64_FORMAT, kind, id);
-	return g_hash_table_lookup(run->names, key);
+	return g_hash_table_lookup(run->names, gms_run_name_key(kind, id));
 }
 
 static const char *keep(struct gms_run *run, char *s)
@@ -392,8 +389,8 @@ struct gms_run *gms_run_new(struct gms_scenario *sc)
 	run->sc = sc;
 	run->steps = g_ptr_array_new_with_free_func((GDestroyNotify)step_free);
 	run->strings = g_string_chunk_new(256);
-	run->names =
-		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	run->names = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+					   g_free);
 	return run;
 }
 
