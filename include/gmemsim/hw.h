@@ -16,6 +16,8 @@ struct gms_hw {
 };
 
 void gms_hw_init(struct gms_hw *hw);
+/* no confidential-computing state at all: the hardware invariants hold trivially */
+bool gms_hw_idle(const struct gms_hw *hw);
 void gms_hw_destroy(struct gms_hw *hw);
 
 enum gms_host_access {

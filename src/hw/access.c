@@ -2,6 +2,21 @@
 /* Host accesses as the hardware judges them (hw_models.md 1.3, 2.3, 3.3). */
 #include <gmemsim/hw.h>
 
+bool gms_hw_idle(const struct gms_hw *hw)
+{
+	for (u16 i = 1; i <= GMS_SNP_MAX_ASID; i++)
+		if (hw->snp.state[i] != ASID_FREE)
+			return false;
+	return !g_hash_table_size(hw->rmp.entries) &&
+	       !g_hash_table_size(hw->tdx.tds) &&
+	       !g_hash_table_size(hw->tdx.pamt) &&
+	       !g_hash_table_size(hw->tdx.dirty) &&
+	       !g_hash_table_size(hw->tdx.poisoned) &&
+	       !g_hash_table_size(hw->pkvm.vms) &&
+	       !g_hash_table_size(hw->pkvm.pages) &&
+	       !g_hash_table_size(hw->pkvm.unpoisoned);
+}
+
 void gms_hw_init(struct gms_hw *hw)
 {
 	gms_rmp_init(&hw->rmp);
