@@ -47,8 +47,6 @@ void gms_check_asid_reuse(struct gms_world *w, GPtrArray *out)
 	const struct gms_snp_asids *a = &w->hw.snp;
 	struct asid_ctx c = { w, out };
 
-	if (gms_hw_idle(&w->hw))
-		return;
 	for (u16 i = 1; i <= GMS_SNP_MAX_ASID; i++) {
 		if (a->state[i] != ASID_INUSE)
 			continue;
@@ -72,8 +70,6 @@ void gms_check_scrub(struct gms_world *w, GPtrArray *out)
 	GHashTableIter it;
 	gpointer k, v;
 
-	if (gms_hw_idle(&w->hw))
-		return;
 	g_hash_table_iter_init(&it, w->hw.rmp.entries);
 	while (g_hash_table_iter_next(&it, &k, &v)) {
 		const struct gms_rmp_entry *e = v;
@@ -96,8 +92,6 @@ void gms_check_hw_consistency(struct gms_world *w, GPtrArray *out)
 	GHashTableIter it;
 	gpointer k, v;
 
-	if (gms_hw_idle(&w->hw))
-		return;
 	gms_check_tdx(w, out);
 	gms_check_pkvm(w, out);
 	g_hash_table_iter_init(&it, w->hw.rmp.entries);
