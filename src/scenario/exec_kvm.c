@@ -25,9 +25,9 @@ static u64 uaddr_of(struct gms_runner *r, const struct gms_stmt *s)
 	return a->num;
 }
 
-static char *slot_key(int fd, u32 slot)
+static gpointer slot_key(int fd, u32 slot)
 {
-	return g_strdup_printf("%d:%u", fd, slot);
+	return GSIZE_TO_POINTER(((gsize)(u32)fd << 32) | slot);
 }
 
 /* Set the region, and remember what is in the slot for memslot.move. */
@@ -37,7 +37,7 @@ static void region(struct gms_runner *r, const struct gms_stmt *s,
 {
 	int fd = gms_runner_fd(r, pos0(s));
 	int ret = T(r, set_user_memory_region2, fd, m);
-	char *key;
+	gpointer key;
 
 	gms_result_set(res, ret);
 	if (ret)
@@ -48,7 +48,6 @@ static void region(struct gms_runner *r, const struct gms_stmt *s,
 		return;
 	}
 	g_hash_table_remove(r->slots, key);
-	g_free(key);
 }
 
 /*
@@ -93,11 +92,9 @@ void gms_exec_memslot_move(struct gms_runner *r, const struct gms_stmt *s,
 {
 	struct gms_userspace_memory_region2 m = { .slot = slot_field(s),
 						  .guest_memfd = (u32)-1 };
-	char *key = slot_key(gms_runner_fd(r, pos0(s)), m.slot);
-	const struct gms_userspace_memory_region2 *old =
-		g_hash_table_lookup(r->slots, key);
+	const struct gms_userspace_memory_region2 *old = g_hash_table_lookup(
+		r->slots, slot_key(gms_runner_fd(r, pos0(s)), m.slot));
 
-	g_free(key);
 	if (old) {
 		m = *old;
 		m.guest_phys_addr = gms_stmt_num(s, "gpa", 0);

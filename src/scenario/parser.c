@@ -353,6 +353,8 @@ static bool check_keys(struct parser *p, struct gms_stmt *s)
 		if (!k)
 			return fail(p, a->col, "unknown argument '%s' for %s",
 				    a->key, s->op->verb);
+		a->key =
+			k->key; /* the table's string: lookups compare pointers first */
 		if (!parse_value(p, k, a))
 			return false;
 	}
@@ -684,7 +686,7 @@ void gms_scenario_free(struct gms_scenario *sc)
 const struct gms_arg *gms_stmt_arg(const struct gms_stmt *s, const char *key)
 {
 	for (int i = 0; i < s->nargs; i++)
-		if (!strcmp(s->args[i].key, key))
+		if (s->args[i].key == key || !strcmp(s->args[i].key, key))
 			return &s->args[i];
 	return NULL;
 }

@@ -400,8 +400,8 @@ void gms_runner_init(struct gms_runner *r, struct gms_run *run,
 	*r = (struct gms_runner){ .sc = run->sc, .t = t, .w = t->w };
 	r->handles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					   handle_free);
-	r->slots =
-		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	r->slots = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+					 g_free);
 	r->tasks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	r->obj_names = run->names;
 	r->kvm_fd = T(r, open_kvm);

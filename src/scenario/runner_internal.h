@@ -26,7 +26,7 @@ struct gms_runner {
 	int kvm_fd;
 	GHashTable *handles; /* name -> struct gms_handle */
 	GHashTable *obj_names; /* the run's names: "kind:id" -> name */
-	GHashTable *slots; /* "vm fd:slot" -> the region last set there */
+	GHashTable *slots; /* (vm fd, slot) -> the region last set there */
 	bool keep_going; /* diff mode: a wrong outcome does not stop the run */
 	GHashTable *tasks; /* task name -> GUINT_TO_POINTER(task id) */
 };
