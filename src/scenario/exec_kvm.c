@@ -102,17 +102,24 @@ void gms_exec_memslot_move(struct gms_runner *r, const struct gms_stmt *s,
 	region(r, s, &m, res);
 }
 
-void gms_exec_attr_set(struct gms_runner *r, const struct gms_stmt *s,
-		       struct gms_result *res)
+/* attr.set's arguments as the ioctl's struct */
+struct gms_memory_attributes gms_stmt_mem_attributes(const struct gms_stmt *s)
 {
 	u64 dflt = gms_stmt_word(s, "private") ? KVM_MEMORY_ATTRIBUTE_PRIVATE :
 						 0;
-	struct gms_memory_attributes a = {
+
+	return (struct gms_memory_attributes){
 		.address = gms_stmt_num(s, "gpa", 0),
 		.size = gms_stmt_num(s, "size", 0),
 		.attributes = gms_stmt_num(s, "attributes", dflt),
 		.flags = gms_stmt_num(s, "flags", 0),
 	};
+}
+
+void gms_exec_attr_set(struct gms_runner *r, const struct gms_stmt *s,
+		       struct gms_result *res)
+{
+	struct gms_memory_attributes a = gms_stmt_mem_attributes(s);
 	int ret = T(r, set_memory_attributes, gms_runner_fd(r, pos0(s)), &a);
 
 	gms_result_set(res, ret);

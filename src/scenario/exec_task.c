@@ -54,14 +54,7 @@ struct gms_task *gms_spawn_memslot_delete(struct gms_runner *r,
 struct gms_task *gms_spawn_attr_set(struct gms_runner *r,
 				    const struct gms_stmt *s)
 {
-	u64 dflt = gms_stmt_word(s, "private") ? KVM_MEMORY_ATTRIBUTE_PRIVATE :
-						 0;
-	struct gms_memory_attributes a = {
-		.address = gms_stmt_num(s, "gpa", 0),
-		.size = gms_stmt_num(s, "size", 0),
-		.attributes = gms_stmt_num(s, "attributes", dflt),
-		.flags = gms_stmt_num(s, "flags", 0),
-	};
+	struct gms_memory_attributes a = gms_stmt_mem_attributes(s);
 
 	return gms_task_set_attributes(r->w, gms_runner_fd(r, pos0(s)), &a);
 }

@@ -57,6 +57,8 @@ bool gms_runner_needs_model(struct gms_runner *r, struct gms_result *res);
 /* Shorthand for a call on the runner's target. */
 #define T(r, op, ...) ((r)->t->ops->op((r)->t, ##__VA_ARGS__))
 
+struct gms_memory_attributes gms_stmt_mem_attributes(const struct gms_stmt *s);
+
 /* tasks: the statements and the ops that can be spawned */
 extern const struct gms_op_spec gms_op_spawn, gms_op_step, gms_op_finish;
 struct gms_task *gms_spawn_guest_access(struct gms_runner *r,
