@@ -29,6 +29,8 @@ const struct gms_invariant *gms_invariant_lookup(const char *id);
 
 /* Run every per-step invariant; returns struct gms_violation * (owned). */
 GPtrArray *gms_check_run(struct gms_world *w);
+/* the same, appending to @out */
+void gms_check_run_into(struct gms_world *w, GPtrArray *out);
 /* Run one invariant by id; NULL if unknown. */
 GPtrArray *gms_check_one(struct gms_world *w, const char *id);
 /* Run the end-of-scenario invariants (leak) if every fd is closed. */

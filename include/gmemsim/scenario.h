@@ -191,6 +191,7 @@ struct gms_run {
 	struct gms_scenario *sc; /* not owned; must outlive the run */
 	GHashTable *names; /* gms_run_name_key(kind, id) -> scenario name */
 	GStringChunk *strings; /* expected and actual outcomes of the steps */
+	GPtrArray *no_violations; /* shared by the steps that broke nothing */
 };
 
 /*

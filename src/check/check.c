@@ -78,6 +78,13 @@ static bool hw_invariant(gms_check_fn check)
 GPtrArray *gms_check_run(struct gms_world *w)
 {
 	GPtrArray *out = gms_violations_new();
+
+	gms_check_run_into(w, out);
+	return out;
+}
+
+void gms_check_run_into(struct gms_world *w, GPtrArray *out)
+{
 	bool idle = gms_hw_idle(&w->hw);
 
 	for (size_t i = 0; i < G_N_ELEMENTS(invariants); i++) {
@@ -88,7 +95,6 @@ GPtrArray *gms_check_run(struct gms_world *w)
 			continue;
 		check(w, out);
 	}
-	return out;
 }
 
 GPtrArray *gms_check_one(struct gms_world *w, const char *id)

@@ -265,6 +265,20 @@ static void set_unsupported(struct gms_run *run, const struct gms_step *st,
 				st->line, st->text, why);
 }
 
+/* The invariants after a step; most steps share the run's empty verdict. */
+static GPtrArray *step_violations(struct gms_runner *r, struct gms_run *run)
+{
+	GPtrArray *v;
+
+	if (r->w)
+		gms_check_run_into(r->w, r->scratch);
+	if (!r->scratch->len)
+		return g_ptr_array_ref(run->no_violations);
+	v = r->scratch;
+	r->scratch = gms_violations_new();
+	return v;
+}
+
 /* Execute one op statement and judge it; false stops the run. */
 static bool run_op(struct gms_runner *r, struct gms_run *run,
 		   const struct gms_stmt *s)
@@ -277,7 +291,7 @@ static bool run_op(struct gms_runner *r, struct gms_run *run,
 	if (r->w)
 		gms_world_begin_step(r->w);
 	s->op->exec(r, s, &res);
-	st->violations = r->w ? gms_check_run(r->w) : gms_violations_new();
+	st->violations = step_violations(r, run);
 	st->expected = outcome_text(run, &s->outcome);
 	st->actual = actual_text(run, &res);
 	st->ok = outcome_matches(&s->outcome, &res);
@@ -389,6 +403,7 @@ struct gms_run *gms_run_new(struct gms_scenario *sc)
 	run->sc = sc;
 	run->steps = g_ptr_array_new_with_free_func((GDestroyNotify)step_free);
 	run->strings = g_string_chunk_new(256);
+	run->no_violations = gms_violations_new();
 	run->names = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
 					   g_free);
 	return run;
@@ -403,6 +418,7 @@ void gms_runner_init(struct gms_runner *r, struct gms_run *run,
 	r->slots = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
 					 g_free);
 	r->tasks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	r->scratch = gms_violations_new();
 	r->obj_names = run->names;
 	r->kvm_fd = T(r, open_kvm);
 }
@@ -412,6 +428,7 @@ void gms_runner_fini(struct gms_runner *r)
 	g_hash_table_unref(r->handles);
 	g_hash_table_unref(r->slots);
 	g_hash_table_unref(r->tasks);
+	g_ptr_array_unref(r->scratch);
 }
 
 bool gms_runner_step(struct gms_runner *r, struct gms_run *run,
@@ -509,5 +526,6 @@ void gms_run_free(struct gms_run *run)
 	gms_world_free(run->w);
 	g_hash_table_unref(run->names);
 	g_string_chunk_free(run->strings);
+	g_ptr_array_unref(run->no_violations);
 	g_free(run);
 }

@@ -29,6 +29,7 @@ struct gms_runner {
 	GHashTable *slots; /* (vm fd, slot) -> the region last set there */
 	bool keep_going; /* diff mode: a wrong outcome does not stop the run */
 	GHashTable *tasks; /* task name -> GUINT_TO_POINTER(task id) */
+	GPtrArray *scratch; /* the invariants' verdicts on the step in progress */
 };
 
 void gms_runner_init(struct gms_runner *r, struct gms_run *run,
