@@ -263,8 +263,10 @@ static struct gms_arg *new_arg(struct parser *p, struct gms_stmt *s,
 {
 	struct gms_arg *a = &s->args[s->nargs++];
 
+	(void)p;
 	memset(a, 0, sizeof(*a));
-	a->key = sc_strdup(p, key);
+	/* the line's token: check_keys() and parse_policy() keep it for good */
+	a->key = key;
 	a->col = col;
 	return a;
 }
@@ -326,6 +328,7 @@ static bool parse_policy(struct parser *p, struct gms_stmt *s, GArray *toks)
 		if (!parse_kv(p, s, toks, &i))
 			return false;
 		a = &s->args[s->nargs - 1];
+		a->key = sc_strdup(p, a->key);
 		if (a->nvalues != 1)
 			return fail(p, a->col, "'%s' does not take a list",
 				    a->key);
