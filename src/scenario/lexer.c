@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The .gms lexer: words, '=', ',', '=>' and '#' comments, one line at a time. */
+#include <string.h>
+
 #include "lexer.h"
 
 static bool is_word_char(char c)
@@ -16,8 +18,11 @@ static void push(GArray *toks, GString *buf, enum gms_tok_kind kind,
 {
 	struct gms_tok t = { kind, buf->str + buf->len, (int)col + 1 };
 
-	g_string_append_len(buf, s, n);
-	g_string_append_c(buf, '\0');
+	/* room is reserved by gms_lex_line(): no g_string growth path here */
+	memcpy(t.text, s, n);
+	t.text[n] = '\0';
+	buf->len += n + 1;
+	buf->str[buf->len] = '\0'; /* GString's own invariant */
 	g_array_append_val(toks, t);
 }
 

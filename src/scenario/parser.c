@@ -190,7 +190,7 @@ static const struct gms_key_spec *find_key(const struct gms_op_spec *op,
 					   const char *key)
 {
 	for (const struct gms_key_spec *k = op->keys; k && k->key; k++)
-		if (!strcmp(k->key, key))
+		if (k->key[0] == key[0] && !strcmp(k->key, key))
 			return k;
 	return NULL;
 }
@@ -573,11 +573,13 @@ static bool parse_stmt_into(struct parser *p, struct gms_stmt *s, GArray *toks,
 	}
 	if (first->kind != GMS_TOK_WORD)
 		return fail(p, first->col, "unexpected '%s'", first->text);
+	s->kind = GMS_STMT_OP;
+	if (strchr(first->text, '.')) /* an op: the keywords have no dot */
+		return parse_op(p, s, toks);
 	if (!strcmp(first->text, "policy")) {
 		s->kind = GMS_STMT_POLICY;
 		return parse_policy(p, s, toks);
 	}
-	s->kind = GMS_STMT_OP;
 	if (!strcmp(first->text, "spawn"))
 		return parse_spawn(p, s, toks);
 	if (!strcmp(first->text, "step") || !strcmp(first->text, "finish"))
@@ -689,7 +691,8 @@ void gms_scenario_free(struct gms_scenario *sc)
 const struct gms_arg *gms_stmt_arg(const struct gms_stmt *s, const char *key)
 {
 	for (int i = 0; i < s->nargs; i++)
-		if (s->args[i].key == key || !strcmp(s->args[i].key, key))
+		if (s->args[i].key == key || (s->args[i].key[0] == key[0] &&
+					      !strcmp(s->args[i].key, key)))
 			return &s->args[i];
 	return NULL;
 }
