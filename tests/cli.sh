@@ -49,6 +49,15 @@ has ops "$tmp/out" '^memslot\.set VM slot=N'
 has ops-tasks "$tmp/out" '^step TASK \[N\]'
 has ops-spawnable "$tmp/out" 'can run as a task: spawn TASK memslot\.delete'
 
+# fuzz-decode --lifecycle: GMEMSIM_POLICY becomes policy lines; a bad one is usage
+printf '\000\002\001\000\003\000' > "$tmp/in.bin"
+GMEMSIM_POLICY=mutant=release-uaf check decode-lifecycle 0 "$g" fuzz-decode --lifecycle "$tmp/in.bin"
+has decode-policy "$tmp/out" '^policy mutant=release-uaf$'
+has decode-vm "$tmp/out" '^vm.create vm0 type=snp$'
+has decode-gmem "$tmp/out" '^gmem.create g0 vm=vm0 size=2M flags=0$'
+GMEMSIM_POLICY=mutant=bogus check decode-bad-policy 2 "$g" fuzz-decode --lifecycle "$tmp/in.bin"
+has decode-bad-policy "$tmp/err" "GMEMSIM_POLICY: bad policy 'mutant=bogus'"
+
 # a malformed scenario: file:line:col and status 2, nothing run
 printf 'vm.create a\nvm.create a\n' > "$tmp/dup.gms"
 check malformed 2 "$g" run "$tmp/dup.gms"

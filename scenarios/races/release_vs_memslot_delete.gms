@@ -5,13 +5,19 @@
 # Source: gmem_uapi.md 5 bug #1; kvm_gmem_unbind(), kvm_gmem_release().
 vm.create vm type=sw_protected
 gmem.create g vm=vm size=2M
+gmem.create other vm=vm size=4K
 memslot.set vm slot=1 gpa=4G size=2M gmem=g
 spawn close gmem.close g
 spawn del memslot.delete vm slot=1
 step close
 step del
 step close => blocked
+# outside a task too, whatever needs the delete's slots_lock waits and does nothing
+gmem.close other => blocked
+attr.set vm gpa=4G size=4K shared => blocked
+memslot.set vm slot=2 gpa=8G size=4K gmem=other => blocked
 finish del
 expect.gmem g bindings=0
 finish close
+gmem.close other
 check

@@ -131,22 +131,31 @@ int gms_vcpu_accept(struct gms_world *w, int vm_fd, u64 gpa,
 		gms_kvm_lookup_spte(kvm, gpa >> GMS_PAGE_SHIFT)->pfn);
 }
 
+/* The folio of the file behind @gmem_fd at @offset; no folio: -ENOENT. */
+static int direct_map_folio(struct gms_world *w, int gmem_fd, u64 offset,
+			    struct gms_folio **folio)
+{
+	struct gms_gmem_file *f;
+	int r;
+
+	f = gmem_of(w, gmem_fd, &r);
+	if (!f)
+		return r;
+	*folio = gms_gmem_lookup_folio(f->inode, offset >> GMS_PAGE_SHIFT);
+	return *folio ? 0 : -ENOENT;
+}
+
 /*
  * The host kernel reads the folio at @offset through the direct map (as
  * /proc/kcore or a stray pointer would). No folio: nothing to read (-ENOENT).
  */
 int gms_host_direct_read(struct gms_world *w, int gmem_fd, u64 offset, u64 *tag)
 {
-	struct gms_gmem_file *f;
-	struct gms_folio *folio;
-	int r;
+	struct gms_folio *folio = NULL;
+	int r = direct_map_folio(w, gmem_fd, offset, &folio);
 
-	f = gmem_of(w, gmem_fd, &r);
-	if (!f)
+	if (r)
 		return r;
-	folio = gms_gmem_lookup_folio(f->inode, offset >> GMS_PAGE_SHIFT);
-	if (!folio)
-		return -ENOENT;
 	gms_world_host_access(w, folio->pfn, GMS_HOST_KERNEL_READ,
 			      "direct-map read");
 	gms_world_observe(w, GMS_PRINCIPAL_HOST, 0, folio->pfn,
@@ -161,16 +170,11 @@ int gms_host_direct_read(struct gms_world *w, int gmem_fd, u64 offset, u64 *tag)
  */
 int gms_host_direct_write(struct gms_world *w, int gmem_fd, u64 offset, u64 tag)
 {
-	struct gms_gmem_file *f;
-	struct gms_folio *folio;
-	int r;
+	struct gms_folio *folio = NULL;
+	int r = direct_map_folio(w, gmem_fd, offset, &folio);
 
-	f = gmem_of(w, gmem_fd, &r);
-	if (!f)
+	if (r)
 		return r;
-	folio = gms_gmem_lookup_folio(f->inode, offset >> GMS_PAGE_SHIFT);
-	if (!folio)
-		return -ENOENT;
 	gms_world_host_access(w, folio->pfn, GMS_HOST_KERNEL_WRITE,
 			      "direct-map write");
 	gms_physmem_write(&w->physmem, folio->pfn, tag, GMS_PRINCIPAL_HOST,

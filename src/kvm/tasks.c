@@ -167,6 +167,7 @@ enum { P_BEGIN, P_TRUNCATE, P_END, P_LAST };
 static const char *const punch_steps[] = { "begin", "truncate", "end", "__fput",
 					   NULL };
 
+/* mirrors: vfs_fallocate() + kvm_gmem_fallocate() to kvm_gmem_invalidate_begin() */
 static enum gms_task_status punch_begin(struct gms_world *w, struct gms_task *t)
 {
 	struct punch_task *pt = t->ctx;

@@ -62,7 +62,7 @@ static int kvm_vm_set_mem_attributes(struct gms_world *w, struct gms_kvm *kvm,
 	return 0;
 }
 
-/* mirrors: kvm_vm_ioctl_set_mem_attributes() */
+/* mirrors: the checks of kvm_vm_ioctl_set_mem_attributes(), in its order */
 int gms_kvm_check_mem_attributes(const struct gms_kvm *kvm,
 				 const struct gms_memory_attributes *attrs)
 {
@@ -77,6 +77,7 @@ int gms_kvm_check_mem_attributes(const struct gms_kvm *kvm,
 	return 0;
 }
 
+/* mirrors: kvm_vm_ioctl_set_mem_attributes() */
 int gms_kvm_set_mem_attributes(struct gms_world *w, struct gms_kvm *kvm,
 			       const struct gms_memory_attributes *attrs)
 {

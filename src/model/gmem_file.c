@@ -44,6 +44,7 @@ static void release_locked(struct gms_world *w, struct gms_gmem_file *f)
 	gms_gmem_release(w, f);
 }
 
+/* mirrors: fput() outside a task: the last reference runs __fput() at once */
 void gms_gmem_file_put(struct gms_world *w, struct gms_gmem_file *f)
 {
 	struct gms_gmem_inode *inode;
@@ -61,6 +62,7 @@ void gms_gmem_file_put(struct gms_world *w, struct gms_gmem_file *f)
 	gmem_inode_put(w, inode);
 }
 
+/* mirrors: the mutex_lock(slots_lock) + filemap_invalidate_lock() of kvm_gmem_release() */
 void gms_gmem_release_lock_order(struct gms_world *w,
 				 enum gms_lock_class order[2],
 				 const void *objs[2], struct gms_gmem_file *f)
@@ -74,11 +76,13 @@ void gms_gmem_release_lock_order(struct gms_world *w,
 	objs[!inverted] = f->inode;
 }
 
+/* mirrors: the iput() at the end of __fput() */
 void gms_gmem_iput(struct gms_world *w, struct gms_gmem_inode *inode)
 {
 	gmem_inode_put(w, inode);
 }
 
+/* the two locks __fput() -> kvm_gmem_release() would wait for, if this is the last fput() */
 bool gms_gmem_put_would_block(struct gms_world *w, struct gms_gmem_file *f)
 {
 	return f->f_count == 1 &&
@@ -208,6 +212,7 @@ void gms_gmem_unbind(struct gms_world *w, struct gms_memslot *slot)
 	__kvm_gmem_unbind(slot, f);
 }
 
+/* mirrors: the CLASS(gmem_get_file) branch of kvm_gmem_unbind() */
 struct gms_gmem_inode *gms_gmem_unbind_lock_target(struct gms_memslot *slot)
 {
 	struct gms_gmem_file *f = slot->gmem.file;
@@ -338,7 +343,7 @@ static int kvm_gmem_allocate(struct gms_world *w, struct gms_gmem_inode *inode,
 	return 0;
 }
 
-/* mirrors: kvm_gmem_fallocate() */
+/* mirrors: the mode and alignment checks of kvm_gmem_fallocate() */
 int gms_gmem_fallocate_check(int mode, s64 offset, s64 len)
 {
 	if (!(mode & FALLOC_FL_KEEP_SIZE))
@@ -350,6 +355,7 @@ int gms_gmem_fallocate_check(int mode, s64 offset, s64 len)
 	return 0;
 }
 
+/* mirrors: kvm_gmem_fallocate() */
 int gms_gmem_fallocate(struct gms_world *w, struct gms_gmem_file *f, int mode,
 		       s64 offset, s64 len)
 {

@@ -2,13 +2,8 @@
 /* expect.* and check: assertions on the objects behind names, even closed ones. */
 #include "runner_internal.h"
 
-static const char *pos0(const struct gms_stmt *s)
-{
-	return s->pos[0];
-}
-
-static void expect_num(struct gms_result *res, const struct gms_stmt *s,
-		       const char *key, u64 actual)
+void gms_expect_num(struct gms_result *res, const struct gms_stmt *s,
+		    const char *key, u64 actual)
 {
 	const struct gms_arg *a = gms_stmt_arg(s, key);
 
@@ -54,9 +49,9 @@ void gms_exec_expect_page(struct gms_runner *r, const struct gms_stmt *s,
 	inode = ((struct gms_gmem_file *)h->obj)->inode;
 	if (!inode->freed)
 		folio = gms_gmem_lookup_folio(inode, index);
-	expect_num(res, s, "present", folio != NULL);
-	expect_num(res, s, "private",
-		   !inode->freed && page_is_private(inode, index));
+	gms_expect_num(res, s, "present", folio != NULL);
+	gms_expect_num(res, s, "private",
+		       !inode->freed && page_is_private(inode, index));
 	if (tag && !res->mismatch) {
 		u64 actual =
 			folio ? gms_physmem_page(&r->w->physmem, folio->pfn)
@@ -87,12 +82,12 @@ void gms_exec_expect_vm(struct gms_runner *r, const struct gms_stmt *s,
 		gms_result_mismatch(res, "'%s' is not a VM", pos0(s));
 		return;
 	}
-	expect_num(res, s, "alive", !kvm->freed);
-	expect_num(res, s, "refs", kvm->freed ? 0 : kvm->users_count);
+	gms_expect_num(res, s, "alive", !kvm->freed);
+	gms_expect_num(res, s, "refs", kvm->freed ? 0 : kvm->users_count);
 	/* the hardware identity: ASID (snp), HKID (tdx), handle (pkvm) */
-	expect_num(res, s, "asid", kvm->arch_id);
-	expect_num(res, s, "hkid", kvm->arch_id);
-	expect_num(res, s, "handle", kvm->arch_id);
+	gms_expect_num(res, s, "asid", kvm->arch_id);
+	gms_expect_num(res, s, "hkid", kvm->arch_id);
+	gms_expect_num(res, s, "handle", kvm->arch_id);
 }
 
 void gms_exec_expect_gmem(struct gms_runner *r, const struct gms_stmt *s,
@@ -112,8 +107,8 @@ void gms_exec_expect_gmem(struct gms_runner *r, const struct gms_stmt *s,
 	for (rg = gms_range_map_next(&f->bindings, NULL); rg && !f->freed;
 	     rg = gms_range_map_next(&f->bindings, rg))
 		bindings++;
-	expect_num(res, s, "alive", !f->freed);
-	expect_num(res, s, "bindings", bindings);
+	gms_expect_num(res, s, "alive", !f->freed);
+	gms_expect_num(res, s, "bindings", bindings);
 }
 
 /* The runner checks every invariant after every step; this step does nothing else. */

@@ -2,11 +2,6 @@
 /* Ops on VM fds, guest_memfd fds and host mappings. */
 #include "runner_internal.h"
 
-static const char *pos0(const struct gms_stmt *s)
-{
-	return s->pos[0];
-}
-
 void gms_exec_vm_create(struct gms_runner *r, const struct gms_stmt *s,
 			struct gms_result *res)
 {

@@ -2,11 +2,6 @@
 /* Ops on a VM: memslots, memory attributes, vCPU accesses. */
 #include "runner_internal.h"
 
-static const char *pos0(const struct gms_stmt *s)
-{
-	return s->pos[0];
-}
-
 static u32 slot_field(const struct gms_stmt *s)
 {
 	return (u32)(gms_stmt_num(s, "as", 0) << 16) |

@@ -8,11 +8,6 @@
 
 #include "runner_internal.h"
 
-static const char *pos0(const struct gms_stmt *s)
-{
-	return s->pos[0];
-}
-
 /* A state-changing op only the model can carry out. */
 static bool model_op(struct gms_runner *r, struct gms_result *res)
 {
@@ -78,18 +73,6 @@ void gms_exec_host_kernel(struct gms_runner *r, const struct gms_stmt *s,
 	res->has_value = !ret && strstr(op, "read") != NULL;
 }
 
-static void expect_field(struct gms_result *res, const struct gms_stmt *s,
-			 const char *key, u64 actual)
-{
-	const struct gms_arg *a = gms_stmt_arg(s, key);
-
-	if (a && a->num != actual && !res->mismatch)
-		gms_result_mismatch(res,
-				    "%s=%" G_GUINT64_FORMAT
-				    " (expected %" G_GUINT64_FORMAT ")",
-				    key, actual, a->num);
-}
-
 /* expect.rmp G offset=O: the RMP entry of the folio there (none: hypervisor-owned) */
 void gms_exec_expect_rmp(struct gms_runner *r, const struct gms_stmt *s,
 			 struct gms_result *res)
@@ -111,10 +94,10 @@ void gms_exec_expect_rmp(struct gms_runner *r, const struct gms_stmt *s,
 			inode, gms_stmt_num(s, "offset", 0) >> GMS_PAGE_SHIFT);
 	if (folio)
 		e = gms_rmp_lookup(&r->w->hw.rmp, folio->pfn);
-	expect_field(res, s, "assigned", e.assigned);
-	expect_field(res, s, "asid", e.asid);
-	expect_field(res, s, "validated", e.validated);
-	expect_field(res, s, "immutable", e.immutable);
+	gms_expect_num(res, s, "assigned", e.assigned);
+	gms_expect_num(res, s, "asid", e.asid);
+	gms_expect_num(res, s, "validated", e.validated);
+	gms_expect_num(res, s, "immutable", e.immutable);
 }
 
 void gms_exec_move_enc_context(struct gms_runner *r, const struct gms_stmt *s,

@@ -10,11 +10,6 @@
 /* A task that retries without end would be a model bug; stop it there. */
 #define GMS_FINISH_MAX_STEPS 1000
 
-static const char *pos0(const struct gms_stmt *s)
-{
-	return s->pos[0];
-}
-
 static enum gms_access_kind access_kind(const struct gms_stmt *s)
 {
 	if (gms_stmt_word(s, "private"))

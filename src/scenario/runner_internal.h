@@ -42,6 +42,16 @@ void gms_runner_name_world(struct gms_world *w, struct gms_run *run);
 bool gms_runner_step(struct gms_runner *r, struct gms_run *run,
 		     const struct gms_stmt *s);
 struct gms_handle *gms_runner_handle(struct gms_runner *r, const char *name);
+/* The statement's first positional name (its VM, file or mapping). */
+static inline const char *pos0(const struct gms_stmt *s)
+{
+	return s->pos[0];
+}
+
+/* expect.*: a mismatch when KEY= was given and differs from @actual */
+void gms_expect_num(struct gms_result *res, const struct gms_stmt *s,
+		    const char *key, u64 actual);
+
 /* The fd a name passes where a file descriptor is expected. */
 int gms_runner_fd(struct gms_runner *r, const char *name);
 void gms_runner_define(struct gms_runner *r, const char *name,
