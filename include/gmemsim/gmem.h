@@ -38,7 +38,9 @@ struct gms_gmem_inode {
 
 struct gms_gmem_file {
 	u32 id;
-	struct gms_kvm *kvm; /* counted: the file pins the VM */
+	struct gms_kvm
+		*kvm; /* counted: the file pins the VM (pin=file-pins-vm) */
+	u32 owner_id; /* the VM it last belonged to (bind=zero-on-rebind) */
 	struct gms_gmem_inode *inode;
 	struct gms_range_map bindings; /* pgoff -> struct gms_memslot * */
 	u32 f_count; /* fds and VMAs */
@@ -89,6 +91,15 @@ struct gms_folio *gms_gmem_lookup_folio(struct gms_gmem_inode *inode,
 					u64 index);
 /* mirrors: kvm_gmem_supports_mmap() */
 bool gms_gmem_supports_mmap(const struct gms_gmem_inode *inode);
+
+/* Who owns a file, per the bind= and pin= knobs (src/model/gmem_owner.c). */
+void gms_gmem_owner_init(struct gms_world *w, struct gms_gmem_file *f,
+			 struct gms_kvm *kvm);
+void gms_gmem_owner_release(struct gms_world *w, struct gms_gmem_file *f);
+int gms_gmem_owner_bind(struct gms_world *w, struct gms_gmem_file *f,
+			struct gms_kvm *kvm);
+void gms_gmem_owner_bound(struct gms_world *w, struct gms_gmem_file *f);
+void gms_gmem_owner_unbound(struct gms_world *w, struct gms_gmem_file *f);
 /* mirrors: kvm_gmem_get_index() */
 u64 gms_gmem_get_index(const struct gms_memslot *slot, u64 gfn);
 

@@ -69,6 +69,8 @@ struct gms_world {
 	struct gms_lock_ctx
 		sync; /* the scenario's own thread: ops outside tasks */
 	GPtrArray *tasks; /* struct gms_task *, by id - 1 */
+	GPtrArray *
+		task_work; /* deferred fput()s (pin=slot-pins-file); lazily made */
 	u32 next_id;
 	u32 model_bugs; /* internal assertions that failed (not spec violations) */
 	/* Optional: the scenario's names for VMs, files and tags in reports. */
@@ -83,6 +85,8 @@ void gms_world_reset(struct gms_world *w);
 /* start a new step: forget the previous step's observations */
 void gms_world_begin_step(struct gms_world *w);
 u32 gms_world_next_id(struct gms_world *w);
+/* mirrors: task_work_run(): the deferred fput()s, on the way back to userspace */
+void gms_world_task_work_run(struct gms_world *w);
 /* kfree() that keeps the object as a shell until reset (KASAN quarantine) */
 void gms_world_bury(struct gms_world *w, enum gms_obj_kind kind, void *obj);
 void gms_world_observe(struct gms_world *w, u32 reader, u32 key, u64 pfn,

@@ -66,7 +66,7 @@ static void check_file(struct gms_world *w, struct gms_gmem_file *f,
 	const struct gms_range *r;
 	char *fs;
 
-	if (f->freed || f->kvm->freed) {
+	if (f->freed || (f->kvm && f->kvm->freed)) {
 		fs = gms_describe(w, GMS_OBJ_FILE, f->id);
 		uaf(out, "(file->kvm) %s on an inode's list is %s", fs,
 		    f->freed ? "freed" : "pinning a freed VM");
@@ -125,7 +125,7 @@ static void check_claim(struct gms_world *w, const struct claim *c,
 	bool outside = c->end > pages || c->end < c->start;
 	/* cross-VM bindings are what the other bind= policies allow on purpose */
 	bool foreign = c->slot->kvm != c->file->kvm &&
-		       w->policy.bind == GMS_BIND_SINGLE_VM;
+		       w->policy.bind != GMS_BIND_UNRESTRICTED;
 	struct gms_violation *v;
 	char *s, *fs;
 

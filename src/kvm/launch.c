@@ -42,6 +42,9 @@ int gms_sys_populate(struct gms_world *w, int gmem_fd, u64 offset, u64 tag)
 	f = gmem_of(w, gmem_fd, &r);
 	if (!f)
 		return r;
+	/* pin=slot-pins-file: an unbound file has no VM; no slot binds it */
+	if (!f->kvm)
+		return -EINVAL;
 	if (!gms_lock_try(w, &w->sync, GMS_LOCK_SLOTS, f->kvm,
 			  GMS_LOCK_EXCLUSIVE))
 		return -GMS_EBLOCKED;

@@ -13,8 +13,7 @@ struct gms_gmem_file *gms_gmem_create(struct gms_world *w, struct gms_kvm *kvm,
 	f->inode->i_count = 1;
 	f->inode->files = g_list_prepend(f->inode->files, f);
 	f->f_count = 1;
-	gms_kvm_get(kvm);
-	f->kvm = kvm;
+	gms_gmem_owner_init(w, f, kvm);
 	gms_range_map_init(&f->bindings);
 	return f;
 }
@@ -98,7 +97,6 @@ struct slot_walk {
 void gms_gmem_release(struct gms_world *w, struct gms_gmem_file *f)
 {
 	struct gms_gmem_inode *inode = f->inode;
-	struct gms_kvm *kvm = f->kvm;
 	const struct gms_range *r;
 
 	/* mutex_lock(&kvm->slots_lock); filemap_invalidate_lock(inode) */
@@ -120,7 +118,7 @@ void gms_gmem_release(struct gms_world *w, struct gms_gmem_file *f)
 	 * kvm_put_kvm() ends ->release, so the VM may be destroyed (its ASID
 	 * freed) before __fput() evicts the inode and frees the folios.
 	 */
-	gms_kvm_put(w, kvm);
+	gms_gmem_owner_release(w, f);
 }
 
 /*
@@ -149,13 +147,14 @@ int gms_gmem_bind(struct gms_world *w, struct gms_kvm *kvm,
 	struct gms_fd *file = gms_fd_get(w, fd);
 	struct gms_gmem_file *f;
 	u64 start, end;
+	int r;
 
 	if (!file)
 		return -EBADF;
 	if (file->kind != GMS_FD_GMEM)
 		return -EINVAL;
 	f = file->obj;
-	if (f->kvm != kvm && w->policy.bind == GMS_BIND_SINGLE_VM)
+	if (f->kvm != kvm && f->kvm && w->policy.bind == GMS_BIND_SINGLE_VM)
 		return -EINVAL;
 	if (!bind_range_ok(w, offset, size, f->inode->size))
 		return -EINVAL;
@@ -169,6 +168,13 @@ int gms_gmem_bind(struct gms_world *w, struct gms_kvm *kvm,
 		gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, f->inode);
 		return w->policy.abi == GMS_ABI_7_2 ? -EEXIST : -EINVAL;
 	}
+	/* the design knobs' owner change (bind=, pin=); upstream: no-op */
+	r = gms_gmem_owner_bind(w, f, kvm);
+	if (r) {
+		gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, f->inode);
+		return r;
+	}
+	gms_gmem_owner_bound(w, f);
 	slot->gmem.file = f;
 	slot->gmem.pgoff = start;
 	if (gms_gmem_supports_mmap(f->inode))
@@ -210,6 +216,7 @@ void gms_gmem_unbind(struct gms_world *w, struct gms_memslot *slot)
 	 * go anyway (ae431059e75d); both paths end in __kvm_gmem_unbind().
 	 */
 	__kvm_gmem_unbind(slot, f);
+	gms_gmem_owner_unbound(w, f);
 }
 
 /* mirrors: the CLASS(gmem_get_file) branch of kvm_gmem_unbind() */

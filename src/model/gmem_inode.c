@@ -66,11 +66,10 @@ static unsigned int kvm_gmem_get_invalidate_filter(struct gms_world *w,
 /* mirrors: __kvm_gmem_invalidate_begin() */
 void gmem_file_invalidate_begin(struct gms_gmem_file *f, u64 start, u64 end)
 {
-	unsigned int filter =
-		kvm_gmem_get_invalidate_filter(f->kvm->w, f->inode);
 	const struct gms_range *r =
 		gms_range_map_find(&f->bindings, start, end);
 	bool found_memslot = false;
+	unsigned int filter = 0;
 
 	for (; r && r->start < end; r = gms_range_map_next(&f->bindings, r)) {
 		struct gms_memslot *slot = (struct gms_memslot *)r->val;
@@ -81,6 +80,8 @@ void gmem_file_invalidate_begin(struct gms_gmem_file *f, u64 start, u64 end)
 
 		if (!found_memslot) {
 			found_memslot = true;
+			filter = kvm_gmem_get_invalidate_filter(f->kvm->w,
+								f->inode);
 			gms_kvm_mmu_invalidate_begin(f->kvm);
 		}
 		/* f->kvm, not slot->kvm: the kernel assumes they agree */

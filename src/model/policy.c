@@ -9,10 +9,10 @@ static const bool abi_modelled[] = { true, true };
 static const char *const bind_values[] = { "single-vm", "zero-on-unbind",
 					   "zero-on-rebind", "unrestricted",
 					   NULL };
-static const bool bind_modelled[] = { true, false, false, true };
+static const bool bind_modelled[] = { true, true, true, true };
 static const char *const pin_values[] = { "file-pins-vm", "slot-pins-file",
 					  NULL };
-static const bool pin_modelled[] = { true, false };
+static const bool pin_modelled[] = { true, true };
 static const char *const mmap_values[] = { "shared-pages", "none",
 					   "all-or-nothing", NULL };
 static const bool mmap_modelled[] = { true, false, false };

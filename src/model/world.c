@@ -115,6 +115,8 @@ static void world_fini(struct gms_world *w)
 	g_array_unref(w->fds);
 	g_array_unref(w->observations);
 	g_array_unref(w->fatal);
+	if (w->task_work)
+		g_ptr_array_unref(w->task_work);
 	gms_lock_ctx_destroy(&w->sync);
 	gms_lockdep_destroy(&w->lockdep);
 	gms_hw_destroy(&w->hw);

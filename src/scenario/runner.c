@@ -291,6 +291,8 @@ static bool run_op(struct gms_runner *r, struct gms_run *run,
 	if (r->w)
 		gms_world_begin_step(r->w);
 	s->op->exec(r, s, &res);
+	if (r->w)
+		gms_world_task_work_run(r->w);
 	st->violations = step_violations(r, run);
 	st->expected = outcome_text(run, &s->outcome);
 	st->actual = actual_text(run, &res);
