@@ -92,6 +92,22 @@ struct gms_folio *gms_gmem_lookup_folio(struct gms_gmem_inode *inode,
 /* mirrors: kvm_gmem_supports_mmap() */
 bool gms_gmem_supports_mmap(const struct gms_gmem_inode *inode);
 
+/* mmap=none and mmap=all-or-nothing (src/model/gmem_restricted.c) */
+struct gms_vma;
+u64 gms_gmem_mmap_flag_supported(const struct gms_world *w);
+bool gms_gmem_has_mapping(struct gms_world *w,
+			  const struct gms_gmem_inode *inode);
+int gms_gmem_restricted_mmap(struct gms_world *w, struct gms_gmem_file *f,
+			     u64 pgoff, u64 len);
+int gms_gmem_restricted_may_split(const struct gms_world *w,
+				  const struct gms_vma *vma);
+int gms_gmem_restricted_mremap(const struct gms_world *w,
+			       const struct gms_vma *vma);
+int gms_gmem_restricted_get_pfn(struct gms_world *w,
+				struct gms_gmem_inode *inode);
+int gms_gmem_restricted_convert(struct gms_world *w, struct gms_kvm *kvm,
+				u64 start, u64 end);
+
 /* Who owns a file, per the bind= and pin= knobs (src/model/gmem_owner.c). */
 void gms_gmem_owner_init(struct gms_world *w, struct gms_gmem_file *f,
 			 struct gms_kvm *kvm);

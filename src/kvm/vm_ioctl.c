@@ -54,13 +54,14 @@ static int vm_ioctl_get(struct gms_world *w, int fd, struct gms_kvm **kvm)
 /* mirrors: kvm_gmem_get_supported_flags() */
 static u64 kvm_gmem_get_supported_flags(const struct gms_kvm *kvm)
 {
-	u64 flags = GUEST_MEMFD_FLAG_MMAP;
+	u64 flags = gms_gmem_mmap_flag_supported(kvm->w);
 
 	/*
 	 * x86: kvm_arch_supports_gmem_init_shared() = !has_private_mem; arm64
 	 * keeps the weak default (true).
 	 */
-	if (!kvm->arch->has_private_mem || kvm->arch->type == GMS_VM_PKVM)
+	if (flags && (!kvm->arch->has_private_mem ||
+		      kvm->arch->type == GMS_VM_PKVM))
 		flags |= GUEST_MEMFD_FLAG_INIT_SHARED;
 	return flags;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Memory attributes: KVM_SET_MEMORY_ATTRIBUTES (virt/kvm/kvm_main.c). */
+#include <gmemsim/gmem.h>
 #include <gmemsim/kvm.h>
 #include <gmemsim/world.h>
 
@@ -52,8 +53,18 @@ void gms_kvm_set_mem_attributes_end(struct gms_kvm *kvm)
 static int kvm_vm_set_mem_attributes(struct gms_world *w, struct gms_kvm *kvm,
 				     u64 start, u64 end, u64 attributes)
 {
+	int r;
+
 	if (!gms_lock_try(w, &w->sync, GMS_LOCK_SLOTS, kvm, GMS_LOCK_EXCLUSIVE))
 		return -GMS_EBLOCKED;
+	/* mmap=all-or-nothing: no conversion to private while mapped or pinned */
+	r = attributes & KVM_MEMORY_ATTRIBUTE_PRIVATE ?
+		    gms_gmem_restricted_convert(w, kvm, start, end) :
+		    0;
+	if (r) {
+		gms_lock_release(w, &w->sync, GMS_LOCK_SLOTS, kvm);
+		return r;
+	}
 	if (gms_kvm_set_mem_attributes_begin(kvm, start, end, attributes)) {
 		gms_kvm_set_mem_attributes_store(kvm, start, end, attributes);
 		gms_kvm_set_mem_attributes_end(kvm);

@@ -276,6 +276,9 @@ int gms_gmem_get_pfn(struct gms_world *w, struct gms_kvm *kvm,
 
 	if (!f)
 		return -EFAULT;
+	r = gms_gmem_restricted_get_pfn(w, f->inode);
+	if (r)
+		return r;
 	r = __kvm_gmem_get_pfn(w, f, slot, index, &folio);
 	if (r)
 		return r;

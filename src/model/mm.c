@@ -227,6 +227,20 @@ static bool munmap_would_block(struct gms_world *w, u64 start, u64 end)
 	return rw.blocked;
 }
 
+/* __split_vma()'s vm_ops->may_split(), for every vma @addr or @end cuts */
+static int munmap_may_split(struct gms_world *w, u64 addr, u64 end)
+{
+	struct gms_vma *vma = gms_mm_find_vma(w, addr);
+
+	if (vma && vma->start < addr &&
+	    gms_gmem_restricted_may_split(w, vma))
+		return -EINVAL;
+	vma = gms_mm_find_vma(w, end);
+	if (vma && vma->start < end && gms_gmem_restricted_may_split(w, vma))
+		return -EINVAL;
+	return 0;
+}
+
 int gms_mm_munmap(struct gms_world *w, u64 addr, u64 len)
 {
 	u64 end;
@@ -240,6 +254,8 @@ int gms_mm_munmap(struct gms_world *w, u64 addr, u64 len)
 	end = addr + len;
 	if (munmap_would_block(w, addr, end))
 		return -GMS_EBLOCKED;
+	if (munmap_may_split(w, addr, end))
+		return -EINVAL;
 	for (;;) {
 		GTreeNode *n = g_tree_upper_bound(w->mm.vmas, &addr);
 		struct gms_vma *vma;

@@ -15,7 +15,7 @@ static const char *const pin_values[] = { "file-pins-vm", "slot-pins-file",
 static const bool pin_modelled[] = { true, true };
 static const char *const mmap_values[] = { "shared-pages", "none",
 					   "all-or-nothing", NULL };
-static const bool mmap_modelled[] = { true, false, false };
+static const bool mmap_modelled[] = { true, true, true };
 static const char *const convert_values[] = { "attributes", "in-place-zero",
 					      "in-place-preserve", NULL };
 static const bool convert_modelled[] = { true, false, false };
