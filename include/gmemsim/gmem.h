@@ -32,6 +32,7 @@ struct gms_gmem_inode {
 		*arch; /* whose kvm_arch_gmem_invalidate() runs at free */
 	GTree *pages; /* the page cache: &folio->index -> struct gms_folio */
 	GList *files; /* gmem_file_list */
+	struct gms_range_map shared; /* convert=in-place-*: index -> 1 if shared; lazily made */
 	u32 i_count; /* one per file on the list */
 	bool freed;
 };
@@ -51,6 +52,10 @@ struct gms_gmem_file {
 /* mirrors: __kvm_gmem_create() */
 struct gms_gmem_file *gms_gmem_create(struct gms_world *w, struct gms_kvm *kvm,
 				      u64 size, u64 flags);
+/* gmem.link (link=allowed): another file on @inode for @kvm */
+struct gms_gmem_file *gms_gmem_link(struct gms_world *w,
+				    struct gms_gmem_inode *inode,
+				    struct gms_kvm *kvm);
 /* mirrors: fput(); runs kvm_gmem_release() on the last reference */
 void gms_gmem_file_put(struct gms_world *w, struct gms_gmem_file *f);
 void gms_gmem_file_get(struct gms_gmem_file *f);
@@ -107,6 +112,14 @@ int gms_gmem_restricted_get_pfn(struct gms_world *w,
 				struct gms_gmem_inode *inode);
 int gms_gmem_restricted_convert(struct gms_world *w, struct gms_kvm *kvm,
 				u64 start, u64 end);
+
+/* convert=in-place-* (src/model/gmem_convert.c) */
+bool gms_gmem_is_shared(const struct gms_gmem_inode *inode, u64 index);
+bool gms_gmem_slot_is_private(const struct gms_world *w,
+			      const struct gms_memslot *slot, u64 gfn,
+			      bool *is_private);
+int gms_gmem_convert(struct gms_world *w, struct gms_gmem_file *f, u64 offset,
+		     u64 len, bool to_private, u64 *error_offset);
 
 /* Who owns a file, per the bind= and pin= knobs (src/model/gmem_owner.c). */
 void gms_gmem_owner_init(struct gms_world *w, struct gms_gmem_file *f,

@@ -35,6 +35,8 @@ enum gms_kvm_state {
 enum gms_gfn_filter {
 	GMS_FILTER_SHARED = 1 << 0,
 	GMS_FILTER_PRIVATE = 1 << 1,
+	/* snp_zap=preserve: the filter selects SPTEs on any VM, not only TDX */
+	GMS_FILTER_EXACT = 1 << 2,
 };
 
 struct gms_kvm;

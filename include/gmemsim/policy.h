@@ -35,6 +35,7 @@ enum gms_direct_map_policy {
 	GMS_DIRECT_MAP_PKRU
 };
 enum gms_snp_zap_policy { GMS_SNP_ZAP, GMS_SNP_PRESERVE };
+enum gms_link_policy { GMS_LINK_REFUSED, GMS_LINK_ALLOWED };
 /* in the order of DESIGN.md's table (and of the knob's value list) */
 enum gms_mutant {
 	GMS_MUTANT_NONE,
@@ -60,6 +61,7 @@ struct gms_policy {
 	enum gms_convert_policy convert;
 	enum gms_direct_map_policy direct_map;
 	enum gms_snp_zap_policy snp_zap;
+	enum gms_link_policy link;
 	enum gms_mutant mutant;
 };
 

@@ -58,6 +58,8 @@ int gms_sys_mmap_anon(struct gms_world *w, u64 len, u64 *addr);
 int gms_sys_munmap(struct gms_world *w, u64 addr, u64 len);
 
 /* Host userspace loads and stores: 0, -EFAULT (SIGSEGV) or -GMS_ESIGBUS. */
+/* A load on behalf of KVM (@kvm: copy_from_user(), which opens a pkey) */
+int gms_host_read_as(struct gms_world *w, u64 addr, bool kvm, u64 *tag);
 int gms_host_read(struct gms_world *w, u64 addr, u64 *tag);
 int gms_host_write(struct gms_world *w, u64 addr, u64 tag);
 /* pin_user_pages() / unpin_user_page() of one page */
@@ -107,6 +109,13 @@ int gms_vcpu_accept(struct gms_world *w, int vm_fd, u64 gpa,
 int gms_host_direct_read(struct gms_world *w, int gmem_fd, u64 offset,
 			 u64 *tag);
 int gms_host_kernel_read(struct gms_world *w, int vm_fd, u64 gpa, u64 *tag);
+/* KVM's own access to guest memory through a kernel mapping (kvm_vcpu_map) */
+int gms_host_kvm_map(struct gms_world *w, int vm_fd, u64 gpa, u64 *tag);
+/* gmem.convert (convert=in-place-*): 0, or -EAGAIN with @error_offset */
+int gms_sys_gmem_convert(struct gms_world *w, int gmem_fd, u64 offset, u64 len,
+			 bool to_private, u64 *error_offset);
+/* gmem.link (link=allowed): a new fd, a second file on the inode for @vm_fd */
+int gms_sys_gmem_link(struct gms_world *w, int gmem_fd, int vm_fd);
 /* A host kernel store through the direct map */
 int gms_host_direct_write(struct gms_world *w, int gmem_fd, u64 offset,
 			  u64 tag);

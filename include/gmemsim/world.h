@@ -97,6 +97,9 @@ void gms_world_observe(struct gms_world *w, u32 reader, u32 key, u64 pfn,
  */
 int gms_world_host_access(struct gms_world *w, u64 pfn,
 			  enum gms_host_access kind, const char *what);
+/* A host access that crashes the host whatever the hardware (host-safety) */
+void gms_world_fatal(struct gms_world *w, u64 pfn, const char *rule,
+		     const char *what);
 /* mirrors: WARN_ON(): a model bug, reported apart from spec violations */
 void gms_world_model_bug(struct gms_world *w, const char *what);
 

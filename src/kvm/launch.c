@@ -159,6 +159,9 @@ int gms_host_direct_read(struct gms_world *w, int gmem_fd, u64 offset, u64 *tag)
 
 	if (r)
 		return r;
+	/* direct_map=remove|pkru: read_kcore_iter()'s nofault copy fails */
+	if (!gms_physmem_page(&w->physmem, folio->pfn)->direct_map)
+		return -EFAULT;
 	gms_world_host_access(w, folio->pfn, GMS_HOST_KERNEL_READ,
 			      "direct-map read");
 	gms_world_observe(w, GMS_PRINCIPAL_HOST, 0, folio->pfn,
@@ -178,6 +181,9 @@ int gms_host_direct_write(struct gms_world *w, int gmem_fd, u64 offset, u64 tag)
 
 	if (r)
 		return r;
+	/* not in the direct map: modelled as a nofault store that fails */
+	if (!gms_physmem_page(&w->physmem, folio->pfn)->direct_map)
+		return -EFAULT;
 	gms_world_host_access(w, folio->pfn, GMS_HOST_KERNEL_WRITE,
 			      "direct-map write");
 	gms_physmem_write(&w->physmem, folio->pfn, tag, GMS_PRINCIPAL_HOST,
@@ -201,11 +207,51 @@ int gms_host_kernel_read(struct gms_world *w, int vm_fd, u64 gpa, u64 *tag)
 	slot = gms_kvm_gfn_to_memslot(kvm, 0, gpa >> GMS_PAGE_SHIFT);
 	if (!slot || slot->invalid || !slot->userspace_addr)
 		return -EFAULT;
-	r = gms_host_read(w,
-			  slot->userspace_addr + gpa -
-				  (slot->base_gfn << GMS_PAGE_SHIFT),
-			  tag);
+	r = gms_host_read_as(w,
+			     slot->userspace_addr + gpa -
+				     (slot->base_gfn << GMS_PAGE_SHIFT),
+			     true, tag);
 	return r == -GMS_ESIGBUS ? -EFAULT : r; /* copy_from_user() fixup */
+}
+
+/*
+ * mirrors: kvm_vcpu_map() of a gfn (emulation, nested state, shadow paging
+ * walking the guest's page tables): KVM reads guest memory through a
+ * kernel mapping of its pfn. direct_map=remove leaves no such mapping and
+ * the access oopses; direct_map=pkru goes through the userspace alias of a
+ * mappable file with the protection key opened for the access (seed 000).
+ */
+int gms_host_kvm_map(struct gms_world *w, int vm_fd, u64 gpa, u64 *tag)
+{
+	u64 gfn = gpa >> GMS_PAGE_SHIFT;
+	struct gms_memslot *slot;
+	struct gms_kvm *kvm;
+	u64 pfn;
+	int r;
+
+	kvm = vm_of(w, vm_fd, &r);
+	if (!kvm)
+		return r;
+	slot = gms_kvm_gfn_to_memslot(kvm, 0, gfn);
+	if (!slot || slot->invalid)
+		return -EFAULT;
+	if (!gms_kvm_slot_has_gmem(slot))
+		return gms_host_kernel_read(w, vm_fd, gpa, tag);
+	r = gms_gmem_get_pfn(w, kvm, slot, gfn, &pfn);
+	if (r)
+		return r;
+	if (!gms_physmem_page(&w->physmem, pfn)->direct_map &&
+	    !(w->policy.direct_map == GMS_DIRECT_MAP_PKRU &&
+	      gms_gmem_supports_mmap(slot->gmem.file->inode))) {
+		gms_world_fatal(w, pfn,
+				"kernel access to a page removed from the direct map (oops)",
+				"kvm_vcpu_map()");
+		return -EFAULT;
+	}
+	gms_world_host_access(w, pfn, GMS_HOST_KERNEL_READ, "kvm_vcpu_map()");
+	gms_world_observe(w, kvm->id, 0, pfn, "KVM's own access");
+	*tag = gms_physmem_read(&w->physmem, pfn, 0);
+	return 0;
 }
 
 /*

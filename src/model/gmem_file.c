@@ -18,6 +18,28 @@ struct gms_gmem_file *gms_gmem_create(struct gms_world *w, struct gms_kvm *kvm,
 	return f;
 }
 
+/*
+ * gmem.link: a second file on @inode for @kvm, the "linking" seed 004 and
+ * intra-host migration (seed 003: "KVM allows a single ASID to be bound to
+ * multiple struct kvm instances") call for. No upstream uAPI; the file is
+ * made as __kvm_gmem_create() makes one, on the existing inode.
+ */
+struct gms_gmem_file *gms_gmem_link(struct gms_world *w,
+				    struct gms_gmem_inode *inode,
+				    struct gms_kvm *kvm)
+{
+	struct gms_gmem_file *f = g_new0(struct gms_gmem_file, 1);
+
+	f->id = gms_world_next_id(w);
+	f->inode = inode;
+	inode->i_count++;
+	inode->files = g_list_prepend(inode->files, f);
+	f->f_count = 1;
+	gms_gmem_owner_init(w, f, kvm);
+	gms_range_map_init(&f->bindings);
+	return f;
+}
+
 void gms_gmem_file_get(struct gms_gmem_file *f)
 {
 	f->f_count++;
@@ -107,7 +129,7 @@ void gms_gmem_release(struct gms_world *w, struct gms_gmem_file *f)
 	 * Zap all SPTEs pointed at by this file. Do not free the backing
 	 * memory: its lifetime is the inode's, not the file's.
 	 */
-	gmem_file_invalidate_begin(f, 0, G_MAXUINT64);
+	gmem_file_invalidate_begin(f, 0, G_MAXUINT64, 0);
 	gmem_file_invalidate_end(f, 0, G_MAXUINT64);
 	inode->files = g_list_remove(inode->files, f);
 	/* unlock; xa_destroy(); kfree(f) */

@@ -45,6 +45,13 @@ struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
 	folio = g_new0(struct gms_folio, 1);
 	folio->index = index;
 	folio->pfn = pfn;
+	/*
+	 * direct_map=remove|pkru: GUEST_MEMFD_FLAG_NO_DIRECT_MAP's
+	 * set_direct_map_invalid_noflush() (in-flight, seed 000), made a
+	 * property of every guest_memfd inode rather than a per-file flag.
+	 */
+	if (w->policy.direct_map != GMS_DIRECT_MAP_KEEP)
+		gms_physmem_page(&w->physmem, pfn)->direct_map = false;
 	g_tree_insert(inode->pages, &folio->index, folio);
 	return folio;
 }
@@ -63,13 +70,13 @@ static unsigned int kvm_gmem_get_invalidate_filter(struct gms_world *w,
 	return GMS_FILTER_PRIVATE;
 }
 
-/* mirrors: __kvm_gmem_invalidate_begin() */
-void gmem_file_invalidate_begin(struct gms_gmem_file *f, u64 start, u64 end)
+/* mirrors: __kvm_gmem_invalidate_begin(); @filter 0: the inode's */
+void gmem_file_invalidate_begin(struct gms_gmem_file *f, u64 start, u64 end,
+				unsigned int filter)
 {
 	const struct gms_range *r =
 		gms_range_map_find(&f->bindings, start, end);
 	bool found_memslot = false;
-	unsigned int filter = 0;
 
 	for (; r && r->start < end; r = gms_range_map_next(&f->bindings, r)) {
 		struct gms_memslot *slot = (struct gms_memslot *)r->val;
@@ -80,8 +87,9 @@ void gmem_file_invalidate_begin(struct gms_gmem_file *f, u64 start, u64 end)
 
 		if (!found_memslot) {
 			found_memslot = true;
-			filter = kvm_gmem_get_invalidate_filter(f->kvm->w,
-								f->inode);
+			if (!filter)
+				filter = kvm_gmem_get_invalidate_filter(
+					f->kvm->w, f->inode);
 			gms_kvm_mmu_invalidate_begin(f->kvm);
 		}
 		/* f->kvm, not slot->kvm: the kernel assumes they agree */
@@ -99,8 +107,14 @@ void gmem_file_invalidate_end(struct gms_gmem_file *f, u64 start, u64 end)
 /* mirrors: kvm_gmem_invalidate_begin() */
 void gmem_invalidate_begin(struct gms_gmem_inode *inode, u64 start, u64 end)
 {
+	gmem_invalidate_begin_filter(inode, start, end, 0);
+}
+
+void gmem_invalidate_begin_filter(struct gms_gmem_inode *inode, u64 start,
+				  u64 end, unsigned int filter)
+{
 	for (GList *l = inode->files; l; l = l->next)
-		gmem_file_invalidate_begin(l->data, start, end);
+		gmem_file_invalidate_begin(l->data, start, end, filter);
 }
 
 /* mirrors: kvm_gmem_invalidate_end() */
@@ -130,6 +144,8 @@ static void gmem_remove_folio(struct gms_world *w, struct gms_gmem_inode *inode,
 	 */
 	if (inode->arch->gmem_invalidate)
 		inode->arch->gmem_invalidate(w, pfn);
+	/* the NO_DIRECT_MAP series' kvm_gmem_free_folio(): back in the direct map */
+	gms_physmem_page(&w->physmem, pfn)->direct_map = true;
 	gms_physmem_put(&w->physmem, pfn);
 }
 

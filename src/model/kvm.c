@@ -148,7 +148,7 @@ bool gms_kvm_unmap_gfn_range(struct gms_kvm *kvm, u64 start, u64 end,
 	GTreeNode *n;
 	bool flush;
 
-	if (!kvm->arch->has_mirrored_tdp &&
+	if (!kvm->arch->has_mirrored_tdp && !(filter & GMS_FILTER_EXACT) &&
 	    kvm->w->policy.mutant != GMS_MUTANT_SHARED_NOT_ZAPPED)
 		c.filter = GMS_FILTER_SHARED | GMS_FILTER_PRIVATE;
 	c.victims = g_array_new(FALSE, FALSE, sizeof(u64));

@@ -90,11 +90,21 @@ static bool kvm_check_memslot_overlap(struct gms_kvm *kvm, u16 as_id, u16 id,
 static void kvm_invalidate_memslot(struct gms_kvm *kvm,
 				   struct gms_memslot *slot)
 {
+	unsigned int filter = GMS_FILTER_SHARED | GMS_FILTER_PRIVATE;
+
+	/*
+	 * snp_zap=preserve (seed 003, not upstream): an SNP VM keeps its
+	 * private NPT entries across memslot changes, with no other change
+	 * to the MMU -- "it's a lot less work to keep KVM's existing
+	 * behavior (literally do nothing)" than to rework it.
+	 */
+	if (kvm->w->policy.snp_zap == GMS_SNP_PRESERVE &&
+	    kvm->arch->type == GMS_VM_SNP)
+		filter = GMS_FILTER_SHARED | GMS_FILTER_EXACT;
 	slot->invalid = true;
 	/* kvm_arch_flush_shadow_memslot() */
 	gms_kvm_unmap_gfn_range(kvm, slot->base_gfn,
-				slot->base_gfn + slot->npages,
-				GMS_FILTER_SHARED | GMS_FILTER_PRIVATE);
+				slot->base_gfn + slot->npages, filter);
 }
 
 /*

@@ -286,7 +286,8 @@ static int gmem_fault(struct gms_world *w, struct gms_vma *vma, u64 page,
 
 	if ((page << GMS_PAGE_SHIFT) >= inode->size)
 		return -GMS_ESIGBUS;
-	if (!(inode->flags & GUEST_MEMFD_FLAG_INIT_SHARED))
+	/* convert=in-place-*: the page's own state; upstream: INIT_SHARED */
+	if (!gms_gmem_is_shared(inode, page))
 		return -GMS_ESIGBUS;
 	folio = gms_gmem_get_folio(w, inode, page);
 	if (!folio)

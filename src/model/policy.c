@@ -18,12 +18,14 @@ static const char *const mmap_values[] = { "shared-pages", "none",
 static const bool mmap_modelled[] = { true, true, true };
 static const char *const convert_values[] = { "attributes", "in-place-zero",
 					      "in-place-preserve", NULL };
-static const bool convert_modelled[] = { true, false, false };
+static const bool convert_modelled[] = { true, true, true };
 static const char *const direct_map_values[] = { "keep", "remove", "pkru",
 						 NULL };
-static const bool direct_map_modelled[] = { true, false, false };
+static const bool direct_map_modelled[] = { true, true, true };
 static const char *const snp_zap_values[] = { "zap", "preserve", NULL };
-static const bool snp_zap_modelled[] = { true, false };
+static const bool snp_zap_modelled[] = { true, true };
+static const char *const link_values[] = { "refused", "allowed", NULL };
+static const bool link_modelled[] = { true, true };
 static const char *const mutant_values[] = { "none",
 					     "release-uaf",
 					     "toggle-gmem-flag",
@@ -57,6 +59,7 @@ static const struct gms_policy_knob knobs[] = {
 	KNOB("convert", convert, "seeds 000, 002; gmem_uapi.md 2.10", convert),
 	KNOB("direct_map", direct_map, "seed 000", direct_map),
 	KNOB("snp_zap", snp_zap, "seed 003", snp_zap),
+	KNOB("link", link, "seeds 003, 004 (gmem.link)", link),
 	KNOB("mutant", mutant, "gmem_uapi.md 5, hw_models.md", mutant),
 };
 

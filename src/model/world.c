@@ -52,6 +52,7 @@ static void free_inode_shell(struct gms_gmem_inode *inode)
 {
 	if (inode->pages)
 		g_tree_destroy(inode->pages);
+	gms_range_map_destroy(&inode->shared);
 	g_list_free(inode->files);
 	g_free(inode);
 }
@@ -196,6 +197,14 @@ int gms_world_host_access(struct gms_world *w, u64 pfn,
 	if (r == GMS_HW_FATAL)
 		g_array_append_val(w->fatal, f);
 	return 0;
+}
+
+void gms_world_fatal(struct gms_world *w, u64 pfn, const char *rule,
+		     const char *what)
+{
+	struct gms_fatal f = { .rule = rule, .pfn = pfn, .what = what };
+
+	g_array_append_val(w->fatal, f);
 }
 
 void gms_world_model_bug(struct gms_world *w, const char *what)

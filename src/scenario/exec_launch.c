@@ -47,7 +47,7 @@ void gms_exec_accept(struct gms_runner *r, const struct gms_stmt *s,
 	res->exit = exit.reason;
 }
 
-/* host.kernel_read, host.direct_read, host.migrate */
+/* host.kernel_read, host.kvm_map, host.direct_read/write, host.migrate */
 void gms_exec_host_kernel(struct gms_runner *r, const struct gms_stmt *s,
 			  struct gms_result *res)
 {
@@ -60,6 +60,9 @@ void gms_exec_host_kernel(struct gms_runner *r, const struct gms_stmt *s,
 	if (g_str_equal(op, "kernel_read"))
 		ret = gms_host_kernel_read(r->w, fd, gms_stmt_num(s, "gpa", 0),
 					   &res->value);
+	else if (g_str_equal(op, "kvm_map"))
+		ret = gms_host_kvm_map(r->w, fd, gms_stmt_num(s, "gpa", 0),
+				       &res->value);
 	else if (g_str_equal(op, "direct_read"))
 		ret = gms_host_direct_read(
 			r->w, fd, gms_stmt_num(s, "offset", 0), &res->value);
@@ -70,7 +73,7 @@ void gms_exec_host_kernel(struct gms_runner *r, const struct gms_stmt *s,
 	else
 		ret = gms_host_migrate(r->w, fd, gms_stmt_num(s, "offset", 0));
 	gms_result_set(res, ret);
-	res->has_value = !ret && strstr(op, "read") != NULL;
+	res->has_value = !ret && (strstr(op, "read") || strstr(op, "map"));
 }
 
 /* expect.rmp G offset=O: the RMP entry of the folio there (none: hypervisor-owned) */

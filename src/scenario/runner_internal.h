@@ -126,6 +126,10 @@ void gms_exec_expect_gmem(struct gms_runner *r, const struct gms_stmt *s,
 			  struct gms_result *res);
 void gms_exec_check(struct gms_runner *r, const struct gms_stmt *s,
 		    struct gms_result *res);
+void gms_exec_gmem_convert(struct gms_runner *r, const struct gms_stmt *s,
+			   struct gms_result *res);
+void gms_exec_gmem_link(struct gms_runner *r, const struct gms_stmt *s,
+			struct gms_result *res);
 void gms_exec_populate(struct gms_runner *r, const struct gms_stmt *s,
 		       struct gms_result *res);
 void gms_exec_finalize(struct gms_runner *r, const struct gms_stmt *s,
