@@ -32,7 +32,8 @@ struct gms_gmem_inode {
 		*arch; /* whose kvm_arch_gmem_invalidate() runs at free */
 	GTree *pages; /* the page cache: &folio->index -> struct gms_folio */
 	GList *files; /* gmem_file_list */
-	struct gms_range_map shared; /* convert=in-place-*: index -> 1 if shared; lazily made */
+	struct gms_range_map
+		shared; /* convert=in-place-*: index -> 1 if shared; lazily made */
 	u32 i_count; /* one per file on the list */
 	bool freed;
 };

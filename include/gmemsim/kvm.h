@@ -127,7 +127,8 @@ struct gms_spte {
 #define GMS_ADDRESS_SPACE_NUM 1 /* SMM is not modelled: as_id 1 is EINVAL */
 
 struct gms_kvm {
-	u32 id; /* also the principal id of the guest */
+	u32 id;
+	u32 guest; /* the guest as a principal: id, or the VM its context moved from */
 	struct gms_world *w;
 	const struct gms_arch_ops *arch;
 	u32 arch_id; /* ASID, HKID or pKVM handle */

@@ -30,7 +30,7 @@ static void check_spte(struct gms_world *w, struct gms_kvm *kvm,
 	u32 key = spte->private ? gms_kvm_key(kvm) : 0;
 
 	/* under another key the mapping shows ciphertext, not the data */
-	if (p && p->private_data && p->writer != kvm->id && p->key == key)
+	if (p && p->private_data && p->writer != kvm->guest && p->key == key)
 		report(w, out, "G5", kvm->id, p, spte->pfn, "maps");
 }
 

@@ -132,7 +132,7 @@ static int snp_post_populate(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 		return -EEXIST;
 	gms_world_host_access(w, pfn, GMS_HOST_KERNEL_WRITE,
 			      "copy of the launch source");
-	gms_physmem_write(&w->physmem, pfn, tag, kvm->id, true);
+	gms_physmem_write(&w->physmem, pfn, tag, kvm->guest, true);
 	if (rmp_make_private(w, pfn, gfn << GMS_PAGE_SHIFT, kvm->arch_id, true))
 		return -EFAULT;
 	/* SNP_LAUNCH_UPDATE; on failure KVM reclaims the page and makes it shared */
@@ -141,7 +141,7 @@ static int snp_post_populate(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 		rmp_make_shared(w, pfn);
 		return -EIO;
 	}
-	gms_physmem_write_key(&w->physmem, pfn, tag, kvm->id, true,
+	gms_physmem_write_key(&w->physmem, pfn, tag, kvm->guest, true,
 			      kvm->arch_id);
 	gms_physmem_page(&w->physmem, pfn)->measured = true;
 	return 0;

@@ -155,7 +155,7 @@ static int tdx_post_populate(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 		return -EIO;
 	gms_physmem_get(&w->physmem, pfn);
 	/* MOVDIR64B under the TD key: measured, the guest's own */
-	gms_physmem_write_key(&w->physmem, pfn, tag, kvm->id, true,
+	gms_physmem_write_key(&w->physmem, pfn, tag, kvm->guest, true,
 			      kvm->arch_id);
 	gms_physmem_page(&w->physmem, pfn)->measured = true;
 	return 0;
@@ -181,7 +181,8 @@ static int tdx_accept(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 		return -EEXIST;
 	if (r)
 		return -EINVAL;
-	gms_physmem_write_key(&w->physmem, pfn, 0, kvm->id, true, kvm->arch_id);
+	gms_physmem_write_key(&w->physmem, pfn, 0, kvm->guest, true,
+			      kvm->arch_id);
 	return 0;
 }
 

@@ -200,11 +200,11 @@ static int vcpu_access(struct gms_world *w, int vm_fd, u64 gpa,
 	}
 	key = is_private ? gms_kvm_key(kvm) : 0;
 	if (write) {
-		gms_physmem_write_key(&w->physmem, pfn, *tag, kvm->id,
+		gms_physmem_write_key(&w->physmem, pfn, *tag, kvm->guest,
 				      is_private, key);
 		return 0;
 	}
-	gms_world_observe(w, kvm->id, key, pfn,
+	gms_world_observe(w, kvm->guest, key, pfn,
 			  is_private ? "guest private" : "guest shared");
 	*tag = gms_physmem_read(&w->physmem, pfn, key);
 	return 0;

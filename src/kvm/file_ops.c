@@ -228,8 +228,8 @@ int gms_sys_mmap(struct gms_world *w, u64 len, u32 prot, u32 flags, int fd,
 		return -ENOMEM;
 	r = kvm_gmem_mmap(e->obj, flags);
 	if (!r)
-		r = gms_gmem_restricted_mmap(w, e->obj, offset >> GMS_PAGE_SHIFT,
-					     len);
+		r = gms_gmem_restricted_mmap(w, e->obj,
+					     offset >> GMS_PAGE_SHIFT, len);
 	if (r)
 		return r;
 	*addr = gms_mm_map_file(w, e->obj, len, offset >> GMS_PAGE_SHIFT, prot);

@@ -243,13 +243,14 @@ int gms_host_kvm_map(struct gms_world *w, int vm_fd, u64 gpa, u64 *tag)
 	if (!gms_physmem_page(&w->physmem, pfn)->direct_map &&
 	    !(w->policy.direct_map == GMS_DIRECT_MAP_PKRU &&
 	      gms_gmem_supports_mmap(slot->gmem.file->inode))) {
-		gms_world_fatal(w, pfn,
-				"kernel access to a page removed from the direct map (oops)",
-				"kvm_vcpu_map()");
+		gms_world_fatal(
+			w, pfn,
+			"kernel access to a page removed from the direct map (oops)",
+			"kvm_vcpu_map()");
 		return -EFAULT;
 	}
 	gms_world_host_access(w, pfn, GMS_HOST_KERNEL_READ, "kvm_vcpu_map()");
-	gms_world_observe(w, kvm->id, 0, pfn, "KVM's own access");
+	gms_world_observe(w, kvm->guest, 0, pfn, "KVM's own access");
 	*tag = gms_physmem_read(&w->physmem, pfn, 0);
 	return 0;
 }
@@ -299,6 +300,7 @@ int gms_sys_move_enc_context(struct gms_world *w, int dst_fd, int src_fd)
 	gms_snp_asid_free(&w->hw.snp, dst->arch_id);
 	dst->arch_id = src->arch_id;
 	dst->arch_page = src->arch_page;
+	dst->guest = src->guest; /* the same guest, on another struct kvm */
 	src->arch_id = 0;
 	src->arch_page = 0;
 	/* the source cannot run any more (kvm_vm_dead()): nothing maps for it */

@@ -60,8 +60,8 @@ static u64 kvm_gmem_get_supported_flags(const struct gms_kvm *kvm)
 	 * x86: kvm_arch_supports_gmem_init_shared() = !has_private_mem; arm64
 	 * keeps the weak default (true).
 	 */
-	if (flags && (!kvm->arch->has_private_mem ||
-		      kvm->arch->type == GMS_VM_PKVM))
+	if (flags &&
+	    (!kvm->arch->has_private_mem || kvm->arch->type == GMS_VM_PKVM))
 		flags |= GUEST_MEMFD_FLAG_INIT_SHARED;
 	return flags;
 }

@@ -20,8 +20,8 @@ bool gms_kvm_mem_is_private(const struct gms_kvm *kvm, u64 gfn)
 	if (kvm->w->policy.convert != GMS_CONVERT_ATTRIBUTES &&
 	    kvm->arch->has_private_mem) {
 		slot = gms_kvm_gfn_to_memslot((struct gms_kvm *)kvm, 0, gfn);
-		if (slot && gms_gmem_slot_is_private(kvm->w, slot, gfn,
-						     &is_private))
+		if (slot &&
+		    gms_gmem_slot_is_private(kvm->w, slot, gfn, &is_private))
 			return is_private;
 	}
 	return gms_range_map_load(&kvm->mem_attr, gfn) &

@@ -33,8 +33,8 @@ bool gms_gmem_slot_is_private(const struct gms_world *w,
 
 	if (!in_place(w) || !f || f->freed)
 		return false;
-	*is_private = !gms_gmem_is_shared(f->inode,
-					  gms_gmem_get_index(slot, gfn));
+	*is_private =
+		!gms_gmem_is_shared(f->inode, gms_gmem_get_index(slot, gfn));
 	return true;
 }
 
@@ -93,7 +93,7 @@ static void convert_folios(struct gms_world *w, struct gms_gmem_file *f,
 		}
 		p = gms_physmem_page(&w->physmem, folio->pfn);
 		if (to_private && f->kvm && p->tag) {
-			p->writer = f->kvm->id;
+			p->writer = f->kvm->guest;
 			p->private_data = true;
 		}
 	}

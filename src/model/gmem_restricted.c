@@ -50,7 +50,8 @@ static bool bound_range_shared(struct gms_gmem_inode *inode)
 		for (r = gms_range_map_next(&f->bindings, NULL); r;
 		     r = gms_range_map_next(&f->bindings, r)) {
 			struct gms_memslot *slot = (struct gms_memslot *)r->val;
-			u64 start = slot->base_gfn + r->start - slot->gmem.pgoff;
+			u64 start =
+				slot->base_gfn + r->start - slot->gmem.pgoff;
 
 			if (!gms_range_map_all(&slot->kvm->mem_attr, start,
 					       start + (r->end - r->start), 0))
@@ -114,7 +115,8 @@ static bool pinned(struct gms_world *w, struct gms_gmem_inode *inode, u64 start,
 	for (u64 i = start; i < end; i++) {
 		struct gms_folio *folio = gms_gmem_lookup_folio(inode, i);
 
-		if (folio && gms_physmem_page(&w->physmem, folio->pfn)->pincount)
+		if (folio &&
+		    gms_physmem_page(&w->physmem, folio->pfn)->pincount)
 			return true;
 	}
 	return false;

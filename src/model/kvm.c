@@ -11,6 +11,7 @@ struct gms_kvm *gms_kvm_create(struct gms_world *w,
 	struct gms_kvm *kvm = g_new0(struct gms_kvm, 1);
 
 	kvm->id = gms_world_next_id(w);
+	kvm->guest = kvm->id;
 	kvm->w = w;
 	kvm->arch = arch;
 	kvm->users_count = 1;

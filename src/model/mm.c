@@ -232,8 +232,7 @@ static int munmap_may_split(struct gms_world *w, u64 addr, u64 end)
 {
 	struct gms_vma *vma = gms_mm_find_vma(w, addr);
 
-	if (vma && vma->start < addr &&
-	    gms_gmem_restricted_may_split(w, vma))
+	if (vma && vma->start < addr && gms_gmem_restricted_may_split(w, vma))
 		return -EINVAL;
 	vma = gms_mm_find_vma(w, end);
 	if (vma && vma->start < end && gms_gmem_restricted_may_split(w, vma))

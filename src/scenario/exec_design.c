@@ -18,9 +18,8 @@ void gms_exec_gmem_convert(struct gms_runner *r, const struct gms_stmt *s,
 				   gms_stmt_num(s, "to", 0), &error_offset);
 	gms_result_set(res, ret);
 	if (ret == -EAGAIN)
-		res->note = g_strdup_printf("error_offset=0x%" G_GINT64_MODIFIER
-					    "x",
-					    error_offset);
+		res->note = g_strdup_printf(
+			"error_offset=0x%" G_GINT64_MODIFIER "x", error_offset);
 }
 
 void gms_exec_gmem_link(struct gms_runner *r, const struct gms_stmt *s,
@@ -34,9 +33,9 @@ void gms_exec_gmem_link(struct gms_runner *r, const struct gms_stmt *s,
 		gms_runner_define(r, pos0(s), h);
 		return;
 	}
-	fd = gms_sys_gmem_link(r->w,
-			       gms_runner_fd(r, gms_stmt_arg(s, "from")->values[0]),
-			       gms_runner_fd(r, gms_stmt_arg(s, "vm")->values[0]));
+	fd = gms_sys_gmem_link(
+		r->w, gms_runner_fd(r, gms_stmt_arg(s, "from")->values[0]),
+		gms_runner_fd(r, gms_stmt_arg(s, "vm")->values[0]));
 	if (fd < 0) {
 		gms_result_set(res, fd);
 	} else {
