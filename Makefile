@@ -5,7 +5,7 @@ CHECK_BUILD ?= build-check
 FUZZ_BUILD ?= build-fuzz
 MESON_TEST = meson test --print-errorlogs --num-processes 2
 
-.PHONY: all deps demo check unit bench fuzz coverage format clean
+.PHONY: all deps demo check unit bench fuzz coverage matrix format clean
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -56,6 +56,12 @@ coverage: deps $(COV_BUILD)/build.ninja
 	find $(COV_BUILD) -name '*.gcda' -delete
 	$(MESON_TEST) -C $(COV_BUILD) --suite unit --suite scenarios --suite oracle
 	scripts/coverage.sh $(COV_BUILD)
+
+# The design matrix: build/matrix.html and its screenshot (headless Chromium),
+# and the README's design table regenerated from `gmemsim matrix --format markdown`
+matrix: all
+	tests/matrix_html.sh ./$(BUILD)/src/cli/gmemsim . $(BUILD)
+	scripts/readme-matrix.sh ./$(BUILD)/src/cli/gmemsim README.md
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

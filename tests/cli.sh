@@ -37,7 +37,8 @@ check bad-command 2 "$g" frobnicate
 check bad-option 2 "$g" run --bogus
 has bad-option "$tmp/err" 'Unknown option'
 check bad-policy 2 "$g" run --policy bind=maybe "$src/scenarios/fileops"
-check unmodelled-policy 2 "$g" run --policy pin=slot-pins-file "$src/scenarios/fileops"
+check knob-policy 0 "$g" run --policy pin=slot-pins-file "$src/scenarios/fileops"
+check bad-knob-value 2 "$g" run --policy link=sometimes "$src/scenarios/fileops"
 check bad-target 2 "$g" run --target bogus "$src/scenarios/fileops"
 check missing-path 2 "$g" run "$tmp/nope.gms"
 check policies 0 "$g" policies

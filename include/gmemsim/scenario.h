@@ -217,6 +217,12 @@ struct gms_run *gms_scenario_run_fuzz(struct gms_scenario *sc,
 				      const struct gms_policy *base,
 				      u64 max_pages);
 bool gms_run_broke(const struct gms_run *run);
+/*
+ * For the design matrix: run @sc under @policy alone (its policy lines are
+ * skipped), going on past wrong outcomes and violations.
+ */
+struct gms_run *gms_scenario_run_variant(struct gms_scenario *sc,
+					 const struct gms_policy *policy);
 void gms_run_free(struct gms_run *run);
 /* the key of an object in gms_run.names: ids are the world's u32 ids */
 static inline gpointer gms_run_name_key(int kind, u64 id)

@@ -7,6 +7,11 @@
 #include <gmemsim/target.h>
 
 int gms_cli_run(int argc, char **argv, bool demo);
+int gms_cli_matrix(int argc, char **argv);
+/* the bundled scenarios/, or $GMEMSIM_SCENARIOS */
+const char *gms_cli_default_dir(void);
+/* Parse every file first: a malformed one is reported, and NULL returned. */
+GPtrArray *gms_cli_load_all(GPtrArray *files);
 int gms_cli_policies(void);
 int gms_cli_invariants(void);
 int gms_cli_ops(void);

@@ -18,7 +18,9 @@ static int usage(FILE *out)
 		"  ops                  the operations of the scenario language\n"
 		"  fuzz-decode [--lifecycle] FILE\n"
 		"                       a fuzzer input as the .gms scenario it stands for\n"
-		"  matrix, explore      (not available yet)\n"
+		"  matrix [--format text|markdown|json|html] [-o FILE] [PATH...]\n"
+		"                       every scenario under every design-knob variant\n"
+		"  explore              (not available yet)\n"
 		"\n"
 		"  --version, --help\n"
 		"With no PATH, run and demo use the bundled scenarios/. Exit status: 0 all\n"
@@ -51,7 +53,9 @@ int main(int argc, char **argv)
 		return gms_cli_ops();
 	if (!strcmp(cmd, "fuzz-decode"))
 		return gms_cli_fuzz_decode(argc - 1, argv + 1);
-	if (!strcmp(cmd, "matrix") || !strcmp(cmd, "explore")) {
+	if (!strcmp(cmd, "matrix"))
+		return gms_cli_matrix(argc - 1, argv + 1);
+	if (!strcmp(cmd, "explore")) {
 		fprintf(stderr, "gmemsim: '%s' is not available yet\n", cmd);
 		return 2;
 	}

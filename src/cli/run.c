@@ -9,7 +9,7 @@
 #define GMEMSIM_SCENARIO_DIR "scenarios"
 #endif
 
-static const char *default_dir(void)
+const char *gms_cli_default_dir(void)
 {
 	const char *env = g_getenv("GMEMSIM_SCENARIOS");
 
@@ -106,7 +106,7 @@ static void free_opts(struct run_opts *o)
 }
 
 /* Parse every file first: a malformed one stops everything with status 2. */
-static GPtrArray *load_all(GPtrArray *files)
+GPtrArray *gms_cli_load_all(GPtrArray *files)
 {
 	GPtrArray *scs = g_ptr_array_new_with_free_func(
 		(GDestroyNotify)gms_scenario_free);
@@ -244,7 +244,7 @@ int gms_cli_run(int argc, char **argv, bool demo)
 {
 	struct run_opts o = { 0 };
 	struct gms_policy base = { 0 };
-	char *dflt[] = { (char *)default_dir(), NULL };
+	char *dflt[] = { (char *)gms_cli_default_dir(), NULL };
 	GPtrArray *files = NULL, *scs = NULL, *runs;
 	GError *err = NULL;
 	int status = parse_opts(argc, argv, &o, demo);
@@ -259,7 +259,7 @@ int gms_cli_run(int argc, char **argv, bool demo)
 			status = 2;
 		}
 	}
-	if (!status && !(scs = load_all(files)))
+	if (!status && !(scs = gms_cli_load_all(files)))
 		status = 2;
 	if (!status && !scs->len) {
 		fprintf(stderr, "gmemsim: no scenarios found\n");

@@ -437,7 +437,7 @@ bool gms_runner_step(struct gms_runner *r, struct gms_run *run,
 		     const struct gms_stmt *s)
 {
 	if (s->kind == GMS_STMT_POLICY)
-		return run_policy(r, run, s);
+		return r->ignore_policy || run_policy(r, run, s);
 	return run_op(r, run, s);
 }
 
@@ -459,7 +459,7 @@ struct gms_run *gms_scenario_run(struct gms_scenario *sc,
 
 static struct gms_run *run_model(struct gms_scenario *sc,
 				 const struct gms_policy *base, u64 max_pages,
-				 bool keep_going)
+				 bool keep_going, bool ignore_policy)
 {
 	struct gms_run *run = gms_run_new(sc);
 	struct gms_world *w = gms_world_new();
@@ -471,6 +471,7 @@ static struct gms_run *run_model(struct gms_scenario *sc,
 	gms_runner_name_world(w, run);
 	gms_runner_init(&r, run, t);
 	r.keep_going = keep_going;
+	r.ignore_policy = ignore_policy;
 	run_all(&r, run);
 	gms_runner_fini(&r);
 	t->ops->destroy(t);
@@ -483,14 +484,20 @@ struct gms_run *gms_scenario_run_limited(struct gms_scenario *sc,
 					 const struct gms_policy *base,
 					 u64 max_pages)
 {
-	return run_model(sc, base, max_pages, false);
+	return run_model(sc, base, max_pages, false, false);
 }
 
 struct gms_run *gms_scenario_run_fuzz(struct gms_scenario *sc,
 				      const struct gms_policy *base,
 				      u64 max_pages)
 {
-	return run_model(sc, base, max_pages, true);
+	return run_model(sc, base, max_pages, true, false);
+}
+
+struct gms_run *gms_scenario_run_variant(struct gms_scenario *sc,
+					 const struct gms_policy *policy)
+{
+	return run_model(sc, policy, GMS_PHYSMEM_DEFAULT_PAGES, true, true);
 }
 
 bool gms_run_broke(const struct gms_run *run)

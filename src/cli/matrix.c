@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-2.0
+/* gmemsim matrix: scenarios x design-knob variants */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gmemsim/matrix.h>
+
+#include "cli.h"
+
+struct progress {
+	gint64 start;
+	bool shown;
+};
+
+/* a progress line on a terminal, once the run takes over a second */
+static void show_progress(void *data, guint done, guint total)
+{
+	struct progress *p = data;
+
+	if (!isatty(STDERR_FILENO))
+		return;
+	if (!p->shown && g_get_monotonic_time() - p->start < G_USEC_PER_SEC)
+		return;
+	p->shown = true;
+	fprintf(stderr, "\rmatrix: %u/%u runs", done, total);
+	if (done == total)
+		fputs("\r\033[K", stderr);
+}
+
+static int parse(int argc, char **argv, char **format, char **output,
+		 char ***paths)
+{
+	GOptionEntry entries[] = {
+		{ "format", 'f', 0, G_OPTION_ARG_STRING, format,
+		  "text (default), markdown, json or html", "FORMAT" },
+		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, output,
+		  "write to FILE instead of standard output", "FILE" },
+		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, paths,
+		  NULL, "PATH..." },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+	GOptionContext *ctx = g_option_context_new(NULL);
+	GError *err = NULL;
+	bool ok;
+
+	g_option_context_set_summary(
+		ctx, "Run every scenario under the defaults and under each "
+		     "design-knob variant.");
+	g_option_context_add_main_entries(ctx, entries, NULL);
+	ok = g_option_context_parse(ctx, &argc, &argv, &err);
+	if (ok && *format && strcmp(*format, "text") &&
+	    strcmp(*format, "markdown") && strcmp(*format, "json") &&
+	    strcmp(*format, "html")) {
+		g_set_error(&err, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+			    "--format takes text, markdown, json or html");
+		ok = false;
+	}
+	if (!ok) {
+		char *help = g_option_context_get_help(ctx, TRUE, NULL);
+
+		fprintf(stderr, "gmemsim: %s\n\n%s", err->message, help);
+		g_error_free(err);
+		g_free(help);
+	}
+	g_option_context_free(ctx);
+	return ok ? 0 : 2;
+}
+
+static int print(const struct gms_matrix *m, const char *format,
+		 const char *output)
+{
+	FILE *out = output ? fopen(output, "w") : stdout;
+
+	if (!out) {
+		fprintf(stderr, "gmemsim: %s: %s\n", output, g_strerror(errno));
+		return 2;
+	}
+	gms_matrix_print(m, format ? format : "text", out);
+	if (output && fclose(out)) {
+		fprintf(stderr, "gmemsim: %s: %s\n", output, g_strerror(errno));
+		return 2;
+	}
+	return 0;
+}
+
+int gms_cli_matrix(int argc, char **argv)
+{
+	char *format = NULL, *output = NULL, **paths = NULL;
+	char *dflt[] = { (char *)gms_cli_default_dir(), NULL };
+	struct progress p = { g_get_monotonic_time(), false };
+	GPtrArray *files = NULL, *scs = NULL;
+	struct gms_matrix *m;
+	GError *err = NULL;
+	int status = parse(argc, argv, &format, &output, &paths);
+
+	if (!status) {
+		files = gms_scenario_collect(paths ? paths : dflt, &err);
+		if (!files) {
+			fprintf(stderr, "gmemsim: %s\n", err->message);
+			g_error_free(err);
+			status = 2;
+		}
+	}
+	if (!status && !(scs = gms_cli_load_all(files)))
+		status = 2;
+	if (!status) {
+		m = gms_matrix_run(scs, show_progress, &p);
+		status = print(m, format, output);
+		gms_matrix_free(m);
+	}
+	if (scs)
+		g_ptr_array_unref(scs);
+	if (files)
+		g_ptr_array_unref(files);
+	g_free(format);
+	g_free(output);
+	g_strfreev(paths);
+	return status;
+}
