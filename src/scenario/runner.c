@@ -367,7 +367,9 @@ static void run_end(struct gms_runner *r, struct gms_run *run)
 	st->violations = v;
 	g_ptr_array_add(run->steps, st);
 	run->verdict = GMS_FAIL;
-	run->reason = g_strdup("the leak invariant broke at the end");
+	/* keep_going: an earlier wrong outcome stays the reason */
+	if (!run->reason)
+		run->reason = g_strdup("the leak invariant broke at the end");
 }
 
 /*
