@@ -8,6 +8,8 @@
 
 int gms_cli_run(int argc, char **argv, bool demo);
 int gms_cli_matrix(int argc, char **argv);
+/* a bad option: the message and the usage, on stderr; frees @err */
+void gms_cli_usage_error(GOptionContext *ctx, GError *err);
 /* the bundled scenarios/, or $GMEMSIM_SCENARIOS */
 const char *gms_cli_default_dir(void);
 /* Parse every file first: a malformed one is reported, and NULL returned. */

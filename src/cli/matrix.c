@@ -56,13 +56,8 @@ static int parse(int argc, char **argv, char **format, char **output,
 			    "--format takes text, markdown, json or html");
 		ok = false;
 	}
-	if (!ok) {
-		char *help = g_option_context_get_help(ctx, TRUE, NULL);
-
-		fprintf(stderr, "gmemsim: %s\n\n%s", err->message, help);
-		g_error_free(err);
-		g_free(help);
-	}
+	if (!ok)
+		gms_cli_usage_error(ctx, err);
 	g_option_context_free(ctx);
 	return ok ? 0 : 2;
 }

@@ -9,6 +9,15 @@
 #define GMEMSIM_SCENARIO_DIR "scenarios"
 #endif
 
+void gms_cli_usage_error(GOptionContext *ctx, GError *err)
+{
+	char *help = g_option_context_get_help(ctx, TRUE, NULL);
+
+	fprintf(stderr, "gmemsim: %s\n\n%s", err->message, help);
+	g_error_free(err);
+	g_free(help);
+}
+
 const char *gms_cli_default_dir(void)
 {
 	const char *env = g_getenv("GMEMSIM_SCENARIOS");
@@ -80,13 +89,8 @@ static int parse_opts(int argc, char **argv, struct run_opts *o, bool demo)
 		       "Replay .gms scenarios against the model.");
 	g_option_context_add_main_entries(ctx, entries, NULL);
 	ok = g_option_context_parse(ctx, &argc, &argv, &err);
-	if (!ok) {
-		char *help = g_option_context_get_help(ctx, TRUE, NULL);
-
-		fprintf(stderr, "gmemsim: %s\n\n%s", err->message, help);
-		g_error_free(err);
-		g_free(help);
-	}
+	if (!ok)
+		gms_cli_usage_error(ctx, err);
 	g_option_context_free(ctx);
 	if (ok && o->target && strcmp(o->target, "model") &&
 	    strcmp(o->target, "kvm") && strcmp(o->target, "diff")) {
