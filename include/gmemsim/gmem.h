@@ -107,8 +107,6 @@ int gms_gmem_restricted_mmap(struct gms_world *w, struct gms_gmem_file *f,
 			     u64 pgoff, u64 len);
 int gms_gmem_restricted_may_split(const struct gms_world *w,
 				  const struct gms_vma *vma);
-int gms_gmem_restricted_mremap(const struct gms_world *w,
-			       const struct gms_vma *vma);
 int gms_gmem_restricted_get_pfn(struct gms_world *w,
 				struct gms_gmem_inode *inode);
 int gms_gmem_restricted_convert(struct gms_world *w, struct gms_kvm *kvm,

@@ -85,18 +85,15 @@ int gms_gmem_restricted_mmap(struct gms_world *w, struct gms_gmem_file *f,
 	return 0;
 }
 
-/* mirrors: memfd_restricted_may_split(): munmap() everything in one shot */
+/*
+ * mirrors: memfd_restricted_may_split(): munmap() everything in one shot.
+ * (The seed's memfd_restricted_mapping_mremap() is not modelled: the
+ * scenario language has no mremap.)
+ */
 int gms_gmem_restricted_may_split(const struct gms_world *w,
 				  const struct gms_vma *vma)
 {
 	return restricted(w) && vma->kind == GMS_VMA_GMEM ? -EINVAL : 0;
-}
-
-/* mirrors: memfd_restricted_mapping_mremap() */
-int gms_gmem_restricted_mremap(const struct gms_world *w,
-			       const struct gms_vma *vma)
-{
-	return gms_gmem_restricted_may_split(w, vma);
 }
 
 /*
