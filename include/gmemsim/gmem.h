@@ -98,11 +98,12 @@ struct gms_folio *gms_gmem_lookup_folio(struct gms_gmem_inode *inode,
 /* mirrors: kvm_gmem_supports_mmap() */
 bool gms_gmem_supports_mmap(const struct gms_gmem_inode *inode);
 
+bool gms_gmem_first_pinned(struct gms_world *w, struct gms_gmem_inode *inode,
+			   u64 start, u64 end, u64 *index);
+
 /* mmap=none and mmap=all-or-nothing (src/model/gmem_restricted.c) */
 struct gms_vma;
 u64 gms_gmem_mmap_flag_supported(const struct gms_world *w);
-bool gms_gmem_has_mapping(struct gms_world *w,
-			  const struct gms_gmem_inode *inode);
 int gms_gmem_restricted_mmap(struct gms_world *w, struct gms_gmem_file *f,
 			     u64 pgoff, u64 len);
 int gms_gmem_restricted_may_split(const struct gms_world *w,
@@ -126,7 +127,6 @@ void gms_gmem_owner_init(struct gms_world *w, struct gms_gmem_file *f,
 void gms_gmem_owner_release(struct gms_world *w, struct gms_gmem_file *f);
 int gms_gmem_owner_bind(struct gms_world *w, struct gms_gmem_file *f,
 			struct gms_kvm *kvm);
-void gms_gmem_owner_bound(struct gms_world *w, struct gms_gmem_file *f);
 void gms_gmem_owner_unbound(struct gms_world *w, struct gms_gmem_file *f);
 /* mirrors: kvm_gmem_get_index() */
 u64 gms_gmem_get_index(const struct gms_memslot *slot, u64 gfn);

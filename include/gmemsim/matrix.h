@@ -44,6 +44,8 @@ gms_matrix_cell(const struct gms_matrix *m, guint scenario, guint variant)
 {
 	return &m->cells[scenario * m->variants->len + variant];
 }
+/* whether the cell broke invariant @id */
+bool gms_matrix_cell_broke(const struct gms_matrix_cell *c, const char *id);
 /* @format: text, markdown, json or html; false for an unknown format */
 bool gms_matrix_print(const struct gms_matrix *m, const char *format,
 		      FILE *out);

@@ -56,6 +56,9 @@ int gms_mm_munmap(struct gms_world *w, u64 addr, u64 len);
  */
 int gms_mm_fault(struct gms_world *w, u64 addr, u64 *pfn);
 /* mirrors: unmap_mapping_range() for [start, end) of a guest_memfd inode */
+/* mirrors: mapping_mapped() */
+bool gms_mm_inode_mapped(struct gms_world *w,
+			 const struct gms_gmem_inode *inode);
 void gms_mm_unmap_mapping_range(struct gms_world *w,
 				const struct gms_gmem_inode *inode, u64 start,
 				u64 end);

@@ -87,6 +87,8 @@ void gms_world_begin_step(struct gms_world *w);
 u32 gms_world_next_id(struct gms_world *w);
 /* mirrors: task_work_run(): the deferred fput()s, on the way back to userspace */
 void gms_world_task_work_run(struct gms_world *w);
+struct gms_gmem_file;
+void gms_world_defer_fput(struct gms_world *w, struct gms_gmem_file *f);
 /* kfree() that keeps the object as a shell until reset (KASAN quarantine) */
 void gms_world_bury(struct gms_world *w, enum gms_obj_kind kind, void *obj);
 void gms_world_observe(struct gms_world *w, u32 reader, u32 key, u64 pfn,

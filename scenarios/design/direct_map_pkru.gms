@@ -14,4 +14,5 @@ guest.write vm gpa=0 tag=page_table
 host.kvm_map vm gpa=0 => tag:page_table
 host.kernel_read vm gpa=0 => tag:page_table
 host.read m offset=0 => EFAULT
+host.write m offset=0 tag=stray => EFAULT
 host.direct_read g offset=0 => EFAULT

@@ -10,6 +10,8 @@ vm.create p type=pkvm
 gmem.create g vm=p size=16K flags=mmap,init_shared
 memslot.set p slot=0 gpa=0 size=16K gmem=g
 gmem.mmap m gmem=g
+gmem.convert g offset=2K len=4K to=private => EINVAL
+gmem.convert g offset=12K len=8K to=private => EINVAL
 host.pin m offset=8K
 gmem.convert g offset=0 len=16K to=private => EAGAIN
 host.read m offset=0 => zero

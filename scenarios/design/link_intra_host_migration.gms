@@ -15,6 +15,9 @@ guest.accept src gpa=0
 guest.write src gpa=0 tag=secret
 vm.create dst type=snp
 vm.move_enc_context dst from=src
+gmem.link wrong from=g vm=g => EINVAL
+vm.create other type=sw_protected
+gmem.link mixed from=g vm=other => EINVAL
 gmem.link g2 from=g vm=dst
 memslot.set dst slot=0 gpa=0 size=16K gmem=g2
 attr.set dst gpa=0 size=16K private

@@ -6,10 +6,12 @@
 policy bind=zero-on-unbind
 vm.create victim type=sw_protected
 vm.create attacker type=sw_protected
-gmem.create g vm=victim size=2M
+gmem.create g vm=victim size=4M
 memslot.set victim slot=0 gpa=0 size=2M gmem=g offset=0
 attr.set victim gpa=0 size=2M private
 guest.write victim gpa=0x1000 tag=secret
+# the file is the victim's while one of its memslots binds it
+memslot.set attacker slot=1 gpa=2M size=2M gmem=g offset=2M => EINVAL
 memslot.delete victim slot=0
 expect.page g offset=0x1000 present=0
 memslot.set attacker slot=0 gpa=0 size=2M gmem=g offset=0

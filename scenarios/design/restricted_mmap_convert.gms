@@ -21,3 +21,5 @@ attr.set p gpa=0 size=4K private => EBUSY
 gmem.munmap m
 attr.set p gpa=0 size=4K private
 expect.page g offset=0 tag=buffer
+# mapping again needs every bound gfn shared
+gmem.mmap again gmem=g => EINVAL

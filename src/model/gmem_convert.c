@@ -48,25 +48,6 @@ static void shared_map_init(struct gms_gmem_inode *inode)
 				    inode->size >> GMS_PAGE_SHIFT, 1);
 }
 
-/* "conversion to private with an elevated (pinned) page refcount" */
-static bool first_pinned(struct gms_world *w, struct gms_gmem_inode *inode,
-			 u64 start, u64 end, u64 *index)
-{
-	GTreeNode *n = g_tree_lower_bound(inode->pages, &start);
-
-	for (; n; n = g_tree_node_next(n)) {
-		struct gms_folio *folio = g_tree_node_value(n);
-
-		if (folio->index >= end)
-			break;
-		if (gms_physmem_page(&w->physmem, folio->pfn)->pincount) {
-			*index = folio->index;
-			return true;
-		}
-	}
-	return false;
-}
-
 /*
  * Each folio's content across the conversion: towards shared the hardware
  * gives the page back first (kvm_arch_gmem_invalidate(): SNP's RMP entry
@@ -121,7 +102,7 @@ int gms_gmem_convert(struct gms_world *w, struct gms_gmem_file *f, u64 offset,
 	if (!gms_lock_try(w, &w->sync, GMS_LOCK_INVALIDATE, inode,
 			  GMS_LOCK_EXCLUSIVE))
 		return -GMS_EBLOCKED;
-	if (to_private && first_pinned(w, inode, start, end, &index)) {
+	if (to_private && gms_gmem_first_pinned(w, inode, start, end, &index)) {
 		gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
 		*error_offset = index << GMS_PAGE_SHIFT;
 		return -EAGAIN;

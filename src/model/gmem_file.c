@@ -196,7 +196,6 @@ int gms_gmem_bind(struct gms_world *w, struct gms_kvm *kvm,
 		gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, f->inode);
 		return r;
 	}
-	gms_gmem_owner_bound(w, f);
 	slot->gmem.file = f;
 	slot->gmem.pgoff = start;
 	if (gms_gmem_supports_mmap(f->inode))

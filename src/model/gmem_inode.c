@@ -57,6 +57,29 @@ struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
 }
 
 /*
+ * The first folio in [start, end) with a GUP pin (an elevated refcount the
+ * in-flight conversion series refuses with -EAGAIN); its index in @index.
+ */
+bool gms_gmem_first_pinned(struct gms_world *w, struct gms_gmem_inode *inode,
+			   u64 start, u64 end, u64 *index)
+{
+	GTreeNode *n = g_tree_lower_bound(inode->pages, &start);
+
+	for (; n; n = g_tree_node_next(n)) {
+		struct gms_folio *folio = g_tree_node_value(n);
+
+		if (folio->index >= end)
+			break;
+		if (!gms_physmem_page(&w->physmem, folio->pfn)->pincount)
+			continue;
+		if (index)
+			*index = folio->index;
+		return true;
+	}
+	return false;
+}
+
+/*
  * mirrors: kvm_gmem_get_invalidate_filter(); mutant=shared-not-zapped
  * forgets that INIT_SHARED memory is mapped shared.
  */

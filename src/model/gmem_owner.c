@@ -61,55 +61,41 @@ static void gmem_owner_switch(struct gms_world *w, struct gms_gmem_file *f,
 		gms_kvm_put(w, old);
 }
 
-/*
- * The f->kvm check of kvm_gmem_bind(), per bind=:
- *  single-vm: another VM gets -EINVAL (upstream; option (a));
- *  unrestricted: no check, and f->kvm stays the creator, so the file's
- *    invalidations miss the binder (seed 004's "wrong VM" badness);
- *  zero-on-unbind (b), zero-on-rebind (c): a VM may take over a file that
- *    no memslot binds any more; (c) zeroes it then, (b) did at the unbind.
- * Under pin=slot-pins-file a file whose last binding went has no VM, and
- * the first binder takes it: the POC's rule, whatever bind= says.
- */
-int gms_gmem_owner_bind(struct gms_world *w, struct gms_gmem_file *f,
-			struct gms_kvm *kvm)
+/* Who the file belongs to once @kvm binds it; 0 or -EINVAL. */
+static int gmem_owner_take(struct gms_world *w, struct gms_gmem_file *f,
+			   struct gms_kvm *kvm)
 {
-	bool unbound = !gms_range_map_next(&f->bindings, NULL);
-
-	if (f->kvm == kvm)
+	if (f->kvm == kvm || w->policy.bind == GMS_BIND_UNRESTRICTED)
 		return 0;
-	if (!f->kvm) {
-		/* (c) still zeroes for a VM other than the last owner */
-		if (w->policy.bind == GMS_BIND_ZERO_ON_REBIND &&
-		    f->owner_id != kvm->id)
-			gmem_owner_zero(w, f);
-		gmem_owner_switch(w, f, kvm);
-		return 0;
-	}
-	switch (w->policy.bind) {
-	case GMS_BIND_UNRESTRICTED:
-		return 0;
-	case GMS_BIND_SINGLE_VM:
+	/* a VM still binding the file keeps it (single-vm failed earlier) */
+	if (f->kvm && gms_range_map_next(&f->bindings, NULL))
 		return -EINVAL;
-	case GMS_BIND_ZERO_ON_REBIND:
-		if (!unbound)
-			return -EINVAL;
+	/* (c) zeroes for any VM but the last owner, even one taking a VM-less file */
+	if (w->policy.bind == GMS_BIND_ZERO_ON_REBIND && f->owner_id != kvm->id)
 		gmem_owner_zero(w, f);
-		break;
-	case GMS_BIND_ZERO_ON_UNBIND:
-		if (!unbound)
-			return -EINVAL;
-		break;
-	}
 	gmem_owner_switch(w, f, kvm);
 	return 0;
 }
 
-/* slot-pins-file: the memslot's reference, taken at bind */
-void gms_gmem_owner_bound(struct gms_world *w, struct gms_gmem_file *f)
+/*
+ * The rest of kvm_gmem_bind()'s f->kvm check, per bind= (single-vm's
+ * -EINVAL comes first, in the kernel's order, in gms_gmem_bind()):
+ *  unrestricted: f->kvm stays the creator, so the file's invalidations
+ *    miss the binder (seed 004's "wrong VM" badness);
+ *  zero-on-unbind (b), zero-on-rebind (c): a VM may take over a file that
+ *    no memslot binds any more; (c) zeroes it then, (b) did at the unbind.
+ * Under pin=slot-pins-file a file whose last binding went has no VM, and
+ * the first binder takes it, whatever bind= says (the POC's rule); the
+ * memslot then holds a reference on the file.
+ */
+int gms_gmem_owner_bind(struct gms_world *w, struct gms_gmem_file *f,
+			struct gms_kvm *kvm)
 {
-	if (slot_pins_file(w))
+	int r = gmem_owner_take(w, f, kvm);
+
+	if (!r && slot_pins_file(w))
 		gms_gmem_file_get(f);
+	return r;
 }
 
 /*
@@ -130,27 +116,5 @@ void gms_gmem_owner_unbound(struct gms_world *w, struct gms_gmem_file *f)
 		return;
 	if (last)
 		f->kvm = NULL;
-	if (!w->task_work)
-		w->task_work = g_ptr_array_new();
-	g_ptr_array_add(w->task_work, f);
-}
-
-/*
- * mirrors: task_work_run() on the way back to userspace: the deferred
- * fput()s. One whose __fput() would wait for a task's lock stays queued.
- */
-void gms_world_task_work_run(struct gms_world *w)
-{
-	GPtrArray *q = w->task_work;
-
-	for (guint i = 0; q && i < q->len;) {
-		struct gms_gmem_file *f = q->pdata[i];
-
-		if (gms_gmem_put_would_block(w, f)) {
-			i++;
-			continue;
-		}
-		g_ptr_array_remove_index(q, i);
-		gms_gmem_file_put(w, f);
-	}
+	gms_world_defer_fput(w, f);
 }

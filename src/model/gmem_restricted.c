@@ -18,28 +18,6 @@ u64 gms_gmem_mmap_flag_supported(const struct gms_world *w)
 	return w->policy.mmap == GMS_MMAP_NONE ? 0 : GUEST_MEMFD_FLAG_MMAP;
 }
 
-static gboolean vma_of_inode(gpointer key, gpointer value, gpointer data)
-{
-	struct gms_vma *vma = value;
-	const struct gms_gmem_inode **inode = data;
-
-	(void)key;
-	if (vma->kind != GMS_VMA_GMEM || vma->file->inode != *inode)
-		return FALSE;
-	*inode = NULL; /* found */
-	return TRUE;
-}
-
-/* data->has_mapping of the seed's memfd_restricted_mmap() */
-bool gms_gmem_has_mapping(struct gms_world *w,
-			  const struct gms_gmem_inode *inode)
-{
-	const struct gms_gmem_inode *probe = inode;
-
-	g_tree_foreach(w->mm.vmas, vma_of_inode, &probe);
-	return !probe;
-}
-
 /* "allowed if and only if the entire gfn range of the associated memslot is shared" */
 static bool bound_range_shared(struct gms_gmem_inode *inode)
 {
@@ -76,7 +54,7 @@ int gms_gmem_restricted_mmap(struct gms_world *w, struct gms_gmem_file *f,
 		return 0;
 	if (pgoff || len != inode->size)
 		return -EINVAL;
-	if (gms_gmem_has_mapping(w, inode))
+	if (gms_mm_inode_mapped(w, inode))
 		return -EINVAL;
 	if (inode->arch->type == GMS_VM_SNP || inode->arch->type == GMS_VM_TDX)
 		return -EINVAL;
@@ -103,20 +81,7 @@ int gms_gmem_restricted_may_split(const struct gms_world *w,
 int gms_gmem_restricted_get_pfn(struct gms_world *w,
 				struct gms_gmem_inode *inode)
 {
-	return restricted(w) && gms_gmem_has_mapping(w, inode) ? -EBUSY : 0;
-}
-
-static bool pinned(struct gms_world *w, struct gms_gmem_inode *inode, u64 start,
-		   u64 end)
-{
-	for (u64 i = start; i < end; i++) {
-		struct gms_folio *folio = gms_gmem_lookup_folio(inode, i);
-
-		if (folio &&
-		    gms_physmem_page(&w->physmem, folio->pfn)->pincount)
-			return true;
-	}
-	return false;
+	return restricted(w) && gms_mm_inode_mapped(w, inode) ? -EBUSY : 0;
 }
 
 /*
@@ -139,9 +104,10 @@ int gms_gmem_restricted_convert(struct gms_world *w, struct gms_kvm *kvm,
 
 		if (!f || f->freed || first >= last)
 			continue;
-		if (gms_gmem_has_mapping(w, f->inode) ||
-		    pinned(w, f->inode, gms_gmem_get_index(s, first),
-			   gms_gmem_get_index(s, last)))
+		if (gms_mm_inode_mapped(w, f->inode) ||
+		    gms_gmem_first_pinned(w, f->inode,
+					  gms_gmem_get_index(s, first),
+					  gms_gmem_get_index(s, last), NULL))
 			return -EBUSY;
 	}
 	return 0;

@@ -362,6 +362,18 @@ void gms_mm_unmap_mapping_range(struct gms_world *w,
 	}
 }
 
+/* mapping_mapped(): does any vma map @inode? */
+bool gms_mm_inode_mapped(struct gms_world *w,
+			 const struct gms_gmem_inode *inode)
+{
+	GTreeNode *n;
+
+	for (n = g_tree_node_first(w->mm.vmas); n; n = g_tree_node_next(n))
+		if (vma_maps_inode(g_tree_node_value(n), inode))
+			return true;
+	return false;
+}
+
 int gms_mm_pin(struct gms_world *w, u64 addr)
 {
 	struct gms_pin pin = { .addr = addr & ~(GMS_PAGE_SIZE - 1) };

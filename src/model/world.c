@@ -199,6 +199,34 @@ int gms_world_host_access(struct gms_world *w, u64 pfn,
 	return 0;
 }
 
+/* fput() from a syscall: __fput() runs from task_work, not here */
+void gms_world_defer_fput(struct gms_world *w, struct gms_gmem_file *f)
+{
+	if (!w->task_work)
+		w->task_work = g_ptr_array_new();
+	g_ptr_array_add(w->task_work, f);
+}
+
+/*
+ * mirrors: task_work_run() on the way back to userspace: the deferred
+ * fput()s. One whose __fput() would wait for a task's lock stays queued.
+ */
+void gms_world_task_work_run(struct gms_world *w)
+{
+	GPtrArray *q = w->task_work;
+
+	for (guint i = 0; q && i < q->len;) {
+		struct gms_gmem_file *f = q->pdata[i];
+
+		if (gms_gmem_put_would_block(w, f)) {
+			i++;
+			continue;
+		}
+		g_ptr_array_remove_index(q, i);
+		gms_gmem_file_put(w, f);
+	}
+}
+
 void gms_world_fatal(struct gms_world *w, u64 pfn, const char *rule,
 		     const char *what)
 {

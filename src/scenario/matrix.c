@@ -93,6 +93,22 @@ static char *trace_of(const struct gms_run *run)
 	return buf;
 }
 
+/* Is @id in the comma list @list? */
+static bool listed(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+
+	for (const char *p = list; p && (p = strstr(p, id)); p += n)
+		if ((p == list || p[-1] == ',') && (!p[n] || p[n] == ','))
+			return true;
+	return false;
+}
+
+bool gms_matrix_cell_broke(const struct gms_matrix_cell *c, const char *id)
+{
+	return c->kind == GMS_CELL_VIOLATION && listed(c->invariants, id);
+}
+
 static void judge(struct gms_matrix_cell *c, const struct gms_run *run)
 {
 	GString *inv = g_string_new(NULL);
@@ -105,12 +121,9 @@ static void judge(struct gms_matrix_cell *c, const struct gms_run *run)
 			const char *id = ((struct gms_violation *)
 						  st->violations->pdata[j])
 						 ->id;
-			char *has = g_strdup_printf(",%s,", inv->str);
-
-			if (!strstr(has, id))
+			if (!listed(inv->str, id))
 				g_string_append_printf(inv, "%s%s",
 						       inv->len ? "," : "", id);
-			g_free(has);
 		}
 	}
 	c->reason = g_strdup(run->reason);

@@ -85,21 +85,6 @@ static void print_text(const struct gms_matrix *m, FILE *out)
 		"L lock-order  K leak\n");
 }
 
-static bool has_inv(const struct gms_matrix_cell *c, const char *id)
-{
-	char *list, *probe;
-	bool r;
-
-	if (c->kind != GMS_CELL_VIOLATION)
-		return false;
-	list = g_strdup_printf(",%s,", c->invariants);
-	probe = g_strdup_printf(",%s,", id);
-	r = strstr(list, probe) != NULL;
-	g_free(list);
-	g_free(probe);
-	return r;
-}
-
 /* "`id`: a.gms, b.gms" for each invariant @v breaks (or fixes) against the default */
 static char *changes(const struct gms_matrix *m, guint v, bool breaks)
 {
@@ -111,9 +96,10 @@ static char *changes(const struct gms_matrix *m, guint v, bool breaks)
 		GString *where = g_string_new(NULL);
 
 		for (guint s = 0; s < m->scenarios->len; s++) {
-			bool now = has_inv(gms_matrix_cell(m, s, v), inv[i].id);
-			bool before =
-				has_inv(gms_matrix_cell(m, s, 0), inv[i].id);
+			bool now = gms_matrix_cell_broke(
+				gms_matrix_cell(m, s, v), inv[i].id);
+			bool before = gms_matrix_cell_broke(
+				gms_matrix_cell(m, s, 0), inv[i].id);
 
 			if (now != before && now == breaks)
 				g_string_append_printf(
