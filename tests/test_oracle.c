@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The kernel target (src/oracle): run only where /dev/kvm works, skip elsewhere. */
 #include <stdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/time.h>
 
 #include <gmemsim/scenario.h>
 
@@ -155,6 +157,46 @@ static void test_diff_failure_then_unsupported(void **state)
 	gms_scenario_free(sc);
 }
 
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
+/*
+ * A signal during KVM_CREATE_VM (mm_take_all_locks() for the MMU notifier
+ * checks signal_pending()) or fallocate (kvm_gmem_allocate() does too)
+ * returns EINTR; the model has no signals, so the target retries as QEMU's
+ * kvm_init() does. libFuzzer's -timeout timer made this a flaky fuzz_diff.
+ */
+static void test_eintr_retried(void **state)
+{
+	struct gms_target *t = *state;
+	struct sigaction sa = { .sa_handler = on_alarm }, old;
+	struct itimerval it = { { 0, 3000 }, { 0, 3000 } }, off = { 0 };
+	int kvm = K(t, open_kvm), i, vm, g, first_err = 0;
+
+	/* many VMAs make mm_take_all_locks() slow enough to be interrupted */
+	for (i = 0; i < 2000; i++) {
+		u64 a;
+
+		assert_int_equal(K(t, mmap_anon, PAGE, &a), 0);
+	}
+	sigaction(SIGALRM, &sa, &old);
+	setitimer(ITIMER_REAL, &it, NULL);
+	/* no assert while the timer runs: it would outlive this test */
+	for (i = 0; i < 200 && !first_err; i++) {
+		vm = K(t, create_vm, kvm, GMS_VM_DEFAULT);
+		g = vm < 0 ? vm : K(t, create_guest_memfd, vm, 64 * PAGE, 0);
+		first_err = g < 0				   ? g :
+			    K(t, fallocate, g, KEEP, 0, 64 * PAGE) ?:
+			    K(t, close, g)			   ?:
+				    K(t, close, vm);
+	}
+	setitimer(ITIMER_REAL, &off, NULL);
+	sigaction(SIGALRM, &old, NULL);
+	assert_int_equal(first_err, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +205,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sigbus_and_bounds,
 						kt_setup, kt_teardown),
 		cmocka_unit_test_setup_teardown(test_allocation_cap, kt_setup,
+						kt_teardown),
+		cmocka_unit_test_setup_teardown(test_eintr_retried, kt_setup,
 						kt_teardown),
 		cmocka_unit_test_setup_teardown(test_vcpu, kt_setup,
 						kt_teardown),

@@ -56,10 +56,17 @@ static int install(struct kvm_target *kt, int real, enum kfd_kind kind)
 	return kt->fds->len - 1;
 }
 
-static int sys(long r)
+static int sys_result(long r)
 {
 	return r < 0 ? -errno : (int)r;
 }
+
+/*
+ * A pending signal makes KVM_CREATE_VM (mm_take_all_locks()), fallocate
+ * (kvm_gmem_allocate()) and KVM_RUN return EINTR. The model has no signals:
+ * retry, as QEMU does around KVM_CREATE_VM.
+ */
+#define sys(call) sys_result(TEMP_FAILURE_RETRY(call))
 
 static int k_open_kvm(struct gms_target *t)
 {
@@ -92,7 +99,8 @@ static int k_create_vm(struct gms_target *t, int kvm_fd, u64 type)
 
 	if (ktype < 0 || !(kt->vm_types & (1U << ktype)))
 		return -GMS_EUNSUPPORTED;
-	fd = ioctl(real_fd(kt, kvm_fd), KVM_CREATE_VM, ktype);
+	fd = TEMP_FAILURE_RETRY(
+		ioctl(real_fd(kt, kvm_fd), KVM_CREATE_VM, ktype));
 	return fd < 0 ? -errno : install(kt, fd, KFD_VM);
 }
 
@@ -101,8 +109,8 @@ static int k_create_guest_memfd(struct gms_target *t, int vm_fd, u64 size,
 {
 	struct gms_uapi_create_guest_memfd args = { .size = size,
 						    .flags = flags };
-	int fd =
-		ioctl(real_fd(KT(t), vm_fd), GMS_KVM_CREATE_GUEST_MEMFD, &args);
+	int fd = TEMP_FAILURE_RETRY(ioctl(real_fd(KT(t), vm_fd),
+					  GMS_KVM_CREATE_GUEST_MEMFD, &args));
 
 	return fd < 0 ? -errno : install(KT(t), fd, KFD_GMEM);
 }
@@ -220,7 +228,7 @@ static int k_close(struct gms_target *t, int fd)
 		kt_harness_free(KT(t), e);
 	real = e->real;
 	e->real = -1;
-	return sys(close(real));
+	return sys_result(close(real)); /* never retried: the fd is gone */
 }
 
 static void track(struct kvm_target *kt, u64 addr, u64 len, bool mapped)

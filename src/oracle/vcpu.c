@@ -96,7 +96,8 @@ static int harness_slot(int vm, void *mem)
 		.userspace_addr = (u64)(uintptr_t)mem,
 	};
 
-	return ioctl(vm, GMS_KVM_SET_USER_MEMORY_REGION2, &m);
+	return TEMP_FAILURE_RETRY(
+		ioctl(vm, GMS_KVM_SET_USER_MEMORY_REGION2, &m));
 }
 
 /* The /dev/kvm fd of the target, for the system ioctls. */
@@ -119,7 +120,7 @@ static int harness_init(struct kvm_target *kt, struct kfd *vm)
 		return -1;
 	if (harness_slot(vm->real, vm->harness))
 		return -1;
-	vm->vcpu = ioctl(vm->real, KVM_CREATE_VCPU, 0);
+	vm->vcpu = TEMP_FAILURE_RETRY(ioctl(vm->real, KVM_CREATE_VCPU, 0));
 	size = ioctl(dev, KVM_GET_VCPU_MMAP_SIZE, 0);
 	if (vm->vcpu < 0 || size <= 0)
 		return -1;
@@ -163,7 +164,8 @@ static int run_access(struct kfd *vm, u64 gpa, bool write, u64 *val,
 	regs.rflags = 0x2;
 	if (ioctl(vm->vcpu, KVM_SET_REGS, &regs))
 		return -GMS_EUNSUPPORTED;
-	r = ioctl(vm->vcpu, KVM_RUN, 0);
+	/* a signal (EINTR, KVM_EXIT_INTR) leaves the vCPU where it was */
+	r = TEMP_FAILURE_RETRY(ioctl(vm->vcpu, KVM_RUN, 0));
 	if (r < 0 && vm->run->exit_reason == GMS_KVM_EXIT_MEMORY_FAULT) {
 		r = -errno;
 		mf = (struct gms_uapi_memory_fault *)&vm->run->mmio;
@@ -181,7 +183,7 @@ static int run_access(struct kfd *vm, u64 gpa, bool write, u64 *val,
 		exit->size = vm->run->mmio.len;
 		/* complete the access (a read gets zeroes) so the next one starts clean */
 		memset(vm->run->mmio.data, 0, sizeof(vm->run->mmio.data));
-		if (ioctl(vm->vcpu, KVM_RUN, 0) ||
+		if (TEMP_FAILURE_RETRY(ioctl(vm->vcpu, KVM_RUN, 0)) ||
 		    vm->run->exit_reason != KVM_EXIT_HLT)
 			return -GMS_EUNSUPPORTED;
 		return 0;
