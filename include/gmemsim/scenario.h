@@ -139,8 +139,6 @@ struct gms_scenario {
 	GStringChunk *strings; /* every string of the statements */
 };
 
-#define GMS_TAG_BASE 0x7a900000ULL
-
 const struct gms_op_spec *gms_ops(size_t *n);
 const struct gms_op_spec *gms_op_lookup(const char *verb);
 

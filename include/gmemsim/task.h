@@ -12,6 +12,7 @@
 
 struct gms_world;
 struct gms_task;
+struct gms_fp;
 
 enum gms_task_status { GMS_TASK_RAN, GMS_TASK_BLOCKED, GMS_TASK_DONE };
 
@@ -20,6 +21,8 @@ struct gms_task_ops {
 	const char *const *steps; /* step names, NULL-terminated */
 	/* run step t->step and move t->step on; DONE sets t->ret */
 	enum gms_task_status (*step)(struct gms_world *w, struct gms_task *t);
+	/* the canonical form of the task's own state (gms_fp_finish()) */
+	void (*fingerprint)(struct gms_fp *fp, const struct gms_task *t);
 };
 
 struct gms_task {

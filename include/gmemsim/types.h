@@ -103,5 +103,7 @@ typedef int32_t s32;
 
 /* Who touched a page: the host (userspace or kernel) or a VM, by its id. */
 #define GMS_PRINCIPAL_HOST 0U
+/* a scenario's content tags: tag i of a scenario has value GMS_TAG_BASE + i */
+#define GMS_TAG_BASE 0x7a900000ULL
 
 #endif

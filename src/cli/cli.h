@@ -8,6 +8,9 @@
 
 int gms_cli_run(int argc, char **argv, bool demo);
 int gms_cli_matrix(int argc, char **argv);
+int gms_cli_explore(int argc, char **argv);
+/* --policy K=V...: false after saying what is wrong */
+bool gms_cli_apply_policies(struct gms_policy *p, char **kv);
 /* a bad option: the message and the usage, on stderr; frees @err */
 void gms_cli_usage_error(GOptionContext *ctx, GError *err);
 /* the bundled scenarios/, or $GMEMSIM_SCENARIOS */

@@ -20,7 +20,9 @@ static int usage(FILE *out)
 		"                       a fuzzer input as the .gms scenario it stands for\n"
 		"  matrix [--format text|markdown|json|html] [-o FILE] [PATH...]\n"
 		"                       every scenario under every design-knob variant\n"
-		"  explore              (not available yet)\n"
+		"  explore [--depth N] [--vms N] [--pages N] [--files N] [--slots N]\n"
+		"          [--type T] [--policy K=V]... [--max-states N] [-o FILE]\n"
+		"                       bounded exhaustive search; the shortest violation as .gms\n"
 		"\n"
 		"  --version, --help\n"
 		"With no PATH, run and demo use the bundled scenarios/. Exit status: 0 all\n"
@@ -55,10 +57,8 @@ int main(int argc, char **argv)
 		return gms_cli_fuzz_decode(argc - 1, argv + 1);
 	if (!strcmp(cmd, "matrix"))
 		return gms_cli_matrix(argc - 1, argv + 1);
-	if (!strcmp(cmd, "explore")) {
-		fprintf(stderr, "gmemsim: '%s' is not available yet\n", cmd);
-		return 2;
-	}
+	if (!strcmp(cmd, "explore"))
+		return gms_cli_explore(argc - 1, argv + 1);
 	fprintf(stderr, "gmemsim: unknown command '%s'\n\n", cmd);
 	return usage(stderr);
 }

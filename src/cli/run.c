@@ -34,7 +34,7 @@ struct run_opts {
 	char **paths;
 };
 
-static bool apply_policies(struct gms_policy *p, char **kv)
+bool gms_cli_apply_policies(struct gms_policy *p, char **kv)
 {
 	for (; kv && *kv; kv++) {
 		char *eq = strchr(*kv, '=');
@@ -253,7 +253,7 @@ int gms_cli_run(int argc, char **argv, bool demo)
 	GError *err = NULL;
 	int status = parse_opts(argc, argv, &o, demo);
 
-	if (!status && !apply_policies(&base, o.policies))
+	if (!status && !gms_cli_apply_policies(&base, o.policies))
 		status = 2;
 	if (!status) {
 		files = gms_scenario_collect(o.paths ? o.paths : dflt, &err);

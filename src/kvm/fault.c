@@ -3,6 +3,7 @@
  * The vCPU fault path for a guest load or store (arch/x86/kvm/mmu/mmu.c:
  * kvm_mmu_page_fault -> kvm_tdp_page_fault -> kvm_mmu_faultin_pfn -> map).
  */
+#include <gmemsim/fingerprint.h>
 #include <gmemsim/task.h>
 #include <gmemsim/uapi.h>
 
@@ -390,10 +391,36 @@ static enum gms_task_status fault_step(struct gms_world *w, struct gms_task *t)
 	}
 }
 
+static void fault_fingerprint(struct gms_fp *fp, const struct gms_task *t)
+{
+	const struct fault_task *ft = t->ctx;
+	const struct kvm_page_fault *f = &ft->fault;
+
+	gms_fp_fd(fp, ft->vm_fd);
+	gms_fp_u64(fp, ft->gpa);
+	gms_fp_u64(fp, ft->kind | ft->write << 4 | ft->holds_page << 5 |
+			       ft->srcu << 6 | f->is_private << 7);
+	gms_fp_u64(fp, ft->tag);
+	gms_fp_obj(fp, GMS_OBJ_KVM, ft->kvm);
+	if (t->step == F_BEGIN)
+		return; /* nothing sampled yet */
+	gms_fp_u64(fp, f->gfn);
+	gms_fp_obj(fp, GMS_OBJ_SLOT, f->slot);
+	/* the sequence only grows: what matters is whether it moved since */
+	gms_fp_u64(fp, ft->kvm ? ft->kvm->mmu_invalidate_seq - f->mmu_seq : 0);
+	gms_fp_u64(fp, f->spte.gfn);
+	gms_fp_pfn(fp, f->spte.pfn);
+	gms_fp_u64(fp, f->spte.private | f->spte.source << 1);
+	gms_fp_obj(fp, GMS_OBJ_INODE, f->spte.inode);
+	gms_fp_u64(fp, f->spte.index);
+	gms_fp_addr(fp, f->spte.hva);
+}
+
 static const struct gms_task_ops fault_task_ops = {
 	.what = "guest fault",
 	.steps = fault_steps,
 	.step = fault_step,
+	.fingerprint = fault_fingerprint,
 };
 
 struct gms_task *gms_task_guest_access(struct gms_world *w, int vm_fd, u64 gpa,

@@ -3,6 +3,7 @@
  * Punch hole, memslot delete and guest_memfd close as tasks, split where the
  * kernel takes or drops the locks that order them against each other.
  */
+#include <gmemsim/fingerprint.h>
 #include <gmemsim/gmem.h>
 #include <gmemsim/kvm.h>
 #include <gmemsim/task.h>
@@ -81,10 +82,25 @@ static enum gms_task_status attr_step(struct gms_world *w, struct gms_task *t)
 	}
 }
 
+static void attr_fingerprint(struct gms_fp *fp, const struct gms_task *t)
+{
+	const struct attr_task *at = t->ctx;
+
+	gms_fp_fd(fp, at->vm_fd);
+	gms_fp_u64(fp, at->attrs.address);
+	gms_fp_u64(fp, at->attrs.size);
+	gms_fp_u64(fp, at->attrs.attributes);
+	gms_fp_u64(fp, at->attrs.flags);
+	gms_fp_obj(fp, GMS_OBJ_KVM, at->kvm);
+	gms_fp_u64(fp, at->start);
+	gms_fp_u64(fp, at->end);
+}
+
 static const struct gms_task_ops attr_task_ops = {
 	.what = "set memory attributes",
 	.steps = attr_steps,
 	.step = attr_step,
+	.fingerprint = attr_fingerprint,
 };
 
 struct gms_task *gms_task_set_attributes(struct gms_world *w, int vm_fd,
@@ -106,6 +122,15 @@ struct last_fput {
 	const void *objs[2];
 	int stage; /* the first lock; the second and release; iput */
 };
+
+static void fput_fingerprint(struct gms_fp *fp, const struct last_fput *lf)
+{
+	gms_fp_obj(fp, GMS_OBJ_FILE, lf->f);
+	gms_fp_obj(fp, GMS_OBJ_INODE, lf->inode);
+	gms_fp_lock_obj(fp, lf->order[0], lf->objs[0]);
+	gms_fp_lock_obj(fp, lf->order[1], lf->objs[1]);
+	gms_fp_u64(fp, lf->stage);
+}
 
 /* mirrors: fput(): true when this was the last reference */
 static bool fput_last(struct gms_world *w, struct last_fput *lf,
@@ -218,10 +243,24 @@ static enum gms_task_status punch_step(struct gms_world *w, struct gms_task *t)
 	}
 }
 
+static void punch_fingerprint(struct gms_fp *fp, const struct gms_task *t)
+{
+	const struct punch_task *pt = t->ctx;
+
+	gms_fp_fd(fp, pt->fd);
+	gms_fp_u64(fp, pt->offset);
+	gms_fp_u64(fp, pt->len);
+	gms_fp_obj(fp, GMS_OBJ_FILE, pt->f);
+	gms_fp_u64(fp, pt->start);
+	gms_fp_u64(fp, pt->end);
+	fput_fingerprint(fp, &pt->lf);
+}
+
 static const struct gms_task_ops punch_task_ops = {
 	.what = "punch hole",
 	.steps = punch_steps,
 	.step = punch_step,
+	.fingerprint = punch_fingerprint,
 };
 
 struct gms_task *gms_task_punch_hole(struct gms_world *w, int fd, s64 offset,
@@ -328,10 +367,22 @@ static enum gms_task_status delete_step(struct gms_world *w, struct gms_task *t)
 					 delete_commit(w, t);
 }
 
+static void delete_fingerprint(struct gms_fp *fp, const struct gms_task *t)
+{
+	const struct delete_task *dt = t->ctx;
+
+	gms_fp_fd(fp, dt->vm_fd);
+	gms_fp_u64(fp, dt->slot);
+	gms_fp_obj(fp, GMS_OBJ_KVM, dt->kvm);
+	gms_fp_obj(fp, GMS_OBJ_SLOT, dt->old);
+	gms_fp_obj(fp, GMS_OBJ_INODE, dt->locked);
+}
+
 static const struct gms_task_ops delete_task_ops = {
 	.what = "memslot delete",
 	.steps = delete_steps,
 	.step = delete_step,
+	.fingerprint = delete_fingerprint,
 };
 
 struct gms_task *gms_task_memslot_delete(struct gms_world *w, int vm_fd,
@@ -386,10 +437,19 @@ static enum gms_task_status close_step(struct gms_world *w, struct gms_task *t)
 	return fput_step(w, t, &ct->lf);
 }
 
+static void close_fingerprint(struct gms_fp *fp, const struct gms_task *t)
+{
+	const struct close_task *ct = t->ctx;
+
+	gms_fp_fd(fp, ct->fd);
+	fput_fingerprint(fp, &ct->lf);
+}
+
 static const struct gms_task_ops close_task_ops = {
 	.what = "guest_memfd close",
 	.steps = close_steps,
 	.step = close_step,
+	.fingerprint = close_fingerprint,
 };
 
 struct gms_task *gms_task_close(struct gms_world *w, int fd)

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0
+/* gmemsim explore: bounded exhaustive search (DESIGN.md section 7) */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gmemsim/explore.h>
+
+#include "cli.h"
+
+struct explore_opts {
+	gint depth, vms, pages, files, slots;
+	gint64 max_states;
+	char *type;
+	char **policies;
+	char *output;
+	gboolean no_symmetry, no_tasks, alphabet;
+	char **rest;
+};
+
+/* a progress line on a terminal */
+static void show_progress(const struct gms_explore_stats *st, void *data)
+{
+	(void)data;
+	if (!isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr,
+		"\rexplore: depth %d, %llu distinct of %llu states, %.1f s\033[K",
+		st->depth, (unsigned long long)st->distinct,
+		(unsigned long long)st->explored, st->seconds);
+}
+
+static int parse(int argc, char **argv, struct explore_opts *o)
+{
+	GOptionEntry entries[] = {
+		{ "depth", 'd', 0, G_OPTION_ARG_INT, &o->depth,
+		  "longest sequence explored (default 8)", "N" },
+		{ "vms", 0, 0, G_OPTION_ARG_INT, &o->vms, "VMs (default 2)",
+		  "N" },
+		{ "pages", 0, 0, G_OPTION_ARG_INT, &o->pages,
+		  "pages per guest_memfd and memslot (default 2)", "N" },
+		{ "files", 0, 0, G_OPTION_ARG_INT, &o->files,
+		  "guest_memfd files per VM (default 1)", "N" },
+		{ "slots", 0, 0, G_OPTION_ARG_INT, &o->slots,
+		  "memslots per VM (default 1)", "N" },
+		{ "type", 0, 0, G_OPTION_ARG_STRING, &o->type,
+		  "VM type: default, sw_protected, snp, tdx, pkvm", "T" },
+		{ "policy", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &o->policies,
+		  "set a design knob (repeatable)", "K=V" },
+		{ "max-states", 0, 0, G_OPTION_ARG_INT64, &o->max_states,
+		  "stop after N distinct states", "N" },
+		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
+		  "write the counterexample scenario to FILE", "FILE" },
+		{ "no-symmetry", 0, 0, G_OPTION_ARG_NONE, &o->no_symmetry,
+		  "keep mirror-image VMs apart", NULL },
+		{ "no-tasks", 0, 0, G_OPTION_ARG_NONE, &o->no_tasks,
+		  "whole operations only, no interleaved steps", NULL },
+		{ "alphabet", 0, 0, G_OPTION_ARG_NONE, &o->alphabet,
+		  "print the operations explored and exit", NULL },
+		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->rest,
+		  NULL, NULL },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+	GOptionContext *ctx = g_option_context_new(NULL);
+	GError *err = NULL;
+	bool ok;
+
+	g_option_context_set_summary(
+		ctx, "Breadth-first search over every sequence of operations "
+		     "and task steps\nof a small configuration; a violation is "
+		     "printed as the shortest .gms scenario.");
+	g_option_context_add_main_entries(ctx, entries, NULL);
+	ok = g_option_context_parse(ctx, &argc, &argv, &err);
+	if (ok && o->rest) {
+		g_set_error(&err, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+			    "unexpected argument '%s'", o->rest[0]);
+		ok = false;
+	}
+	if (ok && o->max_states < 0) {
+		g_set_error(&err, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+			    "--max-states takes a positive number");
+		ok = false;
+	}
+	if (!ok)
+		gms_cli_usage_error(ctx, err);
+	g_option_context_free(ctx);
+	return ok ? 0 : 2;
+}
+
+static void report(const struct gms_explore_result *r)
+{
+	const struct gms_explore_stats *st = &r->stats;
+
+	printf("explored %llu states, %llu distinct, to depth %d in %.2f s "
+	       "(%.0f distinct states/s, %u operations per state)\n",
+	       (unsigned long long)st->explored,
+	       (unsigned long long)st->distinct, st->depth, st->seconds,
+	       st->seconds > 0 ? st->distinct / st->seconds : 0.0, r->alphabet);
+	if (r->violation)
+		printf("VIOLATION %s at depth %d; the shortest sequence:\n\n%s",
+		       r->violation, r->violation_depth, r->counterexample);
+	else if (r->hit_max_states)
+		printf("stopped at --max-states: no violation so far\n");
+	else
+		printf("no violation up to depth %d\n", st->depth);
+}
+
+static int write_file(const char *path, const char *text)
+{
+	GError *err = NULL;
+
+	if (g_file_set_contents(path, text, -1, &err))
+		return 0;
+	fprintf(stderr, "gmemsim: %s\n", err->message);
+	g_error_free(err);
+	return 2;
+}
+
+static int explore(struct explore_opts *o, struct gms_explore_config *cfg)
+{
+	struct gms_explore_result *r;
+	GError *err = NULL;
+	int status = 0;
+
+	if (o->alphabet) {
+		char *text = gms_explore_alphabet(cfg);
+
+		fputs(text, stdout);
+		g_free(text);
+		return 0;
+	}
+	r = gms_explore(cfg, &err);
+	if (isatty(STDERR_FILENO))
+		fputs("\r\033[K", stderr);
+	if (!r) {
+		fprintf(stderr, "gmemsim: explore: %s\n", err->message);
+		g_error_free(err);
+		return 2;
+	}
+	report(r);
+	if (r->violation && o->output)
+		status = write_file(o->output, r->counterexample);
+	if (!status && r->violation)
+		status = 1;
+	gms_explore_result_free(r);
+	return status;
+}
+
+int gms_cli_explore(int argc, char **argv)
+{
+	struct explore_opts o = { .depth = -1 };
+	struct gms_explore_config cfg;
+	int status;
+
+	gms_explore_config_init(&cfg);
+	o.vms = cfg.vms;
+	o.pages = cfg.pages;
+	o.files = cfg.files;
+	o.slots = cfg.slots;
+	o.depth = cfg.depth;
+	status = parse(argc, argv, &o);
+	if (!status && !gms_cli_apply_policies(&cfg.policy, o.policies))
+		status = 2;
+	if (!status) {
+		cfg.vms = o.vms;
+		cfg.pages = o.pages;
+		cfg.files = o.files;
+		cfg.slots = o.slots;
+		cfg.depth = o.depth;
+		cfg.type = o.type;
+		cfg.policy_lines = o.policies;
+		cfg.max_states = o.max_states;
+		cfg.no_symmetry = o.no_symmetry;
+		cfg.no_tasks = o.no_tasks;
+		cfg.progress = show_progress;
+		status = explore(&o, &cfg);
+	}
+	g_free(o.type);
+	g_free(o.output);
+	g_strfreev(o.policies);
+	g_strfreev(o.rest);
+	return status;
+}

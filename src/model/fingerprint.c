@@ -1,0 +1,599 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The canonical form of a world (no kernel counterpart: the explorer's state
+ * hashing, as TLC fingerprints a TLA+ state). Every field that can change
+ * what a later operation does is in the form; what only reports use (names,
+ * trace strings, the step's observations, counters that only grow) is not.
+ * A reference emits the object's rank, the order in which the form first
+ * reached it; the object's contents follow once, breadth first, so the form
+ * names objects by the shape of the world and not by their allocation order.
+ */
+#include <string.h>
+
+#include <gmemsim/fingerprint.h>
+#include <gmemsim/gmem.h>
+#include <gmemsim/kvm.h>
+#include <gmemsim/task.h>
+
+#define FP_PFN 100 /* kinds beyond enum gms_obj_kind */
+#define FP_VMA_ADDR 101
+
+struct fp_ref {
+	int kind;
+	u64 key; /* an object's id, a pfn, a tag */
+	const void *obj; /* contents to emit; NULL for a bare id */
+};
+
+struct gms_fp {
+	struct gms_world *w;
+	GByteArray *out;
+	GArray *refs; /* struct fp_ref, by rank */
+	guint drained; /* refs before this one have had their contents */
+};
+
+struct gms_fp *gms_fp_new(void)
+{
+	struct gms_fp *fp = g_new0(struct gms_fp, 1);
+
+	fp->out = g_byte_array_sized_new(1024);
+	fp->refs = g_array_sized_new(FALSE, FALSE, sizeof(struct fp_ref), 64);
+	return fp;
+}
+
+void gms_fp_free(struct gms_fp *fp)
+{
+	if (!fp)
+		return;
+	g_byte_array_unref(fp->out);
+	g_array_unref(fp->refs);
+	g_free(fp);
+}
+
+void gms_fp_begin(struct gms_fp *fp, struct gms_world *w)
+{
+	fp->w = w;
+	g_byte_array_set_size(fp->out, 0);
+	g_array_set_size(fp->refs, 0);
+	fp->drained = 0;
+}
+
+void gms_fp_u64(struct gms_fp *fp, u64 v)
+{
+	/* small values, the common case, take one byte (LEB128) */
+	u8 buf[10];
+	int n = 0;
+
+	do {
+		buf[n] = v & 0x7f;
+		v >>= 7;
+		buf[n++] |= v ? 0x80 : 0;
+	} while (v);
+	g_byte_array_append(fp->out, buf, n);
+}
+
+/* The rank of (kind, key), made on first sight; +1 so 0 means "none". */
+static void ref(struct gms_fp *fp, int kind, u64 key, const void *obj)
+{
+	struct fp_ref *r = (struct fp_ref *)fp->refs->data;
+	struct fp_ref e = { kind, key, obj };
+
+	for (guint i = 0; i < fp->refs->len; i++) {
+		if (r[i].kind != kind || r[i].key != key)
+			continue;
+		if (!r[i].obj && obj) /* first seen by id, now by pointer */
+			r[i].obj = obj;
+		gms_fp_u64(fp, i + 1);
+		return;
+	}
+	g_array_append_val(fp->refs, e);
+	gms_fp_u64(fp, fp->refs->len);
+}
+
+static u64 obj_key(enum gms_obj_kind kind, const void *obj)
+{
+	switch (kind) {
+	case GMS_OBJ_KVM:
+		return ((const struct gms_kvm *)obj)->id;
+	case GMS_OBJ_FILE:
+		return ((const struct gms_gmem_file *)obj)->id;
+	case GMS_OBJ_INODE:
+		return ((const struct gms_gmem_inode *)obj)->id;
+	case GMS_OBJ_SLOT:
+		return ((const struct gms_memslot *)obj)->uid;
+	case GMS_OBJ_VMA:
+		return ((const struct gms_vma *)obj)->id;
+	default:
+		return (uintptr_t)obj;
+	}
+}
+
+void gms_fp_obj(struct gms_fp *fp, enum gms_obj_kind kind, const void *obj)
+{
+	if (!obj) {
+		gms_fp_u64(fp, 0);
+		return;
+	}
+	ref(fp, kind, obj_key(kind, obj), obj);
+}
+
+void gms_fp_vm_id(struct gms_fp *fp, u32 id)
+{
+	if (id == GMS_PRINCIPAL_HOST) {
+		gms_fp_u64(fp, 0);
+		return;
+	}
+	/* a VM known by id only (a writer, an owner): its rank, no contents */
+	ref(fp, GMS_OBJ_KVM, id, NULL);
+}
+
+void gms_fp_pfn(struct gms_fp *fp, u64 pfn)
+{
+	ref(fp, FP_PFN, pfn, GSIZE_TO_POINTER(1));
+}
+
+static void fp_tag(struct gms_fp *fp, u64 tag)
+{
+	/* zero and ciphertext are values; a scenario's tags are only names */
+	if (tag < GMS_TAG_BASE || tag == GMS_TAG_SCRAMBLED) {
+		gms_fp_u64(fp, 0);
+		gms_fp_u64(fp, tag);
+		return;
+	}
+	ref(fp, GMS_OBJ_TAG, tag, NULL);
+}
+
+void gms_fp_addr(struct gms_fp *fp, u64 addr)
+{
+	struct gms_vma *vma = addr ? gms_mm_find_vma(fp->w, addr) : NULL;
+
+	if (!vma) { /* never reused (mmap_base only grows): a hole stays one */
+		gms_fp_u64(fp, 0);
+		gms_fp_u64(fp, addr);
+		return;
+	}
+	gms_fp_obj(fp, GMS_OBJ_VMA, vma);
+	gms_fp_u64(fp, addr - vma->start);
+}
+
+void gms_fp_fd(struct gms_fp *fp, int fd)
+{
+	struct gms_fd *e = fd >= 0 ? gms_fd_get(fp->w, fd) : NULL;
+
+	if (!e) {
+		gms_fp_u64(fp, fd < 0 ? 0 : 1);
+		return;
+	}
+	gms_fp_u64(fp, 2 + e->kind);
+	if (e->kind == GMS_FD_VM)
+		gms_fp_obj(fp, GMS_OBJ_KVM, e->obj);
+	else if (e->kind == GMS_FD_GMEM)
+		gms_fp_obj(fp, GMS_OBJ_FILE, e->obj);
+}
+
+void gms_fp_lock_obj(struct gms_fp *fp, enum gms_lock_class class,
+		     const void *obj)
+{
+	gms_fp_u64(fp, class);
+	if (class == GMS_LOCK_INVALIDATE)
+		gms_fp_obj(fp, GMS_OBJ_INODE, obj);
+	else if (class == GMS_LOCK_FOLIO)
+		gms_fp_u64(fp, (uintptr_t)obj); /* never taken across steps */
+	else
+		gms_fp_obj(fp, GMS_OBJ_KVM, obj);
+}
+
+/* @kind: what the values point to; GMS_OBJ_TAG: they are plain values */
+static void fp_ranges(struct gms_fp *fp, const struct gms_range_map *m,
+		      enum gms_obj_kind kind)
+{
+	const struct gms_range *r = NULL;
+
+	gms_fp_u64(fp, m->tree ? gms_range_map_count(m) : 0);
+	while (m->tree && (r = gms_range_map_next(m, r))) {
+		gms_fp_u64(fp, r->start);
+		gms_fp_u64(fp, r->end);
+		if (kind == GMS_OBJ_TAG) /* a plain value */
+			gms_fp_u64(fp, r->val);
+		else
+			gms_fp_obj(fp, kind, (const void *)r->val);
+	}
+}
+
+static gboolean fp_spte(gpointer key, gpointer value, gpointer data)
+{
+	struct gms_fp *fp = data;
+	const struct gms_spte *s = value;
+
+	(void)key;
+	gms_fp_u64(fp, s->gfn);
+	gms_fp_pfn(fp, s->pfn);
+	gms_fp_u64(fp, s->private | s->source << 1);
+	if (s->source == GMS_SPTE_GMEM) {
+		gms_fp_obj(fp, GMS_OBJ_INODE, s->inode);
+		gms_fp_u64(fp, s->index);
+	} else {
+		gms_fp_addr(fp, s->hva);
+	}
+	ref(fp, GMS_OBJ_SLOT, s->slot_uid, NULL);
+	return FALSE;
+}
+
+static gint key_cmp(gconstpointer a, gconstpointer b)
+{
+	gsize x = GPOINTER_TO_SIZE(a), y = GPOINTER_TO_SIZE(b);
+
+	return x < y ? -1 : x > y;
+}
+
+static void fp_td(struct gms_fp *fp, const struct gms_td *td)
+{
+	GList *keys, *k;
+
+	gms_fp_u64(fp, td->life | td->op_state << 4);
+	gms_fp_u64(fp, td->hkid);
+	gms_fp_u64(fp, td->chldcnt);
+	gms_fp_u64(fp, td->td_epoch);
+	gms_fp_u64(fp, td->assoc_vcpus | (u64)td->leaves_at_freeid << 32);
+	keys = g_list_sort(g_hash_table_get_keys(td->sept), key_cmp);
+	gms_fp_u64(fp, g_hash_table_size(td->sept));
+	for (k = keys; k; k = k->next) {
+		const struct gms_sept_entry *e =
+			g_hash_table_lookup(td->sept, k->data);
+
+		gms_fp_u64(fp, GPOINTER_TO_SIZE(k->data));
+		gms_fp_u64(fp, e->state);
+		gms_fp_pfn(fp, e->hpa_pfn);
+	}
+	g_list_free(keys);
+}
+
+static void fp_pkvm_vm(struct gms_fp *fp, const struct gms_pkvm_vm *vm)
+{
+	GList *keys = g_list_sort(g_hash_table_get_keys(vm->s2), key_cmp);
+
+	gms_fp_u64(fp, vm->is_dying | vm->ptes_at_finalize << 1);
+	gms_fp_u64(fp, vm->refcount);
+	gms_fp_u64(fp, g_list_length(keys));
+	for (GList *k = keys; k; k = k->next) {
+		const struct gms_guest_pte *e =
+			g_hash_table_lookup(vm->s2, k->data);
+
+		gms_fp_u64(fp, GPOINTER_TO_SIZE(k->data));
+		gms_fp_u64(fp, e->state);
+		gms_fp_pfn(fp, e->pfn);
+	}
+	g_list_free(keys);
+}
+
+static void fp_kvm(struct gms_fp *fp, const struct gms_kvm *kvm)
+{
+	const GPtrArray *slots = kvm->memslots[0];
+	struct gms_hw *hw = &fp->w->hw;
+
+	gms_fp_vm_id(fp, kvm->guest);
+	gms_fp_u64(fp, kvm->arch->type);
+	gms_fp_u64(fp, kvm->arch_id);
+	if (kvm->arch_page)
+		gms_fp_pfn(fp, kvm->arch_page);
+	else
+		gms_fp_u64(fp, 0);
+	gms_fp_u64(fp, kvm->users_count);
+	gms_fp_u64(fp, kvm->state | kvm->fd_open << 4 | kvm->freed << 5);
+	gms_fp_u64(fp, kvm->mmu_invalidate_in_progress);
+	gms_fp_u64(fp, slots ? slots->len : 0);
+	for (guint i = 0; slots && i < slots->len; i++)
+		gms_fp_obj(fp, GMS_OBJ_SLOT, slots->pdata[i]);
+	fp_ranges(fp, &kvm->mem_attr, GMS_OBJ_TAG);
+	gms_fp_u64(fp, kvm->sptes ? g_tree_nnodes(kvm->sptes) : 0);
+	if (kvm->sptes)
+		g_tree_foreach(kvm->sptes, fp_spte, fp);
+	/* its hardware context: a TD by its TDR, a pKVM VM by its handle */
+	if (kvm->arch->type == GMS_VM_TDX && kvm->arch_page && hw->tdx.tds) {
+		const struct gms_td *td = g_hash_table_lookup(
+			hw->tdx.tds, GSIZE_TO_POINTER(kvm->arch_page));
+
+		if (td)
+			fp_td(fp, td);
+	}
+	if (kvm->arch->type == GMS_VM_PKVM && hw->pkvm.vms) {
+		const struct gms_pkvm_vm *vm = g_hash_table_lookup(
+			hw->pkvm.vms, GSIZE_TO_POINTER(kvm->arch_id));
+
+		if (vm)
+			fp_pkvm_vm(fp, vm);
+	}
+}
+
+static void fp_slot(struct gms_fp *fp, const struct gms_memslot *s)
+{
+	gms_fp_u64(fp, s->id | (u64)s->as_id << 16);
+	gms_fp_obj(fp, GMS_OBJ_KVM, s->kvm);
+	gms_fp_u64(fp, s->base_gfn);
+	gms_fp_u64(fp, s->npages);
+	gms_fp_addr(fp, s->userspace_addr);
+	gms_fp_u64(fp, s->flags | (u64)s->invalid << 32 | (u64)s->freed << 33);
+	gms_fp_obj(fp, GMS_OBJ_FILE, s->gmem.file);
+	gms_fp_u64(fp, s->gmem.pgoff);
+}
+
+static void fp_file(struct gms_fp *fp, const struct gms_gmem_file *f)
+{
+	gms_fp_obj(fp, GMS_OBJ_KVM, f->kvm);
+	gms_fp_vm_id(fp, f->owner_id);
+	gms_fp_obj(fp, GMS_OBJ_INODE, f->inode);
+	fp_ranges(fp, &f->bindings, GMS_OBJ_SLOT);
+	gms_fp_u64(fp, f->f_count);
+	gms_fp_u64(fp, f->dying | f->freed << 1);
+}
+
+static gboolean fp_folio(gpointer key, gpointer value, gpointer data)
+{
+	struct gms_fp *fp = data;
+	const struct gms_folio *f = value;
+
+	(void)key;
+	gms_fp_u64(fp, f->index);
+	gms_fp_pfn(fp, f->pfn);
+	gms_fp_u64(fp, f->uptodate | f->hwpoison << 1);
+	return FALSE;
+}
+
+static void fp_inode(struct gms_fp *fp, const struct gms_gmem_inode *inode)
+{
+	gms_fp_u64(fp, inode->size);
+	gms_fp_u64(fp, inode->flags);
+	gms_fp_u64(fp, inode->i_count | (u64)inode->freed << 32);
+	gms_fp_u64(fp, inode->pages ? g_tree_nnodes(inode->pages) : 0);
+	if (inode->pages)
+		g_tree_foreach(inode->pages, fp_folio, fp);
+	gms_fp_u64(fp, g_list_length(inode->files));
+	for (GList *l = inode->files; l; l = l->next)
+		gms_fp_obj(fp, GMS_OBJ_FILE, l->data);
+	fp_ranges(fp, &inode->shared, GMS_OBJ_TAG);
+}
+
+static gboolean fp_pte(gpointer key, gpointer value, gpointer data)
+{
+	struct gms_fp *fp = data;
+	const struct gms_pte *p = value;
+
+	(void)key;
+	gms_fp_u64(fp, p->page);
+	gms_fp_pfn(fp, p->pfn);
+	return FALSE;
+}
+
+static void fp_vma(struct gms_fp *fp, const struct gms_vma *vma)
+{
+	gms_fp_u64(fp, vma->end - vma->start);
+	gms_fp_u64(fp, vma->kind | vma->prot << 2 | (u64)vma->freed << 8);
+	gms_fp_obj(fp, GMS_OBJ_FILE, vma->file);
+	gms_fp_u64(fp, vma->pgoff);
+	gms_fp_u64(fp, vma->ptes ? g_tree_nnodes(vma->ptes) : 0);
+	if (vma->ptes)
+		g_tree_foreach(vma->ptes, fp_pte, fp);
+}
+
+static gconstpointer hw_lookup(GHashTable *t, u64 pfn)
+{
+	return t ? g_hash_table_lookup(t, GSIZE_TO_POINTER(pfn)) : NULL;
+}
+
+/* A page: its content and every hardware table's entry for it. */
+static void fp_page(struct gms_fp *fp, u64 pfn)
+{
+	struct gms_world *w = fp->w;
+	const struct gms_page *p = pfn < w->physmem.pages->len ?
+					   gms_physmem_page(&w->physmem, pfn) :
+					   NULL;
+	const struct gms_rmp_entry *rmp = hw_lookup(w->hw.rmp.entries, pfn);
+	const struct gms_pamt_entry *pamt = hw_lookup(w->hw.tdx.pamt, pfn);
+	const struct gms_hyp_page *hyp = hw_lookup(w->hw.pkvm.pages, pfn);
+
+	if (!p) {
+		gms_fp_u64(fp, 0);
+		return;
+	}
+	gms_fp_u64(fp, 1 + p->use);
+	fp_tag(fp, p->tag);
+	gms_fp_vm_id(fp, p->writer);
+	gms_fp_u64(fp, p->private_data | p->measured << 1 | p->direct_map << 2);
+	gms_fp_u64(fp, p->key);
+	gms_fp_u64(fp, p->refcount);
+	gms_fp_u64(fp, p->mapcount | (u64)p->pincount << 32);
+	if (rmp) {
+		gms_fp_u64(fp, 1 | rmp->assigned << 1 | rmp->pagesize << 2 |
+				       rmp->immutable << 3 |
+				       rmp->validated << 4 | rmp->vmsa << 5 |
+				       rmp->reclaimed << 6);
+		gms_fp_u64(fp, rmp->asid);
+		gms_fp_u64(fp, rmp->gpa);
+	} else {
+		gms_fp_u64(fp, 0);
+	}
+	if (pamt) {
+		gms_fp_u64(fp, 1 + pamt->pt);
+		if (pamt->owner)
+			gms_fp_pfn(fp, pamt->owner);
+		else
+			gms_fp_u64(fp, 0);
+		gms_fp_u64(fp, pamt->bepoch);
+	} else {
+		gms_fp_u64(fp, 0);
+	}
+	gms_fp_u64(fp, GPOINTER_TO_UINT(hw_lookup(w->hw.tdx.dirty, pfn)));
+	gms_fp_u64(fp, (u64) !!hw_lookup(w->hw.tdx.poisoned, pfn) |
+			       (u64) !!hw_lookup(w->hw.pkvm.unpoisoned, pfn)
+				       << 1);
+	if (hyp) {
+		gms_fp_u64(fp, 1 + hyp->host_state);
+		gms_fp_u64(fp, hyp->hyp_state | hyp->owner << 8);
+		gms_fp_u64(fp, hyp->host_share_guest_count);
+		gms_fp_u64(fp, hyp->handle);
+		gms_fp_u64(fp, hyp->gfn);
+	} else {
+		gms_fp_u64(fp, 0);
+	}
+}
+
+/* Emit the contents of every object referenced so far, breadth first. */
+static void drain(struct gms_fp *fp)
+{
+	while (fp->drained < fp->refs->len) {
+		struct fp_ref r =
+			g_array_index(fp->refs, struct fp_ref, fp->drained++);
+
+		if (!r.obj)
+			continue;
+		switch (r.kind) {
+		case GMS_OBJ_KVM:
+			fp_kvm(fp, r.obj);
+			break;
+		case GMS_OBJ_FILE:
+			fp_file(fp, r.obj);
+			break;
+		case GMS_OBJ_INODE:
+			fp_inode(fp, r.obj);
+			break;
+		case GMS_OBJ_SLOT:
+			fp_slot(fp, r.obj);
+			break;
+		case GMS_OBJ_VMA:
+			fp_vma(fp, r.obj);
+			break;
+		case FP_PFN:
+			fp_page(fp, r.key);
+			break;
+		}
+	}
+}
+
+static gboolean fp_vma_ref(gpointer key, gpointer value, gpointer data)
+{
+	(void)key;
+	gms_fp_obj(data, GMS_OBJ_VMA, value);
+	return FALSE;
+}
+
+static void fp_lock_ctx(struct gms_fp *fp, const struct gms_lock_ctx *c)
+{
+	gms_fp_u64(fp, c->held ? c->held->len : 0);
+	for (guint i = 0; c->held && i < c->held->len; i++) {
+		const struct gms_lock_held *h =
+			&g_array_index(c->held, struct gms_lock_held, i);
+
+		gms_fp_lock_obj(fp, h->class, h->obj);
+		gms_fp_u64(fp, h->mode);
+	}
+	gms_fp_u64(fp, c->blocked);
+	if (c->blocked) {
+		gms_fp_lock_obj(fp, c->waiting.class, c->waiting.obj);
+		gms_fp_u64(fp, c->waiting.mode);
+	}
+}
+
+static void fp_task(struct gms_fp *fp, const struct gms_task *t)
+{
+	gms_fp_u64(fp, t->done);
+	if (t->done) { /* only its result is left, for `finish` */
+		gms_fp_u64(fp, (u64)(s64)t->ret);
+		return;
+	}
+	gms_fp_u64(fp, (uintptr_t)t->ops); /* static: the same in every world */
+	gms_fp_u64(fp, t->step);
+	fp_lock_ctx(fp, &t->lock);
+	if (t->ops->fingerprint)
+		t->ops->fingerprint(fp, t);
+	else /* an operation that cannot say what it holds is never merged */
+		gms_fp_u64(fp, (uintptr_t)t);
+}
+
+/* Sorted raw keys of @t that the form has not reached: leaked entries. */
+static void fp_unreached_pfns(struct gms_fp *fp, GHashTable *t)
+{
+	GList *keys;
+
+	if (!t)
+		return;
+	keys = g_list_sort(g_hash_table_get_keys(t), key_cmp);
+	for (GList *k = keys; k; k = k->next)
+		gms_fp_pfn(fp, GPOINTER_TO_SIZE(k->data));
+	g_list_free(keys);
+	drain(fp);
+}
+
+const GByteArray *gms_fp_finish(struct gms_fp *fp)
+{
+	struct gms_world *w = fp->w;
+	struct gms_physmem *pm = &w->physmem;
+
+	drain(fp);
+	/* open fds no name reaches still hold their objects */
+	for (guint fd = 0; fd < w->fds->len; fd++)
+		if (g_array_index(w->fds, struct gms_fd, fd).kind !=
+		    GMS_FD_CLOSED)
+			gms_fp_fd(fp, fd);
+	for (GList *l = w->vms; l; l = l->next)
+		gms_fp_obj(fp, GMS_OBJ_KVM, l->data);
+	for (GList *l = w->inodes; l; l = l->next)
+		gms_fp_obj(fp, GMS_OBJ_INODE, l->data);
+	g_tree_foreach(w->mm.vmas, fp_vma_ref, fp);
+	gms_fp_u64(fp, w->mm.pins->len);
+	for (guint i = 0; i < w->mm.pins->len; i++) {
+		const struct gms_pin *p =
+			&g_array_index(w->mm.pins, struct gms_pin, i);
+
+		gms_fp_addr(fp, p->addr);
+		gms_fp_pfn(fp, p->pfn);
+	}
+	drain(fp);
+	/* free pages keep their remnants, and the next allocation takes the top */
+	gms_fp_u64(fp, pm->nr_allocated);
+	gms_fp_u64(fp, pm->free_list->len);
+	for (guint i = 0; i < pm->free_list->len; i++)
+		gms_fp_pfn(fp, g_array_index(pm->free_list, u64, i));
+	drain(fp);
+	gms_fp_u64(fp, w->tasks->len);
+	for (guint i = 0; i < w->tasks->len; i++)
+		fp_task(fp, w->tasks->pdata[i]);
+	fp_lock_ctx(fp, &w->sync);
+	gms_fp_u64(fp, w->lockdep.locks->len);
+	for (guint i = 0; i < w->lockdep.locks->len; i++) {
+		const struct gms_lock *l =
+			&g_array_index(w->lockdep.locks, struct gms_lock, i);
+
+		gms_fp_lock_obj(fp, l->class, l->obj);
+		gms_fp_u64(fp, l->owner);
+		gms_fp_u64(fp, l->readers);
+	}
+	for (int c = 0; c < GMS_LOCK_NR; c++)
+		gms_fp_u64(fp, w->lockdep.after[c]);
+	gms_fp_u64(fp, w->task_work ? w->task_work->len : 0);
+	for (guint i = 0; w->task_work && i < w->task_work->len; i++)
+		gms_fp_obj(fp, GMS_OBJ_FILE, w->task_work->pdata[i]);
+	drain(fp);
+	/* hardware state no object reaches (what a teardown leaked) */
+	fp_unreached_pfns(fp, w->hw.rmp.entries);
+	fp_unreached_pfns(fp, w->hw.tdx.pamt);
+	fp_unreached_pfns(fp, w->hw.tdx.dirty);
+	fp_unreached_pfns(fp, w->hw.pkvm.pages);
+	g_byte_array_append(fp->out, (const u8 *)&w->hw.snp,
+			    offsetof(struct gms_snp_asids, df_flushes));
+	g_byte_array_append(fp->out, (const u8 *)w->hw.tdx.kot,
+			    sizeof(w->hw.tdx.kot));
+	g_byte_array_append(fp->out, (const u8 *)w->hw.tdx.wbinvd_pending,
+			    sizeof(w->hw.tdx.wbinvd_pending));
+	gms_fp_u64(fp, w->model_bugs);
+	return fp->out;
+}
+
+u64 gms_fp_hash(const GByteArray *form)
+{
+	u64 h = 0xcbf29ce484222325ULL;
+
+	for (guint i = 0; i < form->len; i++) {
+		h ^= form->data[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
