@@ -38,6 +38,7 @@ struct gms_explore_result {
 	char *violation; /* the invariant that broke, or NULL */
 	int violation_depth;
 	char *counterexample; /* the shortest sequence, as a .gms scenario */
+	bool replays; /* `gmemsim run` of it reaches the same violation */
 	guint alphabet; /* how many operations each state may take */
 };
 

@@ -96,6 +96,12 @@ static void report(const struct gms_explore_result *r)
 	       (unsigned long long)st->explored,
 	       (unsigned long long)st->distinct, st->depth, st->seconds,
 	       st->seconds > 0 ? st->distinct / st->seconds : 0.0, r->alphabet);
+	if (r->violation && !r->replays)
+		fprintf(stderr,
+			"gmemsim: explore: the sequence below does not "
+			"replay to %s with `gmemsim run` (a model bug: "
+			"please report it)\n",
+			r->violation);
 	if (r->violation)
 		printf("VIOLATION %s at depth %d; the shortest sequence:\n\n%s",
 		       r->violation, r->violation_depth, r->counterexample);

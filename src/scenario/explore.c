@@ -272,11 +272,10 @@ static char *counterexample(struct explorer *x, const u16 *path, guint n,
 					   GMS_PHYSMEM_DEFAULT_PAGES) :
 		     NULL;
 	GString *out = g_string_new(NULL);
-	guint npolicy =
-		x->cfg->policy_lines ? g_strv_length(x->cfg->policy_lines) : 0;
 
-	for (guint k = 0; run && k < n && npolicy + k < run->steps->len; k++) {
-		const struct gms_step *st = run->steps->pdata[npolicy + k];
+	/* policy lines make no steps */
+	for (guint k = 0; run && k < n && k < run->steps->len; k++) {
+		const struct gms_step *st = run->steps->pdata[k];
 
 		if (st->raw && strcmp(st->raw, "ok"))
 			outcomes[k] = st->raw;
@@ -303,6 +302,32 @@ static char *counterexample(struct explorer *x, const u16 *path, guint n,
 	gms_scenario_free(sc);
 	g_free(bare);
 	return g_string_free(out, FALSE);
+}
+
+/* Does @text, run as `gmemsim run` runs it, reach violation @id? */
+static bool replays(const char *text, const char *id)
+{
+	struct gms_scenario *sc =
+		gms_scenario_parse("explore.gms", text, strlen(text), NULL);
+	struct gms_policy none = { 0 };
+	struct gms_run *run = sc ? gms_scenario_run(sc, &none) : NULL;
+	const struct gms_step *last =
+		run && run->steps->len ?
+			run->steps->pdata[run->steps->len - 1] :
+			NULL;
+	bool ok;
+
+	if (!run)
+		ok = false;
+	else if (strcmp(id, "leak"))
+		ok = run->verdict == GMS_PASS && run->violated &&
+		     !strcmp(run->violated, id);
+	else
+		ok = run->verdict == GMS_FAIL && last &&
+		     !strcmp(last->actual, "violation:leak");
+	gms_run_free(run);
+	gms_scenario_free(sc);
+	return ok;
 }
 
 static void progress(struct explorer *x, int depth, bool force)
@@ -342,6 +367,7 @@ static bool try_op(struct explorer *x, guint i, const u16 *path, guint n,
 		res->violation = g_strdup(id);
 		res->violation_depth = n + 1;
 		res->counterexample = counterexample(x, full, n + 1, id);
+		res->replays = replays(res->counterexample, id);
 		g_free(full);
 		replay_end(&rp);
 		return false;

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The explorer's canonical form (src/model/fingerprint.c): what only
+ * allocation history changes (ids, fd numbers, pfns, tag values) must not
+ * tell two worlds apart; what a later operation can observe must.
+ */
+#include <string.h>
+
+#include <gmemsim/fingerprint.h>
+#include <gmemsim/scenario.h>
+
+#include "helpers.h"
+
+/* The form of the world @text leaves, as a hash. */
+static u64 form_of(const char *text)
+{
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_policy none = { 0 };
+	struct gms_run *run;
+	struct gms_fp *fp = gms_fp_new();
+	u64 h;
+
+	assert_non_null(sc);
+	run = gms_scenario_run(sc, &none);
+	assert_int_equal(run->verdict, GMS_PASS);
+	gms_fp_begin(fp, run->w);
+	h = gms_fp_hash(gms_fp_finish(fp));
+	gms_fp_free(fp);
+	gms_run_free(run);
+	gms_scenario_free(sc);
+	return h;
+}
+
+#define VM_G "vm.create a\ngmem.create g vm=a size=8K flags=mmap,init_shared\n"
+#define SLOT "memslot.set a slot=0 gpa=1M size=8K gmem=g\n"
+
+static void test_allocation_order_is_not_state(void **state)
+{
+	(void)state;
+	/* pfns swap with the order of allocation */
+	assert_true(form_of(VM_G "gmem.allocate g offset=0 len=4K\n"
+				 "gmem.allocate g offset=4K len=4K\n") ==
+		    form_of(VM_G "gmem.allocate g offset=4K len=4K\n"
+				 "gmem.allocate g offset=0 len=4K\n"));
+	/* a VM that came and went leaves other ids and fd numbers only */
+	assert_true(form_of("vm.create a\n") ==
+		    form_of("vm.create b\nvm.close b\nvm.create a\n"));
+	/* a tag is a name: which one was written does not matter */
+	assert_true(form_of(VM_G SLOT "guest.write a gpa=1M tag=x\n") ==
+		    form_of(VM_G SLOT "guest.write a gpa=1M tag=y\n"));
+}
+
+static void test_observable_state_is_state(void **state)
+{
+	(void)state;
+	/* content: written or zero */
+	assert_false(form_of(VM_G SLOT "guest.write a gpa=1M tag=x\n") ==
+		     form_of(VM_G SLOT "guest.read a gpa=1M\n"));
+	/* which page holds it */
+	assert_false(form_of(VM_G SLOT "guest.write a gpa=1M tag=x\n") ==
+		     form_of(VM_G SLOT "guest.write a gpa=0x101000 tag=x\n"));
+	/* the same tag twice is not two tags */
+	assert_false(form_of(VM_G SLOT "guest.write a gpa=1M tag=x\n"
+				       "guest.write a gpa=0x101000 tag=x\n") ==
+		     form_of(VM_G SLOT "guest.write a gpa=1M tag=x\n"
+				       "guest.write a gpa=0x101000 tag=y\n"));
+	/* a freed page keeps its remnant on the free list */
+	assert_false(form_of(VM_G SLOT "guest.write a gpa=1M tag=x\n"
+				       "gmem.punch g offset=0 len=4K\n") ==
+		     form_of(VM_G SLOT "guest.read a gpa=1M\n"
+				       "gmem.punch g offset=0 len=4K\n"));
+	/* a binding, an SPTE, a file reference */
+	assert_false(form_of(VM_G) == form_of(VM_G SLOT));
+	assert_false(form_of(VM_G SLOT) ==
+		     form_of(VM_G SLOT "guest.read a gpa=1M\n"
+				       "gmem.punch g offset=0 len=4K\n"));
+	assert_false(form_of(VM_G) == form_of(VM_G "gmem.mmap m gmem=g\n"));
+	/* a task in flight, and how far it got */
+	assert_false(
+		form_of(VM_G SLOT "spawn t gmem.punch g offset=0 len=4K\n") ==
+		form_of(VM_G SLOT "spawn t gmem.punch g offset=0 len=4K\n"
+				  "step t\n"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_allocation_order_is_not_state),
+		cmocka_unit_test(test_observable_state_is_state),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
