@@ -35,6 +35,7 @@ struct gms_gmem_inode {
 	struct gms_range_map
 		shared; /* convert=in-place-*: index -> 1 if shared; lazily made */
 	u32 i_count; /* one per file on the list */
+	GList *link; /* its node in the world's list of inodes */
 	bool freed;
 };
 

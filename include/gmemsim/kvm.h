@@ -143,6 +143,7 @@ struct gms_kvm {
 	u64 mmu_invalidate_seq;
 	u32 mmu_invalidate_in_progress;
 	bool freed;
+	GList *vm_list; /* its node in the world's list of VMs */
 };
 
 /* mirrors: kvm_create_vm() */

@@ -14,6 +14,7 @@ struct gms_gmem_inode *gmem_inode_new(struct gms_world *w,
 	inode->arch = arch;
 	inode->pages = g_tree_new_full(gms_u64_cmp, NULL, NULL, g_free);
 	w->inodes = g_list_prepend(w->inodes, inode);
+	inode->link = w->inodes; /* O(1) removal: a host may have thousands */
 	return inode;
 }
 
@@ -197,6 +198,7 @@ void gmem_inode_put(struct gms_world *w, struct gms_gmem_inode *inode)
 		return;
 	gmem_truncate_range(w, inode, 0, G_MAXUINT64);
 	inode->freed = true;
-	w->inodes = g_list_remove(w->inodes, inode);
+	w->inodes = g_list_delete_link(w->inodes, inode->link);
+	inode->link = NULL;
 	gms_world_bury(w, GMS_OBJ_INODE, inode);
 }

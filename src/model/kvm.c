@@ -26,7 +26,9 @@ struct gms_kvm *gms_kvm_create(struct gms_world *w,
 		kvm->freed = true;
 		return NULL;
 	}
+	/* list_add(&kvm->vm_list, &vm_list): the node is kept for list_del() */
 	w->vms = g_list_prepend(w->vms, kvm);
+	kvm->vm_list = w->vms;
 	return kvm;
 }
 
@@ -63,7 +65,8 @@ static void kvm_destroy_vm(struct gms_world *w, struct gms_kvm *kvm)
 	gms_range_map_store(&kvm->mem_attr, 0, G_MAXUINT64, 0);
 	kvm->state = GMS_KVM_DEAD;
 	kvm->freed = true;
-	w->vms = g_list_remove(w->vms, kvm);
+	w->vms = g_list_delete_link(w->vms, kvm->vm_list);
+	kvm->vm_list = NULL;
 	gms_world_bury(w, GMS_OBJ_KVM, kvm);
 }
 

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * How the model's cost grows with the workload, at 1x, 10x and 100x of:
+ * - a 1 TiB guest_memfd lifecycle (create, bind whole, private, 64 faults
+ *   spread over it, punch whole, close); N TiB take N memslots;
+ * - 1,000 VMs, each with a guest_memfd bound by 8 memslots, then torn down;
+ * - 100,000 alternating private/shared conversions of a faulted page.
+ * Each run gets a fresh world; every invariant runs once at its end.
+ * Usage: bench_scale [MAX_SCALE]   (1, 10 or 100; default 100)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gmemsim/gmemsim.h>
+
+#define TIB (1ULL << 40)
+#define PRIVATE KVM_MEMORY_ATTRIBUTE_PRIVATE
+
+struct sample {
+	double ms;
+	long rss_kib; /* peak RSS after the run */
+	bool ok;
+};
+
+static long maxrss_kib(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+static bool invariants_hold(struct gms_world *w)
+{
+	GPtrArray *v = gms_check_run(w);
+	bool ok = !v->len;
+
+	g_ptr_array_unref(v);
+	return ok;
+}
+
+static int set_attr(struct gms_world *w, int vm, u64 gpa, u64 size, u64 attr)
+{
+	struct gms_memory_attributes a = { gpa, size, attr, 0 };
+
+	return gms_sys_set_memory_attributes(w, vm, &a);
+}
+
+static int bind_uaddr(struct gms_world *w, int vm, u32 slot, u64 gpa, u64 size,
+		      int g, u64 offset, u64 uaddr)
+{
+	struct gms_userspace_memory_region2 r = {
+		.slot = slot,
+		.flags = KVM_MEM_GUEST_MEMFD,
+		.guest_phys_addr = gpa,
+		.memory_size = size,
+		.userspace_addr = uaddr,
+		.guest_memfd = g,
+		.guest_memfd_offset = offset,
+	};
+
+	return gms_sys_set_user_memory_region2(w, vm, &r);
+}
+
+static int bind(struct gms_world *w, int vm, u32 slot, u64 gpa, u64 size, int g,
+		u64 offset)
+{
+	return bind_uaddr(w, vm, slot, gpa, size, g, offset, 0);
+}
+
+static bool lifecycle_tib(struct gms_world *w, int kvm, int scale)
+{
+	u64 size = TIB * scale;
+	int vm = gms_sys_create_vm(w, kvm, GMS_VM_SW_PROTECTED);
+	int g = gms_sys_create_guest_memfd(w, vm, size, 0);
+	struct gms_vcpu_exit e;
+	int err = g < 0;
+
+	/* a memslot holds at most KVM_MEM_MAX_NR_PAGES: one per TiB */
+	for (int s = 0; s < scale; s++)
+		err |= bind(w, vm, s, s * TIB, TIB, g, s * TIB);
+	err |= set_attr(w, vm, 0, size, PRIVATE);
+	for (u64 i = 0; i < 64; i++)
+		err |= gms_vcpu_write(w, vm, i * (size / 64),
+				      GMS_ACCESS_DEFAULT, GMS_TAG_BASE, &e);
+	err |= gms_sys_fallocate(
+		w, g, FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE, 0, size);
+	err |= !invariants_hold(w);
+	err |= gms_sys_close(w, g) | gms_sys_close(w, vm);
+	return !err;
+}
+
+static bool many_vms(struct gms_world *w, int kvm, int scale)
+{
+	int n = 1000 * scale, err = 0;
+	int *fds = g_new(int, 2 * n);
+
+	for (int i = 0; i < n; i++) {
+		int vm = gms_sys_create_vm(w, kvm, GMS_VM_SW_PROTECTED);
+		int g = gms_sys_create_guest_memfd(w, vm, 8 << 21, 0);
+
+		err |= vm < 0 || g < 0;
+		for (u32 s = 0; s < 8; s++)
+			err |= bind(w, vm, s, (u64)s << 21, 2 << 20, g,
+				    (u64)s << 21);
+		fds[2 * i] = vm;
+		fds[2 * i + 1] = g;
+	}
+	err |= !invariants_hold(w);
+	for (int i = 0; i < 2 * n; i++)
+		err |= gms_sys_close(w, fds[i]);
+	g_free(fds);
+	return !err;
+}
+
+static bool conversions(struct gms_world *w, int kvm, int scale)
+{
+	int vm = gms_sys_create_vm(w, kvm, GMS_VM_SW_PROTECTED);
+	int g = gms_sys_create_guest_memfd(w, vm, 2 << 20, 0);
+	struct gms_vcpu_exit e;
+	int err = g < 0;
+	u64 shared;
+
+	/* shared accesses go through the memslot's userspace address */
+	err |= gms_sys_mmap_anon(w, 2 << 20, &shared);
+	err |= bind_uaddr(w, vm, 0, 0, 2 << 20, g, 0, shared);
+	for (long i = 0; i < 100000L * scale; i++) {
+		u64 gpa = (i / 2 % 512) << 12;
+
+		err |= set_attr(w, vm, gpa, 4096, i % 2 ? 0 : PRIVATE);
+		/* the guest touches it in the new state: a fault, a mapping */
+		err |= gms_vcpu_write(w, vm, gpa, GMS_ACCESS_DEFAULT,
+				      GMS_TAG_BASE, &e);
+	}
+	err |= !invariants_hold(w);
+	err |= gms_sys_close(w, g) | gms_sys_close(w, vm);
+	return !err;
+}
+
+static struct sample run_one(bool (*fn)(struct gms_world *, int, int),
+			     int scale)
+{
+	struct gms_world *w = gms_world_new();
+	int kvm = gms_sys_open_kvm(w);
+	gint64 t0 = g_get_monotonic_time();
+	struct sample s;
+
+	s.ok = fn(w, kvm, scale);
+	s.ms = (g_get_monotonic_time() - t0) / 1e3;
+	s.rss_kib = maxrss_kib();
+	gms_world_free(w);
+	return s;
+}
+
+/* In a child process of its own, so each run's peak RSS is its own. */
+static struct sample measure(bool (*fn)(struct gms_world *, int, int),
+			     int scale)
+{
+	struct sample s = { 0 };
+	int p[2], status;
+	pid_t pid;
+
+	if (pipe(p))
+		return s;
+	pid = fork();
+	if (pid == 0) {
+		s = run_one(fn, scale);
+		_exit(write(p[1], &s, sizeof(s)) == sizeof(s) ? 0 : 1);
+	}
+	close(p[1]);
+	if (pid < 0 || read(p[0], &s, sizeof(s)) != sizeof(s))
+		s.ok = false;
+	close(p[0]);
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+	return s;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name, *unit;
+		bool (*fn)(struct gms_world *, int, int);
+	} loads[] = {
+		{ "tib_lifecycle", "TiB", lifecycle_tib },
+		{ "vms_x8_slots", "thousand VMs", many_vms },
+		{ "conversions", "hundred thousand conversions", conversions },
+	};
+	int max = argc > 1 ? atoi(argv[1]) : 100;
+	bool ok = true;
+
+	if (max != 1 && max != 10 && max != 100) {
+		fprintf(stderr, "usage: bench_scale [1|10|100]\n");
+		return 2;
+	}
+	printf("%-14s %6s %12s %14s %8s\n", "workload", "scale", "time (ms)",
+	       "peak RSS (MiB)", "ms/unit");
+	for (guint l = 0; l < G_N_ELEMENTS(loads); l++) {
+		for (int scale = 1; scale <= max; scale *= 10) {
+			struct sample s = measure(loads[l].fn, scale);
+
+			printf("%-14s %5dx %12.2f %14.1f %8.3f%s\n",
+			       loads[l].name, scale, s.ms, s.rss_kib / 1024.0,
+			       s.ms / scale, s.ok ? "" : "  FAILED");
+			ok &= s.ok;
+		}
+	}
+	printf("(unit: 1 TiB, 1,000 VMs with 8 memslots, 100,000 conversions; each run in its own process)\n");
+	return ok ? 0 : 1;
+}
