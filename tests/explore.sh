@@ -80,4 +80,12 @@ for bad in "--depth x" "--vms 0" "--type sgx" "--policy nope=1" "--max-states -1
 	rc=$?
 	[ $rc -eq 2 ] && [ -s "$work/err" ] || fail "explore $bad: exit $rc"
 done
+# too many names for the state's name mask: a clear error, nothing undefined on the way
+"$gmemsim" explore --vms 8 --files 4 --depth 1 >/dev/null 2>"$work/err"
+rc=$?
+if [ $rc -eq 2 ] && grep -q "at most 64" "$work/err" && ! grep -q "runtime error" "$work/err"; then
+	echo "ok: --vms 8 --files 4 is refused"
+else
+	fail "--vms 8 --files 4: exit $rc: $(cat "$work/err")"
+fi
 exit $status

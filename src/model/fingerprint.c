@@ -15,8 +15,7 @@
 #include <gmemsim/kvm.h>
 #include <gmemsim/task.h>
 
-#define FP_PFN 100 /* kinds beyond enum gms_obj_kind */
-#define FP_VMA_ADDR 101
+#define FP_PFN 100 /* a kind beyond enum gms_obj_kind */
 
 struct fp_ref {
 	int kind;

@@ -55,7 +55,6 @@ static void replay_begin(struct explorer *x, struct replay *rp)
 	rp->run = gms_run_new(x->sc);
 	rp->t = gms_model_target_new(w);
 	gms_runner_init(&rp->r, rp->run, rp->t);
-	rp->r.keep_going = true;
 	rp->defined = 0;
 }
 

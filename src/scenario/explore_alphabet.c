@@ -59,8 +59,9 @@ static void op_add(struct gms_alphabet *a, int vm, const char *def,
 	for (; uses && *uses; uses++) {
 		int i = name_find(a, *uses);
 
-		g_assert(i >= 0); /* defined by an earlier op of the alphabet */
-		op.uses |= 1ULL << i;
+		/* beyond the mask, gms_alphabet_new() refuses the configuration */
+		if (i >= 0 && i < GMS_EXPLORE_MAX_NAMES)
+			op.uses |= 1ULL << i;
 	}
 	g_array_append_val(a->ops, op);
 }
