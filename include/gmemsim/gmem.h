@@ -33,7 +33,8 @@ struct gms_gmem_inode {
 	GTree *pages; /* the page cache: &folio->index -> struct gms_folio */
 	GList *files; /* gmem_file_list */
 	struct gms_range_map
-		shared; /* convert=in-place-*: index -> 1 if shared; lazily made */
+		shared; /* convert=in-place-*: index -> 1 if shared */
+	bool shared_valid; /* shared is set up: the file was converted */
 	u32 i_count; /* one per file on the list */
 	GList *link; /* its node in the world's list of inodes */
 	bool freed;

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* use-after-free and binding: gmem_uapi.md 1.2-1.4, bugs #1 and #2 of section 5. */
+#include <stdlib.h>
+
 #include "check_internal.h"
 
 static struct gms_violation *uaf(GPtrArray *out, const char *fmt, ...)
@@ -154,7 +156,10 @@ static void check_claim(struct gms_world *w, const struct claim *c,
 
 void gms_check_binding(struct gms_world *w, GPtrArray *out)
 {
-	GArray *claims = g_array_new(FALSE, FALSE, sizeof(struct claim));
+	/* sorted by file and offset, neighbours are the only overlap to test */
+	GArray *claims = NULL;
+	struct claim small[16], *c;
+	guint n = 0;
 
 	for (GList *l = w->vms; l; l = l->next) {
 		struct gms_kvm *kvm = l->data;
@@ -162,24 +167,36 @@ void gms_check_binding(struct gms_world *w, GPtrArray *out)
 		for (guint i = 0; i < kvm->memslots[0]->len; i++) {
 			struct gms_memslot *s =
 				g_ptr_array_index(kvm->memslots[0], i);
-			struct claim c = { s->gmem.file, s->gmem.pgoff,
-					   s->gmem.pgoff + s->npages, s };
+			struct claim cl = { s->gmem.file, s->gmem.pgoff,
+					    s->gmem.pgoff + s->npages, s };
 
-			if (s->gmem.file && !s->gmem.file->freed)
-				g_array_append_val(claims, c);
+			if (!s->gmem.file || s->gmem.file->freed)
+				continue;
+			if (n == G_N_ELEMENTS(small) && !claims) {
+				claims = g_array_sized_new(FALSE, FALSE,
+							   sizeof(cl), 2 * n);
+				g_array_append_vals(claims, small, n);
+			}
+			if (claims)
+				g_array_append_val(claims, cl);
+			else
+				small[n] = cl;
+			n++;
 		}
 	}
-	g_array_sort(claims, claim_cmp);
-	for (guint i = 0; i < claims->len; i++) {
-		struct claim *c = &g_array_index(claims, struct claim, i);
-
-		check_claim(w, c, out);
-		if (i && c[-1].file == c->file && c[-1].end > c->start)
+	c = claims ? &g_array_index(claims, struct claim, 0) : small;
+	if (n > 1)
+		qsort(c, n, sizeof(*c), claim_cmp);
+	for (guint i = 0; i < n; i++) {
+		check_claim(w, &c[i], out);
+		if (i && c[i - 1].file == c[i].file &&
+		    c[i - 1].end > c[i].start)
 			gms_violation_add(
 				out, "binding",
 				"(no overlap) two memslots bind page %" G_GUINT64_FORMAT
 				" of one file",
-				c->start);
+				c[i].start);
 	}
-	g_array_unref(claims);
+	if (claims)
+		g_array_unref(claims);
 }

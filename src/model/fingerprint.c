@@ -187,8 +187,8 @@ static void fp_ranges(struct gms_fp *fp, const struct gms_range_map *m,
 {
 	const struct gms_range *r = NULL;
 
-	gms_fp_u64(fp, m->tree ? gms_range_map_count(m) : 0);
-	while (m->tree && (r = gms_range_map_next(m, r))) {
+	gms_fp_u64(fp, gms_range_map_count(m));
+	while ((r = gms_range_map_next(m, r))) {
 		gms_fp_u64(fp, r->start);
 		gms_fp_u64(fp, r->end);
 		if (kind == GMS_OBJ_TAG) /* a plain value */
@@ -348,6 +348,8 @@ static void fp_inode(struct gms_fp *fp, const struct gms_gmem_inode *inode)
 	gms_fp_u64(fp, g_list_length(inode->files));
 	for (GList *l = inode->files; l; l = l->next)
 		gms_fp_obj(fp, GMS_OBJ_FILE, l->data);
+	/* converted to all-private differs from never converted (INIT_SHARED) */
+	gms_fp_u64(fp, inode->shared_valid);
 	fp_ranges(fp, &inode->shared, GMS_OBJ_TAG);
 }
 

@@ -19,7 +19,7 @@ static bool in_place(const struct gms_world *w)
 /* What a file was created as, until its first conversion */
 bool gms_gmem_is_shared(const struct gms_gmem_inode *inode, u64 index)
 {
-	if (!inode->shared.tree)
+	if (!inode->shared_valid)
 		return inode->flags & GUEST_MEMFD_FLAG_INIT_SHARED;
 	return gms_range_map_load(&inode->shared, index);
 }
@@ -40,8 +40,9 @@ bool gms_gmem_slot_is_private(const struct gms_world *w,
 
 static void shared_map_init(struct gms_gmem_inode *inode)
 {
-	if (inode->shared.tree)
+	if (inode->shared_valid)
 		return;
+	inode->shared_valid = true;
 	gms_range_map_init(&inode->shared);
 	if (inode->flags & GUEST_MEMFD_FLAG_INIT_SHARED)
 		gms_range_map_store(&inode->shared, 0,

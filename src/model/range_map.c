@@ -10,9 +10,10 @@ gint gms_u64_cmp(gconstpointer a, gconstpointer b, gpointer unused)
 	return x < y ? -1 : x > y;
 }
 
+/* xa_init(): an empty xarray allocates nothing; the tree comes with a range */
 void gms_range_map_init(struct gms_range_map *m)
 {
-	m->tree = g_tree_new_full(gms_u64_cmp, NULL, NULL, g_free);
+	m->tree = NULL;
 }
 
 void gms_range_map_destroy(struct gms_range_map *m)
@@ -30,10 +31,12 @@ static struct gms_range *node_range(GTreeNode *n)
 /* The first range whose end lies after @index. */
 static GTreeNode *first_ending_after(const struct gms_range_map *m, u64 index)
 {
-	GTreeNode *n = g_tree_upper_bound(m->tree, &index);
-	GTreeNode *prev = n ? g_tree_node_previous(n) :
-			      g_tree_node_last(m->tree);
+	GTreeNode *n, *prev;
 
+	if (!m->tree)
+		return NULL;
+	n = g_tree_upper_bound(m->tree, &index);
+	prev = n ? g_tree_node_previous(n) : g_tree_node_last(m->tree);
 	if (prev && node_range(prev)->end > index)
 		return prev;
 	return n;
@@ -62,6 +65,8 @@ const struct gms_range *gms_range_map_next(const struct gms_range_map *m,
 {
 	GTreeNode *n;
 
+	if (!m->tree)
+		return NULL;
 	if (!r)
 		return node_range(g_tree_node_first(m->tree));
 	n = g_tree_lookup_node(m->tree, &r->start);
@@ -72,6 +77,8 @@ static void insert(struct gms_range_map *m, u64 start, u64 end, uintptr_t val)
 {
 	struct gms_range *r = g_new(struct gms_range, 1);
 
+	if (!m->tree)
+		m->tree = g_tree_new_full(gms_u64_cmp, NULL, NULL, g_free);
 	r->start = start;
 	r->end = end;
 	r->val = val;
@@ -151,10 +158,10 @@ bool gms_range_map_all(const struct gms_range_map *m, u64 start, u64 end,
 
 bool gms_range_map_empty(const struct gms_range_map *m)
 {
-	return g_tree_nnodes(m->tree) == 0;
+	return !m->tree || g_tree_nnodes(m->tree) == 0;
 }
 
 guint gms_range_map_count(const struct gms_range_map *m)
 {
-	return g_tree_nnodes(m->tree);
+	return m->tree ? g_tree_nnodes(m->tree) : 0;
 }

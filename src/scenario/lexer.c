@@ -11,32 +11,40 @@ static bool is_word_char(char c)
 
 /*
  * Token texts live in one buffer per line, sized so it never moves: every
- * token plus its NUL fits in 2 * len + 1 bytes.
+ * token plus its NUL fits in 2 * len + 1 bytes. toks keeps its room between
+ * lines and is filled in place: growing a GArray's length copies and zeroes.
  */
-static void push(GArray *toks, GString *buf, enum gms_tok_kind kind,
-		 const char *s, gsize n, gsize col)
+static void push(struct gms_lexer *lx, guint *n, enum gms_tok_kind kind,
+		 const char *s, gsize len, gsize col)
 {
-	struct gms_tok t = { kind, buf->str + buf->len, (int)col + 1 };
+	GString *buf = lx->buf;
+	struct gms_tok *t;
 
-	/* room is reserved by gms_lex_line(): no g_string growth path here */
-	memcpy(t.text, s, n);
-	t.text[n] = '\0';
-	buf->len += n + 1;
+	if (*n == lx->cap) {
+		lx->cap *= 2;
+		lx->toks->len = *n;
+		g_array_set_size(lx->toks, lx->cap);
+	}
+	t = &g_array_index(lx->toks, struct gms_tok, (*n)++);
+	t->kind = kind;
+	t->text = buf->str + buf->len;
+	t->col = (int)col + 1;
+	memcpy(t->text, s, len);
+	t->text[len] = '\0';
+	buf->len += len + 1;
 	buf->str[buf->len] = '\0'; /* GString's own invariant */
-	g_array_append_val(toks, t);
 }
 
 void gms_lex_line(struct gms_lexer *lx, const char *line, gsize len,
 		  gsize *stmt_len)
 {
-	GArray *toks = lx->toks;
 	GString *buf = lx->buf;
 	gsize i = 0, end = 0;
+	guint n = 0;
 
-	g_array_set_size(toks, 0);
-	g_string_truncate(buf, 0);
 	if (buf->allocated_len <= 2 * len + 1)
-		g_string_set_size(buf, 2 * len + 1), g_string_truncate(buf, 0);
+		g_string_set_size(buf, 2 * len + 1);
+	g_string_truncate(buf, 0);
 	while (i < len) {
 		char c = line[i];
 		gsize j;
@@ -48,10 +56,10 @@ void gms_lex_line(struct gms_lexer *lx, const char *line, gsize len,
 		if (c == '#')
 			break;
 		if (c == '=' && i + 1 < len && line[i + 1] == '>') {
-			push(toks, buf, GMS_TOK_ARROW, line + i, 2, i);
+			push(lx, &n, GMS_TOK_ARROW, line + i, 2, i);
 			i += 2;
 		} else if (c == '=' || c == ',') {
-			push(toks, buf, c == '=' ? GMS_TOK_EQ : GMS_TOK_COMMA,
+			push(lx, &n, c == '=' ? GMS_TOK_EQ : GMS_TOK_COMMA,
 			     line + i, 1, i);
 			i++;
 		} else {
@@ -60,17 +68,20 @@ void gms_lex_line(struct gms_lexer *lx, const char *line, gsize len,
 			if (j ==
 			    i) /* a NUL: one bad character, for the parser */
 				j = i + 1;
-			push(toks, buf, GMS_TOK_WORD, line + i, j - i, i);
+			push(lx, &n, GMS_TOK_WORD, line + i, j - i, i);
 			i = j;
 		}
 		end = i;
 	}
+	lx->toks->len = n; /* within the room push() made */
 	*stmt_len = end;
 }
 
 void gms_lex_init(struct gms_lexer *lx)
 {
-	lx->toks = g_array_sized_new(FALSE, FALSE, sizeof(struct gms_tok), 32);
+	lx->cap = 32;
+	lx->toks = g_array_sized_new(FALSE, FALSE, sizeof(struct gms_tok),
+				     lx->cap);
 	lx->buf = g_string_sized_new(256);
 }
 

@@ -17,6 +17,7 @@ struct gms_tok {
 struct gms_lexer {
 	GArray *toks; /* struct gms_tok of the current line */
 	GString *buf;
+	gsize cap; /* tokens toks has room for */
 };
 
 void gms_lex_init(struct gms_lexer *lx);

@@ -121,7 +121,7 @@ static const char *outcome_text(struct gms_run *run,
 		return "zero";
 	case GMS_OUT_TAG:
 		tag = gms_scenario_tag_name(run->sc, o->tag);
-		return keep(run, g_strdup_printf("tag:%s", tag ? tag : "?"));
+		return keep(run, g_strconcat("tag:", tag ? tag : "?", NULL));
 	case GMS_OUT_EXIT:
 		return o->exit == GMS_EXIT_MMIO	     ? "exit:mmio" :
 		       o->exit == GMS_EXIT_EXCEPTION ? "exit:exception" :
@@ -129,7 +129,7 @@ static const char *outcome_text(struct gms_run *run,
 	case GMS_OUT_SCRAMBLED:
 		return "scrambled";
 	case GMS_OUT_VIOLATION:
-		return keep(run, g_strdup_printf("violation:%s", o->invariant));
+		return keep(run, g_strconcat("violation:", o->invariant, NULL));
 	case GMS_OUT_BLOCKED:
 		return "blocked";
 	}
@@ -178,7 +178,7 @@ static const char *outcome_of(struct gms_run *run, const struct gms_result *res)
 	if (res->value == GMS_TAG_SCRAMBLED)
 		return "scrambled";
 	tag = gms_scenario_tag_name(run->sc, res->value);
-	return keep(run, tag ? g_strdup_printf("tag:%s", tag) :
+	return keep(run, tag ? g_strconcat("tag:", tag, NULL) :
 			       g_strdup_printf("tag:%#" G_GINT64_MODIFIER "x",
 					       res->value));
 }
