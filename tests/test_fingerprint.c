@@ -76,6 +76,10 @@ static void test_observable_state_is_state(void **state)
 		     form_of(VM_G SLOT "guest.read a gpa=1M\n"
 				       "gmem.punch g offset=0 len=4K\n"));
 	assert_false(form_of(VM_G) == form_of(VM_G "gmem.mmap m gmem=g\n"));
+	/* an init_shared file converted to private is not one never converted */
+	assert_false(form_of("policy convert=in-place-zero\n" VM_G) ==
+		     form_of("policy convert=in-place-zero\n" VM_G
+			     "gmem.convert g offset=0 len=8K to=private\n"));
 	/* a task in flight, and how far it got */
 	assert_false(
 		form_of(VM_G SLOT "spawn t gmem.punch g offset=0 len=4K\n") ==
