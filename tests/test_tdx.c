@@ -104,10 +104,10 @@ static void test_block_track_remove(void **state)
 	assert_int_equal(gms_tdx_pamt(&tdx, 5).pt, PT_NDA);
 	assert_int_equal(tdh_mem_page_remove(&tdx, TDR, GPA),
 			 TDX_EPT_ENTRY_STATE_INCORRECT);
-	assert_true(g_hash_table_contains(tdx.dirty, GSIZE_TO_POINTER(5)));
+	assert_true(gms_hw_table_contains(tdx.dirty, GSIZE_TO_POINTER(5)));
 	assert_int_equal(tdh_phymem_page_wbinvd(&tdx, 5), TDX_SUCCESS);
 	gms_tdx_clear_page(&tdx, 5);
-	assert_false(g_hash_table_contains(tdx.dirty, GSIZE_TO_POINTER(5)));
+	assert_false(gms_hw_table_contains(tdx.dirty, GSIZE_TO_POINTER(5)));
 	/* UNBLOCK restores the state after tracking */
 	assert_int_equal(tdh_mem_page_aug(&tdx, TDR, GPA, 6), TDX_SUCCESS);
 	assert_int_equal(tdh_mem_range_block(&tdx, TDR, GPA), TDX_SUCCESS);

@@ -8,6 +8,7 @@
 #define GMEMSIM_PKVM_H
 
 #include <glib.h>
+#include <gmemsim/hw_table.h>
 #include <gmemsim/types.h>
 
 enum pkvm_page_state {

@@ -8,6 +8,7 @@
 #define GMEMSIM_RMP_H
 
 #include <glib.h>
+#include <gmemsim/hw_table.h>
 #include <gmemsim/types.h>
 
 /* RMPUPDATE / PSMASH / PVALIDATE return codes (Verus def_s.rs, kernel macros) */

@@ -8,6 +8,7 @@
 #define GMEMSIM_TDX_H
 
 #include <glib.h>
+#include <gmemsim/hw_table.h>
 #include <gmemsim/types.h>
 
 /* SEAMCALL status codes (arch/x86/include/asm/shared/tdx_errno.h) */

@@ -61,7 +61,8 @@ void gms_check_asid_reuse(struct gms_world *w, GPtrArray *out)
 				"(S4) ASID %u activated while %u RMP entries still carry it",
 				i, a->stale_at_activate[i]);
 	}
-	g_hash_table_foreach(w->hw.rmp.entries, check_entry_asid, &c);
+	if (w->hw.rmp.entries)
+		g_hash_table_foreach(w->hw.rmp.entries, check_entry_asid, &c);
 	gms_check_hkid_reuse(w, out);
 }
 
@@ -70,8 +71,8 @@ void gms_check_scrub(struct gms_world *w, GPtrArray *out)
 	GHashTableIter it;
 	gpointer k, v;
 
-	g_hash_table_iter_init(&it, w->hw.rmp.entries);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
+	gms_hw_table_iter_init(&it, w->hw.rmp.entries);
+	while (gms_hw_table_iter_next(&it, w->hw.rmp.entries, &k, &v)) {
 		const struct gms_rmp_entry *e = v;
 		u64 pfn = GPOINTER_TO_SIZE(k);
 		const struct gms_page *p = gms_physmem_page(&w->physmem, pfn);
@@ -94,8 +95,8 @@ void gms_check_hw_consistency(struct gms_world *w, GPtrArray *out)
 
 	gms_check_tdx(w, out);
 	gms_check_pkvm(w, out);
-	g_hash_table_iter_init(&it, w->hw.rmp.entries);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
+	gms_hw_table_iter_init(&it, w->hw.rmp.entries);
+	while (gms_hw_table_iter_next(&it, w->hw.rmp.entries, &k, &v)) {
 		const struct gms_rmp_entry *e = v;
 		u64 pfn = GPOINTER_TO_SIZE(k);
 
@@ -170,8 +171,8 @@ static void check_td(struct gms_world *w, const struct gms_td *td,
 				(u64)GPOINTER_TO_SIZE(k) << GMS_PAGE_SHIFT,
 				e->hpa_pfn);
 	}
-	g_hash_table_iter_init(&it, tdx->pamt);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
+	gms_hw_table_iter_init(&it, tdx->pamt);
+	while (gms_hw_table_iter_next(&it, tdx->pamt, &k, &v)) {
 		const struct gms_pamt_entry *p = v;
 
 		owned += p->owner == td->tdr && p->pt != PT_TDR;
@@ -194,8 +195,8 @@ void gms_check_tdx(struct gms_world *w, GPtrArray *out)
 	GHashTableIter it;
 	gpointer k, v;
 
-	g_hash_table_iter_init(&it, w->hw.tdx.tds);
-	while (g_hash_table_iter_next(&it, &k, &v))
+	gms_hw_table_iter_init(&it, w->hw.tdx.tds);
+	while (gms_hw_table_iter_next(&it, w->hw.tdx.tds, &k, &v))
 		check_td(w, v, out);
 }
 
@@ -205,8 +206,8 @@ void gms_check_hkid_reuse(struct gms_world *w, GPtrArray *out)
 	GHashTableIter it;
 	gpointer k, v;
 
-	g_hash_table_iter_init(&it, w->hw.tdx.tds);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
+	gms_hw_table_iter_init(&it, w->hw.tdx.tds);
+	while (gms_hw_table_iter_next(&it, w->hw.tdx.tds, &k, &v)) {
 		const struct gms_td *td = v;
 
 		if (td->life != TD_TEARDOWN &&
@@ -224,8 +225,8 @@ void gms_check_tdx_scrub(struct gms_world *w, GPtrArray *out)
 	GHashTableIter it;
 	gpointer k, v;
 
-	g_hash_table_iter_init(&it, w->hw.tdx.dirty);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
+	gms_hw_table_iter_init(&it, w->hw.tdx.dirty);
+	while (gms_hw_table_iter_next(&it, w->hw.tdx.dirty, &k, &v)) {
 		u64 pfn = GPOINTER_TO_SIZE(k);
 		const struct gms_page *p = gms_physmem_page(&w->physmem, pfn);
 
@@ -239,8 +240,8 @@ void gms_check_tdx_scrub(struct gms_world *w, GPtrArray *out)
 					"TDH.PHYMEM.PAGE.WBINVD" :
 					"the MOVDIR64B clear");
 	}
-	g_hash_table_iter_init(&it, w->hw.tdx.pamt);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
+	gms_hw_table_iter_init(&it, w->hw.tdx.pamt);
+	while (gms_hw_table_iter_next(&it, w->hw.tdx.pamt, &k, &v)) {
 		u64 pfn = GPOINTER_TO_SIZE(k);
 		const struct gms_page *p = gms_physmem_page(&w->physmem, pfn);
 
@@ -292,8 +293,8 @@ void gms_check_pkvm(struct gms_world *w, GPtrArray *out)
 	GHashTableIter it;
 	gpointer k, v;
 
-	g_hash_table_iter_init(&it, pk->vms);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
+	gms_hw_table_iter_init(&it, pk->vms);
+	while (gms_hw_table_iter_next(&it, pk->vms, &k, &v)) {
 		const struct gms_pkvm_vm *vm = v;
 
 		check_pkvm_vm(w, vm, out);
@@ -304,8 +305,8 @@ void gms_check_pkvm(struct gms_world *w, GPtrArray *out)
 				vm->handle);
 	}
 	/* P4: a page the host cannot see is a guest's, by its annotation */
-	g_hash_table_iter_init(&it, pk->pages);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
+	gms_hw_table_iter_init(&it, pk->pages);
+	while (gms_hw_table_iter_next(&it, pk->pages, &k, &v)) {
 		const struct gms_hyp_page *p = v;
 		const struct gms_pkvm_vm *vm = gms_pkvm_vm(pk, p->handle);
 		u64 pfn = GPOINTER_TO_SIZE(k);
@@ -326,8 +327,8 @@ void gms_check_pkvm_scrub(struct gms_world *w, GPtrArray *out)
 	GHashTableIter it;
 	gpointer k, v;
 
-	g_hash_table_iter_init(&it, w->hw.pkvm.unpoisoned);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
+	gms_hw_table_iter_init(&it, w->hw.pkvm.unpoisoned);
+	while (gms_hw_table_iter_next(&it, w->hw.pkvm.unpoisoned, &k, &v)) {
 		u64 pfn = GPOINTER_TO_SIZE(k);
 		const struct gms_page *p = gms_physmem_page(&w->physmem, pfn);
 

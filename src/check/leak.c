@@ -31,22 +31,22 @@ void gms_check_leak(struct gms_world *w, GPtrArray *out)
 	if (w->mm.pins->len)
 		gms_violation_add(out, "leak", "%u pins remain",
 				  w->mm.pins->len);
-	if (g_hash_table_size(w->hw.rmp.entries))
+	if (gms_hw_table_size(w->hw.rmp.entries))
 		gms_violation_add(out, "leak",
 				  "%u RMP entries are not hypervisor-owned",
-				  g_hash_table_size(w->hw.rmp.entries));
-	if (g_hash_table_size(w->hw.tdx.tds))
+				  gms_hw_table_size(w->hw.rmp.entries));
+	if (gms_hw_table_size(w->hw.tdx.tds))
 		gms_violation_add(out, "leak", "%u TDs were never reclaimed",
-				  g_hash_table_size(w->hw.tdx.tds));
-	if (g_hash_table_size(w->hw.pkvm.vms))
+				  gms_hw_table_size(w->hw.tdx.tds));
+	if (gms_hw_table_size(w->hw.pkvm.vms))
 		gms_violation_add(out, "leak",
 				  "%u pKVM VMs were never torn down",
-				  g_hash_table_size(w->hw.pkvm.vms));
-	if (g_hash_table_size(w->hw.pkvm.pages))
+				  gms_hw_table_size(w->hw.pkvm.vms));
+	if (gms_hw_table_size(w->hw.pkvm.pages))
 		gms_violation_add(
 			out, "leak",
 			"%u pages are not exclusively the host's again",
-			g_hash_table_size(w->hw.pkvm.pages));
+			gms_hw_table_size(w->hw.pkvm.pages));
 	for (u16 h = 1; h <= GMS_TDX_MAX_HKID; h++)
 		if (w->hw.tdx.kot[h] != KOT_FREE)
 			gms_violation_add(out, "leak", "HKID %u is not free",

@@ -7,14 +7,14 @@ bool gms_hw_idle(const struct gms_hw *hw)
 	for (u16 i = 1; i <= GMS_SNP_MAX_ASID; i++)
 		if (hw->snp.state[i] != ASID_FREE)
 			return false;
-	return !g_hash_table_size(hw->rmp.entries) &&
-	       !g_hash_table_size(hw->tdx.tds) &&
-	       !g_hash_table_size(hw->tdx.pamt) &&
-	       !g_hash_table_size(hw->tdx.dirty) &&
-	       !g_hash_table_size(hw->tdx.poisoned) &&
-	       !g_hash_table_size(hw->pkvm.vms) &&
-	       !g_hash_table_size(hw->pkvm.pages) &&
-	       !g_hash_table_size(hw->pkvm.unpoisoned);
+	return !gms_hw_table_size(hw->rmp.entries) &&
+	       !gms_hw_table_size(hw->tdx.tds) &&
+	       !gms_hw_table_size(hw->tdx.pamt) &&
+	       !gms_hw_table_size(hw->tdx.dirty) &&
+	       !gms_hw_table_size(hw->tdx.poisoned) &&
+	       !gms_hw_table_size(hw->pkvm.vms) &&
+	       !gms_hw_table_size(hw->pkvm.pages) &&
+	       !gms_hw_table_size(hw->pkvm.unpoisoned);
 }
 
 void gms_hw_init(struct gms_hw *hw)
@@ -62,10 +62,10 @@ static int tdx_check(struct gms_hw *hw, u64 pfn, enum gms_host_access kind,
 		     kind == GMS_HOST_KERNEL_WRITE;
 
 	if (write && gms_tdx_pamt(&hw->tdx, pfn).pt != PT_NDA) {
-		g_hash_table_add(hw->tdx.poisoned, k);
+		g_hash_table_add(gms_hw_table(&hw->tdx.poisoned, NULL), k);
 		return 0;
 	}
-	if (!write && g_hash_table_contains(hw->tdx.poisoned, k)) {
+	if (!write && gms_hw_table_contains(hw->tdx.poisoned, k)) {
 		*why = "T2: read of a TDX line a partial write poisoned (#MC)";
 		return GMS_HW_FATAL;
 	}

@@ -20,25 +20,21 @@ static void vm_free(gpointer p)
 
 void gms_pkvm_init(struct gms_pkvm *pk)
 {
+	/* pages, vms and unpoisoned come with their first entry */
 	*pk = (struct gms_pkvm){ 0 };
-	pk->pages = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-					  g_free);
-	pk->vms = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-					vm_free);
-	pk->unpoisoned = g_hash_table_new(g_direct_hash, g_direct_equal);
 }
 
 void gms_pkvm_destroy(struct gms_pkvm *pk)
 {
-	g_hash_table_unref(pk->pages);
-	g_hash_table_unref(pk->vms);
-	g_hash_table_unref(pk->unpoisoned);
+	gms_hw_table_free(&pk->pages);
+	gms_hw_table_free(&pk->vms);
+	gms_hw_table_free(&pk->unpoisoned);
 }
 
 /* A page never touched is the host's, exclusively; hyp has no view of it. */
 struct gms_hyp_page gms_pkvm_page(const struct gms_pkvm *pk, u64 pfn)
 {
-	struct gms_hyp_page *p = g_hash_table_lookup(pk->pages, key(pfn));
+	struct gms_hyp_page *p = gms_hw_table_lookup(pk->pages, key(pfn));
 
 	return p ? *p :
 		   (struct gms_hyp_page){ .host_state = PKVM_PAGE_OWNED,
@@ -49,15 +45,15 @@ static void set_page(struct gms_pkvm *pk, u64 pfn, const struct gms_hyp_page *p)
 {
 	if (p->host_state == PKVM_PAGE_OWNED && p->hyp_state == PKVM_NOPAGE &&
 	    !p->host_share_guest_count)
-		g_hash_table_remove(pk->pages, key(pfn));
+		gms_hw_table_remove(pk->pages, key(pfn));
 	else
-		g_hash_table_insert(pk->pages, key(pfn),
+		g_hash_table_insert(gms_hw_table(&pk->pages, g_free), key(pfn),
 				    g_memdup2(p, sizeof(*p)));
 }
 
 struct gms_pkvm_vm *gms_pkvm_vm(const struct gms_pkvm *pk, u16 handle)
 {
-	return g_hash_table_lookup(pk->vms, key(handle));
+	return gms_hw_table_lookup(pk->vms, key(handle));
 }
 
 struct gms_guest_pte gms_pkvm_guest_pte(const struct gms_pkvm_vm *vm, u64 gfn)
@@ -88,7 +84,8 @@ u16 pkvm_init_vm(struct gms_pkvm *pk)
 		vm->handle = h;
 		vm->s2 = g_hash_table_new_full(g_direct_hash, g_direct_equal,
 					       NULL, g_free);
-		g_hash_table_insert(pk->vms, key(h), vm);
+		g_hash_table_insert(gms_hw_table(&pk->vms, vm_free), key(h),
+				    vm);
 		return h;
 	}
 	return 0;
@@ -196,9 +193,9 @@ int __pkvm_guest_share_host(struct gms_pkvm *pk, u16 handle, u64 gfn)
 static void poison(struct gms_pkvm *pk, u64 pfn)
 {
 	if (pk->skip_poison)
-		g_hash_table_add(pk->unpoisoned, key(pfn));
+		g_hash_table_add(gms_hw_table(&pk->unpoisoned, NULL), key(pfn));
 	else
-		g_hash_table_remove(pk->unpoisoned, key(pfn));
+		gms_hw_table_remove(pk->unpoisoned, key(pfn));
 }
 
 /* mirrors: __pkvm_host_reclaim_page_guest(): only from a dying VM */
@@ -283,6 +280,6 @@ int __pkvm_finalize_teardown_vm(struct gms_pkvm *pk, u16 handle)
 			vm->ptes_at_finalize = true;
 			return 0; /* the VM stays listed: checked as P8 */
 		}
-	g_hash_table_remove(pk->vms, key(handle));
+	gms_hw_table_remove(pk->vms, key(handle));
 	return 0;
 }

@@ -17,18 +17,17 @@ static gpointer key(u64 pfn)
 
 void gms_rmp_init(struct gms_rmp *rmp)
 {
-	rmp->entries = g_hash_table_new_full(g_direct_hash, g_direct_equal,
-					     NULL, g_free);
+	rmp->entries = NULL; /* from the first assigned page */
 }
 
 void gms_rmp_destroy(struct gms_rmp *rmp)
 {
-	g_hash_table_unref(rmp->entries);
+	gms_hw_table_free(&rmp->entries);
 }
 
 struct gms_rmp_entry gms_rmp_read(const struct gms_rmp *rmp, u64 pfn)
 {
-	struct gms_rmp_entry *e = g_hash_table_lookup(rmp->entries, key(pfn));
+	struct gms_rmp_entry *e = gms_hw_table_lookup(rmp->entries, key(pfn));
 
 	return e ? *e : (struct gms_rmp_entry){ 0 };
 }
@@ -49,10 +48,11 @@ static void store(struct gms_rmp *rmp, u64 pfn, const struct gms_rmp_entry *e)
 	static const struct gms_rmp_entry zero;
 
 	if (!memcmp(e, &zero, sizeof(*e))) {
-		g_hash_table_remove(rmp->entries, key(pfn));
+		gms_hw_table_remove(rmp->entries, key(pfn));
 		return;
 	}
-	g_hash_table_insert(rmp->entries, key(pfn), g_memdup2(e, sizeof(*e)));
+	g_hash_table_insert(gms_hw_table(&rmp->entries, g_free), key(pfn),
+			    g_memdup2(e, sizeof(*e)));
 }
 
 static bool range_unassigned(const struct gms_rmp *rmp, u64 pfn)
@@ -200,8 +200,8 @@ guint gms_rmp_count_asid(const struct gms_rmp *rmp, u16 asid)
 	gpointer k, v;
 	guint n = 0;
 
-	g_hash_table_iter_init(&it, rmp->entries);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
+	gms_hw_table_iter_init(&it, rmp->entries);
+	while (gms_hw_table_iter_next(&it, rmp->entries, &k, &v)) {
 		const struct gms_rmp_entry *e = v;
 
 		n += e->assigned && e->asid == asid;

@@ -21,26 +21,21 @@ static void td_free(gpointer p)
 
 void gms_tdx_init(struct gms_tdx *tdx)
 {
+	/* pamt, tds, dirty and poisoned come with their first entry */
 	*tdx = (struct gms_tdx){ 0 };
-	tdx->pamt = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-					  g_free);
-	tdx->tds = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-					 td_free);
-	tdx->dirty = g_hash_table_new(g_direct_hash, g_direct_equal);
-	tdx->poisoned = g_hash_table_new(g_direct_hash, g_direct_equal);
 }
 
 void gms_tdx_destroy(struct gms_tdx *tdx)
 {
-	g_hash_table_unref(tdx->pamt);
-	g_hash_table_unref(tdx->tds);
-	g_hash_table_unref(tdx->dirty);
-	g_hash_table_unref(tdx->poisoned);
+	gms_hw_table_free(&tdx->pamt);
+	gms_hw_table_free(&tdx->tds);
+	gms_hw_table_free(&tdx->dirty);
+	gms_hw_table_free(&tdx->poisoned);
 }
 
 struct gms_pamt_entry gms_tdx_pamt(const struct gms_tdx *tdx, u64 pfn)
 {
-	struct gms_pamt_entry *e = g_hash_table_lookup(tdx->pamt, key(pfn));
+	struct gms_pamt_entry *e = gms_hw_table_lookup(tdx->pamt, key(pfn));
 
 	return e ? *e : (struct gms_pamt_entry){ .pt = PT_NDA };
 }
@@ -50,15 +45,15 @@ static void set_pamt(struct gms_tdx *tdx, u64 pfn, u8 pt, u64 owner)
 	struct gms_pamt_entry e = { .pt = pt, .owner = owner };
 
 	if (pt == PT_NDA)
-		g_hash_table_remove(tdx->pamt, key(pfn));
+		gms_hw_table_remove(tdx->pamt, key(pfn));
 	else
-		g_hash_table_insert(tdx->pamt, key(pfn),
+		g_hash_table_insert(gms_hw_table(&tdx->pamt, g_free), key(pfn),
 				    g_memdup2(&e, sizeof(e)));
 }
 
 struct gms_td *gms_tdx_td(const struct gms_tdx *tdx, u64 tdr)
 {
-	return g_hash_table_lookup(tdx->tds, key(tdr));
+	return gms_hw_table_lookup(tdx->tds, key(tdr));
 }
 
 struct gms_sept_entry gms_tdx_sept(const struct gms_td *td, u64 gpa)
@@ -104,7 +99,7 @@ u64 tdh_mng_create(struct gms_tdx *tdx, u64 tdr, u16 hkid)
 	td->life = TD_HKID_ASSIGNED;
 	td->sept = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
 					 g_free);
-	g_hash_table_insert(tdx->tds, key(tdr), td);
+	g_hash_table_insert(gms_hw_table(&tdx->tds, td_free), key(tdr), td);
 	set_pamt(tdx, tdr, PT_TDR, tdr);
 	tdx->kot[hkid] = KOT_ASSIGNED;
 	return TDX_SUCCESS;
@@ -262,7 +257,7 @@ u64 tdh_mem_range_block(struct gms_tdx *tdx, u64 tdr, u64 gpa)
 	set_sept(td, gpa,
 		 e.state == SEPT_MAPPED ? SEPT_BLOCKED : SEPT_PENDING_BLOCKED,
 		 e.hpa_pfn);
-	p = g_hash_table_lookup(tdx->pamt, key(e.hpa_pfn));
+	p = gms_hw_table_lookup(tdx->pamt, key(e.hpa_pfn));
 	if (p)
 		p->bepoch = td->td_epoch;
 	return TDX_SUCCESS;
@@ -306,7 +301,7 @@ u64 tdh_mem_page_remove(struct gms_tdx *tdx, u64 tdr, u64 gpa)
 	set_sept(td, gpa, SEPT_FREE, 0);
 	set_pamt(tdx, e.hpa_pfn, PT_NDA, 0);
 	td->chldcnt--;
-	g_hash_table_insert(tdx->dirty, key(e.hpa_pfn),
+	g_hash_table_insert(gms_hw_table(&tdx->dirty, NULL), key(e.hpa_pfn),
 			    GUINT_TO_POINTER(GMS_TDX_NEEDS_WBINVD |
 					     GMS_TDX_NEEDS_CLEAR));
 	return TDX_SUCCESS;
@@ -333,13 +328,14 @@ u64 tdh_mem_range_unblock(struct gms_tdx *tdx, u64 tdr, u64 gpa)
 
 static void clean(struct gms_tdx *tdx, u64 pfn, guint bit)
 {
-	guint d = GPOINTER_TO_UINT(g_hash_table_lookup(tdx->dirty, key(pfn)));
+	guint d = GPOINTER_TO_UINT(gms_hw_table_lookup(tdx->dirty, key(pfn)));
 
 	d &= ~bit;
 	if (d)
-		g_hash_table_insert(tdx->dirty, key(pfn), GUINT_TO_POINTER(d));
+		g_hash_table_insert(gms_hw_table(&tdx->dirty, NULL), key(pfn),
+				    GUINT_TO_POINTER(d));
 	else
-		g_hash_table_remove(tdx->dirty, key(pfn));
+		gms_hw_table_remove(tdx->dirty, key(pfn));
 }
 
 /* TDH.PHYMEM.PAGE.WBINVD: the page must already be removed (NDA) */
@@ -354,7 +350,7 @@ u64 tdh_phymem_page_wbinvd(struct gms_tdx *tdx, u64 pfn)
 void gms_tdx_clear_page(struct gms_tdx *tdx, u64 pfn)
 {
 	clean(tdx, pfn, GMS_TDX_NEEDS_CLEAR);
-	g_hash_table_remove(tdx->poisoned, key(pfn));
+	gms_hw_table_remove(tdx->poisoned, key(pfn));
 }
 
 u64 tdh_vp_flush(struct gms_tdx *tdx, u64 tdr)
@@ -429,10 +425,10 @@ u64 tdh_phymem_page_reclaim(struct gms_tdx *tdx, u64 pfn)
 	if (p.pt == PT_TDR && td->chldcnt)
 		return TDX_TD_ASSOCIATED_PAGES_EXIST;
 	set_pamt(tdx, pfn, PT_NDA, 0);
-	g_hash_table_insert(tdx->dirty, key(pfn),
+	g_hash_table_insert(gms_hw_table(&tdx->dirty, NULL), key(pfn),
 			    GUINT_TO_POINTER(GMS_TDX_NEEDS_CLEAR));
 	if (p.pt == PT_TDR)
-		g_hash_table_remove(tdx->tds, key(pfn));
+		gms_hw_table_remove(tdx->tds, key(pfn));
 	else
 		td->chldcnt--;
 	return TDX_SUCCESS;

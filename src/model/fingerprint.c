@@ -423,8 +423,10 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 		gms_fp_u64(fp, 0);
 	}
 	gms_fp_u64(fp, GPOINTER_TO_UINT(hw_lookup(w->hw.tdx.dirty, pfn)));
-	gms_fp_u64(fp, (u64) !!hw_lookup(w->hw.tdx.poisoned, pfn) |
-			       (u64) !!hw_lookup(w->hw.pkvm.unpoisoned, pfn)
+	gms_fp_u64(fp, (u64)gms_hw_table_contains(w->hw.tdx.poisoned,
+						  GSIZE_TO_POINTER(pfn)) |
+			       (u64)gms_hw_table_contains(w->hw.pkvm.unpoisoned,
+							  GSIZE_TO_POINTER(pfn))
 				       << 1);
 	if (hyp) {
 		gms_fp_u64(fp, 1 + hyp->host_state);

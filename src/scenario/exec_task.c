@@ -70,8 +70,7 @@ static void exec_spawn(struct gms_runner *r, const struct gms_stmt *s,
 		return;
 	}
 	t = s->spawned->spawn(r, s);
-	g_hash_table_insert(r->tasks, g_strdup(s->task),
-			    GUINT_TO_POINTER(t->id));
+	g_hash_table_insert(r->tasks, (char *)s->task, GUINT_TO_POINTER(t->id));
 	res->note = g_strdup_printf("task %u: %s", t->id, t->ops->what);
 }
 

@@ -450,9 +450,9 @@ static bool parse_op(struct parser *p, struct gms_stmt *s, GArray *toks)
 		return fail(p, verb->col, "%s is not modelled yet: %s",
 			    s->op->verb, s->op->not_modelled);
 	if (s->op->defines) {
-		g_hash_table_insert(p->sc->names, g_strdup(s->pos[0]),
+		g_hash_table_insert(p->sc->names, (char *)s->pos[0],
 				    GINT_TO_POINTER(s->op->defines));
-		g_ptr_array_add(p->sc->name_order, g_strdup(s->pos[0]));
+		g_ptr_array_add(p->sc->name_order, (char *)s->pos[0]);
 	}
 	return true;
 }
@@ -493,9 +493,9 @@ static bool parse_spawn(struct parser *p, struct gms_stmt *s, GArray *toks)
 			    "a task's outcome goes on 'finish %s'", s->task);
 	s->spawned = s->op;
 	s->op = &gms_op_spawn;
-	g_hash_table_insert(p->sc->names, g_strdup(s->task),
+	g_hash_table_insert(p->sc->names, (char *)s->task,
 			    GINT_TO_POINTER(GMS_H_TASK));
-	g_ptr_array_add(p->sc->name_order, g_strdup(s->task));
+	g_ptr_array_add(p->sc->name_order, (char *)s->task);
 	return true;
 }
 
@@ -628,9 +628,9 @@ struct gms_scenario *gms_scenario_parse(const char *path, const char *text,
 	sc->path = g_strdup(path);
 	sc->stmts = g_ptr_array_new_with_free_func((GDestroyNotify)stmt_free);
 	sc->tags = g_ptr_array_new_with_free_func(g_free);
-	sc->names =
-		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	sc->name_order = g_ptr_array_new_with_free_func(g_free);
+	/* names and name_order point into strings */
+	sc->names = g_hash_table_new(g_str_hash, g_str_equal);
+	sc->name_order = g_ptr_array_new();
 	sc->strings = g_string_chunk_new(1024);
 	gms_lex_init(&lx);
 	while (pos < len) {

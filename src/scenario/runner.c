@@ -31,7 +31,8 @@ void gms_runner_define(struct gms_runner *r, const char *name,
 	struct gms_handle *copy = g_memdup2(&h, sizeof(h));
 
 	gms_range_map_init(&copy->unmapped);
-	g_hash_table_insert(r->handles, g_strdup(name), copy);
+	/* @name is the scenario's, which outlives the run: borrowed */
+	g_hash_table_insert(r->handles, (char *)name, copy);
 }
 
 static void handle_free(gpointer p)
@@ -46,7 +47,7 @@ void gms_runner_name_object(struct gms_runner *r, enum gms_obj_kind kind,
 			    u64 id, const char *name)
 {
 	g_hash_table_insert(r->obj_names, gms_run_name_key(kind, id),
-			    g_strdup(name));
+			    (char *)name);
 }
 
 static const char *name_of(void *data, enum gms_obj_kind kind, u64 id);
@@ -408,8 +409,8 @@ struct gms_run *gms_run_new(struct gms_scenario *sc)
 	run->steps = g_ptr_array_new_with_free_func((GDestroyNotify)step_free);
 	run->strings = g_string_chunk_new(256);
 	run->no_violations = gms_violations_new();
-	run->names = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-					   g_free);
+	/* the names are the scenario's strings: it outlives the run */
+	run->names = g_hash_table_new(g_direct_hash, g_direct_equal);
 	return run;
 }
 
@@ -417,11 +418,11 @@ void gms_runner_init(struct gms_runner *r, struct gms_run *run,
 		     struct gms_target *t)
 {
 	*r = (struct gms_runner){ .sc = run->sc, .t = t, .w = t->w };
-	r->handles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	r->handles = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
 					   handle_free);
 	r->slots = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
 					 g_free);
-	r->tasks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	r->tasks = g_hash_table_new(g_str_hash, g_str_equal);
 	r->scratch = gms_violations_new();
 	r->obj_names = run->names;
 	r->kvm_fd = T(r, open_kvm);
