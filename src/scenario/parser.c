@@ -690,10 +690,14 @@ void gms_scenario_free(struct gms_scenario *sc)
 
 const struct gms_arg *gms_stmt_arg(const struct gms_stmt *s, const char *key)
 {
-	for (int i = 0; i < s->nargs; i++)
-		if (s->args[i].key == key || (s->args[i].key[0] == key[0] &&
-					      !strcmp(s->args[i].key, key)))
+	/* keys are the op table's strings, and literals are merged: mostly == */
+	for (int i = 0; i < s->nargs; i++) {
+		const char *k = s->args[i].key;
+
+		if (k == key || (k[0] == key[0] && k[0] && k[1] == key[1] &&
+				 !strcmp(k, key)))
 			return &s->args[i];
+	}
 	return NULL;
 }
 
