@@ -70,6 +70,8 @@ static void exec_spawn(struct gms_runner *r, const struct gms_stmt *s,
 		return;
 	}
 	t = s->spawned->spawn(r, s);
+	if (!r->tasks)
+		r->tasks = g_hash_table_new(g_str_hash, g_str_equal);
 	g_hash_table_insert(r->tasks, (char *)s->task, GUINT_TO_POINTER(t->id));
 	res->note = g_strdup_printf("task %u: %s", t->id, t->ops->what);
 }
@@ -78,13 +80,14 @@ static struct gms_task *task_of(struct gms_runner *r, const struct gms_stmt *s,
 				struct gms_result *res)
 {
 	struct gms_task *t;
+	gpointer id;
 
 	if (!r->w) {
 		res->unsupported = "tasks interleave the model's steps only";
 		return NULL;
 	}
-	t = gms_task_get(
-		r->w, GPOINTER_TO_UINT(g_hash_table_lookup(r->tasks, s->task)));
+	id = r->tasks ? g_hash_table_lookup(r->tasks, s->task) : NULL;
+	t = gms_task_get(r->w, GPOINTER_TO_UINT(id));
 	if (!t)
 		gms_result_mismatch(res, "task %s was never spawned", s->task);
 	return t;

@@ -115,8 +115,8 @@ static const GByteArray *form(struct explorer *x, struct replay *rp,
 			gms_fp_u64(fp, 0);
 			continue;
 		}
-		if (g_hash_table_lookup_extended(rp->r.tasks, nm->name, NULL,
-						 &id)) {
+		if (rp->r.tasks && g_hash_table_lookup_extended(
+					   rp->r.tasks, nm->name, NULL, &id)) {
 			gms_fp_u64(fp, 1);
 			gms_fp_u64(fp, GPOINTER_TO_UINT(id));
 			continue;

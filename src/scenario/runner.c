@@ -231,11 +231,17 @@ static struct gms_step *step_new(const struct gms_stmt *s)
 	return st;
 }
 
-static void step_free(struct gms_step *st)
+/* most steps point at the run's one empty verdict without a reference */
+static void steps_free(struct gms_run *run)
 {
-	if (st->violations)
-		g_ptr_array_unref(st->violations);
-	g_free(st);
+	for (guint i = 0; i < run->steps->len; i++) {
+		struct gms_step *st = run->steps->pdata[i];
+
+		if (st->violations && st->violations != run->no_violations)
+			g_ptr_array_unref(st->violations);
+		g_free(st);
+	}
+	g_ptr_array_unref(run->steps);
 }
 
 static bool has_violation(GPtrArray *v, const char *id)
@@ -274,7 +280,7 @@ static GPtrArray *step_violations(struct gms_runner *r, struct gms_run *run)
 	if (r->w)
 		gms_check_run_into(r->w, r->scratch);
 	if (!r->scratch->len)
-		return g_ptr_array_ref(run->no_violations);
+		return run->no_violations;
 	v = r->scratch;
 	r->scratch = gms_violations_new();
 	return v;
@@ -406,7 +412,7 @@ struct gms_run *gms_run_new(struct gms_scenario *sc)
 
 	run->path = g_strdup(sc->path);
 	run->sc = sc;
-	run->steps = g_ptr_array_new_with_free_func((GDestroyNotify)step_free);
+	run->steps = g_ptr_array_new();
 	run->strings = g_string_chunk_new(256);
 	run->no_violations = gms_violations_new();
 	/* the names are the scenario's strings: it outlives the run */
@@ -422,7 +428,7 @@ void gms_runner_init(struct gms_runner *r, struct gms_run *run,
 					   handle_free);
 	r->slots = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
 					 g_free);
-	r->tasks = g_hash_table_new(g_str_hash, g_str_equal);
+	r->tasks = NULL; /* from the first spawn: most scenarios have none */
 	r->scratch = gms_violations_new();
 	r->obj_names = run->names;
 	r->kvm_fd = T(r, open_kvm);
@@ -432,7 +438,8 @@ void gms_runner_fini(struct gms_runner *r)
 {
 	g_hash_table_unref(r->handles);
 	g_hash_table_unref(r->slots);
-	g_hash_table_unref(r->tasks);
+	if (r->tasks)
+		g_hash_table_unref(r->tasks);
 	g_ptr_array_unref(r->scratch);
 }
 
@@ -534,7 +541,7 @@ void gms_run_free(struct gms_run *run)
 		return;
 	g_free(run->path);
 	g_free(run->reason);
-	g_ptr_array_unref(run->steps);
+	steps_free(run);
 	gms_world_free(run->w);
 	g_hash_table_unref(run->names);
 	g_string_chunk_free(run->strings);

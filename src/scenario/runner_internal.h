@@ -29,7 +29,8 @@ struct gms_runner {
 	GHashTable *slots; /* (vm fd, slot) -> the region last set there */
 	bool keep_going; /* diff mode: a wrong outcome does not stop the run */
 	bool ignore_policy; /* matrix: the variant's policy, not the scenario's lines */
-	GHashTable *tasks; /* task name -> GUINT_TO_POINTER(task id) */
+	GHashTable *
+		tasks; /* task name -> GUINT_TO_POINTER(task id); NULL: none yet */
 	GPtrArray *scratch; /* the invariants' verdicts on the step in progress */
 };
 
