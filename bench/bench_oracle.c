@@ -52,15 +52,15 @@ static int cmp_double(const void *a, const void *b)
 }
 
 /*
- * Model and kernel passes alternate, so both meet the same machine (it is
- * shared, and now and then runs a pass at half speed); the ratio is the
- * median of the passes' ratios.
+ * Model and kernel passes alternate, short, so both meet the same machine
+ * (it is shared, and for seconds at a time runs at half speed); the ratio
+ * is the median of the passes' ratios.
  */
 int main(int argc, char **argv)
 {
 	const char *dir = argc > 1 ? argv[1] : "scenarios";
-	int rounds = argc > 2 ? atoi(argv[2]) : 20;
-	int passes = argc > 3 ? atoi(argv[3]) : 7;
+	int rounds = argc > 2 ? atoi(argv[2]) : 10;
+	int passes = argc > 3 ? atoi(argv[3]) : 21;
 	GPtrArray *scs = g_ptr_array_new_with_free_func(
 		(GDestroyNotify)gms_scenario_free);
 	double model[64], kernel[64], ratio[64];
