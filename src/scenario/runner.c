@@ -137,15 +137,10 @@ static const char *outcome_text(struct gms_run *run,
 	return "?";
 }
 
-static const char *outcome_of(struct gms_run *run,
-			      const struct gms_result *res);
-
-/* The outcome, with what a task ran, for the trace. */
-static const char *actual_text(struct gms_run *run,
+/* The outcome @base, with what a task ran, for the trace. */
+static const char *actual_text(struct gms_run *run, const char *base,
 			       const struct gms_result *res)
 {
-	const char *base = outcome_of(run, res);
-
 	if (!res->note || !*res->note)
 		return base;
 	return keep(run, g_strdup_printf("%s [%s]", base, res->note));
@@ -224,7 +219,7 @@ static bool outcome_matches(const struct gms_outcome *o,
 
 static struct gms_step *step_new(const struct gms_stmt *s)
 {
-	struct gms_step *st = g_new0(struct gms_step, 1);
+	struct gms_step *st = g_slice_new0(struct gms_step);
 
 	st->line = s->line;
 	st->text = s->text;
@@ -239,7 +234,7 @@ static void steps_free(struct gms_run *run)
 
 		if (st->violations && st->violations != run->no_violations)
 			g_ptr_array_unref(st->violations);
-		g_free(st);
+		g_slice_free(struct gms_step, st);
 	}
 	g_ptr_array_unref(run->steps);
 }
@@ -302,9 +297,9 @@ static bool run_op(struct gms_runner *r, struct gms_run *run,
 		gms_world_task_work_run(r->w);
 	st->violations = step_violations(r, run);
 	st->expected = outcome_text(run, &s->outcome);
-	st->actual = actual_text(run, &res);
-	st->ok = outcome_matches(&s->outcome, &res);
 	st->raw = outcome_of(run, &res);
+	st->actual = actual_text(run, st->raw, &res);
+	st->ok = outcome_matches(&s->outcome, &res);
 	g_free(res.mismatch);
 	g_free(res.note);
 	if (res.not_applicable) {
@@ -367,7 +362,7 @@ static void run_end(struct gms_runner *r, struct gms_run *run)
 		g_ptr_array_unref(v);
 		return;
 	}
-	st = g_new0(struct gms_step, 1);
+	st = g_slice_new0(struct gms_step);
 	st->text = "(end of scenario, every fd closed)";
 	st->expected = "ok";
 	st->actual = "violation:leak";
