@@ -118,6 +118,10 @@ static void test_errors(void **state)
 		     "t.gms:3:32: unknown to 'a'");
 	expect_error("vm.create a\x01\n", "t.gms:1:11: invalid character");
 	expect_error_len("vm.cr\0eate a\n", 13, "t.gms:1:6: invalid character");
+	/* '\v' is no separator (g_ascii_isspace()); bytes past ASCII are bad */
+	expect_error("vm.create a\vb\n", "t.gms:1:11: invalid character");
+	expect_error("vm.create a\xc3\xa9\n", "t.gms:1:11: invalid character");
+	expect_error("vm.create\ta\x7f\n", "t.gms:1:11: invalid character");
 	expect_error("= a\n", "t.gms:1:1: unexpected '='");
 	expect_error("vm.create a\nexpect.vm a alive=2\n",
 		     "t.gms:2:13: 'alive' takes 0 or 1");

@@ -4,9 +4,20 @@
 
 #include "lexer.h"
 
-static bool is_word_char(char c)
+/* what a byte is to the lexer: one table lookup per byte */
+enum { SPACE = 1, BREAK = 2, BAD = 4 };
+static const unsigned char cls[256] = {
+	/* g_ascii_isspace(): not '\v', which is a bad byte in a word */
+	[' '] = SPACE,	      ['\t'] = SPACE | BAD, ['\n'] = SPACE | BAD,
+	['\f'] = SPACE | BAD, ['\r'] = SPACE | BAD, [0] = BREAK | BAD,
+	['='] = BREAK,	      [','] = BREAK,	    ['#'] = BREAK,
+	[1 ... 8] = BAD,      ['\v'] = BAD,	    [14 ... 31] = BAD,
+	[127 ... 255] = BAD,
+};
+
+static bool is_word_char(unsigned char c)
 {
-	return c && !g_ascii_isspace(c) && c != '=' && c != ',' && c != '#';
+	return !(cls[c] & (SPACE | BREAK));
 }
 
 /*
@@ -15,7 +26,7 @@ static bool is_word_char(char c)
  * lines and is filled in place: growing a GArray's length copies and zeroes.
  */
 static void push(struct gms_lexer *lx, guint *n, enum gms_tok_kind kind,
-		 const char *s, gsize len, gsize col)
+		 const char *s, gsize len, gsize col, bool bad)
 {
 	GString *buf = lx->buf;
 	struct gms_tok *t;
@@ -29,6 +40,7 @@ static void push(struct gms_lexer *lx, guint *n, enum gms_tok_kind kind,
 	t->kind = kind;
 	t->text = buf->str + buf->len;
 	t->col = (int)col + 1;
+	t->bad = bad;
 	memcpy(t->text, s, len);
 	t->text[len] = '\0';
 	buf->len += len + 1;
@@ -46,29 +58,32 @@ void gms_lex_line(struct gms_lexer *lx, const char *line, gsize len,
 		g_string_set_size(buf, 2 * len + 1);
 	g_string_truncate(buf, 0);
 	while (i < len) {
-		char c = line[i];
+		unsigned char c = line[i], bad = 0;
 		gsize j;
 
-		if (g_ascii_isspace(c)) {
+		if (cls[c] & SPACE) {
 			i++;
 			continue;
 		}
 		if (c == '#')
 			break;
 		if (c == '=' && i + 1 < len && line[i + 1] == '>') {
-			push(lx, &n, GMS_TOK_ARROW, line + i, 2, i);
+			push(lx, &n, GMS_TOK_ARROW, line + i, 2, i, false);
 			i += 2;
 		} else if (c == '=' || c == ',') {
 			push(lx, &n, c == '=' ? GMS_TOK_EQ : GMS_TOK_COMMA,
-			     line + i, 1, i);
+			     line + i, 1, i, false);
 			i++;
 		} else {
 			for (j = i; j < len && is_word_char(line[j]); j++)
-				;
+				bad |= cls[(unsigned char)line[j]];
 			if (j ==
-			    i) /* a NUL: one bad character, for the parser */
+			    i) { /* a NUL: one bad character, for the parser */
 				j = i + 1;
-			push(lx, &n, GMS_TOK_WORD, line + i, j - i, i);
+				bad = BAD;
+			}
+			push(lx, &n, GMS_TOK_WORD, line + i, j - i, i,
+			     bad & BAD);
 			i = j;
 		}
 		end = i;

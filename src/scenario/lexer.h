@@ -12,6 +12,7 @@ struct gms_tok {
 	enum gms_tok_kind kind;
 	char *text; /* points into the lexer's buffer, valid until the next line */
 	int col; /* 1-based */
+	bool bad; /* a byte outside printable ASCII, or a NUL */
 };
 
 struct gms_lexer {

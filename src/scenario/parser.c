@@ -45,14 +45,6 @@ static bool valid_name(const char *s)
 	return true;
 }
 
-static bool printable(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x21 || (unsigned char)*s > 0x7e)
-			return false;
-	return true;
-}
-
 /* decimal or 0x hex, an optional '-', an optional K/M/G/T suffix */
 static bool parse_number(const char *s, u64 *out)
 {
@@ -568,7 +560,7 @@ static bool parse_stmt_into(struct parser *p, struct gms_stmt *s, GArray *toks,
 	for (guint i = 0; i < toks->len; i++) {
 		struct gms_tok *t = &g_array_index(toks, struct gms_tok, i);
 
-		if (!printable(t->text) || !*t->text)
+		if (t->bad)
 			return fail(p, t->col, "invalid character");
 	}
 	if (first->kind != GMS_TOK_WORD)
