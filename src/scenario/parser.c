@@ -618,7 +618,9 @@ struct gms_scenario *gms_scenario_parse(const char *path, const char *text,
 	gsize pos = 0;
 
 	sc->path = g_strdup(path);
-	sc->stmts = g_ptr_array_new_with_free_func((GDestroyNotify)stmt_free);
+	/* about one statement per 32 bytes of text: rarely regrown */
+	sc->stmts = g_ptr_array_sized_new(len / 32 + 8);
+	g_ptr_array_set_free_func(sc->stmts, (GDestroyNotify)stmt_free);
 	sc->tags = g_ptr_array_new_with_free_func(g_free);
 	/* names and name_order point into strings */
 	sc->names = g_hash_table_new(g_str_hash, g_str_equal);
