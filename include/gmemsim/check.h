@@ -22,6 +22,7 @@ struct gms_invariant {
 	const char *summary;
 	gms_check_fn check; /* NULL: named in DESIGN.md, not modelled yet */
 	bool at_end_only; /* leak: only when every fd is closed */
+	bool hw_only; /* over hardware state: holds trivially while it is idle */
 };
 
 const struct gms_invariant *gms_invariants(size_t *n);

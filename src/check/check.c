@@ -7,44 +7,45 @@
 #include "check_internal.h"
 
 static const struct gms_invariant invariants[] = {
-#define INV(i, s, fn, end)                                             \
-	{                                                              \
-		.id = i, .summary = s, .check = fn, .at_end_only = end \
+#define INV(i, s, fn, end, hw)                                          \
+	{                                                               \
+		.id = i, .summary = s, .check = fn, .at_end_only = end, \
+		.hw_only = hw                                           \
 	}
 	INV("confidentiality",
 	    "no principal observes data another VM wrote as private",
-	    gms_check_confidentiality, false),
+	    gms_check_confidentiality, false, false),
 	INV("integrity",
 	    "private memory changes only by its VM or by measured population",
-	    gms_check_integrity, false),
+	    gms_check_integrity, false, false),
 	INV("host-safety",
 	    "the host never makes an access real hardware punishes fatally",
-	    gms_check_host_safety, false),
+	    gms_check_host_safety, false, false),
 	INV("stale-mapping",
 	    "every stage-2 and host mapping points at the pfn the inode holds",
-	    gms_check_stale_mapping, false),
+	    gms_check_stale_mapping, false, false),
 	INV("use-after-free",
 	    "no pointer to a freed memslot, file, VM; bindings are symmetric",
-	    gms_check_use_after_free, false),
+	    gms_check_use_after_free, false, false),
 	INV("binding",
 	    "bindings stay inside the file, never overlap, bind only its own VM",
-	    gms_check_binding, false),
+	    gms_check_binding, false, false),
 	INV("asid-reuse",
 	    "an ASID/HKID/handle is reused only after its entries are gone and flushed",
-	    gms_check_asid_reuse, false),
+	    gms_check_asid_reuse, false, true),
 	INV("scrub",
 	    "a page leaves an owner only after it was zeroed or reclaimed",
-	    gms_check_scrub, false),
+	    gms_check_scrub, false, true),
 	INV("hw-consistency", "each hardware model's own rules",
-	    gms_check_hw_consistency, false),
+	    gms_check_hw_consistency, false, true),
 	INV("mmap-exclusion",
 	    "no page is at once mapped or pinned by the host and private",
-	    gms_check_mmap_exclusion, false),
+	    gms_check_mmap_exclusion, false, false),
 	INV("lock-order", "no lock is taken against the recorded order",
-	    gms_check_lock_order, false),
+	    gms_check_lock_order, false, false),
 	INV("leak",
 	    "with every fd closed, every object, pfn and pin is released",
-	    gms_check_leak, true),
+	    gms_check_leak, true, false),
 #undef INV
 };
 
@@ -68,13 +69,6 @@ GPtrArray *gms_violations_new(void)
 		(GDestroyNotify)gms_violation_free);
 }
 
-/* the invariants over hardware state: they hold trivially while it is idle */
-static bool hw_invariant(gms_check_fn check)
-{
-	return check == gms_check_asid_reuse || check == gms_check_scrub ||
-	       check == gms_check_hw_consistency;
-}
-
 GPtrArray *gms_check_run(struct gms_world *w)
 {
 	GPtrArray *out = gms_violations_new();
@@ -88,12 +82,11 @@ void gms_check_run_into(struct gms_world *w, GPtrArray *out)
 	bool idle = gms_hw_idle(&w->hw);
 
 	for (size_t i = 0; i < G_N_ELEMENTS(invariants); i++) {
-		gms_check_fn check = invariants[i].check;
+		const struct gms_invariant *inv = &invariants[i];
 
-		if (!check || invariants[i].at_end_only ||
-		    (idle && hw_invariant(check)))
+		if (!inv->check || inv->at_end_only || (idle && inv->hw_only))
 			continue;
-		check(w, out);
+		inv->check(w, out);
 	}
 }
 

@@ -148,9 +148,11 @@ void gms_world_reset(struct gms_world *w)
 
 void gms_world_begin_step(struct gms_world *w)
 {
-	g_array_set_size(w->observations, 0);
-	g_array_set_size(w->fatal, 0);
-	g_ptr_array_set_size(w->lockdep.reports, 0);
+	/* plain arrays, emptied without a call per step */
+	w->observations->len = 0;
+	w->fatal->len = 0;
+	if (w->lockdep.reports->len)
+		g_ptr_array_set_size(w->lockdep.reports, 0); /* frees them */
 }
 
 u32 gms_world_next_id(struct gms_world *w)
