@@ -66,7 +66,11 @@ static bool parse_number(const char *s, u64 *out)
 	if (!n)
 		return false;
 	for (gsize i = 0; i < n; i++) {
-		int dig = g_ascii_xdigit_value(d[i]);
+		char c = d[i];
+		int dig = c >= '0' && c <= '9' ? c - '0' :
+			  c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+			  c >= 'A' && c <= 'F' ? c - 'A' + 10 :
+						 -1;
 
 		if (dig < 0 || dig >= base || v > (G_MAXUINT64 - dig) / base)
 			return false;
@@ -201,7 +205,12 @@ static bool parse_outcome(struct parser *p, struct gms_stmt *s,
 	const char *v = t->text;
 	struct gms_outcome *o = &s->outcome;
 
-	if (!strcmp(v, "ok")) {
+	if (g_ascii_isupper(v[0])) { /* the most common: an errno */
+		o->err = gms_errno_parse(v);
+		if (!o->err)
+			return fail(p, t->col, "unknown errno '%s'", v);
+		o->kind = GMS_OUT_ERRNO;
+	} else if (!strcmp(v, "ok")) {
 		o->kind = GMS_OUT_OK;
 	} else if (!strcmp(v, "sigbus")) {
 		o->kind = GMS_OUT_SIGBUS;
@@ -234,11 +243,6 @@ static bool parse_outcome(struct parser *p, struct gms_stmt *s,
 				    v + 10);
 		o->kind = GMS_OUT_VIOLATION;
 		o->invariant = inv->id;
-	} else if (g_ascii_isupper(v[0])) {
-		o->err = gms_errno_parse(v);
-		if (!o->err)
-			return fail(p, t->col, "unknown errno '%s'", v);
-		o->kind = GMS_OUT_ERRNO;
 	} else {
 		return fail(p, t->col, "unknown outcome '%s'", v);
 	}
@@ -543,6 +547,7 @@ static bool parse_stmt_into(struct parser *p, struct gms_stmt *s, GArray *toks,
 			    const char *line, gsize stmt_len)
 {
 	struct gms_tok *first = &g_array_index(toks, struct gms_tok, 0);
+	gsize start;
 
 	s->line = p->line;
 	s->col = first->col;
@@ -555,8 +560,12 @@ static bool parse_stmt_into(struct parser *p, struct gms_stmt *s, GArray *toks,
 							    struct gms_tok, i)
 						       .col -
 					       1);
-	s->text = g_string_chunk_insert_len(p->sc->strings, line, stmt_len);
-	g_strstrip(s->text);
+	/* from the first token to the last byte before the outcome, unspaced */
+	start = (gsize)first->col - 1;
+	while (stmt_len > start && g_ascii_isspace(line[stmt_len - 1]))
+		stmt_len--;
+	s->text = g_string_chunk_insert_len(p->sc->strings, line + start,
+					    (gssize)(stmt_len - start));
 	for (guint i = 0; i < toks->len; i++) {
 		struct gms_tok *t = &g_array_index(toks, struct gms_tok, i);
 
