@@ -142,6 +142,27 @@ static void test_binding(void **state)
 	assert_int_equal(violations(fx, "binding"), 1);
 }
 
+/* more memslots than the check keeps on its stack: still sorted, overlaps found */
+static void test_binding_many_slots(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_SW_PROTECTED);
+	int g = gmem_new(fx, vm, 40 * PAGE, 0);
+	struct gms_memslot *last;
+
+	/* page i of the file at slot 39 - i: listed in the reverse order */
+	for (u32 i = 0; i < 40; i++)
+		assert_int_equal(gmem_slot(fx, vm, 39 - i, GPA + i * PAGE, PAGE,
+					   g, i * PAGE),
+				 0);
+	assert_int_equal(all_violations(fx), 0);
+	/* hook: the slot of the last page binds the first page too */
+	last = gms_kvm_id_to_memslot(vm_of(fx, vm), 0, 0);
+	last->gmem.pgoff = 0;
+	assert_int_equal(violations(fx, "binding"), 1);
+	last->gmem.pgoff = 39;
+}
+
 static void test_mmap_exclusion(void **state)
 {
 	struct fx *fx = *state;
@@ -186,6 +207,7 @@ int main(void)
 		FX_TEST(test_stale_mapping),
 		FX_TEST(test_use_after_free),
 		FX_TEST(test_binding),
+		FX_TEST(test_binding_many_slots),
 		FX_TEST(test_mmap_exclusion),
 		FX_TEST(test_leak),
 	};

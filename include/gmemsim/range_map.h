@@ -17,7 +17,7 @@ struct gms_range {
 };
 
 struct gms_range_map {
-	GTree *tree; /* &range->start -> struct gms_range */
+	GTree *tree; /* &range->start -> struct gms_range; NULL until a store */
 };
 
 void gms_range_map_init(struct gms_range_map *m);

@@ -154,11 +154,9 @@ static void check_claim(struct gms_world *w, const struct claim *c,
 	g_free(fs);
 }
 
-void gms_check_binding(struct gms_world *w, GPtrArray *out)
+/* The live bindings of every memslot, up to @cap of them; returns how many. */
+static guint collect_claims(struct gms_world *w, struct claim *c, guint cap)
 {
-	/* sorted by file and offset, neighbours are the only overlap to test */
-	GArray *claims = NULL;
-	struct claim small[16], *c;
 	guint n = 0;
 
 	for (GList *l = w->vms; l; l = l->next) {
@@ -167,26 +165,31 @@ void gms_check_binding(struct gms_world *w, GPtrArray *out)
 		for (guint i = 0; i < kvm->memslots[0]->len; i++) {
 			struct gms_memslot *s =
 				g_ptr_array_index(kvm->memslots[0], i);
-			struct claim cl = { s->gmem.file, s->gmem.pgoff,
-					    s->gmem.pgoff + s->npages, s };
 
 			if (!s->gmem.file || s->gmem.file->freed)
 				continue;
-			if (n == G_N_ELEMENTS(small) && !claims) {
-				claims = g_array_sized_new(FALSE, FALSE,
-							   sizeof(cl), 2 * n);
-				g_array_append_vals(claims, small, n);
-			}
-			if (claims)
-				g_array_append_val(claims, cl);
-			else
-				small[n] = cl;
+			if (n < cap)
+				c[n] = (struct claim){
+					s->gmem.file, s->gmem.pgoff,
+					s->gmem.pgoff + s->npages, s
+				};
 			n++;
 		}
 	}
-	c = claims ? &g_array_index(claims, struct claim, 0) : small;
-	if (n > 1)
-		qsort(c, n, sizeof(*c), claim_cmp);
+	return n;
+}
+
+void gms_check_binding(struct gms_world *w, GPtrArray *out)
+{
+	/* sorted by file and offset, neighbours are the only overlap to test */
+	struct claim small[16], *c = small;
+	guint n = collect_claims(w, small, G_N_ELEMENTS(small));
+
+	if (n > G_N_ELEMENTS(small)) {
+		c = g_new(struct claim, n);
+		collect_claims(w, c, n);
+	}
+	qsort(c, n, sizeof(*c), claim_cmp);
 	for (guint i = 0; i < n; i++) {
 		check_claim(w, &c[i], out);
 		if (i && c[i - 1].file == c[i].file &&
@@ -197,6 +200,6 @@ void gms_check_binding(struct gms_world *w, GPtrArray *out)
 				" of one file",
 				c[i].start);
 	}
-	if (claims)
-		g_array_unref(claims);
+	if (c != small)
+		g_free(c);
 }

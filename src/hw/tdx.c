@@ -51,6 +51,16 @@ static void set_pamt(struct gms_tdx *tdx, u64 pfn, u8 pt, u64 owner)
 				    g_memdup2(&e, sizeof(e)));
 }
 
+/* what a freed page still needs before the allocator may have it; 0: clean */
+static void set_dirty(struct gms_tdx *tdx, u64 pfn, guint needs)
+{
+	if (needs)
+		g_hash_table_insert(gms_hw_table(&tdx->dirty, NULL), key(pfn),
+				    GUINT_TO_POINTER(needs));
+	else
+		gms_hw_table_remove(tdx->dirty, key(pfn));
+}
+
 struct gms_td *gms_tdx_td(const struct gms_tdx *tdx, u64 tdr)
 {
 	return gms_hw_table_lookup(tdx->tds, key(tdr));
@@ -301,9 +311,7 @@ u64 tdh_mem_page_remove(struct gms_tdx *tdx, u64 tdr, u64 gpa)
 	set_sept(td, gpa, SEPT_FREE, 0);
 	set_pamt(tdx, e.hpa_pfn, PT_NDA, 0);
 	td->chldcnt--;
-	g_hash_table_insert(gms_hw_table(&tdx->dirty, NULL), key(e.hpa_pfn),
-			    GUINT_TO_POINTER(GMS_TDX_NEEDS_WBINVD |
-					     GMS_TDX_NEEDS_CLEAR));
+	set_dirty(tdx, e.hpa_pfn, GMS_TDX_NEEDS_WBINVD | GMS_TDX_NEEDS_CLEAR);
 	return TDX_SUCCESS;
 }
 
@@ -330,12 +338,7 @@ static void clean(struct gms_tdx *tdx, u64 pfn, guint bit)
 {
 	guint d = GPOINTER_TO_UINT(gms_hw_table_lookup(tdx->dirty, key(pfn)));
 
-	d &= ~bit;
-	if (d)
-		g_hash_table_insert(gms_hw_table(&tdx->dirty, NULL), key(pfn),
-				    GUINT_TO_POINTER(d));
-	else
-		gms_hw_table_remove(tdx->dirty, key(pfn));
+	set_dirty(tdx, pfn, d & ~bit);
 }
 
 /* TDH.PHYMEM.PAGE.WBINVD: the page must already be removed (NDA) */
@@ -425,8 +428,7 @@ u64 tdh_phymem_page_reclaim(struct gms_tdx *tdx, u64 pfn)
 	if (p.pt == PT_TDR && td->chldcnt)
 		return TDX_TD_ASSOCIATED_PAGES_EXIST;
 	set_pamt(tdx, pfn, PT_NDA, 0);
-	g_hash_table_insert(gms_hw_table(&tdx->dirty, NULL), key(pfn),
-			    GUINT_TO_POINTER(GMS_TDX_NEEDS_CLEAR));
+	set_dirty(tdx, pfn, GMS_TDX_NEEDS_CLEAR);
 	if (p.pt == PT_TDR)
 		gms_hw_table_remove(tdx->tds, key(pfn));
 	else

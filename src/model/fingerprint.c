@@ -287,16 +287,15 @@ static void fp_kvm(struct gms_fp *fp, const struct gms_kvm *kvm)
 	if (kvm->sptes)
 		g_tree_foreach(kvm->sptes, fp_spte, fp);
 	/* its hardware context: a TD by its TDR, a pKVM VM by its handle */
-	if (kvm->arch->type == GMS_VM_TDX && kvm->arch_page && hw->tdx.tds) {
-		const struct gms_td *td = g_hash_table_lookup(
-			hw->tdx.tds, GSIZE_TO_POINTER(kvm->arch_page));
+	if (kvm->arch->type == GMS_VM_TDX && kvm->arch_page) {
+		const struct gms_td *td = gms_tdx_td(&hw->tdx, kvm->arch_page);
 
 		if (td)
 			fp_td(fp, td);
 	}
-	if (kvm->arch->type == GMS_VM_PKVM && hw->pkvm.vms) {
-		const struct gms_pkvm_vm *vm = g_hash_table_lookup(
-			hw->pkvm.vms, GSIZE_TO_POINTER(kvm->arch_id));
+	if (kvm->arch->type == GMS_VM_PKVM) {
+		const struct gms_pkvm_vm *vm =
+			gms_pkvm_vm(&hw->pkvm, (u16)kvm->arch_id);
 
 		if (vm)
 			fp_pkvm_vm(fp, vm);
@@ -377,7 +376,7 @@ static void fp_vma(struct gms_fp *fp, const struct gms_vma *vma)
 
 static gconstpointer hw_lookup(GHashTable *t, u64 pfn)
 {
-	return t ? g_hash_table_lookup(t, GSIZE_TO_POINTER(pfn)) : NULL;
+	return gms_hw_table_lookup(t, GSIZE_TO_POINTER(pfn));
 }
 
 /* A page: its content and every hardware table's entry for it. */

@@ -8,10 +8,10 @@
 enum { SPACE = 1, BREAK = 2, BAD = 4 };
 static const unsigned char cls[256] = {
 	/* g_ascii_isspace(): not '\v', which is a bad byte in a word */
-	[' '] = SPACE,	      ['\t'] = SPACE | BAD, ['\n'] = SPACE | BAD,
-	['\f'] = SPACE | BAD, ['\r'] = SPACE | BAD, [0] = BREAK | BAD,
-	['='] = BREAK,	      [','] = BREAK,	    ['#'] = BREAK,
-	[1 ... 8] = BAD,      ['\v'] = BAD,	    [14 ... 31] = BAD,
+	[' '] = SPACE,	     ['\t'] = SPACE, ['\n'] = SPACE,
+	['\f'] = SPACE,	     ['\r'] = SPACE, [0] = BREAK | BAD,
+	['='] = BREAK,	     [','] = BREAK,  ['#'] = BREAK,
+	[1 ... 8] = BAD,     ['\v'] = BAD,   [14 ... 31] = BAD,
 	[127 ... 255] = BAD,
 };
 
