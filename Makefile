@@ -13,8 +13,9 @@ all: $(BUILD)/build.ninja
 deps:
 	@scripts/install-deps.sh
 
+# link-time optimisation: the model is many small functions across files
 $(BUILD)/build.ninja: | deps
-	meson setup $(BUILD) --buildtype=release -Dwerror=true
+	meson setup $(BUILD) --buildtype=release -Db_lto=true -Dwerror=true
 
 $(CHECK_BUILD)/build.ninja: | deps
 	meson setup $(CHECK_BUILD) -Db_sanitize=address,undefined -Db_lundef=false
