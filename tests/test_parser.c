@@ -308,6 +308,14 @@ static void test_fuzz_decode_order(void **state)
 				"step t0 2\n");
 	g_free(text);
 	g_free(lc);
+	/* a task op with no task yet writes nothing, not even its newline */
+	lc = gms_fuzz_decode_lifecycle(
+		(const u8[]){ 0, 2, 23, 21, 25, 0, 17, 0, 0 }, 9);
+	assert_string_equal(lc, "# decoded from a fuzzer input\n"
+				"vm.create vm0 type=snp\n"
+				"vm.finalize vm0\n"
+				"vm.close vm0\n");
+	g_free(lc);
 }
 
 int main(void)

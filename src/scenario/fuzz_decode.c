@@ -56,6 +56,29 @@ static const char *const attr_sizes[] = { "4K", "8K", "2M", "16K" };
 static const char *const fileops[] = { "gmem.read", "gmem.write", "gmem.pread",
 				       "gmem.pwrite", "gmem.lseek" };
 
+/*
+ * Text without printf: formatting was a sixth of a lifecycle input's cost,
+ * and every operand is a table string or a small number.
+ */
+static void put(struct decoder *d, const char *s)
+{
+	g_string_append(d->out, s);
+}
+
+static void put_num(struct decoder *d, unsigned int n)
+{
+	if (n >= 10)
+		put_num(d, n / 10);
+	g_string_append_c(d->out, '0' + n % 10);
+}
+
+/* " key=" or "vm", then a number: the name of a pool's member */
+static void put_ref(struct decoder *d, const char *prefix, unsigned int n)
+{
+	put(d, prefix);
+	put_num(d, n);
+}
+
 /* A defined name of a pool, or a fresh one when none exists yet (EBADF-free). */
 static int idx(struct decoder *d, int n)
 {
@@ -64,7 +87,7 @@ static int idx(struct decoder *d, int n)
 
 static void vm_ref(struct decoder *d)
 {
-	g_string_append_printf(d->out, "vm%d", idx(d, d->vms));
+	put_ref(d, "vm", idx(d, d->vms));
 }
 
 /*
@@ -74,7 +97,10 @@ static void vm_ref(struct decoder *d)
  */
 static void kv(struct decoder *d, const char *key, const char *val)
 {
-	g_string_append_printf(d->out, " %s=%s", key, val);
+	g_string_append_c(d->out, ' ');
+	put(d, key);
+	g_string_append_c(d->out, '=');
+	put(d, val);
 }
 
 static void end_line(struct decoder *d)
@@ -97,16 +123,19 @@ static void emit_create(struct decoder *d, u8 op)
 		u8 type = byte(d) % G_N_ELEMENTS(vm_types);
 
 		d->vm_type[d->vms] = type;
-		g_string_append_printf(d->out, "vm.create vm%d type=%s\n",
-				       d->vms++, vm_types[type]);
+		put_ref(d, "vm.create vm", d->vms++);
+		put(d, " type=");
+		put(d, vm_types[type]);
+		end_line(d);
 	} else if (op == 0 && d->vms < POOL) {
-		g_string_append_printf(d->out, "vm.create vm%d\n", d->vms++);
+		put_ref(d, "vm.create vm", d->vms++);
+		end_line(d);
 	} else if (op == 1 && d->vms && d->gmems < POOL) {
 		int vm = idx(d, d->vms);
 		const char *flags;
 
-		g_string_append_printf(d->out, "gmem.create g%d vm=vm%d",
-				       d->gmems++, vm);
+		put_ref(d, "gmem.create g", d->gmems++);
+		put_ref(d, " vm=vm", vm);
 		kv(d, "size", PICK(d, sizes));
 		flags = PICK(d, gmem_flags);
 		/* the known TDX finding (scenarios/tdx/mmap_shared_not_zapped.gms) */
@@ -129,15 +158,16 @@ static void emit_create(struct decoder *d, u8 op)
 		 */
 		if (d->lifecycle && d->gmem_vm_type[g] == T_PKVM)
 			return;
-		g_string_append_printf(d->out, "gmem.mmap m%d gmem=g%d",
-				       d->maps++, g);
+		put_ref(d, "gmem.mmap m", d->maps++);
+		put_ref(d, " gmem=g", g);
 		kv(d, "offset", off);
 		kv(d, "len", len);
-		g_string_append(d->out, private ? " private" : "");
+		put(d, private ? " private" : "");
 		end_line(d);
 	} else if (op == 3 && d->maps < POOL) {
-		g_string_append_printf(d->out, "host.mmap_anon m%d size=%s\n",
-				       d->maps++, PICK(d, lens));
+		put_ref(d, "host.mmap_anon m", d->maps++);
+		kv(d, "size", PICK(d, lens));
+		end_line(d);
 	}
 }
 
@@ -148,24 +178,26 @@ static void emit_file_op(struct decoder *d, u8 op)
 	switch (op) {
 	case 4:
 	case 5:
-		g_string_append_printf(d->out, "gmem.%s g%d",
-				       op == 4 ? "allocate" : "punch", g);
+		put_ref(d, op == 4 ? "gmem.allocate g" : "gmem.punch g", g);
 		kv(d, "offset", PICK(d, offsets));
 		kv(d, "len", PICK(d, lens));
 		end_line(d);
 		break;
 	case 6:
-		g_string_append_printf(d->out, "gmem.fallocate g%d", g);
+		put_ref(d, "gmem.fallocate g", g);
 		kv(d, "mode", PICK(d, modes));
 		kv(d, "offset", PICK(d, offsets));
 		kv(d, "len", PICK(d, lens));
 		end_line(d);
 		break;
 	case 7:
-		g_string_append_printf(d->out, "%s g%d\n", PICK(d, fileops), g);
+		put(d, PICK(d, fileops));
+		put_ref(d, " g", g);
+		end_line(d);
 		break;
 	case 8:
-		g_string_append_printf(d->out, "gmem.close g%d\n", g);
+		put_ref(d, "gmem.close g", g);
+		end_line(d);
 		break;
 	}
 }
@@ -175,29 +207,26 @@ static void emit_memslot(struct decoder *d, u8 op)
 	int slot = byte(d) % 4;
 
 	if (op == 9) {
-		g_string_append_printf(d->out, "memslot.set ");
+		put(d, "memslot.set ");
 		vm_ref(d);
-		g_string_append_printf(d->out, " slot=%d", slot);
+		put_ref(d, " slot=", slot);
 		kv(d, "gpa", PICK(d, gpas));
 		kv(d, "size", PICK(d, sizes));
 		kv(d, "flags", PICK(d, slot_flags));
 		if (d->gmems && byte(d) % 4) {
-			g_string_append_printf(d->out, " gmem=g%d",
-					       idx(d, d->gmems));
+			put_ref(d, " gmem=g", idx(d, d->gmems));
 			kv(d, "offset", PICK(d, offsets));
 		}
 		if (d->maps && byte(d) % 2)
-			g_string_append_printf(d->out, " uaddr=m%d",
-					       idx(d, d->maps));
-		g_string_append_c(d->out, '\n');
+			put_ref(d, " uaddr=m", idx(d, d->maps));
+		end_line(d);
 	} else {
-		g_string_append_printf(d->out, "%s ",
-				       op == 10 ? "memslot.delete" :
-						  "memslot.move");
+		put(d, op == 10 ? "memslot.delete " : "memslot.move ");
 		vm_ref(d);
-		g_string_append_printf(
-			d->out, " slot=%d%s%s\n", slot,
-			op == 10 ? "" : " gpa=", op == 10 ? "" : PICK(d, gpas));
+		put_ref(d, " slot=", slot);
+		if (op != 10)
+			kv(d, "gpa", PICK(d, gpas));
+		end_line(d);
 	}
 }
 
@@ -211,12 +240,12 @@ static const char *access_word(struct decoder *d)
 /* guest.read VM gpa=A [word] / guest.write VM gpa=A tag=T [word] */
 static void guest_access(struct decoder *d, bool write)
 {
-	g_string_append(d->out, write ? "guest.write " : "guest.read ");
+	put(d, write ? "guest.write " : "guest.read ");
 	vm_ref(d);
 	kv(d, "gpa", PICK(d, gpas));
 	if (write)
-		g_string_append_printf(d->out, " tag=t%d", byte(d) % 4);
-	g_string_append(d->out, access_word(d));
+		put_ref(d, " tag=t", byte(d) % 4);
+	put(d, access_word(d));
 }
 
 static void emit_access(struct decoder *d, u8 op)
@@ -226,16 +255,19 @@ static void emit_access(struct decoder *d, u8 op)
 
 	switch (op) {
 	case 12:
-		g_string_append_printf(d->out, "host.read m%d offset=%s\n", m,
-				       off[0] == '-' ? "0" : off);
+		put_ref(d, "host.read m", m);
+		kv(d, "offset", off[0] == '-' ? "0" : off);
+		end_line(d);
 		break;
 	case 13:
-		g_string_append_printf(d->out,
-				       "host.write m%d offset=%s tag=t%d\n", m,
-				       off[0] == '-' ? "0" : off, byte(d) % 4);
+		put_ref(d, "host.write m", m);
+		kv(d, "offset", off[0] == '-' ? "0" : off);
+		put_ref(d, " tag=t", byte(d) % 4);
+		end_line(d);
 		break;
 	case 14:
-		g_string_append_printf(d->out, "gmem.munmap m%d\n", m);
+		put_ref(d, "gmem.munmap m", m);
+		end_line(d);
 		break;
 	case 15:
 	case 16:
@@ -243,9 +275,9 @@ static void emit_access(struct decoder *d, u8 op)
 		end_line(d);
 		break;
 	case 17:
-		g_string_append(d->out, "vm.close ");
+		put(d, "vm.close ");
 		vm_ref(d);
-		g_string_append_c(d->out, '\n');
+		end_line(d);
 		break;
 	}
 }
@@ -253,11 +285,11 @@ static void emit_access(struct decoder *d, u8 op)
 /* attr.set VM gpa=A size=S private|shared */
 static void attr_set(struct decoder *d)
 {
-	g_string_append(d->out, "attr.set ");
+	put(d, "attr.set ");
 	vm_ref(d);
 	kv(d, "gpa", PICK(d, gpas));
 	kv(d, "size", PICK(d, attr_sizes));
-	g_string_append(d->out, byte(d) % 3 ? " private" : " shared");
+	put(d, byte(d) % 3 ? " private" : " shared");
 }
 
 /* An op a task can run, on the pools as they are. */
@@ -269,8 +301,7 @@ static void emit_task_op(struct decoder *d)
 		return;
 	case 0:
 		if (d->gmems) {
-			g_string_append_printf(d->out, "gmem.punch g%d",
-					       idx(d, d->gmems));
+			put_ref(d, "gmem.punch g", idx(d, d->gmems));
 			kv(d, "offset", PICK(d, offsets));
 			kv(d, "len", PICK(d, lens));
 			return;
@@ -278,15 +309,14 @@ static void emit_task_op(struct decoder *d)
 		break;
 	case 1:
 		if (d->gmems) {
-			g_string_append_printf(d->out, "gmem.close g%d",
-					       idx(d, d->gmems));
+			put_ref(d, "gmem.close g", idx(d, d->gmems));
 			return;
 		}
 		break;
 	case 2:
-		g_string_append(d->out, "memslot.delete ");
+		put(d, "memslot.delete ");
 		vm_ref(d);
-		g_string_append_printf(d->out, " slot=%d", byte(d) % 4);
+		put_ref(d, " slot=", byte(d) % 4);
 		return;
 	case 3:
 		guest_access(d, true);
@@ -307,48 +337,50 @@ static void emit_lifecycle(struct decoder *d, u8 op)
 	case 20:
 		if (d->tasks >= TASKS)
 			break;
-		g_string_append_printf(d->out, "spawn t%d ", d->tasks++);
+		put_ref(d, "spawn t", d->tasks++);
+		g_string_append_c(d->out, ' ');
 		emit_task_op(d);
-		g_string_append_c(d->out, '\n');
+		end_line(d);
 		break;
 	case 21:
 	case 22:
 		if (d->tasks) {
-			g_string_append_printf(d->out, "step t%d",
-					       idx(d, d->tasks));
-			g_string_append(d->out, byte(d) % 3 ? "\n" : " 2\n");
+			put_ref(d, "step t", idx(d, d->tasks));
+			put(d, byte(d) % 3 ? "\n" : " 2\n");
 		}
 		break;
 	case 23:
-		if (d->tasks)
-			g_string_append_printf(d->out, "finish t%d\n",
-					       idx(d, d->tasks));
+		if (d->tasks) {
+			put_ref(d, "finish t", idx(d, d->tasks));
+			end_line(d);
+		}
 		break;
 	case 24:
 		if (d->gmems) {
-			g_string_append_printf(d->out, "gmem.populate g%d",
-					       idx(d, d->gmems));
+			put_ref(d, "gmem.populate g", idx(d, d->gmems));
 			kv(d, "offset", PICK(d, offsets));
-			g_string_append_printf(d->out, " tag=t%d\n",
-					       byte(d) % 4);
+			put_ref(d, " tag=t", byte(d) % 4);
+			end_line(d);
 		}
 		break;
 	case 25:
-		g_string_append(d->out, "vm.finalize ");
+		put(d, "vm.finalize ");
 		vm_ref(d);
-		g_string_append_c(d->out, '\n');
+		end_line(d);
 		break;
 	default:
-		g_string_append(d->out, "guest.accept ");
+		put(d, "guest.accept ");
 		vm_ref(d);
-		g_string_append_printf(d->out, " gpa=%s\n", PICK(d, gpas));
+		kv(d, "gpa", PICK(d, gpas));
+		end_line(d);
 		break;
 	}
 }
 
 static char *decode(struct decoder *d)
 {
-	d->out = g_string_new("# decoded from a fuzzer input\n");
+	d->out = g_string_sized_new(64 + 16 * (d->end - d->p));
+	put(d, "# decoded from a fuzzer input\n");
 	while (d->p < d->end) {
 		u8 op = byte(d) % (d->lifecycle ? 27 : 18);
 
