@@ -8,6 +8,7 @@
 
 #include <glib.h>
 #include <gmemsim/lock.h>
+#include <gmemsim/page_cache.h>
 #include <gmemsim/range_map.h>
 #include <gmemsim/types.h>
 
@@ -17,20 +18,13 @@ struct gms_memslot;
 struct gms_arch_ops;
 
 /* Order-0 only: kvm_gmem_get_folio() WARNs on large folios. */
-struct gms_folio {
-	u64 index;
-	u64 pfn;
-	bool uptodate; /* zeroed (since "Remove preparation tracking") */
-	bool hwpoison;
-};
-
 struct gms_gmem_inode {
 	u32 id;
 	u64 size; /* i_size */
 	u64 flags; /* GUEST_MEMFD_FLAG_* */
 	const struct gms_arch_ops
 		*arch; /* whose kvm_arch_gmem_invalidate() runs at free */
-	GTree *pages; /* the page cache: &folio->index -> struct gms_folio */
+	struct gms_page_cache pages; /* mapping->i_pages */
 	GList *files; /* gmem_file_list */
 	struct gms_range_map
 		shared; /* convert=in-place-*: index -> 1 if shared */

@@ -324,26 +324,23 @@ static void fp_file(struct gms_fp *fp, const struct gms_gmem_file *f)
 	gms_fp_u64(fp, f->dying | f->freed << 1);
 }
 
-static gboolean fp_folio(gpointer key, gpointer value, gpointer data)
+static void fp_folio(struct gms_fp *fp, const struct gms_folio *f)
 {
-	struct gms_fp *fp = data;
-	const struct gms_folio *f = value;
-
-	(void)key;
 	gms_fp_u64(fp, f->index);
 	gms_fp_pfn(fp, f->pfn);
 	gms_fp_u64(fp, f->uptodate | f->hwpoison << 1);
-	return FALSE;
 }
 
 static void fp_inode(struct gms_fp *fp, const struct gms_gmem_inode *inode)
 {
+	const struct gms_folio *folio;
+
 	gms_fp_u64(fp, inode->size);
 	gms_fp_u64(fp, inode->flags);
 	gms_fp_u64(fp, inode->i_count | (u64)inode->freed << 32);
-	gms_fp_u64(fp, inode->pages ? g_tree_nnodes(inode->pages) : 0);
-	if (inode->pages)
-		g_tree_foreach(inode->pages, fp_folio, fp);
+	gms_fp_u64(fp, gms_page_cache_count(&inode->pages));
+	gms_page_cache_for_each(&inode->pages, folio, 0, G_MAXUINT64)
+		fp_folio(fp, folio);
 	gms_fp_u64(fp, g_list_length(inode->files));
 	for (GList *l = inode->files; l; l = l->next)
 		gms_fp_obj(fp, GMS_OBJ_FILE, l->data);

@@ -59,14 +59,12 @@ static void convert_folios(struct gms_world *w, struct gms_gmem_file *f,
 			   u64 start, u64 end, bool to_private)
 {
 	struct gms_gmem_inode *inode = f->inode;
-	GTreeNode *n = g_tree_lower_bound(inode->pages, &start);
+	struct gms_folio *folio;
 
-	for (; n; n = g_tree_node_next(n)) {
-		struct gms_folio *folio = g_tree_node_value(n);
+	gms_page_cache_for_each(&inode->pages, folio, start, end)
+	{
 		struct gms_page *p;
 
-		if (folio->index >= end)
-			break;
 		if (!to_private && inode->arch->gmem_invalidate)
 			inode->arch->gmem_invalidate(w, folio->pfn);
 		if (w->policy.convert == GMS_CONVERT_IN_PLACE_ZERO) {

@@ -12,7 +12,7 @@ struct gms_gmem_inode *gmem_inode_new(struct gms_world *w,
 	inode->size = size;
 	inode->flags = flags;
 	inode->arch = arch;
-	inode->pages = g_tree_new_full(gms_u64_cmp, NULL, NULL, g_free);
+	gms_page_cache_init(&inode->pages);
 	w->inodes = g_list_prepend(w->inodes, inode);
 	inode->link = w->inodes; /* O(1) removal: a host may have thousands */
 	return inode;
@@ -25,7 +25,7 @@ bool gms_gmem_supports_mmap(const struct gms_gmem_inode *inode)
 
 struct gms_folio *gms_gmem_lookup_folio(struct gms_gmem_inode *inode, u64 index)
 {
-	return g_tree_lookup(inode->pages, &index);
+	return gms_page_cache_lookup(&inode->pages, index);
 }
 
 /*
@@ -43,8 +43,7 @@ struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
 		return folio;
 	if (gms_physmem_alloc(&w->physmem, GMS_PAGE_GMEM, &pfn))
 		return NULL;
-	folio = g_new0(struct gms_folio, 1);
-	folio->index = index;
+	folio = gms_page_cache_add(&inode->pages, index);
 	folio->pfn = pfn;
 	/*
 	 * direct_map=remove|pkru: GUEST_MEMFD_FLAG_NO_DIRECT_MAP's
@@ -53,7 +52,6 @@ struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
 	 */
 	if (w->policy.direct_map != GMS_DIRECT_MAP_KEEP)
 		gms_physmem_page(&w->physmem, pfn)->direct_map = false;
-	g_tree_insert(inode->pages, &folio->index, folio);
 	return folio;
 }
 
@@ -64,13 +62,10 @@ struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
 bool gms_gmem_first_pinned(struct gms_world *w, struct gms_gmem_inode *inode,
 			   u64 start, u64 end, u64 *index)
 {
-	GTreeNode *n = g_tree_lower_bound(inode->pages, &start);
+	struct gms_folio *folio;
 
-	for (; n; n = g_tree_node_next(n)) {
-		struct gms_folio *folio = g_tree_node_value(n);
-
-		if (folio->index >= end)
-			break;
+	gms_page_cache_for_each(&inode->pages, folio, start, end)
+	{
 		if (!gms_physmem_page(&w->physmem, folio->pfn)->pincount)
 			continue;
 		if (index)
@@ -154,8 +149,7 @@ static void gmem_remove_folio(struct gms_world *w, struct gms_gmem_inode *inode,
 {
 	u64 pfn = folio->pfn;
 
-	g_tree_steal(inode->pages, &folio->index);
-	g_free(folio);
+	gms_page_cache_delete(&inode->pages, folio);
 	/* mutant truncate-zeroes: as if AS_INACCESSIBLE had no effect (bug #7) */
 	if (w->policy.mutant == GMS_MUTANT_TRUNCATE_ZEROES) {
 		gms_world_host_access(w, pfn, GMS_HOST_KERNEL_WRITE,
@@ -177,16 +171,13 @@ static void gmem_remove_folio(struct gms_world *w, struct gms_gmem_inode *inode,
 void gmem_truncate_range(struct gms_world *w, struct gms_gmem_inode *inode,
 			 u64 start, u64 end)
 {
-	GTreeNode *n;
+	struct gms_folio *folio;
 
 	if (start >= end)
 		return;
 	gms_mm_unmap_mapping_range(w, inode, start, end);
-	while ((n = g_tree_lower_bound(inode->pages, &start))) {
-		struct gms_folio *folio = g_tree_node_value(n);
-
-		if (folio->index >= end)
-			break;
+	while ((folio = gms_page_cache_find(&inode->pages, start, end))) {
+		start = folio->index + 1;
 		gmem_remove_folio(w, inode, folio);
 	}
 }

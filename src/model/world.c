@@ -50,8 +50,7 @@ static void free_kvm_shell(struct gms_kvm *kvm)
 
 static void free_inode_shell(struct gms_gmem_inode *inode)
 {
-	if (inode->pages)
-		g_tree_destroy(inode->pages);
+	gms_page_cache_destroy(&inode->pages);
 	gms_range_map_destroy(&inode->shared);
 	g_list_free(inode->files);
 	g_free(inode);

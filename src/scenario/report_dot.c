@@ -75,8 +75,9 @@ static void dot_inode(GString *g, struct gms_gmem_inode *inode)
 	g_string_append_printf(
 		g,
 		"  inode%u [shape=cylinder,label=\"inode #%u\\nsize %" G_GUINT64_FORMAT
-		"\\n%d folios\"];\n",
-		inode->id, inode->id, inode->size, g_tree_nnodes(inode->pages));
+		"\\n%" G_GUINT64_FORMAT " folios\"];\n",
+		inode->id, inode->id, inode->size,
+		gms_page_cache_count(&inode->pages));
 }
 
 bool gms_report_dot(const struct gms_run *run, const char *path, GError **err)

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The page cache: folios in 64-slot xarray nodes. */
+#include <gmemsim/page_cache.h>
+
+#include "helpers.h"
+
+static void test_add_lookup_delete(void **state)
+{
+	struct gms_page_cache pc;
+	struct gms_folio *a, *b;
+
+	(void)state;
+	gms_page_cache_init(&pc);
+	assert_null(gms_page_cache_lookup(&pc, 0));
+	assert_null(gms_page_cache_find(&pc, 0, G_MAXUINT64));
+	a = gms_page_cache_add(&pc, 63);
+	b = gms_page_cache_add(&pc, 64); /* the next node */
+	a->pfn = 7;
+	assert_ptr_equal(gms_page_cache_lookup(&pc, 63), a);
+	assert_int_equal(gms_page_cache_lookup(&pc, 63)->pfn, 7);
+	assert_int_equal(b->index, 64);
+	assert_null(gms_page_cache_lookup(&pc, 62));
+	assert_null(gms_page_cache_lookup(&pc, 65));
+	assert_int_equal(gms_page_cache_count(&pc), 2);
+	/* [start, end) is half-open on both sides of a node boundary */
+	assert_ptr_equal(gms_page_cache_find(&pc, 0, 64), a);
+	assert_null(gms_page_cache_find(&pc, 0, 63));
+	assert_ptr_equal(gms_page_cache_find(&pc, 64, 65), b);
+	assert_null(gms_page_cache_find(&pc, 65, G_MAXUINT64));
+	/* an emptied node goes, and its chunk reads as empty afterwards */
+	gms_page_cache_delete(&pc, a);
+	assert_null(gms_page_cache_lookup(&pc, 63));
+	assert_ptr_equal(gms_page_cache_find(&pc, 0, G_MAXUINT64), b);
+	a = gms_page_cache_add(&pc, 0);
+	assert_int_equal(a->pfn, 0); /* a new folio starts zeroed */
+	assert_int_equal(gms_page_cache_count(&pc), 2);
+	gms_page_cache_destroy(&pc);
+	assert_int_equal(gms_page_cache_count(&pc), 0);
+}
+
+/* far apart indices: a 1 TiB file's last page, and the largest index */
+static void test_sparse(void **state)
+{
+	static const u64 at[] = { 5, 1ull << 28, (1ull << 28) + 1,
+				  G_MAXUINT64 - 1 };
+	struct gms_page_cache pc;
+	struct gms_folio *f;
+	int n = 0;
+
+	(void)state;
+	gms_page_cache_init(&pc);
+	for (int i = G_N_ELEMENTS(at) - 1; i >= 0; i--)
+		gms_page_cache_add(&pc, at[i]);
+	gms_page_cache_for_each(&pc, f, 0, G_MAXUINT64)
+		assert_int_equal(f->index, at[n++]);
+	assert_int_equal(n, G_N_ELEMENTS(at));
+	assert_int_equal(gms_page_cache_find(&pc, 6, G_MAXUINT64)->index,
+			 1ull << 28);
+	assert_null(gms_page_cache_find(&pc, 6, 1ull << 28));
+	assert_null(gms_page_cache_find(&pc, G_MAXUINT64 - 1, G_MAXUINT64 - 1));
+	gms_page_cache_destroy(&pc);
+}
+
+/*
+ * Random adds, deletes, lookups and finds over four nodes' worth of
+ * indices, each answer checked against a plain array.
+ */
+static void test_against_array(void **state)
+{
+	enum { N = 4 * GMS_PC_CHUNK_SIZE + 3 };
+	struct gms_page_cache pc;
+	bool ref[N] = { 0 };
+	GRand *rng = g_rand_new_with_seed(42);
+	u64 count = 0;
+
+	(void)state;
+	gms_page_cache_init(&pc);
+	for (int i = 0; i < 20000; i++) {
+		u64 x = g_rand_int_range(rng, 0, N);
+		u64 y = g_rand_int_range(rng, x, N + 1);
+		struct gms_folio *f = gms_page_cache_lookup(&pc, x);
+		u64 want = y;
+
+		assert_true(!f == !ref[x]);
+		if (f) {
+			assert_int_equal(f->index, x);
+			assert_int_equal(f->pfn, x * 3);
+		}
+		if (g_rand_boolean(rng) && !f) {
+			gms_page_cache_add(&pc, x)->pfn = x * 3;
+			ref[x] = true;
+			count++;
+		} else if (f && g_rand_int_range(rng, 0, 3)) {
+			gms_page_cache_delete(&pc, f);
+			ref[x] = false;
+			count--;
+		}
+		assert_int_equal(gms_page_cache_count(&pc), count);
+		for (u64 j = x; j < y; j++)
+			if (ref[j]) {
+				want = j;
+				break;
+			}
+		f = gms_page_cache_find(&pc, x, y);
+		if (want == y)
+			assert_null(f);
+		else
+			assert_int_equal(f->index, want);
+	}
+	g_rand_free(rng);
+	gms_page_cache_destroy(&pc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_add_lookup_delete),
+		cmocka_unit_test(test_sparse),
+		cmocka_unit_test(test_against_array),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
