@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Time for the lifecycle fuzzer to find each mutant (3 seeds, median), and its
 # execs/s with every invariant on and no mutant. A mutant it does not find in
-# SECONDS counts as ">SECONDS".
-# Usage: fuzz_mutants.sh FUZZ_LIFECYCLE GMEMSIM SEEDS_DIR DICT [SECONDS] [MUTANT...]
+# SECONDS counts as ">SECONDS". Inputs of at most MAX_LEN bytes (default 64,
+# as fuzz/run.sh and fuzz_lifecycle.options).
+# Usage: [MAX_LEN=N] fuzz_mutants.sh FUZZ_LIFECYCLE GMEMSIM SEEDS_DIR DICT [SECONDS] [MUTANT...]
 set -uo pipefail
 fuzzer=$(realpath "$1") gmemsim=$(realpath "$2") seeds=$(realpath "$3") dict=$(realpath "$4")
-secs=${5:-60}
+secs=${5:-60} max_len=${MAX_LEN:-64}
 shift $(($# < 5 ? $# : 5))
 mutants=("$@")
 if [ ${#mutants[@]} -eq 0 ]; then
@@ -20,7 +21,7 @@ one() { # policy seed -> seconds to the first crash, or empty
 	local dir=$work/c-$RANDOM$RANDOM t0 t1 rc
 	mkdir -p "$dir"
 	t0=$(date +%s.%N)
-	(cd "$work" && GMEMSIM_POLICY=$1 "$fuzzer" -seed="$2" -max_total_time="$secs" \
+	(cd "$work" && GMEMSIM_POLICY=$1 "$fuzzer" -seed="$2" -max_total_time="$secs" -max_len="$max_len" \
 		-error_exitcode=99 -dict="$dict" -artifact_prefix="$dir/" "$dir" "$seeds" \
 		> "$dir.log" 2>&1)
 	rc=$?
@@ -41,7 +42,7 @@ for m in "${mutants[@]}"; do
 done
 dir=$work/none
 mkdir -p "$dir"
-(cd "$work" && "$fuzzer" -seed=1 -max_total_time="$secs" -error_exitcode=99 -dict="$dict" \
+(cd "$work" && "$fuzzer" -seed=1 -max_total_time="$secs" -max_len="$max_len" -error_exitcode=99 -dict="$dict" \
 	-print_final_stats=1 -artifact_prefix="$dir/" "$dir" "$seeds" > "$dir.log" 2>&1)
 echo "mutant=none: exit $? after ${secs} s," \
 	"$(grep -o 'average_exec_per_sec: *[0-9]*' "$dir.log" | grep -o '[0-9]*$') execs/s"

@@ -5,12 +5,18 @@ set -uo pipefail
 build=$(realpath "$1") secs=$2
 src=$(dirname "$(realpath "$0")")
 status=0
+# the target's libFuzzer options from fuzz/NAME.options, as OSS-Fuzz reads them
+options() {
+	[ -f "$src/$1.options" ] &&
+		sed -n 's/^\([a-z_]*\) *= *\([^ ]*\)$/-\1=\2/p' "$src/$1.options"
+}
 run() { # name dict seeds...
-	local name=$1 dict=$2
+	local name=$1 dict=$2 opts
 	shift 2
+	mapfile -t opts < <(options "$name")
 	mkdir -p "$build/corpus-$name" "$build/artifacts-$name"
 	echo "== $name: $secs s${GMEMSIM_POLICY:+ (GMEMSIM_POLICY=$GMEMSIM_POLICY)}"
-	"$build/fuzz/$name" -max_total_time="$secs" -timeout=10 -error_exitcode=99 \
+	"$build/fuzz/$name" "${opts[@]}" -max_total_time="$secs" -timeout=10 -error_exitcode=99 \
 		-print_final_stats=1 -dict="$dict" \
 		-artifact_prefix="$build/artifacts-$name/" \
 		"$build/corpus-$name" "$@" > "$build/fuzz-$name.log" 2>&1

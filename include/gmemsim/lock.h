@@ -54,13 +54,16 @@ struct gms_lockdep {
 	GArray *locks; /* struct gms_lock instances held now */
 	/* bit b of after[a]: class b was taken while a was held */
 	u32 after[GMS_LOCK_NR];
-	GPtrArray *reports; /* char *: inversions and deadlocks of this step */
+	GPtrArray *reports; /* char *: inversions and deadlocks of this step;
+			       NULL until the first */
 };
 
 const char *gms_lock_class_name(enum gms_lock_class class);
 
 void gms_lockdep_init(struct gms_lockdep *ld);
 void gms_lockdep_destroy(struct gms_lockdep *ld);
+/* a lock-order report of this step: @msg (g_malloc'd) is kept until the next */
+void gms_lockdep_report(struct gms_lockdep *ld, char *msg);
 
 void gms_lock_ctx_init(struct gms_lock_ctx *ctx, u32 id);
 void gms_lock_ctx_destroy(struct gms_lock_ctx *ctx);

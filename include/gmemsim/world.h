@@ -60,9 +60,12 @@ struct gms_world {
 	GArray *fds; /* fd -> struct gms_fd; numbers are never reused */
 	GList *vms; /* live struct gms_kvm */
 	GList *inodes; /* live struct gms_gmem_inode */
-	GPtrArray *
-		graveyard; /* freed objects, kept so dangling pointers stay checkable */
-	GArray *graveyard_kinds;
+	/*
+	 * Arrays below are NULL until their first entry: most runs free
+	 * nothing, observe nothing and crash nothing.
+	 */
+	GArray *graveyard; /* struct gms_grave: freed objects, kept so dangling
+			      pointers stay checkable */
 	GArray *observations; /* struct gms_observation of the current step */
 	GArray *fatal; /* struct gms_fatal of the current step */
 	struct gms_lockdep lockdep;
@@ -77,6 +80,17 @@ struct gms_world {
 	const char *(*name_of)(void *data, enum gms_obj_kind kind, u64 id);
 	void *name_data;
 };
+
+struct gms_grave {
+	enum gms_obj_kind kind;
+	void *obj;
+};
+
+/* the length of one of the world's arrays, which may not exist yet */
+static inline guint gms_array_len(const GArray *a)
+{
+	return a ? a->len : 0;
+}
 
 struct gms_world *gms_world_new(void);
 void gms_world_free(struct gms_world *w);

@@ -47,7 +47,7 @@ static void check_pte(struct gms_world *w, struct gms_vma *vma,
 
 void gms_check_confidentiality(struct gms_world *w, GPtrArray *out)
 {
-	for (guint i = 0; i < w->observations->len; i++) {
+	for (guint i = 0; i < gms_array_len(w->observations); i++) {
 		struct gms_observation *o = &g_array_index(
 			w->observations, struct gms_observation, i);
 		struct gms_page seen = { .tag = o->tag,

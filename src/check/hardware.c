@@ -8,7 +8,7 @@
 
 void gms_check_host_safety(struct gms_world *w, GPtrArray *out)
 {
-	for (guint i = 0; i < w->fatal->len; i++) {
+	for (guint i = 0; i < gms_array_len(w->fatal); i++) {
 		const struct gms_fatal *f =
 			&g_array_index(w->fatal, struct gms_fatal, i);
 		struct gms_violation *v;
@@ -122,7 +122,7 @@ void gms_check_hw_consistency(struct gms_world *w, GPtrArray *out)
  */
 void gms_check_integrity(struct gms_world *w, GPtrArray *out)
 {
-	for (guint i = 0; i < w->observations->len; i++) {
+	for (guint i = 0; i < gms_array_len(w->observations); i++) {
 		const struct gms_observation *o = &g_array_index(
 			w->observations, struct gms_observation, i);
 		struct gms_violation *v;

@@ -11,7 +11,8 @@
 
 void gms_check_lock_order(struct gms_world *w, GPtrArray *out)
 {
-	for (guint i = 0; i < w->lockdep.reports->len; i++)
+	for (guint i = 0; w->lockdep.reports && i < w->lockdep.reports->len;
+	     i++)
 		gms_violation_add(out, "lock-order", "%s",
 				  (const char *)w->lockdep.reports->pdata[i]);
 }

@@ -25,13 +25,21 @@ void gms_lockdep_init(struct gms_lockdep *ld)
 {
 	ld->locks = g_array_new(FALSE, FALSE, sizeof(struct gms_lock));
 	memset(ld->after, 0, sizeof(ld->after));
-	ld->reports = g_ptr_array_new_with_free_func(g_free);
+	ld->reports = NULL;
+}
+
+void gms_lockdep_report(struct gms_lockdep *ld, char *msg)
+{
+	if (!ld->reports)
+		ld->reports = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(ld->reports, msg);
 }
 
 void gms_lockdep_destroy(struct gms_lockdep *ld)
 {
 	g_array_unref(ld->locks);
-	g_ptr_array_unref(ld->reports);
+	if (ld->reports)
+		g_ptr_array_unref(ld->reports);
 }
 
 void gms_lock_ctx_init(struct gms_lock_ctx *ctx, u32 id)
@@ -78,8 +86,8 @@ static void lockdep_add(struct gms_lockdep *ld, struct gms_lock_ctx *ctx,
 		if (prev == next || (ld->after[prev] & (1U << next)))
 			continue;
 		if (ld->after[next] & (1U << prev))
-			g_ptr_array_add(
-				ld->reports,
+			gms_lockdep_report(
+				ld,
 				g_strdup_printf(
 					"possible circular locking: %s taken while holding %s, but %s was taken while holding %s before",
 					class_names[next], class_names[prev],

@@ -60,8 +60,8 @@ static void find_deadlock(struct gms_world *w, struct gms_task *t)
 			gms_lock_class_name(u->lock.waiting.class), next->id);
 		if (next == t) {
 			s->str[s->len - 1] = '\0';
-			g_ptr_array_add(w->lockdep.reports,
-					g_string_free(s, FALSE));
+			gms_lockdep_report(&w->lockdep,
+					   g_string_free(s, FALSE));
 			return;
 		}
 		u = next;

@@ -17,11 +17,6 @@ static void world_init(struct gms_world *w)
 	g_array_set_size(w->fds, 3);
 	w->vms = NULL;
 	w->inodes = NULL;
-	w->graveyard = g_ptr_array_new();
-	w->graveyard_kinds = g_array_new(FALSE, FALSE, sizeof(int));
-	w->observations =
-		g_array_new(FALSE, FALSE, sizeof(struct gms_observation));
-	w->fatal = g_array_new(FALSE, FALSE, sizeof(struct gms_fatal));
 	gms_lockdep_init(&w->lockdep);
 	gms_lock_ctx_init(&w->sync, 0);
 	w->tasks = g_ptr_array_new_with_free_func(gms_task_free);
@@ -107,14 +102,19 @@ static void world_fini(struct gms_world *w)
 		free_kvm_shell(kvm);
 	}
 	g_list_free(w->vms);
-	for (guint i = 0; i < w->graveyard->len; i++)
-		free_shell(g_array_index(w->graveyard_kinds, int, i),
-			   g_ptr_array_index(w->graveyard, i));
-	g_ptr_array_unref(w->graveyard);
-	g_array_unref(w->graveyard_kinds);
+	for (guint i = 0; i < gms_array_len(w->graveyard); i++) {
+		struct gms_grave *g =
+			&g_array_index(w->graveyard, struct gms_grave, i);
+
+		free_shell(g->kind, g->obj);
+	}
 	g_array_unref(w->fds);
-	g_array_unref(w->observations);
-	g_array_unref(w->fatal);
+	if (w->graveyard)
+		g_array_unref(w->graveyard);
+	if (w->observations)
+		g_array_unref(w->observations);
+	if (w->fatal)
+		g_array_unref(w->fatal);
 	if (w->task_work)
 		g_ptr_array_unref(w->task_work);
 	gms_lock_ctx_destroy(&w->sync);
@@ -148,9 +148,11 @@ void gms_world_reset(struct gms_world *w)
 void gms_world_begin_step(struct gms_world *w)
 {
 	/* plain arrays, emptied without a call per step */
-	w->observations->len = 0;
-	w->fatal->len = 0;
-	if (w->lockdep.reports->len)
+	if (w->observations)
+		w->observations->len = 0;
+	if (w->fatal)
+		w->fatal->len = 0;
+	if (w->lockdep.reports && w->lockdep.reports->len)
 		g_ptr_array_set_size(w->lockdep.reports, 0); /* frees them */
 }
 
@@ -161,10 +163,11 @@ u32 gms_world_next_id(struct gms_world *w)
 
 void gms_world_bury(struct gms_world *w, enum gms_obj_kind kind, void *obj)
 {
-	int k = kind;
+	struct gms_grave g = { .kind = kind, .obj = obj };
 
-	g_ptr_array_add(w->graveyard, obj);
-	g_array_append_val(w->graveyard_kinds, k);
+	if (!w->graveyard)
+		w->graveyard = g_array_new(FALSE, FALSE, sizeof(g));
+	g_array_append_val(w->graveyard, g);
 }
 
 void gms_world_observe(struct gms_world *w, u32 reader, u32 key, u64 pfn,
@@ -183,6 +186,8 @@ void gms_world_observe(struct gms_world *w, u32 reader, u32 key, u64 pfn,
 		.via = via,
 	};
 
+	if (!w->observations)
+		w->observations = g_array_new(FALSE, FALSE, sizeof(o));
 	g_array_append_val(w->observations, o);
 }
 
@@ -191,12 +196,11 @@ int gms_world_host_access(struct gms_world *w, u64 pfn,
 {
 	const char *why = NULL;
 	int r = gms_hw_host_access(&w->hw, pfn, kind, &why);
-	struct gms_fatal f = { .rule = why, .pfn = pfn, .what = what };
 
 	if (r == GMS_HW_SIGBUS)
 		return -GMS_ESIGBUS;
 	if (r == GMS_HW_FATAL)
-		g_array_append_val(w->fatal, f);
+		gms_world_fatal(w, pfn, why, what);
 	return 0;
 }
 
@@ -233,6 +237,8 @@ void gms_world_fatal(struct gms_world *w, u64 pfn, const char *rule,
 {
 	struct gms_fatal f = { .rule = rule, .pfn = pfn, .what = what };
 
+	if (!w->fatal)
+		w->fatal = g_array_new(FALSE, FALSE, sizeof(f));
 	g_array_append_val(w->fatal, f);
 }
 
