@@ -5,7 +5,7 @@ CHECK_BUILD ?= build-check
 FUZZ_BUILD ?= build-fuzz
 MESON_TEST = meson test --print-errorlogs --num-processes 2
 
-.PHONY: all deps demo check unit bench fuzz coverage matrix format clean
+.PHONY: all deps demo check unit bench fuzz fuzz-bench coverage matrix format clean
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -48,6 +48,14 @@ fuzz: deps $(FUZZ_BUILD)/build.ninja
 	ninja -C $(FUZZ_BUILD)
 	$(SAN_ENV) fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
+# The lifecycle fuzzer's speed and time to each mutant, without sanitizers
+FUZZ_REL_BUILD ?= build-fuzz-release
+$(FUZZ_REL_BUILD)/build.ninja: | deps
+	CC=clang meson setup $(FUZZ_REL_BUILD) --buildtype=release -Dtests=disabled -Dfuzz=enabled
+fuzz-bench: $(FUZZ_REL_BUILD)/build.ninja
+	ninja -C $(FUZZ_REL_BUILD)
+	meson test -C $(FUZZ_REL_BUILD) --benchmark --verbose fuzz_mutants
+
 # Line and branch coverage of src/ by the unit and scenario suites (lcov)
 COV_BUILD ?= build-cov
 $(COV_BUILD)/build.ninja: | deps
@@ -68,4 +76,4 @@ format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(CHECK_BUILD) $(FUZZ_BUILD) $(COV_BUILD)
+	rm -rf $(BUILD) $(CHECK_BUILD) $(FUZZ_BUILD) $(FUZZ_REL_BUILD) $(COV_BUILD)
