@@ -61,8 +61,7 @@ static void convert_folios(struct gms_world *w, struct gms_gmem_file *f,
 	struct gms_gmem_inode *inode = f->inode;
 	struct gms_folio *folio;
 
-	gms_page_cache_for_each(&inode->pages, folio, start, end)
-	{
+	gms_page_cache_for_each(&inode->pages, folio, start, end) {
 		struct gms_page *p;
 
 		if (!to_private && inode->arch->gmem_invalidate)

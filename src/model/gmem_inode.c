@@ -64,8 +64,7 @@ bool gms_gmem_first_pinned(struct gms_world *w, struct gms_gmem_inode *inode,
 {
 	struct gms_folio *folio;
 
-	gms_page_cache_for_each(&inode->pages, folio, start, end)
-	{
+	gms_page_cache_for_each(&inode->pages, folio, start, end) {
 		if (!gms_physmem_page(&w->physmem, folio->pfn)->pincount)
 			continue;
 		if (index)
