@@ -35,7 +35,9 @@ struct gms_page_cache {
 	u64 nr_folios; /* mapping->nrpages */
 };
 
+/* mirrors: xa_init() of mapping->i_pages: nothing allocated until a folio */
 void gms_page_cache_init(struct gms_page_cache *pc);
+/* frees the nodes without touching the folios' pages (a world teardown) */
 void gms_page_cache_destroy(struct gms_page_cache *pc);
 /* mirrors: filemap_get_entry() */
 struct gms_folio *gms_page_cache_lookup(const struct gms_page_cache *pc,
