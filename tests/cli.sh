@@ -41,6 +41,14 @@ check knob-policy 0 "$g" run --policy pin=slot-pins-file "$src/scenarios/fileops
 check bad-knob-value 2 "$g" run --policy link=sometimes "$src/scenarios/fileops"
 check bad-target 2 "$g" run --target bogus "$src/scenarios/fileops"
 check missing-path 2 "$g" run "$tmp/nope.gms"
+has missing-path "$tmp/err" 'nope\.gms: no such file or folder'
+printf 'vm.create\n' > "$tmp/bad.gms"
+check malformed 2 "$g" run "$tmp/bad.gms"
+has malformed "$tmp/err" 'bad\.gms:1:1: vm\.create: missing name'
+check matrix-missing-path 2 "$g" matrix "$tmp/nope.gms"
+has matrix-missing-path "$tmp/err" 'nope\.gms: no such file or folder'
+check matrix-malformed 2 "$g" matrix "$tmp/bad.gms"
+has matrix-malformed "$tmp/err" 'bad\.gms:1:1: vm\.create: missing name'
 check policies 0 "$g" policies
 has policies "$tmp/out" '^abi +7\.2 \(default\) 6\.18'
 check invariants 0 "$g" invariants

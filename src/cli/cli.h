@@ -15,8 +15,11 @@ bool gms_cli_apply_policies(struct gms_policy *p, char **kv);
 void gms_cli_usage_error(GOptionContext *ctx, GError *err);
 /* the bundled scenarios/, or $GMEMSIM_SCENARIOS */
 const char *gms_cli_default_dir(void);
-/* Parse every file first: a malformed one is reported, and NULL returned. */
-GPtrArray *gms_cli_load_all(GPtrArray *files);
+/*
+ * The scenarios under @paths (NULL: the default directory), every file
+ * parsed first: what is wrong is reported and NULL returned.
+ */
+GPtrArray *gms_cli_load_paths(char **paths);
 int gms_cli_policies(void);
 int gms_cli_invariants(void);
 int gms_cli_ops(void);

@@ -82,22 +82,12 @@ static int print(const struct gms_matrix *m, const char *format,
 int gms_cli_matrix(int argc, char **argv)
 {
 	char *format = NULL, *output = NULL, **paths = NULL;
-	char *dflt[] = { (char *)gms_cli_default_dir(), NULL };
 	struct progress p = { g_get_monotonic_time(), false };
-	GPtrArray *files = NULL, *scs = NULL;
+	GPtrArray *scs = NULL;
 	struct gms_matrix *m;
-	GError *err = NULL;
 	int status = parse(argc, argv, &format, &output, &paths);
 
-	if (!status) {
-		files = gms_scenario_collect(paths ? paths : dflt, &err);
-		if (!files) {
-			fprintf(stderr, "gmemsim: %s\n", err->message);
-			g_error_free(err);
-			status = 2;
-		}
-	}
-	if (!status && !(scs = gms_cli_load_all(files)))
+	if (!status && !(scs = gms_cli_load_paths(paths)))
 		status = 2;
 	if (!status) {
 		m = gms_matrix_run(scs, show_progress, &p);
@@ -106,8 +96,6 @@ int gms_cli_matrix(int argc, char **argv)
 	}
 	if (scs)
 		g_ptr_array_unref(scs);
-	if (files)
-		g_ptr_array_unref(files);
 	g_free(format);
 	g_free(output);
 	g_strfreev(paths);

@@ -110,7 +110,7 @@ static void free_opts(struct run_opts *o)
 }
 
 /* Parse every file first: a malformed one stops everything with status 2. */
-GPtrArray *gms_cli_load_all(GPtrArray *files)
+static GPtrArray *load_all(GPtrArray *files)
 {
 	GPtrArray *scs = g_ptr_array_new_with_free_func(
 		(GDestroyNotify)gms_scenario_free);
@@ -133,6 +133,23 @@ GPtrArray *gms_cli_load_all(GPtrArray *files)
 		g_ptr_array_unref(scs);
 		return NULL;
 	}
+	return scs;
+}
+
+GPtrArray *gms_cli_load_paths(char **paths)
+{
+	char *dflt[] = { (char *)gms_cli_default_dir(), NULL };
+	GError *err = NULL;
+	GPtrArray *files = gms_scenario_collect(paths ? paths : dflt, &err);
+	GPtrArray *scs;
+
+	if (!files) {
+		fprintf(stderr, "gmemsim: %s\n", err->message);
+		g_error_free(err);
+		return NULL;
+	}
+	scs = load_all(files);
+	g_ptr_array_unref(files);
 	return scs;
 }
 
@@ -248,22 +265,12 @@ int gms_cli_run(int argc, char **argv, bool demo)
 {
 	struct run_opts o = { 0 };
 	struct gms_policy base = { 0 };
-	char *dflt[] = { (char *)gms_cli_default_dir(), NULL };
-	GPtrArray *files = NULL, *scs = NULL, *runs;
-	GError *err = NULL;
+	GPtrArray *scs = NULL, *runs;
 	int status = parse_opts(argc, argv, &o, demo);
 
 	if (!status && !gms_cli_apply_policies(&base, o.policies))
 		status = 2;
-	if (!status) {
-		files = gms_scenario_collect(o.paths ? o.paths : dflt, &err);
-		if (!files) {
-			fprintf(stderr, "gmemsim: %s\n", err->message);
-			g_error_free(err);
-			status = 2;
-		}
-	}
-	if (!status && !(scs = gms_cli_load_all(files)))
+	if (!status && !(scs = gms_cli_load_paths(o.paths)))
 		status = 2;
 	if (!status && !scs->len) {
 		fprintf(stderr, "gmemsim: no scenarios found\n");
@@ -284,8 +291,6 @@ int gms_cli_run(int argc, char **argv, bool demo)
 	}
 	if (scs)
 		g_ptr_array_unref(scs);
-	if (files)
-		g_ptr_array_unref(files);
 	free_opts(&o);
 	return status;
 }
