@@ -14,6 +14,7 @@
 struct gms_explore_stats {
 	u64 explored; /* transitions run: states reached, repeats included */
 	u64 distinct; /* states kept, the initial one included */
+	u64 worlds; /* worlds built by replaying a path from the empty one */
 	int depth; /* the deepest level reached */
 	double seconds;
 };
@@ -26,6 +27,12 @@ struct gms_explore_config {
 	u64 max_states; /* stop after this many distinct states; 0: no bound */
 	bool no_symmetry; /* keep VMs that are each other's mirror apart */
 	bool no_tasks; /* whole operations only: no interleavings */
+	/*
+	 * Build every successor's world from the empty one, never from a world
+	 * an operation left unchanged: slower, and the reference the faster
+	 * search must agree with.
+	 */
+	bool fresh_worlds;
 	/* called now and then while the search runs; may be NULL */
 	void (*progress)(const struct gms_explore_stats *st, void *data);
 	void *progress_data;

@@ -19,8 +19,12 @@ struct gms_fp *gms_fp_new(void);
 void gms_fp_free(struct gms_fp *fp);
 /* Start the form of @w; everything emitted before gms_fp_finish() is part of it. */
 void gms_fp_begin(struct gms_fp *fp, struct gms_world *w);
-/* The rest of the world (what the caller's roots did not reach); the form. */
-const GByteArray *gms_fp_finish(struct gms_fp *fp);
+/*
+ * The rest of the world (what the caller's roots did not reach), and the
+ * 64-bit hash of the whole form: the explorer keeps only this (TLC's
+ * fingerprints). The form itself is never stored.
+ */
+u64 gms_fp_finish(struct gms_fp *fp);
 
 void gms_fp_u64(struct gms_fp *fp, u64 v);
 /* a reference: the object's rank; its contents follow once, later */
@@ -35,8 +39,5 @@ void gms_fp_fd(struct gms_fp *fp, int fd);
 /* the object a lock of @class protects */
 void gms_fp_lock_obj(struct gms_fp *fp, enum gms_lock_class class,
 		     const void *obj);
-
-/* 64-bit FNV-1a of a form: the explorer keeps only this (TLC's fingerprints) */
-u64 gms_fp_hash(const GByteArray *form);
 
 #endif

@@ -14,7 +14,7 @@ struct explore_opts {
 	char *type;
 	char **policies;
 	char *output;
-	gboolean no_symmetry, no_tasks, alphabet;
+	gboolean no_symmetry, no_tasks, fresh_worlds, alphabet;
 	char **rest;
 };
 
@@ -55,6 +55,9 @@ static int parse(int argc, char **argv, struct explore_opts *o)
 		  "keep mirror-image VMs apart", NULL },
 		{ "no-tasks", 0, 0, G_OPTION_ARG_NONE, &o->no_tasks,
 		  "whole operations only, no interleaved steps", NULL },
+		{ "fresh-worlds", 0, 0, G_OPTION_ARG_NONE, &o->fresh_worlds,
+		  "replay every successor from the empty world (slower)",
+		  NULL },
 		{ "alphabet", 0, 0, G_OPTION_ARG_NONE, &o->alphabet,
 		  "print the operations explored and exit", NULL },
 		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->rest,
@@ -178,6 +181,7 @@ int gms_cli_explore(int argc, char **argv)
 		cfg.max_states = o.max_states;
 		cfg.no_symmetry = o.no_symmetry;
 		cfg.no_tasks = o.no_tasks;
+		cfg.fresh_worlds = o.fresh_worlds;
 		cfg.progress = show_progress;
 		status = explore(&o, &cfg);
 	}

@@ -25,7 +25,7 @@ struct fp_ref {
 
 struct gms_fp {
 	struct gms_world *w;
-	GByteArray *out;
+	u64 h, n; /* the form so far, hashed; how many values it has */
 	GArray *refs; /* struct fp_ref, by rank */
 	guint drained; /* refs before this one have had their contents */
 };
@@ -34,7 +34,6 @@ struct gms_fp *gms_fp_new(void)
 {
 	struct gms_fp *fp = g_new0(struct gms_fp, 1);
 
-	fp->out = g_byte_array_sized_new(1024);
 	fp->refs = g_array_sized_new(FALSE, FALSE, sizeof(struct fp_ref), 64);
 	return fp;
 }
@@ -43,7 +42,6 @@ void gms_fp_free(struct gms_fp *fp)
 {
 	if (!fp)
 		return;
-	g_byte_array_unref(fp->out);
 	g_array_unref(fp->refs);
 	g_free(fp);
 }
@@ -51,23 +49,51 @@ void gms_fp_free(struct gms_fp *fp)
 void gms_fp_begin(struct gms_fp *fp, struct gms_world *w)
 {
 	fp->w = w;
-	g_byte_array_set_size(fp->out, 0);
+	fp->h = 0;
+	fp->n = 0;
 	g_array_set_size(fp->refs, 0);
 	fp->drained = 0;
 }
 
+/* MurmurHash3's 64-bit finaliser: a bijection in which every bit avalanches */
+static inline u64 fmix64(u64 k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	k *= 0xc4ceb9fe1a85ec53ULL;
+	k ^= k >> 33;
+	return k;
+}
+
 void gms_fp_u64(struct gms_fp *fp, u64 v)
 {
-	/* small values, the common case, take one byte (LEB128) */
-	u8 buf[10];
-	int n = 0;
+	/*
+	 * The form is the sequence of values, hashed as it is made: no buffer,
+	 * and a state is only ever compared by its hash (TLC's fingerprints).
+	 */
+	fp->h = fmix64(fp->h ^ v) + 0x9e3779b97f4a7c15ULL;
+	fp->n++;
+}
 
-	do {
-		buf[n] = v & 0x7f;
-		v >>= 7;
-		buf[n++] |= v ? 0x80 : 0;
-	} while (v);
-	g_byte_array_append(fp->out, buf, n);
+/* Raw bytes of a flat structure, a word at a time. */
+static void fp_bytes(struct gms_fp *fp, const void *p, size_t len)
+{
+	const u8 *b = p;
+
+	gms_fp_u64(fp, len);
+	for (; len >= 8; b += 8, len -= 8) {
+		u64 v;
+
+		memcpy(&v, b, 8);
+		gms_fp_u64(fp, v);
+	}
+	if (len) {
+		u64 v = 0;
+
+		memcpy(&v, b, len);
+		gms_fp_u64(fp, v);
+	}
 }
 
 /* The rank of (kind, key), made on first sight; +1 so 0 means "none". */
@@ -521,7 +547,7 @@ static void fp_unreached_pfns(struct gms_fp *fp, GHashTable *t)
 	drain(fp);
 }
 
-const GByteArray *gms_fp_finish(struct gms_fp *fp)
+u64 gms_fp_finish(struct gms_fp *fp)
 {
 	struct gms_world *w = fp->w;
 	struct gms_physmem *pm = &w->physmem;
@@ -576,23 +602,10 @@ const GByteArray *gms_fp_finish(struct gms_fp *fp)
 	fp_unreached_pfns(fp, w->hw.tdx.pamt);
 	fp_unreached_pfns(fp, w->hw.tdx.dirty);
 	fp_unreached_pfns(fp, w->hw.pkvm.pages);
-	g_byte_array_append(fp->out, (const u8 *)&w->hw.snp,
-			    offsetof(struct gms_snp_asids, df_flushes));
-	g_byte_array_append(fp->out, (const u8 *)w->hw.tdx.kot,
-			    sizeof(w->hw.tdx.kot));
-	g_byte_array_append(fp->out, (const u8 *)w->hw.tdx.wbinvd_pending,
-			    sizeof(w->hw.tdx.wbinvd_pending));
+	fp_bytes(fp, &w->hw.snp, offsetof(struct gms_snp_asids, df_flushes));
+	fp_bytes(fp, w->hw.tdx.kot, sizeof(w->hw.tdx.kot));
+	fp_bytes(fp, w->hw.tdx.wbinvd_pending,
+		 sizeof(w->hw.tdx.wbinvd_pending));
 	gms_fp_u64(fp, w->model_bugs);
-	return fp->out;
-}
-
-u64 gms_fp_hash(const GByteArray *form)
-{
-	u64 h = 0xcbf29ce484222325ULL;
-
-	for (guint i = 0; i < form->len; i++) {
-		h ^= form->data[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
+	return fmix64(fp->h ^ fmix64(fp->n));
 }

@@ -4,7 +4,8 @@
  * loop, on the model's C code). A state is kept as the 64-bit hash of its
  * canonical form, its parent and the operation that reached it: 16 bytes.
  * The model has no world copy, so a state is rebuilt by replaying its path
- * from the empty world, without the invariants (they held on the way).
+ * from the empty world, without the invariants (they held on the way); an
+ * operation that leaves that world's form unchanged leaves it for the next.
  */
 #include <string.h>
 
@@ -32,7 +33,6 @@ struct explorer {
 	GArray *states; /* struct state, in BFS order */
 	GHashTable *seen; /* fp -> nothing */
 	struct gms_fp *fp;
-	GByteArray *best;
 	GArray *orders; /* int[names]: one name order per VM permutation */
 	GPtrArray *scratch; /* violations */
 	struct gms_explore_result *res;
@@ -51,6 +51,7 @@ static void replay_begin(struct explorer *x, struct replay *rp)
 {
 	struct gms_world *w = gms_world_new();
 
+	x->res->stats.worlds++;
 	w->policy = x->cfg->policy;
 	rp->run = gms_run_new(x->sc);
 	rp->t = gms_model_target_new(w);
@@ -98,8 +99,7 @@ static guint path_of(struct explorer *x, guint i, u16 *path)
 }
 
 /* The runner's names in @order, then the rest of the world. */
-static const GByteArray *form(struct explorer *x, struct replay *rp,
-			      const int *order)
+static u64 form(struct explorer *x, struct replay *rp, const int *order)
 {
 	struct gms_fp *fp = x->fp;
 	guint n = x->a->names->len;
@@ -132,30 +132,27 @@ static const GByteArray *form(struct explorer *x, struct replay *rp,
 	return gms_fp_finish(fp);
 }
 
-/* The smallest form over the VM permutations: mirrored states are one. */
-static u64 canonical_hash(struct explorer *x, struct replay *rp)
+/*
+ * The smallest hash over the VM permutations: mirrored states are one. The
+ * set of a state's permuted forms is the same for all its mirrors, so is
+ * its minimum; comparing hashes rather than forms keeps no form at all.
+ */
+static u64 canonical_hash(struct explorer *x, struct replay *rp, u64 plain)
 {
 	guint n = x->a->names->len;
 	const int *orders = (const int *)x->orders->data;
 	guint norders = x->orders->len / n;
+	u64 best = plain;
 
-	const GByteArray *f = form(x, rp, orders);
+	for (guint p = 1; p < norders; p++)
+		best = MIN(best, form(x, rp, orders + p * n));
+	return best;
+}
 
-	if (norders == 1)
-		return gms_fp_hash(f);
-	g_byte_array_set_size(x->best, 0);
-	g_byte_array_append(x->best, f->data, f->len);
-	for (guint p = 1; p < norders; p++) {
-		int c;
-
-		f = form(x, rp, orders + p * n);
-		c = memcmp(f->data, x->best->data, MIN(f->len, x->best->len));
-		if (c < 0 || (!c && f->len < x->best->len)) {
-			g_byte_array_set_size(x->best, 0);
-			g_byte_array_append(x->best, f->data, f->len);
-		}
-	}
-	return gms_fp_hash(x->best);
+/* The form with the names in their own places: the identity comes first. */
+static u64 plain_hash(struct explorer *x, struct replay *rp)
+{
+	return form(x, rp, (const int *)x->orders->data);
 }
 
 static void permute(struct explorer *x, int *perm, int k)
@@ -343,36 +340,81 @@ static void progress(struct explorer *x, int depth, bool force)
 	x->cfg->progress(st, x->cfg->progress_data);
 }
 
-/* Run @op after the path of state @i; false when a violation stops the search. */
-static bool try_op(struct explorer *x, guint i, const u16 *path, guint n,
-		   guint op)
+/* The state the search expands, and its world when one is at hand. */
+struct parent {
+	guint i;
+	const u16 *path;
+	guint n;
+	struct replay rp;
+	bool live; /* rp is a world in state i, names in the same places */
+	u64 plain; /* the form of state i with its own name order */
+	bool plain_known;
+};
+
+static void parent_world(struct explorer *x, struct parent *p)
+{
+	u64 canonical;
+
+	if (p->live)
+		return;
+	replay_begin(x, &p->rp);
+	for (guint k = 0; k < p->n; k++)
+		replay_op(x, &p->rp, p->path[k]);
+	p->live = true;
+	if (!p->plain_known) {
+		p->plain = plain_hash(x, &p->rp);
+		canonical = canonical_hash(x, &p->rp, p->plain);
+		p->plain_known = true;
+		if (canonical !=
+		    g_array_index(x->states, struct state, p->i).fp)
+			gms_world_model_bug(p->rp.r.w,
+					    "replay is not repeatable");
+	}
+}
+
+static void parent_done(struct parent *p)
+{
+	if (p->live)
+		replay_end(&p->rp);
+	p->live = false;
+}
+
+/*
+ * Run @op in state @p; false when a violation stops the search. An operation
+ * that leaves the world's form as it was (a failed ioctl, most of them) also
+ * leaves a world the next operation can start from: that saves a replay.
+ * The form compared is the plain one, not the canonical: a mirror of the
+ * parent has its names swapped, and an operation on it would be recorded
+ * under the wrong parent link.
+ */
+static bool try_op(struct explorer *x, struct parent *p, guint op)
 {
 	struct gms_explore_result *res = x->res;
-	struct replay rp;
 	const char *id;
-	struct state s = { .parent = i, .op = op, .depth = n + 1 };
+	struct state s = { .parent = p->i, .op = op, .depth = p->n + 1 };
 	u16 *full;
+	u64 plain;
 
-	replay_begin(x, &rp);
-	for (guint k = 0; k < n; k++)
-		replay_op(x, &rp, path[k]);
-	replay_op(x, &rp, op);
+	parent_world(x, p);
+	replay_op(x, &p->rp, op);
 	res->stats.explored++;
-	id = broken(x, rp.r.w);
+	id = broken(x, p->rp.r.w);
 	if (id) {
-		full = g_new(u16, n + 1);
-		memcpy(full, path, n * sizeof(u16));
-		full[n] = op;
+		full = g_new(u16, p->n + 1);
+		memcpy(full, p->path, p->n * sizeof(u16));
+		full[p->n] = op;
 		res->violation = g_strdup(id);
-		res->violation_depth = n + 1;
-		res->counterexample = counterexample(x, full, n + 1, id);
+		res->violation_depth = p->n + 1;
+		res->counterexample = counterexample(x, full, p->n + 1, id);
 		res->replays = replays(res->counterexample, id);
 		g_free(full);
-		replay_end(&rp);
 		return false;
 	}
-	s.fp = canonical_hash(x, &rp);
-	replay_end(&rp);
+	plain = plain_hash(x, &p->rp);
+	if (plain == p->plain && !x->cfg->fresh_worlds)
+		return true; /* the parent itself, seen: no other form needed */
+	s.fp = canonical_hash(x, &p->rp, plain);
+	parent_done(p);
 	if (!g_hash_table_add(x->seen, GSIZE_TO_POINTER(s.fp)))
 		return true;
 	g_array_append_val(x->states, s);
@@ -380,43 +422,54 @@ static bool try_op(struct explorer *x, guint i, const u16 *path, guint n,
 	return true;
 }
 
+static bool expand(struct explorer *x, struct parent *p)
+{
+	u64 defined = 0;
+
+	for (guint k = 0; k < p->n; k++) {
+		int d = g_array_index(x->a->ops, struct gms_explore_op,
+				      p->path[k])
+				.defines;
+
+		if (d >= 0)
+			defined |= 1ULL << d;
+	}
+	for (guint op = 0; op < x->a->ops->len; op++) {
+		if (!enabled(x, op, defined))
+			continue;
+		if (x->cfg->max_states &&
+		    x->states->len >= x->cfg->max_states) {
+			x->res->hit_max_states = true;
+			return false;
+		}
+		if (!try_op(x, p, op))
+			return false;
+	}
+	return true;
+}
+
 static void search(struct explorer *x)
 {
-	const struct gms_explore_config *cfg = x->cfg;
 	u16 path[64 + 1];
 	struct replay rp;
 	struct state root = { 0 };
 
 	replay_begin(x, &rp);
-	root.fp = canonical_hash(x, &rp);
+	root.fp = canonical_hash(x, &rp, plain_hash(x, &rp));
 	replay_end(&rp);
 	g_array_append_val(x->states, root);
 	g_hash_table_add(x->seen, GSIZE_TO_POINTER(root.fp));
 	for (guint i = 0; i < x->states->len; i++) {
-		guint n = path_of(x, i, path);
-		u64 defined = 0;
+		struct parent p = { .i = i, .path = path };
+		bool go;
 
-		if ((int)n >= cfg->depth)
+		p.n = path_of(x, i, path);
+		if ((int)p.n >= x->cfg->depth)
 			continue;
-		for (guint k = 0; k < n; k++) {
-			int d = g_array_index(x->a->ops, struct gms_explore_op,
-					      path[k])
-					.defines;
-
-			if (d >= 0)
-				defined |= 1ULL << d;
-		}
-		for (guint op = 0; op < x->a->ops->len; op++) {
-			if (!enabled(x, op, defined))
-				continue;
-			if (cfg->max_states &&
-			    x->states->len >= cfg->max_states) {
-				x->res->hit_max_states = true;
-				return;
-			}
-			if (!try_op(x, i, path, n, op))
-				return;
-		}
+		go = expand(x, &p);
+		parent_done(&p);
+		if (!go)
+			return;
 	}
 	x->res->complete = true;
 }
@@ -490,7 +543,6 @@ struct gms_explore_result *gms_explore(const struct gms_explore_config *cfg,
 	x.states = g_array_new(FALSE, FALSE, sizeof(struct state));
 	x.seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 	x.fp = gms_fp_new();
-	x.best = g_byte_array_new();
 	x.scratch = gms_violations_new();
 	make_orders(&x);
 	x.started = g_get_monotonic_time();
@@ -498,7 +550,6 @@ struct gms_explore_result *gms_explore(const struct gms_explore_config *cfg,
 	progress(&x, 0, true);
 	g_array_unref(x.orders);
 	g_ptr_array_unref(x.scratch);
-	g_byte_array_unref(x.best);
 	gms_fp_free(x.fp);
 	g_hash_table_unref(x.seen);
 	g_array_unref(x.states);
