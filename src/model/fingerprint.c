@@ -26,7 +26,8 @@ struct fp_ref {
 struct gms_fp {
 	struct gms_world *w;
 	u64 h, n; /* the form so far, hashed; how many values it has */
-	GArray *refs; /* struct fp_ref, by rank */
+	struct fp_ref *refs; /* by rank */
+	guint nrefs, cap;
 	guint drained; /* refs before this one have had their contents */
 };
 
@@ -34,7 +35,8 @@ struct gms_fp *gms_fp_new(void)
 {
 	struct gms_fp *fp = g_new0(struct gms_fp, 1);
 
-	fp->refs = g_array_sized_new(FALSE, FALSE, sizeof(struct fp_ref), 64);
+	fp->cap = 64;
+	fp->refs = g_new(struct fp_ref, fp->cap);
 	return fp;
 }
 
@@ -42,7 +44,7 @@ void gms_fp_free(struct gms_fp *fp)
 {
 	if (!fp)
 		return;
-	g_array_unref(fp->refs);
+	g_free(fp->refs);
 	g_free(fp);
 }
 
@@ -51,7 +53,7 @@ void gms_fp_begin(struct gms_fp *fp, struct gms_world *w)
 	fp->w = w;
 	fp->h = 0;
 	fp->n = 0;
-	g_array_set_size(fp->refs, 0);
+	fp->nrefs = 0;
 	fp->drained = 0;
 }
 
@@ -99,19 +101,23 @@ static void fp_bytes(struct gms_fp *fp, const void *p, size_t len)
 /* The rank of (kind, key), made on first sight; +1 so 0 means "none". */
 static void ref(struct gms_fp *fp, int kind, u64 key, const void *obj)
 {
-	struct fp_ref *r = (struct fp_ref *)fp->refs->data;
-	struct fp_ref e = { kind, key, obj };
+	struct fp_ref *r = fp->refs;
 
-	for (guint i = 0; i < fp->refs->len; i++) {
-		if (r[i].kind != kind || r[i].key != key)
+	/* a world has tens of objects and pages: a scan beats a hash */
+	for (guint i = 0; i < fp->nrefs; i++) {
+		if (r[i].key != key || r[i].kind != kind)
 			continue;
 		if (!r[i].obj && obj) /* first seen by id, now by pointer */
 			r[i].obj = obj;
 		gms_fp_u64(fp, i + 1);
 		return;
 	}
-	g_array_append_val(fp->refs, e);
-	gms_fp_u64(fp, fp->refs->len);
+	if (fp->nrefs == fp->cap) {
+		fp->cap *= 2;
+		fp->refs = g_renew(struct fp_ref, fp->refs, fp->cap);
+	}
+	fp->refs[fp->nrefs++] = (struct fp_ref){ kind, key, obj };
+	gms_fp_u64(fp, fp->nrefs);
 }
 
 static u64 obj_key(enum gms_obj_kind kind, const void *obj)
@@ -464,9 +470,8 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 /* Emit the contents of every object referenced so far, breadth first. */
 static void drain(struct gms_fp *fp)
 {
-	while (fp->drained < fp->refs->len) {
-		struct fp_ref r =
-			g_array_index(fp->refs, struct fp_ref, fp->drained++);
+	while (fp->drained < fp->nrefs) {
+		struct fp_ref r = fp->refs[fp->drained++];
 
 		if (!r.obj)
 			continue;

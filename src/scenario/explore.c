@@ -26,6 +26,26 @@ struct state {
 	u16 depth;
 };
 
+/* What a name stands for in the world at hand: a task, a handle or nothing. */
+struct name_ref {
+	bool is_task;
+	u32 task_id;
+	const struct gms_handle *h;
+};
+
+/*
+ * The world a path leads to, with the runner that knows its names. There is
+ * one at a time; its run and runner's tables serve every world in turn.
+ */
+struct replay {
+	struct gms_run *run;
+	struct gms_target *t; /* NULL: no world */
+	struct gms_runner r;
+	bool runner_ready;
+	u64 defined; /* names the path defined */
+	struct name_ref names[GMS_EXPLORE_MAX_NAMES]; /* for every form of it */
+};
+
 struct explorer {
 	const struct gms_explore_config *cfg;
 	struct gms_alphabet *a;
@@ -35,16 +55,9 @@ struct explorer {
 	struct gms_fp *fp;
 	GArray *orders; /* int[names]: one name order per VM permutation */
 	GPtrArray *scratch; /* violations */
+	struct replay rp; /* the world at hand */
 	struct gms_explore_result *res;
 	gint64 started, last_progress;
-};
-
-/* The world a path leads to, with the runner that knows its names. */
-struct replay {
-	struct gms_run *run;
-	struct gms_target *t;
-	struct gms_runner r;
-	u64 defined; /* names the path defined */
 };
 
 static void replay_begin(struct explorer *x, struct replay *rp)
@@ -53,18 +66,21 @@ static void replay_begin(struct explorer *x, struct replay *rp)
 
 	x->res->stats.worlds++;
 	w->policy = x->cfg->policy;
-	rp->run = gms_run_new(x->sc);
 	rp->t = gms_model_target_new(w);
-	gms_runner_init(&rp->r, rp->run, rp->t);
+	if (rp->runner_ready)
+		gms_runner_reset(&rp->r, rp->t);
+	else
+		gms_runner_init(&rp->r, rp->run, rp->t);
+	rp->runner_ready = true;
 	rp->defined = 0;
 }
 
 static void replay_end(struct replay *rp)
 {
-	gms_runner_fini(&rp->r);
 	rp->t->ops->destroy(rp->t);
+	rp->t = NULL;
 	gms_world_free(rp->r.w);
-	gms_run_free(rp->run);
+	rp->r.w = NULL;
 }
 
 /* mirrors the runner's run_op() without judging: outcomes are not expected */
@@ -98,6 +114,28 @@ static guint path_of(struct explorer *x, guint i, u16 *path)
 	return n;
 }
 
+/* Look each defined name up once for all the forms of this world. */
+static void resolve_names(struct explorer *x, struct replay *rp)
+{
+	for (guint k = 0; k < x->a->names->len; k++) {
+		const struct gms_explore_name *nm =
+			&g_array_index(x->a->names, struct gms_explore_name, k);
+		struct name_ref *ref = &rp->names[k];
+		gpointer id;
+
+		*ref = (struct name_ref){ 0 };
+		if (!(rp->defined & (1ULL << k)))
+			continue;
+		if (rp->r.tasks && g_hash_table_lookup_extended(
+					   rp->r.tasks, nm->name, NULL, &id)) {
+			ref->is_task = true;
+			ref->task_id = GPOINTER_TO_UINT(id);
+			continue;
+		}
+		ref->h = gms_runner_handle(&rp->r, nm->name);
+	}
+}
+
 /* The runner's names in @order, then the rest of the world. */
 static u64 form(struct explorer *x, struct replay *rp, const int *order)
 {
@@ -106,28 +144,23 @@ static u64 form(struct explorer *x, struct replay *rp, const int *order)
 
 	gms_fp_begin(fp, rp->r.w);
 	for (guint k = 0; k < n; k++) {
-		const struct gms_explore_name *nm = &g_array_index(
-			x->a->names, struct gms_explore_name, order[k]);
-		struct gms_handle *h;
-		gpointer id;
+		const struct name_ref *ref = &rp->names[order[k]];
 
 		if (!(rp->defined & (1ULL << order[k]))) {
 			gms_fp_u64(fp, 0);
 			continue;
 		}
-		if (rp->r.tasks && g_hash_table_lookup_extended(
-					   rp->r.tasks, nm->name, NULL, &id)) {
+		if (ref->is_task) {
 			gms_fp_u64(fp, 1);
-			gms_fp_u64(fp, GPOINTER_TO_UINT(id));
+			gms_fp_u64(fp, ref->task_id);
 			continue;
 		}
-		h = gms_runner_handle(&rp->r, nm->name);
-		gms_fp_u64(fp, h ? 2 + h->kind : 1);
-		if (!h)
+		gms_fp_u64(fp, ref->h ? 2 + ref->h->kind : 1);
+		if (!ref->h)
 			continue;
-		gms_fp_fd(fp, h->fd);
-		gms_fp_addr(fp, h->addr);
-		gms_fp_u64(fp, h->len);
+		gms_fp_fd(fp, ref->h->fd);
+		gms_fp_addr(fp, ref->h->addr);
+		gms_fp_u64(fp, ref->h->len);
 	}
 	return gms_fp_finish(fp);
 }
@@ -152,6 +185,7 @@ static u64 canonical_hash(struct explorer *x, struct replay *rp, u64 plain)
 /* The form with the names in their own places: the identity comes first. */
 static u64 plain_hash(struct explorer *x, struct replay *rp)
 {
+	resolve_names(x, rp);
 	return form(x, rp, (const int *)x->orders->data);
 }
 
@@ -345,7 +379,7 @@ struct parent {
 	guint i;
 	const u16 *path;
 	guint n;
-	struct replay rp;
+	struct replay *rp;
 	bool live; /* rp is a world in state i, names in the same places */
 	u64 plain; /* the form of state i with its own name order */
 	bool plain_known;
@@ -357,17 +391,17 @@ static void parent_world(struct explorer *x, struct parent *p)
 
 	if (p->live)
 		return;
-	replay_begin(x, &p->rp);
+	replay_begin(x, p->rp);
 	for (guint k = 0; k < p->n; k++)
-		replay_op(x, &p->rp, p->path[k]);
+		replay_op(x, p->rp, p->path[k]);
 	p->live = true;
 	if (!p->plain_known) {
-		p->plain = plain_hash(x, &p->rp);
-		canonical = canonical_hash(x, &p->rp, p->plain);
+		p->plain = plain_hash(x, p->rp);
+		canonical = canonical_hash(x, p->rp, p->plain);
 		p->plain_known = true;
 		if (canonical !=
 		    g_array_index(x->states, struct state, p->i).fp)
-			gms_world_model_bug(p->rp.r.w,
+			gms_world_model_bug(p->rp->r.w,
 					    "replay is not repeatable");
 	}
 }
@@ -375,7 +409,7 @@ static void parent_world(struct explorer *x, struct parent *p)
 static void parent_done(struct parent *p)
 {
 	if (p->live)
-		replay_end(&p->rp);
+		replay_end(p->rp);
 	p->live = false;
 }
 
@@ -396,9 +430,9 @@ static bool try_op(struct explorer *x, struct parent *p, guint op)
 	u64 plain;
 
 	parent_world(x, p);
-	replay_op(x, &p->rp, op);
+	replay_op(x, p->rp, op);
 	res->stats.explored++;
-	id = broken(x, p->rp.r.w);
+	id = broken(x, p->rp->r.w);
 	if (id) {
 		full = g_new(u16, p->n + 1);
 		memcpy(full, p->path, p->n * sizeof(u16));
@@ -410,10 +444,10 @@ static bool try_op(struct explorer *x, struct parent *p, guint op)
 		g_free(full);
 		return false;
 	}
-	plain = plain_hash(x, &p->rp);
+	plain = plain_hash(x, p->rp);
 	if (plain == p->plain && !x->cfg->fresh_worlds)
 		return true; /* the parent itself, seen: no other form needed */
-	s.fp = canonical_hash(x, &p->rp, plain);
+	s.fp = canonical_hash(x, p->rp, plain);
 	parent_done(p);
 	if (!g_hash_table_add(x->seen, GSIZE_TO_POINTER(s.fp)))
 		return true;
@@ -451,16 +485,16 @@ static bool expand(struct explorer *x, struct parent *p)
 static void search(struct explorer *x)
 {
 	u16 path[64 + 1];
-	struct replay rp;
+	struct replay *rp = &x->rp;
 	struct state root = { 0 };
 
-	replay_begin(x, &rp);
-	root.fp = canonical_hash(x, &rp, plain_hash(x, &rp));
-	replay_end(&rp);
+	replay_begin(x, rp);
+	root.fp = canonical_hash(x, rp, plain_hash(x, rp));
+	replay_end(rp);
 	g_array_append_val(x->states, root);
 	g_hash_table_add(x->seen, GSIZE_TO_POINTER(root.fp));
 	for (guint i = 0; i < x->states->len; i++) {
-		struct parent p = { .i = i, .path = path };
+		struct parent p = { .i = i, .path = path, .rp = rp };
 		bool go;
 
 		p.n = path_of(x, i, path);
@@ -544,12 +578,16 @@ struct gms_explore_result *gms_explore(const struct gms_explore_config *cfg,
 	x.seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 	x.fp = gms_fp_new();
 	x.scratch = gms_violations_new();
+	x.rp.run = gms_run_new(x.sc);
 	make_orders(&x);
 	x.started = g_get_monotonic_time();
 	search(&x);
 	progress(&x, 0, true);
 	g_array_unref(x.orders);
 	g_ptr_array_unref(x.scratch);
+	if (x.rp.runner_ready)
+		gms_runner_fini(&x.rp.r);
+	gms_run_free(x.rp.run);
 	gms_fp_free(x.fp);
 	g_hash_table_unref(x.seen);
 	g_array_unref(x.states);

@@ -429,6 +429,19 @@ void gms_runner_init(struct gms_runner *r, struct gms_run *run,
 	r->kvm_fd = T(r, open_kvm);
 }
 
+void gms_runner_reset(struct gms_runner *r, struct gms_target *t)
+{
+	/* the tables stay: a search starts thousands of runs on one runner */
+	g_hash_table_remove_all(r->handles);
+	g_hash_table_remove_all(r->slots);
+	if (r->tasks)
+		g_hash_table_remove_all(r->tasks);
+	g_ptr_array_set_size(r->scratch, 0);
+	r->t = t;
+	r->w = t->w;
+	r->kvm_fd = T(r, open_kvm);
+}
+
 void gms_runner_fini(struct gms_runner *r)
 {
 	g_hash_table_unref(r->handles);

@@ -36,6 +36,8 @@ struct gms_runner {
 
 void gms_runner_init(struct gms_runner *r, struct gms_run *run,
 		     struct gms_target *t);
+/* The same run's names on @t, which starts empty: as init, without allocating */
+void gms_runner_reset(struct gms_runner *r, struct gms_target *t);
 void gms_runner_fini(struct gms_runner *r);
 struct gms_run *gms_run_new(struct gms_scenario *sc);
 /* Point the model's report names at @run. */
