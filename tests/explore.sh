@@ -63,6 +63,14 @@ one=$("$gmemsim" explore --vms 1 --depth 6 | sed -n 's/.*states, \([0-9]*\) dist
 one_nosym=$("$gmemsim" explore --vms 1 --depth 6 --no-symmetry | sed -n 's/.*states, \([0-9]*\) distinct.*/\1/p')
 [ "$one" = "$one_nosym" ] || fail "one VM: symmetry changed $one_nosym to $one"
 
+# worlds reused after an unchanged form: the same search as replaying each one
+fresh=$("$gmemsim" explore --depth 6 --fresh-worlds) || fail "--fresh-worlds breaks an invariant"
+if [ "$(head -n 1 <<<"$fresh" | sed 's/ in .*//')" = "$(head -n 1 <<<"$sym" | sed 's/ in .*//')" ]; then
+	echo "ok: --fresh-worlds: $(head -n 1 <<<"$fresh" | sed 's/ in .*//')"
+else
+	fail "--fresh-worlds: $fresh vs $sym"
+fi
+
 # --max-states stops cleanly
 out=$("$gmemsim" explore --max-states 100)
 rc=$?
