@@ -87,11 +87,45 @@ static void test_observable_state_is_state(void **state)
 				  "step t\n"));
 }
 
+/* The hash of @n values emitted before the rest of an empty world. */
+static u64 hash_of(struct gms_world *w, const u64 *v, int n)
+{
+	struct gms_fp *fp = gms_fp_new();
+	u64 h;
+
+	gms_fp_begin(fp, w);
+	for (int i = 0; i < n; i++)
+		gms_fp_u64(fp, v[i]);
+	h = gms_fp_finish(fp);
+	gms_fp_free(fp);
+	return h;
+}
+
+static void test_form_is_a_sequence(void **state)
+{
+	struct gms_world *w = gms_world_new();
+	const u64 a[] = { 1, 2 }, b[] = { 2, 1 }, zeros[] = { 0, 0 };
+	const u64 big[] = { 1ULL << 63 }, small[] = { 1 };
+
+	(void)state;
+	/* the same values give the same hash: forms are compared by it */
+	assert_true(hash_of(w, a, 2) == hash_of(w, a, 2));
+	/* order counts: a name's rank is where it sits in the form */
+	assert_true(hash_of(w, a, 2) != hash_of(w, b, 2));
+	/* so does length: no value is padding */
+	assert_true(hash_of(w, zeros, 1) != hash_of(w, zeros, 2));
+	assert_true(hash_of(w, zeros, 0) != hash_of(w, zeros, 1));
+	/* and every bit of a value */
+	assert_true(hash_of(w, big, 1) != hash_of(w, small, 1));
+	gms_world_free(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_allocation_order_is_not_state),
 		cmocka_unit_test(test_observable_state_is_state),
+		cmocka_unit_test(test_form_is_a_sequence),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
