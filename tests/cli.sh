@@ -40,6 +40,12 @@ check bad-policy 2 "$g" run --policy bind=maybe "$src/scenarios/fileops"
 check knob-policy 0 "$g" run --policy pin=slot-pins-file "$src/scenarios/fileops"
 check bad-knob-value 2 "$g" run --policy link=sometimes "$src/scenarios/fileops"
 check bad-target 2 "$g" run --target bogus "$src/scenarios/fileops"
+has bad-target "$tmp/err" '--target takes model, kvm or diff'
+has bad-target-usage "$tmp/err" '^Usage:'
+check bad-format 2 "$g" matrix --format pdf
+has bad-format-usage "$tmp/err" '^Usage:'
+check bad-max-states 2 "$g" explore --max-states -1
+has bad-max-states-usage "$tmp/err" '^Usage:'
 check missing-path 2 "$g" run "$tmp/nope.gms"
 has missing-path "$tmp/err" 'nope\.gms: no such file or folder'
 printf 'vm.create\n' > "$tmp/bad.gms"

@@ -11,8 +11,14 @@ int gms_cli_matrix(int argc, char **argv);
 int gms_cli_explore(int argc, char **argv);
 /* --policy K=V...: false after saying what is wrong */
 bool gms_cli_apply_policies(struct gms_policy *p, char **kv);
-/* a bad option: the message and the usage, on stderr; frees @err */
-void gms_cli_usage_error(GOptionContext *ctx, GError *err);
+/*
+ * Parse @entries, then let @check (may be NULL) refuse what glib accepted,
+ * setting @err; either way a bad option prints its message and the usage.
+ * 0, or 2 for bad usage.
+ */
+int gms_cli_parse_options(int argc, char **argv, const char *summary,
+			  const GOptionEntry *entries,
+			  bool (*check)(void *data, GError **err), void *data);
 /* the bundled scenarios/, or $GMEMSIM_SCENARIOS */
 const char *gms_cli_default_dir(void);
 /*

@@ -30,6 +30,24 @@ static void show_progress(const struct gms_explore_stats *st, void *data)
 		(unsigned long long)st->explored, st->seconds);
 }
 
+static bool check_opts(void *data, GError **err)
+{
+	const struct explore_opts *o = data;
+
+	if (o->rest) {
+		g_set_error(err, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+			    "unexpected argument '%s'", o->rest[0]);
+		return false;
+	}
+	if (o->max_states < 0) {
+		g_set_error_literal(err, G_OPTION_ERROR,
+				    G_OPTION_ERROR_BAD_VALUE,
+				    "--max-states takes a positive number");
+		return false;
+	}
+	return true;
+}
+
 static int parse(int argc, char **argv, struct explore_opts *o)
 {
 	GOptionEntry entries[] = {
@@ -64,30 +82,13 @@ static int parse(int argc, char **argv, struct explore_opts *o)
 		  NULL, NULL },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
-	GOptionContext *ctx = g_option_context_new(NULL);
-	GError *err = NULL;
-	bool ok;
 
-	g_option_context_set_summary(
-		ctx, "Breadth-first search over every sequence of operations "
-		     "and task steps\nof a small configuration; a violation is "
-		     "printed as the shortest .gms scenario.");
-	g_option_context_add_main_entries(ctx, entries, NULL);
-	ok = g_option_context_parse(ctx, &argc, &argv, &err);
-	if (ok && o->rest) {
-		g_set_error(&err, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-			    "unexpected argument '%s'", o->rest[0]);
-		ok = false;
-	}
-	if (ok && o->max_states < 0) {
-		g_set_error(&err, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-			    "--max-states takes a positive number");
-		ok = false;
-	}
-	if (!ok)
-		gms_cli_usage_error(ctx, err);
-	g_option_context_free(ctx);
-	return ok ? 0 : 2;
+	return gms_cli_parse_options(
+		argc, argv,
+		"Breadth-first search over every sequence of operations and "
+		"task steps\nof a small configuration; a violation is printed "
+		"as the shortest .gms scenario.",
+		entries, check_opts, o);
 }
 
 static void report(const struct gms_explore_result *r)

@@ -28,6 +28,20 @@ static void show_progress(void *data, guint done, guint total)
 		fputs("\r\033[K", stderr);
 }
 
+static bool check_format(void *data, GError **err)
+{
+	const char *format = *(char **)data;
+
+	if (format && strcmp(format, "text") && strcmp(format, "markdown") &&
+	    strcmp(format, "json") && strcmp(format, "html")) {
+		g_set_error_literal(
+			err, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+			"--format takes text, markdown, json or html");
+		return false;
+	}
+	return true;
+}
+
 static int parse(int argc, char **argv, char **format, char **output,
 		 char ***paths)
 {
@@ -40,26 +54,11 @@ static int parse(int argc, char **argv, char **format, char **output,
 		  NULL, "PATH..." },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
-	GOptionContext *ctx = g_option_context_new(NULL);
-	GError *err = NULL;
-	bool ok;
 
-	g_option_context_set_summary(
-		ctx, "Run every scenario under the defaults and under each "
-		     "design-knob variant.");
-	g_option_context_add_main_entries(ctx, entries, NULL);
-	ok = g_option_context_parse(ctx, &argc, &argv, &err);
-	if (ok && *format && strcmp(*format, "text") &&
-	    strcmp(*format, "markdown") && strcmp(*format, "json") &&
-	    strcmp(*format, "html")) {
-		g_set_error(&err, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-			    "--format takes text, markdown, json or html");
-		ok = false;
-	}
-	if (!ok)
-		gms_cli_usage_error(ctx, err);
-	g_option_context_free(ctx);
-	return ok ? 0 : 2;
+	return gms_cli_parse_options(argc, argv,
+				     "Run every scenario under the defaults "
+				     "and under each design-knob variant.",
+				     entries, check_format, format);
 }
 
 static int print(const struct gms_matrix *m, const char *format,

@@ -9,15 +9,6 @@
 #define GMEMSIM_SCENARIO_DIR "scenarios"
 #endif
 
-void gms_cli_usage_error(GOptionContext *ctx, GError *err)
-{
-	char *help = g_option_context_get_help(ctx, TRUE, NULL);
-
-	fprintf(stderr, "gmemsim: %s\n\n%s", err->message, help);
-	g_error_free(err);
-	g_free(help);
-}
-
 const char *gms_cli_default_dir(void)
 {
 	const char *env = g_getenv("GMEMSIM_SCENARIOS");
@@ -61,6 +52,20 @@ bool gms_cli_apply_policies(struct gms_policy *p, char **kv)
 	return true;
 }
 
+static bool check_opts(void *data, GError **err)
+{
+	const struct run_opts *o = data;
+
+	if (o->target && strcmp(o->target, "model") &&
+	    strcmp(o->target, "kvm") && strcmp(o->target, "diff")) {
+		g_set_error_literal(err, G_OPTION_ERROR,
+				    G_OPTION_ERROR_BAD_VALUE,
+				    "--target takes model, kvm or diff");
+		return false;
+	}
+	return true;
+}
+
 static int parse_opts(int argc, char **argv, struct run_opts *o, bool demo)
 {
 	GOptionEntry entries[] = {
@@ -79,25 +84,12 @@ static int parse_opts(int argc, char **argv, struct run_opts *o, bool demo)
 		  &o->paths, NULL, "PATH..." },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
-	GOptionContext *ctx = g_option_context_new(NULL);
-	GError *err = NULL;
-	bool ok;
 
-	g_option_context_set_summary(
-		ctx,
+	return gms_cli_parse_options(
+		argc, argv,
 		demo ? "Run the scenario library and summarise it per topic." :
-		       "Replay .gms scenarios against the model.");
-	g_option_context_add_main_entries(ctx, entries, NULL);
-	ok = g_option_context_parse(ctx, &argc, &argv, &err);
-	if (!ok)
-		gms_cli_usage_error(ctx, err);
-	g_option_context_free(ctx);
-	if (ok && o->target && strcmp(o->target, "model") &&
-	    strcmp(o->target, "kvm") && strcmp(o->target, "diff")) {
-		fprintf(stderr, "gmemsim: --target takes model, kvm or diff\n");
-		ok = false;
-	}
-	return ok ? 0 : 2;
+		       "Replay .gms scenarios against the model.",
+		entries, check_opts, o);
 }
 
 static void free_opts(struct run_opts *o)
