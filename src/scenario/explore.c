@@ -39,7 +39,7 @@ struct name_ref {
  */
 struct replay {
 	struct gms_run *run;
-	struct gms_target *t; /* NULL: no world */
+	struct gms_target *t;
 	struct gms_runner r;
 	bool runner_ready;
 	u64 defined; /* names the path defined */
@@ -78,9 +78,7 @@ static void replay_begin(struct explorer *x, struct replay *rp)
 static void replay_end(struct replay *rp)
 {
 	rp->t->ops->destroy(rp->t);
-	rp->t = NULL;
 	gms_world_free(rp->r.w);
-	rp->r.w = NULL;
 }
 
 /* mirrors the runner's run_op() without judging: outcomes are not expected */
@@ -382,28 +380,16 @@ struct parent {
 	struct replay *rp;
 	bool live; /* rp is a world in state i, names in the same places */
 	u64 plain; /* the form of state i with its own name order */
-	bool plain_known;
 };
 
 static void parent_world(struct explorer *x, struct parent *p)
 {
-	u64 canonical;
-
 	if (p->live)
 		return;
 	replay_begin(x, p->rp);
 	for (guint k = 0; k < p->n; k++)
 		replay_op(x, p->rp, p->path[k]);
 	p->live = true;
-	if (!p->plain_known) {
-		p->plain = plain_hash(x, p->rp);
-		canonical = canonical_hash(x, p->rp, p->plain);
-		p->plain_known = true;
-		if (canonical !=
-		    g_array_index(x->states, struct state, p->i).fp)
-			gms_world_model_bug(p->rp->r.w,
-					    "replay is not repeatable");
-	}
 }
 
 static void parent_done(struct parent *p)
@@ -460,6 +446,12 @@ static bool expand(struct explorer *x, struct parent *p)
 {
 	u64 defined = 0;
 
+	/* the search rests on a path leading back to the state it recorded */
+	parent_world(x, p);
+	p->plain = plain_hash(x, p->rp);
+	if (canonical_hash(x, p->rp, p->plain) !=
+	    g_array_index(x->states, struct state, p->i).fp)
+		gms_world_model_bug(p->rp->r.w, "replay is not repeatable");
 	for (guint k = 0; k < p->n; k++) {
 		int d = g_array_index(x->a->ops, struct gms_explore_op,
 				      p->path[k])
