@@ -33,9 +33,9 @@ static void test_exclusive_and_shared(void **state)
 	gms_lock_release_all(fx->w, &a);
 	gms_lock_release_all(fx->w, &b);
 	assert_int_equal(gms_lock_holder(fx->w, GMS_LOCK_MMU, &obj_a), 0);
-	assert_int_equal(fx->w->model_bugs, 0);
+	assert_int_equal(fx->w->warn_log.count, 0);
 	gms_lock_release(fx->w, &a, GMS_LOCK_MMU, &obj_a);
-	assert_int_equal(fx->w->model_bugs, 1);
+	assert_int_equal(fx->w->warn_log.count, 1);
 	gms_lock_ctx_destroy(&a);
 	gms_lock_ctx_destroy(&b);
 }

@@ -15,7 +15,8 @@ struct gms_hw {
 	struct gms_pkvm pkvm;
 };
 
-void gms_hw_init(struct gms_hw *hw);
+/* @warn: where the hardware models' GMS_WARN_ON()s go */
+void gms_hw_init(struct gms_hw *hw, struct gms_warn_log *warn);
 /* no confidential-computing state at all: the hardware invariants hold trivially */
 bool gms_hw_idle(const struct gms_hw *hw);
 void gms_hw_destroy(struct gms_hw *hw);

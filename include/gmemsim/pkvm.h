@@ -10,6 +10,7 @@
 #include <glib.h>
 #include <gmemsim/hw_table.h>
 #include <gmemsim/types.h>
+#include <gmemsim/warn.h>
 
 enum pkvm_page_state {
 	PKVM_PAGE_OWNED = 0,
@@ -47,6 +48,7 @@ struct gms_pkvm_vm {
 #define GMS_PKVM_MAX_HANDLE 8
 
 struct gms_pkvm {
+	struct gms_warn_log *warn; /* GMS_WARN_ON(): the world's log */
 	GHashTable *pages; /* pfn -> struct gms_hyp_page (absent: host OWNED) */
 	GHashTable *vms; /* handle -> struct gms_pkvm_vm */
 	GHashTable *unpoisoned; /* pfn set: reclaimed without hyp_poison_page() */

@@ -10,6 +10,7 @@
 #include <glib.h>
 #include <gmemsim/hw_table.h>
 #include <gmemsim/types.h>
+#include <gmemsim/warn.h>
 
 /* RMPUPDATE / PSMASH / PVALIDATE return codes (Verus def_s.rs, kernel macros) */
 #define RMP_FAIL_INPUT 1
@@ -44,6 +45,7 @@ struct gms_rmp_entry {
 
 struct gms_rmp {
 	GHashTable *entries; /* pfn -> struct gms_rmp_entry */
+	struct gms_warn_log *warn; /* GMS_WARN_ON(): the world's log */
 };
 
 void gms_rmp_init(struct gms_rmp *rmp);
@@ -94,6 +96,7 @@ struct gms_snp_asids {
 	bool wbinvd_done; /* since the last DEACTIVATE/DECOMMISSION */
 	u32 df_flushes; /* SNP_DF_FLUSH count, for reports */
 	bool skip_flush; /* mutant asid-no-flush: recycle without the gate */
+	struct gms_warn_log *warn; /* GMS_WARN_ON(): the world's log (not state) */
 };
 
 /* sev_asid_new(): a free ASID, recycling flushed ones when none is left; 0 if none */

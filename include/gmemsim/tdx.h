@@ -10,6 +10,7 @@
 #include <glib.h>
 #include <gmemsim/hw_table.h>
 #include <gmemsim/types.h>
+#include <gmemsim/warn.h>
 
 /* SEAMCALL status codes (arch/x86/include/asm/shared/tdx_errno.h) */
 #define TDX_SUCCESS 0ULL
@@ -81,6 +82,7 @@ struct gms_td {
 enum gms_kot_state { KOT_FREE, KOT_ASSIGNED, KOT_FLUSHED };
 
 struct gms_tdx {
+	struct gms_warn_log *warn; /* GMS_WARN_ON(): the world's log */
 	GHashTable *pamt; /* pfn -> struct gms_pamt_entry (absent: NDA) */
 	GHashTable *tds; /* tdr pfn -> struct gms_td */
 	GHashTable *

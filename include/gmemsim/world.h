@@ -10,6 +10,7 @@
 #include <gmemsim/physmem.h>
 #include <gmemsim/policy.h>
 #include <gmemsim/types.h>
+#include <gmemsim/warn.h>
 
 enum gms_fd_kind {
 	GMS_FD_CLOSED,
@@ -75,7 +76,9 @@ struct gms_world {
 	GPtrArray *
 		task_work; /* deferred fput()s (pin=slot-pins-file); lazily made */
 	u32 next_id;
-	u32 model_bugs; /* internal assertions that failed (not spec violations) */
+	/* model bugs (GMS_WARN_ON()), not spec violations; warn points here */
+	struct gms_warn_log warn_log;
+	struct gms_warn_log *warn;
 	/* Optional: the scenario's names for VMs, files and tags in reports. */
 	const char *(*name_of)(void *data, enum gms_obj_kind kind, u64 id);
 	void *name_data;
@@ -116,8 +119,8 @@ int gms_world_host_access(struct gms_world *w, u64 pfn,
 /* A host access that crashes the host whatever the hardware (host-safety) */
 void gms_world_fatal(struct gms_world *w, u64 pfn, const char *rule,
 		     const char *what);
-/* mirrors: WARN_ON(): a model bug, reported apart from spec violations */
-void gms_world_model_bug(struct gms_world *w, const char *what);
+/* a model bug without a condition: GMS_WARN_ON(w, true) naming @what */
+#define gms_world_model_bug(w, what) gms_warn((w)->warn, __FILE__, __LINE__, what)
 
 /* The fd table (one process). */
 int gms_fd_install(struct gms_world *w, enum gms_fd_kind kind, void *obj);

@@ -17,12 +17,15 @@ bool gms_hw_idle(const struct gms_hw *hw)
 	       !gms_hw_table_size(hw->pkvm.unpoisoned);
 }
 
-void gms_hw_init(struct gms_hw *hw)
+void gms_hw_init(struct gms_hw *hw, struct gms_warn_log *warn)
 {
 	gms_rmp_init(&hw->rmp);
-	hw->snp = (struct gms_snp_asids){ 0 };
+	hw->rmp.warn = warn;
+	hw->snp = (struct gms_snp_asids){ .warn = warn };
 	gms_tdx_init(&hw->tdx);
+	hw->tdx.warn = warn;
 	gms_pkvm_init(&hw->pkvm);
+	hw->pkvm.warn = warn;
 }
 
 void gms_hw_destroy(struct gms_hw *hw)

@@ -611,6 +611,6 @@ u64 gms_fp_finish(struct gms_fp *fp)
 	fp_bytes(fp, w->hw.tdx.kot, sizeof(w->hw.tdx.kot));
 	fp_bytes(fp, w->hw.tdx.wbinvd_pending,
 		 sizeof(w->hw.tdx.wbinvd_pending));
-	gms_fp_u64(fp, w->model_bugs);
+	gms_fp_u64(fp, w->warn_log.count);
 	return fmix64(fp->h ^ fmix64(fp->n));
 }

@@ -9,8 +9,10 @@
 
 static void world_init(struct gms_world *w)
 {
+	gms_warn_log_init(&w->warn_log);
+	w->warn = &w->warn_log;
 	gms_physmem_init(&w->physmem);
-	gms_hw_init(&w->hw);
+	gms_hw_init(&w->hw, w->warn);
 	gms_mm_init(&w->mm);
 	w->fds = g_array_new(FALSE, TRUE, sizeof(struct gms_fd));
 	/* fds 0-2 are stdin, stdout and stderr */
@@ -21,7 +23,6 @@ static void world_init(struct gms_world *w)
 	gms_lock_ctx_init(&w->sync, 0);
 	w->tasks = g_ptr_array_new_with_free_func(gms_task_free);
 	w->next_id = 1;
-	w->model_bugs = 0;
 }
 
 struct gms_world *gms_world_new(void)
@@ -121,6 +122,7 @@ static void world_fini(struct gms_world *w)
 	gms_lockdep_destroy(&w->lockdep);
 	gms_hw_destroy(&w->hw);
 	gms_physmem_destroy(&w->physmem);
+	gms_warn_log_destroy(&w->warn_log);
 }
 
 void gms_world_free(struct gms_world *w)
@@ -240,12 +242,6 @@ void gms_world_fatal(struct gms_world *w, u64 pfn, const char *rule,
 	if (!w->fatal)
 		w->fatal = g_array_new(FALSE, FALSE, sizeof(f));
 	g_array_append_val(w->fatal, f);
-}
-
-void gms_world_model_bug(struct gms_world *w, const char *what)
-{
-	w->model_bugs++;
-	g_warning("gmemsim model bug: %s", what);
 }
 
 int gms_fd_install(struct gms_world *w, enum gms_fd_kind kind, void *obj)

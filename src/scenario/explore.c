@@ -250,7 +250,7 @@ static const char *broken(struct explorer *x, struct gms_world *w)
 	const char *id = NULL;
 	GPtrArray *end;
 
-	if (w->model_bugs)
+	if (w->warn_log.count)
 		return "model-bug";
 	gms_check_run_into(w, x->scratch);
 	if (x->scratch->len)

@@ -127,7 +127,7 @@ static void judge(struct gms_matrix_cell *c, const struct gms_run *run)
 		}
 	}
 	c->reason = g_strdup(run->reason);
-	if (run->w && run->w->model_bugs)
+	if (run->w && run->w->warn_log.count)
 		c->kind = GMS_CELL_MODEL_BUG;
 	else if (inv->len)
 		c->kind = GMS_CELL_VIOLATION;

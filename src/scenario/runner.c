@@ -287,7 +287,7 @@ static bool run_op(struct gms_runner *r, struct gms_run *run,
 {
 	struct gms_result res = { 0 };
 	struct gms_step *st = step_new(s);
-	u32 bugs = r->w ? r->w->model_bugs : 0;
+	u32 bugs = r->w ? r->w->warn_log.count : 0;
 
 	g_ptr_array_add(run->steps, st);
 	if (r->w)
@@ -312,9 +312,12 @@ static bool run_op(struct gms_runner *r, struct gms_run *run,
 		set_unsupported(run, st, res.unsupported);
 		return false;
 	}
-	if (r->w && r->w->model_bugs != bugs) {
+	if (r->w && r->w->warn_log.count != bugs) {
+		g_autofree char *why = g_strdup_printf(
+			"model bug at %s", r->w->warn_log.last);
+
 		st->ok = false;
-		set_reason(run, st, "model bug (an internal assertion)");
+		set_reason(run, st, why);
 		return false;
 	}
 	if (s->outcome.kind == GMS_OUT_VIOLATION) {
@@ -520,7 +523,7 @@ struct gms_run *gms_scenario_run_variant(struct gms_scenario *sc,
 
 bool gms_run_broke(const struct gms_run *run)
 {
-	if (run->w && run->w->model_bugs)
+	if (run->w && run->w->warn_log.count)
 		return true;
 	for (guint i = 0; i < run->steps->len; i++) {
 		const struct gms_step *st = run->steps->pdata[i];
