@@ -46,53 +46,75 @@ struct gms_gmem_file {
 	bool freed;
 };
 
-/* mirrors: __kvm_gmem_create() */
-struct gms_gmem_file *gms_gmem_create(struct gms_world *w, struct gms_kvm *kvm,
-				      u64 size, u64 flags);
-/* gmem.link (link=allowed): another file on @inode for @kvm */
-struct gms_gmem_file *gms_gmem_link(struct gms_world *w,
-				    struct gms_gmem_inode *inode,
-				    struct gms_kvm *kvm);
-/* mirrors: fput(); runs kvm_gmem_release() on the last reference */
-void gms_gmem_file_put(struct gms_world *w, struct gms_gmem_file *f);
-void gms_gmem_file_get(struct gms_gmem_file *f);
-/* mirrors: kvm_gmem_release() */
-void gms_gmem_release(struct gms_world *w, struct gms_gmem_file *f);
-/* mirrors: kvm_gmem_bind() */
-int gms_gmem_bind(struct gms_world *w, struct gms_kvm *kvm,
-		  struct gms_memslot *slot, int fd, s64 offset);
-/* mirrors: kvm_gmem_unbind() */
-void gms_gmem_unbind(struct gms_world *w, struct gms_memslot *slot);
-/* __fput()'s iput() after ->release: the inode goes with its last file */
-void gms_gmem_iput(struct gms_world *w, struct gms_gmem_inode *inode);
-/* the mode and alignment checks of kvm_gmem_fallocate() */
-int gms_gmem_fallocate_check(int mode, s64 offset, s64 len);
-/* kvm_gmem_punch_hole() step by step (page indexes), under the invalidate lock */
-void gms_gmem_punch_begin(struct gms_gmem_inode *inode, u64 start, u64 end);
-void gms_gmem_punch_truncate(struct gms_world *w, struct gms_gmem_inode *inode,
+/*
+ * src/model/guest_memfd.c, in the order of virt/kvm/guest_memfd.c; each
+ * gms_gmem_X() mirrors kvm_gmem_X(). @ctx is who takes the locks: the
+ * scenario's thread (&w->sync) or a task; -GMS_EBLOCKED when another holds
+ * one (nothing changed).
+ */
+u64 gms_gmem_get_index(const struct gms_memslot *slot, u64 gfn);
+/* filemap_lock_folio(): the folio at @index, or NULL */
+struct gms_folio *gms_gmem_lookup_folio(struct gms_gmem_inode *inode,
+					u64 index);
+/* allocates on a miss; NULL for -ENOMEM */
+struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
+				     struct gms_gmem_inode *inode, u64 index);
+/* kvm_gmem_punch_hole()'s three parts, for the punch task (page indices) */
+void gms_gmem_invalidate_begin(struct gms_world *w,
+			       struct gms_gmem_inode *inode, u64 start,
+			       u64 end);
+void gms_gmem_truncate_range(struct gms_world *w, struct gms_gmem_inode *inode,
 			     u64 start, u64 end);
-void gms_gmem_punch_end(struct gms_gmem_inode *inode, u64 start, u64 end);
-/* the inode whose invalidate lock kvm_gmem_unbind() takes, or NULL */
-struct gms_gmem_inode *gms_gmem_unbind_lock_target(struct gms_memslot *slot);
-/* would the last fput() of @f wait for a lock a task holds? */
-bool gms_gmem_put_would_block(struct gms_world *w, struct gms_gmem_file *f);
+void gms_gmem_invalidate_end(struct gms_gmem_inode *inode, u64 start, u64 end);
+/* the mode and alignment checks that open kvm_gmem_fallocate() */
+int gms_gmem_fallocate_check(int mode, s64 offset, s64 len);
+/* after vfs_fallocate()'s checks */
+int gms_gmem_fallocate(struct gms_world *w, struct gms_lock_ctx *ctx,
+		       struct gms_gmem_file *f, int mode, s64 offset, s64 len);
 /* kvm_gmem_release()'s two locks, in its order (mutant release-lock-order) */
 void gms_gmem_release_lock_order(struct gms_world *w,
 				 enum gms_lock_class order[2],
 				 const void *objs[2], struct gms_gmem_file *f);
-/* mirrors: kvm_gmem_get_pfn(); returns 0 and the pfn, or -errno */
+/* a lock @ctx holds already is not taken again */
+int gms_gmem_release(struct gms_world *w, struct gms_lock_ctx *ctx,
+		     struct gms_gmem_file *f);
+bool gms_gmem_supports_mmap(const struct gms_gmem_inode *inode);
+/* 0 and the pfn (a reference for the pte), -GMS_ESIGBUS or -ENOMEM */
+int gms_gmem_fault_user_mapping(struct gms_world *w,
+				struct gms_gmem_inode *inode, u64 pgoff,
+				u64 *pfn);
+/* @flags: the mapping's MAP_* flags */
+int gms_gmem_mmap(struct gms_world *w, struct gms_gmem_file *f, u32 flags,
+		  u64 pgoff, u64 len);
+u64 gms_gmem_get_supported_flags(const struct gms_kvm *kvm);
+/* KVM_CREATE_GUEST_MEMFD: the new fd, or -errno */
+int gms_gmem_create(struct gms_world *w, struct gms_kvm *kvm, u64 size,
+		    u64 flags);
+int gms_gmem_bind(struct gms_world *w, struct gms_kvm *kvm,
+		  struct gms_memslot *slot, int fd, s64 offset);
+/* the inode whose invalidate lock kvm_gmem_unbind() takes, or NULL */
+struct gms_gmem_inode *gms_gmem_unbind_lock_target(struct gms_memslot *slot);
+/* the caller holds gms_gmem_unbind_lock_target()'s lock */
+void gms_gmem_unbind(struct gms_world *w, struct gms_memslot *slot);
+/* 0 and the pfn, or -errno */
 int gms_gmem_get_pfn(struct gms_world *w, struct gms_kvm *kvm,
 		     struct gms_memslot *slot, u64 gfn, u64 *pfn);
-/* mirrors: kvm_gmem_fallocate() (after vfs_fallocate()'s checks) */
-int gms_gmem_fallocate(struct gms_world *w, struct gms_gmem_file *f, int mode,
-		       s64 offset, s64 len);
-/* mirrors: kvm_gmem_get_folio(); allocates on a miss, NULL for -ENOMEM */
-struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
-				     struct gms_gmem_inode *inode, u64 index);
-struct gms_folio *gms_gmem_lookup_folio(struct gms_gmem_inode *inode,
-					u64 index);
-/* mirrors: kvm_gmem_supports_mmap() */
-bool gms_gmem_supports_mmap(const struct gms_gmem_inode *inode);
+/* one page at file index @index; @ctx holds the VM's slots_lock */
+int gms_gmem_populate(struct gms_world *w, struct gms_lock_ctx *ctx,
+		      struct gms_gmem_file *f, u64 index, u64 tag);
+/* iput(): the inode goes with its last file */
+void gms_gmem_iput(struct gms_world *w, struct gms_gmem_inode *inode);
+
+/* fs/file_table.c for guest_memfd files (src/model/file_table.c) */
+void gms_gmem_file_get(struct gms_gmem_file *f);
+/* fput(); runs __fput() (kvm_gmem_release(), iput()) on the last reference */
+void gms_gmem_file_put(struct gms_world *w, struct gms_gmem_file *f);
+/* would the last fput() of @f wait for a lock a task holds? */
+bool gms_gmem_put_would_block(struct gms_world *w, struct gms_gmem_file *f);
+
+/* gmem.link (link=allowed, src/model/gmem_link.c): a new fd, or -errno */
+int gms_gmem_link(struct gms_world *w, struct gms_gmem_file *f,
+		  struct gms_kvm *kvm);
 
 bool gms_gmem_first_pinned(struct gms_world *w, struct gms_gmem_inode *inode,
 			   u64 start, u64 end, u64 *index);
@@ -111,20 +133,18 @@ int gms_gmem_restricted_convert(struct gms_world *w, struct gms_kvm *kvm,
 
 /* convert=in-place-* (src/model/gmem_convert.c) */
 bool gms_gmem_is_shared(const struct gms_gmem_inode *inode, u64 index);
-bool gms_gmem_slot_is_private(const struct gms_world *w,
-			      const struct gms_memslot *slot, u64 gfn,
-			      bool *is_private);
+bool gms_gmem_mem_is_private(const struct gms_kvm *kvm, u64 gfn,
+			     bool *is_private);
 int gms_gmem_convert(struct gms_world *w, struct gms_gmem_file *f, u64 offset,
 		     u64 len, bool to_private, u64 *error_offset);
 
 /* Who owns a file, per the bind= and pin= knobs (src/model/gmem_owner.c). */
+int gms_gmem_owner_check(struct gms_world *w, struct gms_gmem_file *f,
+			 struct gms_kvm *kvm);
 void gms_gmem_owner_init(struct gms_world *w, struct gms_gmem_file *f,
 			 struct gms_kvm *kvm);
 void gms_gmem_owner_release(struct gms_world *w, struct gms_gmem_file *f);
 int gms_gmem_owner_bind(struct gms_world *w, struct gms_gmem_file *f,
 			struct gms_kvm *kvm);
 void gms_gmem_owner_unbound(struct gms_world *w, struct gms_gmem_file *f);
-/* mirrors: kvm_gmem_get_index() */
-u64 gms_gmem_get_index(const struct gms_memslot *slot, u64 gfn);
-
 #endif

@@ -178,6 +178,8 @@ void gms_kvm_set_mem_attributes_end(struct gms_kvm *kvm);
 int gms_kvm_synchronize_srcu(struct gms_world *w, struct gms_lock_ctx *ctx,
 			     struct gms_kvm *kvm);
 /* KVM_MR_DELETE in two steps, for tasks: invalidate, then commit */
+/* snp_zap= (src/model/kvm_snp_zap.c): the filter a memslot change zaps with */
+unsigned int gms_kvm_memslot_zap_filter(const struct gms_kvm *kvm);
 void gms_kvm_delete_memslot_begin(struct gms_kvm *kvm, struct gms_memslot *old);
 void gms_kvm_delete_memslot_commit(struct gms_world *w, struct gms_kvm *kvm,
 				   struct gms_memslot *old);

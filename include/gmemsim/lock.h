@@ -78,6 +78,9 @@ bool gms_lock_try(struct gms_world *w, struct gms_lock_ctx *ctx,
 void gms_lock_release(struct gms_world *w, struct gms_lock_ctx *ctx,
 		      enum gms_lock_class class, const void *obj);
 void gms_lock_release_all(struct gms_world *w, struct gms_lock_ctx *ctx);
+/* mirrors: lockdep_is_held() for one context */
+bool gms_lock_held_by(const struct gms_lock_ctx *ctx, enum gms_lock_class class,
+		      const void *obj);
 /* the context holding @class on @obj exclusively or shared, 0: none/unknown */
 u32 gms_lock_holder(struct gms_world *w, enum gms_lock_class class,
 		    const void *obj);

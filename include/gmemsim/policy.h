@@ -86,6 +86,15 @@ int gms_policy_set(struct gms_policy *p, const char *name, const char *value);
  * the first gms_policy_set() error with the offending item in @bad.
  */
 int gms_policy_parse_list(struct gms_policy *p, const char *list, char **bad);
-const char *gms_policy_get(const struct gms_policy *p, const char *name);
+
+/* The hooks the upstream path asks (src/model/mutants.c, src/model/abi.c) */
+struct gms_world;
+/* is @bug re-injected? */
+bool gms_mutant(const struct gms_world *w, enum gms_mutant bug);
+/* kvm_gmem_bind()'s offset checks, per abi= */
+bool gms_abi_bind_range_ok(const struct gms_world *w, s64 offset, u64 size,
+			   u64 i_size);
+/* kvm_gmem_bind()'s errno for an overlapping binding, per abi= */
+int gms_abi_bind_overlap_errno(const struct gms_world *w);
 
 #endif

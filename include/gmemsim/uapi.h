@@ -16,7 +16,6 @@ const struct gms_arch_ops *gms_arch_ops_for(enum gms_vm_type type);
 extern const struct gms_arch_ops gms_snp_ops;
 extern const struct gms_arch_ops gms_tdx_ops;
 extern const struct gms_arch_ops gms_pkvm_ops;
-const char *gms_vm_type_name(enum gms_vm_type type);
 int gms_vm_type_parse(const char *name, enum gms_vm_type *type);
 
 /* open("/dev/kvm") */

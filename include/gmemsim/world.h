@@ -120,12 +120,20 @@ int gms_world_host_access(struct gms_world *w, u64 pfn,
 void gms_world_fatal(struct gms_world *w, u64 pfn, const char *rule,
 		     const char *what);
 /* a model bug without a condition: GMS_WARN_ON(w, true) naming @what */
-#define gms_world_model_bug(w, what) gms_warn((w)->warn, __FILE__, __LINE__, what)
+#define gms_world_model_bug(w, what) \
+	gms_warn((w)->warn, __FILE__, __LINE__, what)
 
 /* The fd table (one process). */
 int gms_fd_install(struct gms_world *w, enum gms_fd_kind kind, void *obj);
 /* mirrors: fget(): the entry, or NULL for a closed or never-opened fd */
 struct gms_fd *gms_fd_get(struct gms_world *w, int fd);
+/*
+ * mirrors: fdget() and the file-type check of the syscall or ioctl: the
+ * object behind @fd if it is a @kind; else NULL and @err -EBADF (no such
+ * fd) or @wrong_kind (the caller's errno for another kind of file).
+ */
+void *gms_fdget_obj(struct gms_world *w, int fd, enum gms_fd_kind kind,
+		    int wrong_kind, int *err);
 /* true when no fd but /dev/kvm ones is open */
 bool gms_fd_table_empty(const struct gms_world *w);
 

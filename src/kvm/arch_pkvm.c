@@ -63,7 +63,7 @@ static void pkvm_unmap(struct gms_world *w, struct gms_kvm *kvm,
 	if (!vm)
 		return;
 	/* mutant pkvm-no-poison: reclaim without hyp_poison_page() */
-	PK(w)->skip_poison = w->policy.mutant == GMS_MUTANT_PKVM_NO_POISON;
+	PK(w)->skip_poison = gms_mutant(w, GMS_MUTANT_PKVM_NO_POISON);
 	if (!spte->private) {
 		__pkvm_host_unshare_guest(PK(w), kvm->arch_id, spte->gfn);
 		return;

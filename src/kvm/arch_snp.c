@@ -39,7 +39,7 @@ static int snp_vm_init(struct gms_world *w, struct gms_kvm *kvm)
 	u16 asid;
 
 	/* mutant asid-no-flush: __sev_recycle_asids() without sev_flush_asids() */
-	ASIDS(w)->skip_flush = w->policy.mutant == GMS_MUTANT_ASID_NO_FLUSH;
+	ASIDS(w)->skip_flush = gms_mutant(w, GMS_MUTANT_ASID_NO_FLUSH);
 	asid = gms_snp_asid_new(ASIDS(w));
 	struct gms_rmp_entry fw = { .assigned = true, .immutable = true };
 	u64 ctx;
@@ -70,7 +70,7 @@ static void snp_vm_destroy(struct gms_world *w, struct gms_kvm *kvm)
 	 * Mutant snp-invalidate-continue: no reclaim, the failed make-shared
 	 * is ignored and the page freed while still assigned.
 	 */
-	if (w->policy.mutant == GMS_MUTANT_SNP_INVALIDATE_CONTINUE) {
+	if (gms_mutant(w, GMS_MUTANT_SNP_INVALIDATE_CONTINUE)) {
 		rmp_make_shared(w, kvm->arch_page);
 		gms_physmem_put(&w->physmem, kvm->arch_page);
 	} else if (!gms_rmp_page_reclaim(RMP(w), kvm->arch_page) &&

@@ -117,7 +117,7 @@ static void tdx_unmap(struct gms_world *w, struct gms_kvm *kvm,
 	if (tdh_mem_range_block(TDX(w), tdr, gpa) & 0x8000000000000000ULL)
 		return;
 	/* mutant tdx-no-track: REMOVE straight after BLOCK */
-	if (w->policy.mutant != GMS_MUTANT_TDX_NO_TRACK)
+	if (!gms_mutant(w, GMS_MUTANT_TDX_NO_TRACK))
 		tdh_mem_track(TDX(w), tdr);
 	if (tdh_mem_page_remove(TDX(w), tdr, gpa))
 		return;

@@ -49,11 +49,6 @@ const struct gms_arch_ops *gms_arch_ops_for(enum gms_vm_type type)
 	}
 }
 
-const char *gms_vm_type_name(enum gms_vm_type type)
-{
-	return type < GMS_VM_NR_TYPES ? type_names[type] : "?";
-}
-
 int gms_vm_type_parse(const char *name, enum gms_vm_type *type)
 {
 	for (int i = 0; i < GMS_VM_NR_TYPES; i++) {

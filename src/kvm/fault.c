@@ -114,7 +114,7 @@ static int kvm_mmu_map(struct gms_kvm *kvm, struct kvm_page_fault *fault)
 	int r = 0;
 
 	/* mutant no-invalidate-retry: the check that a racing zap needs */
-	if (kvm->w->policy.mutant != GMS_MUTANT_NO_INVALIDATE_RETRY &&
+	if (!gms_mutant(kvm->w, GMS_MUTANT_NO_INVALIDATE_RETRY) &&
 	    gms_kvm_mmu_invalidate_retry(kvm, fault->mmu_seq))
 		return -EAGAIN; /* RET_PF_RETRY */
 	/* set_external_spte() and friends: the hardware side of the mapping */

@@ -64,7 +64,7 @@ int gms_sys_fallocate(struct gms_world *w, int fd, int mode, s64 offset,
 
 	if (r)
 		return r;
-	return gms_gmem_fallocate(w, f, mode, offset, len);
+	return gms_gmem_fallocate(w, &w->sync, f, mode, offset, len);
 }
 
 /* mirrors: vfs_read()/vfs_write(): neither fops has ->read or ->write */
@@ -166,17 +166,6 @@ int gms_sys_close(struct gms_world *w, int fd)
 	return 0;
 }
 
-/* mirrors: kvm_gmem_mmap() */
-static int kvm_gmem_mmap(struct gms_gmem_file *f, u32 flags)
-{
-	if (!gms_gmem_supports_mmap(f->inode))
-		return -ENODEV;
-	/* Copy-on-write is not allowed. */
-	if (!(flags & GMS_MAP_SHARED))
-		return -EINVAL;
-	return 0;
-}
-
 /*
  * mirrors: file_mmap_ok(): a regular file (guest_memfd) may be mapped up to
  * MAX_LFS_FILESIZE, an anon inode (the VM fd) up to ULONG_MAX.
@@ -226,10 +215,7 @@ int gms_sys_mmap(struct gms_world *w, u64 len, u32 prot, u32 flags, int fd,
 	if ((flags & GMS_MAP_PRIVATE) && (prot & GMS_PROT_WRITE) &&
 	    len >> GMS_PAGE_SHIFT > w->physmem.max_pages)
 		return -ENOMEM;
-	r = kvm_gmem_mmap(e->obj, flags);
-	if (!r)
-		r = gms_gmem_restricted_mmap(w, e->obj,
-					     offset >> GMS_PAGE_SHIFT, len);
+	r = gms_gmem_mmap(w, e->obj, flags, offset >> GMS_PAGE_SHIFT, len);
 	if (r)
 		return r;
 	*addr = gms_mm_map_file(w, e->obj, len, offset >> GMS_PAGE_SHIFT, prot);

@@ -6,14 +6,6 @@
  */
 #include <gmemsim/uapi.h>
 
-static struct gms_gmem_file *gmem_of(struct gms_world *w, int fd, int *err)
-{
-	struct gms_fd *e = gms_fd_get(w, fd);
-
-	*err = !e ? -EBADF : e->kind != GMS_FD_GMEM ? -EINVAL : 0;
-	return *err ? NULL : e->obj;
-}
-
 static struct gms_kvm *vm_of(struct gms_world *w, int fd, int *err)
 {
 	struct gms_fd *e = gms_fd_get(w, fd);
@@ -23,23 +15,41 @@ static struct gms_kvm *vm_of(struct gms_world *w, int fd, int *err)
 }
 
 /*
- * mirrors: kvm_gmem_populate() for one page, reached the way SNP_LAUNCH_UPDATE
- * and TDX INIT_MEM_REGION reach it; the page is named by its file offset, and
- * the gfn is where a memslot binds it.
+ * TDX premaps the page through the mirror SPTE (kvm_tdp_map_page() in
+ * tdx_vcpu_init_mem_region()). Simplification: after the population, where
+ * the kernel maps first and PAGE.ADDs in tdx_gmem_post_populate().
  */
-static int populate_locked(struct gms_world *w, struct gms_gmem_file *f,
-			   u64 index, u64 tag);
+static void tdx_premap(struct gms_world *w, struct gms_gmem_file *f, u64 index)
+{
+	struct gms_memslot *slot =
+		(struct gms_memslot *)gms_range_map_load(&f->bindings, index);
+	u64 gfn = slot->base_gfn + index - slot->gmem.pgoff;
+	struct gms_spte spte = {
+		.gfn = gfn,
+		.pfn = gms_gmem_lookup_folio(f->inode, index)->pfn,
+		.private = true,
+		.source = GMS_SPTE_GMEM,
+		.inode = f->inode,
+		.index = index,
+		.slot_uid = slot->uid,
+	};
+
+	(void)w;
+	gms_kvm_install_spte(f->kvm, &spte);
+}
 
 /*
- * The launch ioctl holds slots_lock, kvm_gmem_populate() the invalidate
+ * The launch ioctls that populate (SNP_LAUNCH_UPDATE, TDX INIT_MEM_REGION)
+ * hold slots_lock around kvm_gmem_populate(), which takes the invalidate
  * lock: a punch hole in progress holds the population off.
  */
 int gms_sys_populate(struct gms_world *w, int gmem_fd, u64 offset, u64 tag)
 {
+	u64 index = offset >> GMS_PAGE_SHIFT;
 	struct gms_gmem_file *f;
 	int r;
 
-	f = gmem_of(w, gmem_fd, &r);
+	f = gms_fdget_obj(w, gmem_fd, GMS_FD_GMEM, -EINVAL, &r);
 	if (!f)
 		return r;
 	/* pin=slot-pins-file: an unbound file has no VM; no slot binds it */
@@ -48,54 +58,14 @@ int gms_sys_populate(struct gms_world *w, int gmem_fd, u64 offset, u64 tag)
 	if (!gms_lock_try(w, &w->sync, GMS_LOCK_SLOTS, f->kvm,
 			  GMS_LOCK_EXCLUSIVE))
 		return -GMS_EBLOCKED;
-	if (!gms_lock_try(w, &w->sync, GMS_LOCK_INVALIDATE, f->inode,
-			  GMS_LOCK_EXCLUSIVE)) {
-		gms_lock_release(w, &w->sync, GMS_LOCK_SLOTS, f->kvm);
-		return -GMS_EBLOCKED;
-	}
-	r = populate_locked(w, f, offset >> GMS_PAGE_SHIFT, tag);
-	gms_lock_release_all(w, &w->sync);
+	if (!f->kvm->arch->post_populate)
+		r = -ENOTTY; /* no such launch command for this VM type */
+	else
+		r = gms_gmem_populate(w, &w->sync, f, index, tag);
+	if (!r && f->kvm->arch->has_mirrored_tdp)
+		tdx_premap(w, f, index);
+	gms_lock_release(w, &w->sync, GMS_LOCK_SLOTS, f->kvm);
 	return r;
-}
-
-static int populate_locked(struct gms_world *w, struct gms_gmem_file *f,
-			   u64 index, u64 tag)
-{
-	struct gms_memslot *slot;
-	struct gms_folio *folio;
-	struct gms_kvm *kvm = f->kvm;
-	u64 gfn;
-	int r;
-
-	if (!kvm->arch->post_populate)
-		return -ENOTTY; /* no such launch command for this VM type */
-	slot = (struct gms_memslot *)gms_range_map_load(&f->bindings, index);
-	if (!slot)
-		return -EINVAL; /* !kvm_slot_has_gmem(slot) */
-	gfn = slot->base_gfn + index - slot->gmem.pgoff;
-	/* __kvm_gmem_populate(): no zeroing, no prepare */
-	folio = gms_gmem_get_folio(w, f->inode, index);
-	if (!folio)
-		return -ENOMEM;
-	if (!gms_kvm_mem_is_private(kvm, gfn))
-		return -EINVAL;
-	r = kvm->arch->post_populate(w, kvm, gfn, folio->pfn, tag);
-	if (r)
-		return r;
-	folio->uptodate = true;
-	/* TDX premaps through the mirror SPTE (kvm_tdp_map_page()) */
-	if (kvm->arch->has_mirrored_tdp) {
-		struct gms_spte spte = { .gfn = gfn,
-					 .pfn = folio->pfn,
-					 .private = true,
-					 .source = GMS_SPTE_GMEM,
-					 .inode = f->inode,
-					 .index = index,
-					 .slot_uid = slot->uid };
-
-		gms_kvm_install_spte(kvm, &spte);
-	}
-	return 0;
 }
 
 int gms_sys_finalize(struct gms_world *w, int vm_fd)
@@ -141,7 +111,7 @@ static int direct_map_folio(struct gms_world *w, int gmem_fd, u64 offset,
 	struct gms_gmem_file *f;
 	int r;
 
-	f = gmem_of(w, gmem_fd, &r);
+	f = gms_fdget_obj(w, gmem_fd, GMS_FD_GMEM, -EINVAL, &r);
 	if (!f)
 		return r;
 	*folio = gms_gmem_lookup_folio(f->inode, offset >> GMS_PAGE_SHIFT);
@@ -265,7 +235,7 @@ int gms_host_migrate(struct gms_world *w, int gmem_fd, u64 offset)
 	int r;
 
 	(void)offset;
-	f = gmem_of(w, gmem_fd, &r);
+	f = gms_fdget_obj(w, gmem_fd, GMS_FD_GMEM, -EINVAL, &r);
 	return f ? -EINVAL : r;
 }
 

@@ -162,12 +162,10 @@ static enum gms_task_status fput_step(struct gms_world *w, struct gms_task *t,
 		lf->stage = 1;
 		return GMS_TASK_RAN;
 	case 1:
-		if (!gms_lock_try(w, &t->lock, lf->order[1], lf->objs[1],
-				  GMS_LOCK_EXCLUSIVE))
+		/* with the first lock held, it takes the second itself */
+		if (gms_gmem_release(w, &t->lock, lf->f))
 			return GMS_TASK_BLOCKED;
 		t->ran = "release: kvm_gmem_release()";
-		gms_gmem_release(w, lf->f);
-		gms_lock_release_all(w, &t->lock);
 		lf->stage = 2;
 		return GMS_TASK_RAN;
 	default:
@@ -212,7 +210,7 @@ static enum gms_task_status punch_begin(struct gms_world *w, struct gms_task *t)
 	pt->f = f;
 	pt->start = (u64)pt->offset >> GMS_PAGE_SHIFT;
 	pt->end = (u64)(pt->offset + pt->len) >> GMS_PAGE_SHIFT;
-	gms_gmem_punch_begin(f->inode, pt->start, pt->end);
+	gms_gmem_invalidate_begin(w, f->inode, pt->start, pt->end);
 	t->step = P_TRUNCATE;
 	return GMS_TASK_RAN;
 }
@@ -226,12 +224,12 @@ static enum gms_task_status punch_step(struct gms_world *w, struct gms_task *t)
 	case P_BEGIN:
 		return punch_begin(w, t);
 	case P_TRUNCATE:
-		gms_gmem_punch_truncate(w, pt->f->inode, pt->start, pt->end);
+		gms_gmem_truncate_range(w, pt->f->inode, pt->start, pt->end);
 		t->step = P_END;
 		return GMS_TASK_RAN;
 	case P_END:
 		inode = pt->f->inode;
-		gms_gmem_punch_end(inode, pt->start, pt->end);
+		gms_gmem_invalidate_end(inode, pt->start, pt->end);
 		gms_lock_release(w, &t->lock, GMS_LOCK_INVALIDATE, inode);
 		t->ret = 0;
 		if (!fput_last(w, &pt->lf, pt->f))

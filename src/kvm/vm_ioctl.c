@@ -51,21 +51,6 @@ static int vm_ioctl_get(struct gms_world *w, int fd, struct gms_kvm **kvm)
 	return 0;
 }
 
-/* mirrors: kvm_gmem_get_supported_flags() */
-static u64 kvm_gmem_get_supported_flags(const struct gms_kvm *kvm)
-{
-	u64 flags = gms_gmem_mmap_flag_supported(kvm->w);
-
-	/*
-	 * x86: kvm_arch_supports_gmem_init_shared() = !has_private_mem; arm64
-	 * keeps the weak default (true).
-	 */
-	if (flags &&
-	    (!kvm->arch->has_private_mem || kvm->arch->type == GMS_VM_PKVM))
-		flags |= GUEST_MEMFD_FLAG_INIT_SHARED;
-	return flags;
-}
-
 int gms_sys_check_gmem_flags(struct gms_world *w, int vm_fd, u64 *flags)
 {
 	struct gms_kvm *kvm;
@@ -73,27 +58,20 @@ int gms_sys_check_gmem_flags(struct gms_world *w, int vm_fd, u64 *flags)
 
 	if (r)
 		return r;
-	*flags = kvm_gmem_get_supported_flags(kvm);
+	*flags = gms_gmem_get_supported_flags(kvm);
 	return 0;
 }
 
-/* mirrors: kvm_gmem_create() */
+/* mirrors: kvm_vm_ioctl(KVM_CREATE_GUEST_MEMFD) */
 int gms_sys_create_guest_memfd(struct gms_world *w, int vm_fd, u64 size,
 			       u64 flags)
 {
-	struct gms_gmem_file *f;
 	struct gms_kvm *kvm;
 	int r = vm_ioctl_get(w, vm_fd, &kvm);
 
 	if (r)
 		return r;
-	if (flags & ~kvm_gmem_get_supported_flags(kvm))
-		return -EINVAL;
-	/* size is a loff_t */
-	if ((s64)size <= 0 || !GMS_PAGE_ALIGNED(size))
-		return -EINVAL;
-	f = gms_gmem_create(w, kvm, size, flags);
-	return gms_fd_install(w, GMS_FD_GMEM, f);
+	return gms_gmem_create(w, kvm, size, flags);
 }
 
 /* mirrors: kvm_vm_ioctl(KVM_SET_USER_MEMORY_REGION2) */

@@ -18,6 +18,9 @@ void gms_warn_log_destroy(struct gms_warn_log *log)
 void gms_warn(struct gms_warn_log *log, const char *file, int line,
 	      const char *what)
 {
+	/* __FILE__ is relative to the build directory: name it from the top */
+	while (g_str_has_prefix(file, "../"))
+		file += 3;
 	log->count++;
 	g_free(log->last);
 	log->last = g_strdup_printf("%s:%d: %s", file, line, what);

@@ -13,17 +13,11 @@ u64 gms_kvm_supported_mem_attributes(const struct gms_kvm *kvm)
 /* mirrors: kvm_mem_is_private() */
 bool gms_kvm_mem_is_private(const struct gms_kvm *kvm, u64 gfn)
 {
-	struct gms_memslot *slot;
 	bool is_private;
 
 	/* convert=in-place-*: guest_memfd tracks the state of its own pages */
-	if (kvm->w->policy.convert != GMS_CONVERT_ATTRIBUTES &&
-	    kvm->arch->has_private_mem) {
-		slot = gms_kvm_gfn_to_memslot((struct gms_kvm *)kvm, 0, gfn);
-		if (slot &&
-		    gms_gmem_slot_is_private(kvm->w, slot, gfn, &is_private))
-			return is_private;
-	}
+	if (gms_gmem_mem_is_private(kvm, gfn, &is_private))
+		return is_private;
 	return gms_range_map_load(&kvm->mem_attr, gfn) &
 	       KVM_MEMORY_ATTRIBUTE_PRIVATE;
 }

@@ -16,6 +16,25 @@ static bool in_place(const struct gms_world *w)
 	return w->policy.convert != GMS_CONVERT_ATTRIBUTES;
 }
 
+/*
+ * The first folio in [start, end) with a GUP pin (an elevated refcount the
+ * in-flight conversion series refuses with -EAGAIN); its index in @index.
+ */
+bool gms_gmem_first_pinned(struct gms_world *w, struct gms_gmem_inode *inode,
+			   u64 start, u64 end, u64 *index)
+{
+	struct gms_folio *folio;
+
+	gms_page_cache_for_each(&inode->pages, folio, start, end) {
+		if (!gms_physmem_page(&w->physmem, folio->pfn)->pincount)
+			continue;
+		if (index)
+			*index = folio->index;
+		return true;
+	}
+	return false;
+}
+
 /* What a file was created as, until its first conversion */
 bool gms_gmem_is_shared(const struct gms_gmem_inode *inode, u64 index)
 {
@@ -24,14 +43,22 @@ bool gms_gmem_is_shared(const struct gms_gmem_inode *inode, u64 index)
 	return gms_range_map_load(&inode->shared, index);
 }
 
-/* kvm_mem_is_private() for a guest_memfd slot under the in-place knob */
-bool gms_gmem_slot_is_private(const struct gms_world *w,
-			      const struct gms_memslot *slot, u64 gfn,
-			      bool *is_private)
+/*
+ * The hook in kvm_mem_is_private(): under convert=in-place-*, a gfn that a
+ * guest_memfd slot backs is private when its file says so (true, and the
+ * state in @is_private); false: the VM's attributes decide (upstream).
+ */
+bool gms_gmem_mem_is_private(const struct gms_kvm *kvm, u64 gfn,
+			     bool *is_private)
 {
-	const struct gms_gmem_file *f = slot->gmem.file;
+	const struct gms_memslot *slot;
+	const struct gms_gmem_file *f;
 
-	if (!in_place(w) || !f || f->freed)
+	if (!in_place(kvm->w) || !kvm->arch->has_private_mem)
+		return false;
+	slot = gms_kvm_gfn_to_memslot((struct gms_kvm *)kvm, 0, gfn);
+	f = slot ? slot->gmem.file : NULL;
+	if (!f || f->freed)
 		return false;
 	*is_private =
 		!gms_gmem_is_shared(f->inode, gms_gmem_get_index(slot, gfn));
@@ -105,14 +132,14 @@ int gms_gmem_convert(struct gms_world *w, struct gms_gmem_file *f, u64 offset,
 		*error_offset = index << GMS_PAGE_SHIFT;
 		return -EAGAIN;
 	}
-	gmem_invalidate_begin_filter(inode, start, end,
-				     GMS_FILTER_SHARED | GMS_FILTER_PRIVATE);
+	gms_gmem_invalidate_begin_filter(
+		inode, start, end, GMS_FILTER_SHARED | GMS_FILTER_PRIVATE);
 	if (to_private)
 		gms_mm_unmap_mapping_range(w, inode, start, end);
 	convert_folios(w, f, start, end, to_private);
 	shared_map_init(inode);
 	gms_range_map_store(&inode->shared, start, end, !to_private);
-	gmem_invalidate_end(inode, start, end);
+	gms_gmem_invalidate_end(inode, start, end);
 	gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
 	return 0;
 }

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Shared between the guest_memfd inode and file halves of the model. */
+/*
+ * What guest_memfd.c shares with the files of the proposals it calls
+ * through hooks (gmem_owner.c, gmem_convert.c, gmem_restricted.c,
+ * gmem_link.c, gmem_direct_map.c) and with file_table.c.
+ */
 #ifndef GMEMSIM_SRC_GMEM_INTERNAL_H
 #define GMEMSIM_SRC_GMEM_INTERNAL_H
 
@@ -8,18 +12,16 @@
 #include <gmemsim/mm.h>
 #include <gmemsim/world.h>
 
-struct gms_gmem_inode *gmem_inode_new(struct gms_world *w,
-				      const struct gms_arch_ops *arch, u64 size,
-				      u64 flags);
-void gmem_inode_put(struct gms_world *w, struct gms_gmem_inode *inode);
-void gmem_file_invalidate_begin(struct gms_gmem_file *f, u64 start, u64 end,
-				unsigned int filter);
-void gmem_file_invalidate_end(struct gms_gmem_file *f, u64 start, u64 end);
-void gmem_invalidate_begin(struct gms_gmem_inode *inode, u64 start, u64 end);
-void gmem_invalidate_begin_filter(struct gms_gmem_inode *inode, u64 start,
-				  u64 end, unsigned int filter);
-void gmem_invalidate_end(struct gms_gmem_inode *inode, u64 start, u64 end);
-void gmem_truncate_range(struct gms_world *w, struct gms_gmem_inode *inode,
-			 u64 start, u64 end);
+/* the file half of __kvm_gmem_create(): a new view of @inode for @kvm */
+struct gms_gmem_file *gms_gmem_file_new(struct gms_world *w,
+					struct gms_gmem_inode *inode,
+					struct gms_kvm *kvm);
+/* kvm_gmem_invalidate_begin() with the caller's filter */
+void gms_gmem_invalidate_begin_filter(struct gms_gmem_inode *inode, u64 start,
+				      u64 end, unsigned int attr_filter);
+
+/* direct_map= (gmem_direct_map.c) */
+void gms_gmem_direct_map_alloc(struct gms_world *w, u64 pfn);
+void gms_gmem_direct_map_free(struct gms_world *w, u64 pfn);
 
 #endif

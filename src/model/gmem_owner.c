@@ -38,12 +38,25 @@ void gms_gmem_owner_release(struct gms_world *w, struct gms_gmem_file *f)
 	gms_kvm_put(w, kvm);
 }
 
+/*
+ * kvm_gmem_bind()'s `if (f->kvm != kvm) goto err;`, which is bind=single-vm
+ * (upstream); the other bind= values decide in gms_gmem_owner_bind(),
+ * after the offset checks, as the kernel's order would put them.
+ */
+int gms_gmem_owner_check(struct gms_world *w, struct gms_gmem_file *f,
+			 struct gms_kvm *kvm)
+{
+	if (f->kvm != kvm && f->kvm && w->policy.bind == GMS_BIND_SINGLE_VM)
+		return -EINVAL;
+	return 0;
+}
+
 /* Zero the file's memory: truncate every folio (the hardware reclaims it). */
 static void gmem_owner_zero(struct gms_world *w, struct gms_gmem_file *f)
 {
-	gmem_invalidate_begin(f->inode, 0, G_MAXUINT64);
-	gmem_truncate_range(w, f->inode, 0, G_MAXUINT64);
-	gmem_invalidate_end(f->inode, 0, G_MAXUINT64);
+	gms_gmem_invalidate_begin(w, f->inode, 0, G_MAXUINT64);
+	gms_gmem_truncate_range(w, f->inode, 0, G_MAXUINT64);
+	gms_gmem_invalidate_end(f->inode, 0, G_MAXUINT64);
 }
 
 /* The file changes hands: the counted reference moves with it. */
@@ -79,7 +92,7 @@ static int gmem_owner_take(struct gms_world *w, struct gms_gmem_file *f,
 
 /*
  * The rest of kvm_gmem_bind()'s f->kvm check, per bind= (single-vm's
- * -EINVAL comes first, in the kernel's order, in gms_gmem_bind()):
+ * -EINVAL comes first, in the kernel's order, in gms_gmem_owner_check()):
  *  unrestricted: f->kvm stays the creator, so the file's invalidations
  *    miss the binder (seed 004's "wrong VM" badness);
  *  zero-on-unbind (b), zero-on-rebind (c): a VM may take over a file that

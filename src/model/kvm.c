@@ -153,7 +153,7 @@ bool gms_kvm_unmap_gfn_range(struct gms_kvm *kvm, u64 start, u64 end,
 	bool flush;
 
 	if (!kvm->arch->has_mirrored_tdp && !(filter & GMS_FILTER_EXACT) &&
-	    kvm->w->policy.mutant != GMS_MUTANT_SHARED_NOT_ZAPPED)
+	    !gms_mutant(kvm->w, GMS_MUTANT_SHARED_NOT_ZAPPED))
 		c.filter = GMS_FILTER_SHARED | GMS_FILTER_PRIVATE;
 	c.victims = g_array_new(FALSE, FALSE, sizeof(u64));
 	n = g_tree_lower_bound(kvm->sptes, &start);

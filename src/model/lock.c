@@ -158,6 +158,19 @@ void gms_lock_release_all(struct gms_world *w, struct gms_lock_ctx *ctx)
 	}
 }
 
+bool gms_lock_held_by(const struct gms_lock_ctx *ctx, enum gms_lock_class class,
+		      const void *obj)
+{
+	for (guint i = 0; ctx->held && i < ctx->held->len; i++) {
+		const struct gms_lock_held *h =
+			&g_array_index(ctx->held, struct gms_lock_held, i);
+
+		if (h->class == class && h->obj == obj)
+			return true;
+	}
+	return false;
+}
+
 u32 gms_lock_holder(struct gms_world *w, enum gms_lock_class class,
 		    const void *obj)
 {

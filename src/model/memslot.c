@@ -90,17 +90,9 @@ static bool kvm_check_memslot_overlap(struct gms_kvm *kvm, u16 as_id, u16 id,
 static void kvm_invalidate_memslot(struct gms_kvm *kvm,
 				   struct gms_memslot *slot)
 {
-	unsigned int filter = GMS_FILTER_SHARED | GMS_FILTER_PRIVATE;
+	/* snp_zap=: what the proposal keeps mapped (kvm_snp_zap.c) */
+	unsigned int filter = gms_kvm_memslot_zap_filter(kvm);
 
-	/*
-	 * snp_zap=preserve (seed 003, not upstream): an SNP VM keeps its
-	 * private NPT entries across memslot changes, with no other change
-	 * to the MMU -- "it's a lot less work to keep KVM's existing
-	 * behavior (literally do nothing)" than to rework it.
-	 */
-	if (kvm->w->policy.snp_zap == GMS_SNP_PRESERVE &&
-	    kvm->arch->type == GMS_VM_SNP)
-		filter = GMS_FILTER_SHARED | GMS_FILTER_EXACT;
 	slot->invalid = true;
 	/* kvm_arch_flush_shadow_memslot() */
 	gms_kvm_unmap_gfn_range(kvm, slot->base_gfn,
@@ -311,7 +303,7 @@ static int classify_modify(struct gms_kvm *kvm, const struct gms_memslot *old,
 	u32 old_flags = old->flags & ~KVM_MEMSLOT_GMEM_ONLY;
 	u32 fixed = KVM_MEM_READONLY | KVM_MEM_GUEST_MEMFD;
 
-	if (kvm->w->policy.mutant == GMS_MUTANT_TOGGLE_GMEM_FLAG)
+	if (gms_mutant(kvm->w, GMS_MUTANT_TOGGLE_GMEM_FLAG))
 		fixed &= ~KVM_MEM_GUEST_MEMFD;
 
 	/* Private memslots are immutable, they can only be deleted. */

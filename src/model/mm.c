@@ -276,30 +276,6 @@ int gms_mm_munmap(struct gms_world *w, u64 addr, u64 len)
 	return 0;
 }
 
-/* mirrors: kvm_gmem_fault_user_mapping() */
-static int gmem_fault(struct gms_world *w, struct gms_vma *vma, u64 page,
-		      u64 *pfn)
-{
-	struct gms_gmem_inode *inode = vma->file->inode;
-	struct gms_folio *folio;
-
-	if ((page << GMS_PAGE_SHIFT) >= inode->size)
-		return -GMS_ESIGBUS;
-	/* convert=in-place-*: the page's own state; upstream: INIT_SHARED */
-	if (!gms_gmem_is_shared(inode, page))
-		return -GMS_ESIGBUS;
-	folio = gms_gmem_get_folio(w, inode, page);
-	if (!folio)
-		return -ENOMEM; /* VM_FAULT_OOM */
-	if (!folio->uptodate) {
-		gms_physmem_clear(&w->physmem, folio->pfn);
-		folio->uptodate = true;
-	}
-	gms_physmem_get(&w->physmem, folio->pfn);
-	*pfn = folio->pfn;
-	return 0;
-}
-
 /* mirrors: do_anonymous_page(): a fresh zeroed page */
 static int anon_fault(struct gms_world *w, u64 *pfn)
 {
@@ -324,8 +300,10 @@ int gms_mm_fault(struct gms_world *w, u64 addr, u64 *pfn)
 		*pfn = pte->pfn;
 		return 0;
 	}
-	r = vma->kind == GMS_VMA_GMEM ? gmem_fault(w, vma, page, pfn) :
-					anon_fault(w, pfn);
+	r = vma->kind == GMS_VMA_GMEM ?
+		    gms_gmem_fault_user_mapping(w, vma->file->inode, page,
+						pfn) :
+		    anon_fault(w, pfn);
 	if (r)
 		return r;
 	/*

@@ -94,15 +94,6 @@ int gms_policy_set(struct gms_policy *p, const char *name, const char *value)
 	return -EINVAL;
 }
 
-const char *gms_policy_get(const struct gms_policy *p, const char *name)
-{
-	const struct gms_policy_knob *k = gms_policy_knob_lookup(name);
-
-	if (!k)
-		return NULL;
-	return k->values[*(const int *)((const char *)p + k->offset)];
-}
-
 int gms_policy_parse_list(struct gms_policy *p, const char *list, char **bad)
 {
 	char **items = g_strsplit_set(list ? list : "", ", ", -1);

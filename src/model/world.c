@@ -252,6 +252,15 @@ int gms_fd_install(struct gms_world *w, enum gms_fd_kind kind, void *obj)
 	return w->fds->len - 1;
 }
 
+void *gms_fdget_obj(struct gms_world *w, int fd, enum gms_fd_kind kind,
+		    int wrong_kind, int *err)
+{
+	struct gms_fd *e = gms_fd_get(w, fd);
+
+	*err = !e ? -EBADF : e->kind != kind ? wrong_kind : 0;
+	return *err ? NULL : e->obj;
+}
+
 struct gms_fd *gms_fd_get(struct gms_world *w, int fd)
 {
 	struct gms_fd *e;

@@ -1,0 +1,743 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mirrors: virt/kvm/guest_memfd.c (v7.2, f8479adb), function by function and
+ * in its order. A kernel-static function keeps its kernel name here; one the
+ * rest of the model calls is gms_gmem_<suffix> for kvm_gmem_<suffix>.
+ *
+ * The file-level differences, each repeated where it happens:
+ * - locks are gms_lock_try() on a context (@ctx): a lock held by a task does
+ *   not wait, the caller gets -GMS_EBLOCKED and nothing changed. A task that
+ *   already took a lock in an earlier step passes its own context, and the
+ *   function does not take it again (lockdep_assert_held()).
+ * - folios are order 0 (kvm_gmem_get_folio() WARNs on others, so does this).
+ * - no signals: the -EINTR exits of the loops cannot happen.
+ * - design proposals and re-injected bugs enter through named hooks:
+ *   gms_gmem_owner_*() (bind=, pin=), gms_gmem_restricted_*() (mmap=),
+ *   gms_gmem_is_shared() (convert=), gms_gmem_direct_map_*() (direct_map=),
+ *   gms_abi_*() (the kernel version) and gms_mutant() (mutant=).
+ *
+ * Calls out of this file that come back into it, as in the kernel:
+ * truncation unmaps host mappings (mm.c, as truncate_inode_pages_range()
+ * does) and mm's fault handler calls gms_gmem_fault_user_mapping() (vm_ops);
+ * the memslot code (memslot.c, kvm_main.c's) calls bind/unbind/get_pfn and
+ * this file calls the MMU back (kvm.c); the proposals' hooks call the
+ * invalidation and truncation helpers exported below, as a kernel patch
+ * adding them to this file would.
+ */
+#include "gmem_internal.h"
+
+#define kvm_gmem_for_each_file(f, inode)                       \
+	for (GList *__l = (inode)->files;                      \
+	     __l && ((f) = (struct gms_gmem_file *)__l->data); \
+	     __l = __l->next)
+
+/* mirrors: kvm_gmem_get_index() */
+u64 gms_gmem_get_index(const struct gms_memslot *slot, u64 gfn)
+{
+	return gfn - slot->base_gfn + slot->gmem.pgoff;
+}
+
+/* mirrors: kvm_gmem_prepare_folio() and __kvm_gmem_prepare_folio() */
+static int kvm_gmem_prepare_folio(struct gms_world *w, struct gms_kvm *kvm,
+				  struct gms_memslot *slot, u64 gfn,
+				  struct gms_folio *folio)
+{
+	/* order 0: any pgoff is aligned to the folio, the WARN cannot fire */
+	(void)slot;
+	if (!kvm->arch->gmem_prepare)
+		return 0;
+	return kvm->arch->gmem_prepare(w, kvm, gfn, folio->pfn);
+}
+
+/* mirrors: filemap_lock_folio(): the fast path of kvm_gmem_get_folio() */
+struct gms_folio *gms_gmem_lookup_folio(struct gms_gmem_inode *inode, u64 index)
+{
+	return gms_page_cache_lookup(&inode->pages, index);
+}
+
+/*
+ * mirrors: kvm_gmem_get_folio(). The new folio holds whatever the page
+ * allocator hands out; it is not uptodate, so its first user zeroes it.
+ * NULL when host memory is exhausted (-ENOMEM).
+ */
+struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
+				     struct gms_gmem_inode *inode, u64 index)
+{
+	struct gms_folio *folio = gms_gmem_lookup_folio(inode, index);
+	u64 pfn;
+
+	if (folio)
+		return folio;
+	if (gms_physmem_alloc(&w->physmem, GMS_PAGE_GMEM, &pfn))
+		return NULL;
+	folio = gms_page_cache_add(&inode->pages, index);
+	folio->pfn = pfn;
+	/* direct_map=: the NO_DIRECT_MAP series' allocation-time removal */
+	gms_gmem_direct_map_alloc(w, pfn);
+	return folio;
+}
+
+/* mirrors: kvm_gmem_get_invalidate_filter() */
+static unsigned int kvm_gmem_get_invalidate_filter(struct gms_world *w,
+						   struct gms_gmem_inode *inode)
+{
+	/* mutant shared-not-zapped: INIT_SHARED memory forgotten as shared */
+	if (gms_mutant(w, GMS_MUTANT_SHARED_NOT_ZAPPED))
+		return GMS_FILTER_PRIVATE;
+	if (inode->flags & GUEST_MEMFD_FLAG_INIT_SHARED)
+		return GMS_FILTER_SHARED;
+	return GMS_FILTER_PRIVATE;
+}
+
+/* mirrors: __kvm_gmem_invalidate_begin() */
+static void __kvm_gmem_invalidate_begin(struct gms_gmem_file *f, u64 start,
+					u64 end, unsigned int attr_filter)
+{
+	const struct gms_range *r =
+		gms_range_map_find(&f->bindings, start, end);
+	bool found_memslot = false;
+
+	for (; r && r->start < end; r = gms_range_map_next(&f->bindings, r)) {
+		struct gms_memslot *slot = (struct gms_memslot *)r->val;
+		u64 pgoff = slot->gmem.pgoff;
+		u64 gstart = slot->base_gfn + MAX(pgoff, start) - pgoff;
+		u64 gend =
+			slot->base_gfn + MIN(pgoff + slot->npages, end) - pgoff;
+
+		if (!found_memslot) {
+			found_memslot = true;
+			/* KVM_MMU_LOCK(): a step is atomic, the lock is implicit */
+			gms_kvm_mmu_invalidate_begin(f->kvm);
+		}
+		/* f->kvm, not slot->kvm: the kernel assumes they agree */
+		gms_kvm_unmap_gfn_range(f->kvm, gstart, gend, attr_filter);
+	}
+}
+
+/*
+ * mirrors: kvm_gmem_invalidate_begin(). Static in the kernel; exported here
+ * for the punch-hole task, which runs it as a step of its own.
+ */
+void gms_gmem_invalidate_begin(struct gms_world *w,
+			       struct gms_gmem_inode *inode, u64 start, u64 end)
+{
+	gms_gmem_invalidate_begin_filter(
+		inode, start, end, kvm_gmem_get_invalidate_filter(w, inode));
+}
+
+/* kvm_gmem_invalidate_begin() with the caller's filter (conversion's) */
+void gms_gmem_invalidate_begin_filter(struct gms_gmem_inode *inode, u64 start,
+				      u64 end, unsigned int attr_filter)
+{
+	struct gms_gmem_file *f;
+
+	kvm_gmem_for_each_file(f, inode)
+		__kvm_gmem_invalidate_begin(f, start, end, attr_filter);
+}
+
+/* mirrors: __kvm_gmem_invalidate_end() */
+static void __kvm_gmem_invalidate_end(struct gms_gmem_file *f, u64 start,
+				      u64 end)
+{
+	if (gms_range_map_find(&f->bindings, start, end))
+		gms_kvm_mmu_invalidate_end(f->kvm);
+}
+
+/* mirrors: kvm_gmem_invalidate_end() (exported for the punch-hole task) */
+void gms_gmem_invalidate_end(struct gms_gmem_inode *inode, u64 start, u64 end)
+{
+	struct gms_gmem_file *f;
+
+	kvm_gmem_for_each_file(f, inode)
+		__kvm_gmem_invalidate_end(f, start, end);
+}
+
+static void kvm_gmem_free_folio(struct gms_world *w,
+				struct gms_gmem_inode *inode, u64 pfn);
+
+/* mirrors: filemap_remove_folio() -> ->free_folio() -> folio_put() */
+static void filemap_remove_folio(struct gms_world *w,
+				 struct gms_gmem_inode *inode,
+				 struct gms_folio *folio)
+{
+	u64 pfn = folio->pfn;
+
+	gms_page_cache_delete(&inode->pages, folio);
+	/* mutant truncate-zeroes: as if AS_INACCESSIBLE had no effect (bug #7) */
+	if (gms_mutant(w, GMS_MUTANT_TRUNCATE_ZEROES)) {
+		gms_world_host_access(w, pfn, GMS_HOST_KERNEL_WRITE,
+				      "truncate zeroing");
+		gms_physmem_clear(&w->physmem, pfn);
+	}
+	kvm_gmem_free_folio(w, inode, pfn);
+	gms_physmem_put(&w->physmem, pfn);
+}
+
+/*
+ * mirrors: truncate_inode_pages_range() on [start, end) page indices, with
+ * the unmap_mapping_range() of its callers. AS_INACCESSIBLE: no zeroing,
+ * which on SNP would write to a page still assigned in the RMP. Exported
+ * for the punch-hole task and eviction.
+ */
+void gms_gmem_truncate_range(struct gms_world *w, struct gms_gmem_inode *inode,
+			     u64 start, u64 end)
+{
+	struct gms_folio *folio;
+
+	if (start >= end)
+		return;
+	gms_mm_unmap_mapping_range(w, inode, start, end);
+	while ((folio = gms_page_cache_find(&inode->pages, start, end))) {
+		start = folio->index + 1;
+		filemap_remove_folio(w, inode, folio);
+	}
+}
+
+/* mirrors: kvm_gmem_punch_hole() */
+static int kvm_gmem_punch_hole(struct gms_world *w, struct gms_lock_ctx *ctx,
+			       struct gms_gmem_inode *inode, u64 offset,
+			       u64 len)
+{
+	u64 start = offset >> GMS_PAGE_SHIFT;
+	u64 end = (offset + len) >> GMS_PAGE_SHIFT;
+
+	/*
+	 * Bindings must be stable across invalidation to ensure the start+end
+	 * are balanced.
+	 */
+	if (!gms_lock_try(w, ctx, GMS_LOCK_INVALIDATE, inode,
+			  GMS_LOCK_EXCLUSIVE))
+		return -GMS_EBLOCKED;
+	gms_gmem_invalidate_begin(w, inode, start, end);
+	gms_gmem_truncate_range(w, inode, start, end);
+	gms_gmem_invalidate_end(inode, start, end);
+	gms_lock_release(w, ctx, GMS_LOCK_INVALIDATE, inode);
+	return 0;
+}
+
+/* mirrors: kvm_gmem_allocate() */
+static int kvm_gmem_allocate(struct gms_world *w, struct gms_lock_ctx *ctx,
+			     struct gms_gmem_inode *inode, u64 offset, u64 len)
+{
+	u64 start, end, index;
+	int r = 0;
+
+	/* Dedicated guest is immutable by default. */
+	if (offset + len > inode->size)
+		return -EINVAL;
+	/* a punch between invalidate_begin and _end holds it exclusively */
+	if (!gms_lock_try(w, ctx, GMS_LOCK_INVALIDATE, inode, GMS_LOCK_SHARED))
+		return -GMS_EBLOCKED;
+	start = offset >> GMS_PAGE_SHIFT;
+	end = (offset + len) >> GMS_PAGE_SHIFT;
+	for (index = start; index < end;) {
+		if (!gms_gmem_get_folio(w, inode, index)) {
+			r = -ENOMEM;
+			break;
+		}
+		index++; /* folio_next_index() of an order-0 folio */
+		/* 64-bit only, wrapping the index should be impossible. */
+		if (GMS_WARN_ON_ONCE(w, !index))
+			break;
+	}
+	gms_lock_release(w, ctx, GMS_LOCK_INVALIDATE, inode);
+	return r;
+}
+
+/* mirrors: the mode and alignment checks that open kvm_gmem_fallocate() */
+int gms_gmem_fallocate_check(int mode, s64 offset, s64 len)
+{
+	if (!(mode & FALLOC_FL_KEEP_SIZE))
+		return -EOPNOTSUPP;
+	if (mode & ~(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE))
+		return -EOPNOTSUPP;
+	if (!GMS_PAGE_ALIGNED((u64)offset) || !GMS_PAGE_ALIGNED((u64)len))
+		return -EINVAL;
+	return 0;
+}
+
+/* mirrors: kvm_gmem_fallocate() */
+int gms_gmem_fallocate(struct gms_world *w, struct gms_lock_ctx *ctx,
+		       struct gms_gmem_file *f, int mode, s64 offset, s64 len)
+{
+	int r = gms_gmem_fallocate_check(mode, offset, len);
+
+	if (r)
+		return r;
+	if (mode & FALLOC_FL_PUNCH_HOLE)
+		return kvm_gmem_punch_hole(w, ctx, f->inode, offset, len);
+	return kvm_gmem_allocate(w, ctx, f->inode, offset, len);
+}
+
+/*
+ * Take @class on @obj for @ctx unless @ctx holds it already: a task takes
+ * kvm_gmem_release()'s locks one step at a time, then runs it.
+ */
+static bool lock_or_held(struct gms_world *w, struct gms_lock_ctx *ctx,
+			 enum gms_lock_class class, const void *obj)
+{
+	if (gms_lock_held_by(ctx, class, obj))
+		return true;
+	return gms_lock_try(w, ctx, class, obj, GMS_LOCK_EXCLUSIVE);
+}
+
+/*
+ * The two locks of kvm_gmem_release() in its order: slots_lock, then the
+ * invalidate lock (mutant release-lock-order: the other way round).
+ */
+void gms_gmem_release_lock_order(struct gms_world *w,
+				 enum gms_lock_class order[2],
+				 const void *objs[2], struct gms_gmem_file *f)
+{
+	bool inverted = gms_mutant(w, GMS_MUTANT_RELEASE_LOCK_ORDER);
+
+	order[inverted] = GMS_LOCK_SLOTS;
+	objs[inverted] = f->kvm;
+	order[!inverted] = GMS_LOCK_INVALIDATE;
+	objs[!inverted] = f->inode;
+}
+
+/*
+ * mirrors: kvm_gmem_release(). -GMS_EBLOCKED (nothing changed) when a lock
+ * is held by another context; a lock @ctx took earlier is not taken again.
+ */
+int gms_gmem_release(struct gms_world *w, struct gms_lock_ctx *ctx,
+		     struct gms_gmem_file *f)
+{
+	struct gms_gmem_inode *inode = f->inode;
+	enum gms_lock_class order[2];
+	const void *objs[2];
+	const struct gms_range *r;
+	bool held;
+
+	/* mutex_lock(&kvm->slots_lock); filemap_invalidate_lock() */
+	gms_gmem_release_lock_order(w, order, objs, f);
+	held = gms_lock_held_by(ctx, order[0], objs[0]);
+	if (!held &&
+	    !gms_lock_try(w, ctx, order[0], objs[0], GMS_LOCK_EXCLUSIVE))
+		return -GMS_EBLOCKED;
+	if (!lock_or_held(w, ctx, order[1], objs[1])) {
+		if (!held)
+			gms_lock_release(w, ctx, order[0], objs[0]);
+		return -GMS_EBLOCKED;
+	}
+	for (r = gms_range_map_next(&f->bindings, NULL); r;
+	     r = gms_range_map_next(&f->bindings, r))
+		((struct gms_memslot *)r->val)->gmem.file = NULL;
+	/*
+	 * All in-flight operations are gone and new bindings can be created.
+	 * Zap all SPTEs pointed at by this file. Do not free the backing
+	 * memory: its lifetime is the inode's, not the file's.
+	 */
+	__kvm_gmem_invalidate_begin(f, 0, G_MAXUINT64,
+				    kvm_gmem_get_invalidate_filter(w, inode));
+	__kvm_gmem_invalidate_end(f, 0, G_MAXUINT64);
+	inode->files = g_list_remove(inode->files, f);
+	gms_lock_release(w, ctx, order[1], objs[1]);
+	gms_lock_release(w, ctx, order[0], objs[0]);
+	/* xa_destroy(&f->bindings); kfree(f) */
+	gms_range_map_store(&f->bindings, 0, G_MAXUINT64, 0);
+	f->freed = true;
+	gms_world_bury(w, GMS_OBJ_FILE, f);
+	/*
+	 * kvm_put_kvm() ends ->release, so the VM may be destroyed (its ASID
+	 * freed) before __fput() evicts the inode and frees the folios.
+	 */
+	gms_gmem_owner_release(w, f);
+	return 0;
+}
+
+/* mirrors: kvm_gmem_get_file(): get_file_active(&slot->gmem.file) */
+static struct gms_gmem_file *kvm_gmem_get_file(struct gms_memslot *slot)
+{
+	struct gms_gmem_file *f = slot->gmem.file;
+
+	/*
+	 * Do not return slot->gmem.file if it has already been closed; there
+	 * might be some time between the last fput() and when
+	 * kvm_gmem_release() clears slot->gmem.file.
+	 */
+	if (!f || f->freed || f->dying || !f->f_count)
+		return NULL;
+	return f;
+}
+
+/* mirrors: kvm_gmem_supports_mmap() */
+bool gms_gmem_supports_mmap(const struct gms_gmem_inode *inode)
+{
+	return inode->flags & GUEST_MEMFD_FLAG_MMAP;
+}
+
+/*
+ * mirrors: kvm_gmem_fault_user_mapping(): the host fault on a guest_memfd
+ * mapping. The folio's reference goes to the caller's pte.
+ */
+int gms_gmem_fault_user_mapping(struct gms_world *w,
+				struct gms_gmem_inode *inode, u64 pgoff,
+				u64 *pfn)
+{
+	struct gms_folio *folio;
+
+	if ((pgoff << GMS_PAGE_SHIFT) >= inode->size)
+		return -GMS_ESIGBUS;
+	/* upstream: INIT_SHARED; convert=in-place-*: the page's own state */
+	if (!gms_gmem_is_shared(inode, pgoff))
+		return -GMS_ESIGBUS;
+	folio = gms_gmem_get_folio(w, inode, pgoff);
+	if (!folio)
+		return -ENOMEM; /* vmf_error(-ENOMEM): VM_FAULT_OOM */
+	if (!folio->uptodate) {
+		gms_physmem_clear(&w->physmem, folio->pfn);
+		folio->uptodate = true;
+	}
+	gms_physmem_get(&w->physmem, folio->pfn);
+	*pfn = folio->pfn;
+	return 0;
+}
+
+/*
+ * mirrors: kvm_gmem_mmap(); @flags are the mapping's MAP_* flags. The
+ * restricted-mmap proposal (mmap=all-or-nothing) adds its checks after.
+ */
+int gms_gmem_mmap(struct gms_world *w, struct gms_gmem_file *f, u32 flags,
+		  u64 pgoff, u64 len)
+{
+	if (!gms_gmem_supports_mmap(f->inode))
+		return -ENODEV;
+	/* Copy-on-write is not allowed. */
+	if (!(flags & GMS_MAP_SHARED))
+		return -EINVAL;
+	return gms_gmem_restricted_mmap(w, f, pgoff, len);
+}
+
+/* mirrors: kvm_gmem_free_folio() -> kvm_arch_gmem_invalidate() */
+static void kvm_gmem_free_folio(struct gms_world *w,
+				struct gms_gmem_inode *inode, u64 pfn)
+{
+	if (inode->arch->gmem_invalidate)
+		inode->arch->gmem_invalidate(w, pfn);
+	/* direct_map=: the NO_DIRECT_MAP series puts the page back */
+	gms_gmem_direct_map_free(w, pfn);
+}
+
+/*
+ * mirrors: kvm_arch_supports_gmem_init_shared(): x86 says !has_private_mem,
+ * arm64 keeps the __weak default (true).
+ */
+static bool kvm_arch_supports_gmem_init_shared(const struct gms_kvm *kvm)
+{
+	return !kvm->arch->has_private_mem || kvm->arch->type == GMS_VM_PKVM;
+}
+
+/* mirrors: kvm_gmem_alloc_inode() and the inode half of __kvm_gmem_create() */
+static struct gms_gmem_inode *kvm_gmem_alloc_inode(struct gms_world *w,
+						   const struct gms_kvm *kvm,
+						   u64 size, u64 flags)
+{
+	struct gms_gmem_inode *inode = g_new0(struct gms_gmem_inode, 1);
+
+	inode->id = gms_world_next_id(w);
+	inode->size = size;
+	inode->flags = flags;
+	inode->arch = kvm->arch;
+	gms_page_cache_init(&inode->pages);
+	w->inodes = g_list_prepend(w->inodes, inode);
+	inode->link = w->inodes; /* O(1) removal: a host may have thousands */
+	return inode;
+}
+
+/* the gmem_file half of __kvm_gmem_create(), after its kzalloc() */
+static void kvm_gmem_file_init(struct gms_world *w, struct gms_gmem_file *f,
+			       struct gms_gmem_inode *inode,
+			       struct gms_kvm *kvm)
+{
+	f->inode = inode;
+	inode->i_count++;
+	f->f_count = 1;
+	/* kvm_get_kvm(kvm); f->kvm = kvm (pin=: who the file pins) */
+	gms_gmem_owner_init(w, f, kvm);
+	gms_range_map_init(&f->bindings);
+	inode->files = g_list_prepend(inode->files, f);
+}
+
+/* a new view of @inode for @kvm (also the gmem.link proposal's) */
+struct gms_gmem_file *gms_gmem_file_new(struct gms_world *w,
+					struct gms_gmem_inode *inode,
+					struct gms_kvm *kvm)
+{
+	struct gms_gmem_file *f = g_new0(struct gms_gmem_file, 1);
+
+	f->id = gms_world_next_id(w);
+	kvm_gmem_file_init(w, f, inode, kvm);
+	return f;
+}
+
+/* mirrors: __kvm_gmem_create(): the gmem_file, the inode, the fd */
+static int __kvm_gmem_create(struct gms_world *w, struct gms_kvm *kvm, u64 size,
+			     u64 flags)
+{
+	struct gms_gmem_file *f = g_new0(struct gms_gmem_file, 1);
+	struct gms_gmem_inode *inode;
+
+	f->id = gms_world_next_id(w);
+	inode = kvm_gmem_alloc_inode(w, kvm, size, flags);
+	kvm_gmem_file_init(w, f, inode, kvm);
+	return gms_fd_install(w, GMS_FD_GMEM, f);
+}
+
+/*
+ * mirrors: kvm_gmem_get_supported_flags() (kvm_host.h); mmap=none is the
+ * kernel before GUEST_MEMFD_FLAG_MMAP.
+ */
+u64 gms_gmem_get_supported_flags(const struct gms_kvm *kvm)
+{
+	u64 flags = gms_gmem_mmap_flag_supported(kvm->w);
+
+	if (flags && kvm_arch_supports_gmem_init_shared(kvm))
+		flags |= GUEST_MEMFD_FLAG_INIT_SHARED;
+	return flags;
+}
+
+/* mirrors: kvm_gmem_create(); the fd, or -errno */
+int gms_gmem_create(struct gms_world *w, struct gms_kvm *kvm, u64 size,
+		    u64 flags)
+{
+	if (flags & ~gms_gmem_get_supported_flags(kvm))
+		return -EINVAL;
+	/* size is a loff_t */
+	if ((s64)size <= 0 || !GMS_PAGE_ALIGNED(size))
+		return -EINVAL;
+	return __kvm_gmem_create(w, kvm, size, flags);
+}
+
+/* mirrors: kvm_gmem_bind() */
+int gms_gmem_bind(struct gms_world *w, struct gms_kvm *kvm,
+		  struct gms_memslot *slot, int fd, s64 offset)
+{
+	u64 size = slot->npages << GMS_PAGE_SHIFT;
+	struct gms_gmem_inode *inode;
+	struct gms_gmem_file *f;
+	u64 start, end;
+	int r;
+
+	f = gms_fdget_obj(w, fd, GMS_FD_GMEM, -EINVAL, &r);
+	if (!f)
+		return r;
+	/* bind=: upstream refuses another VM's file here */
+	r = gms_gmem_owner_check(w, f, kvm);
+	if (r)
+		return r;
+	inode = f->inode;
+	/* the offset checks; abi=6.18 adds in loff_t */
+	if (!gms_abi_bind_range_ok(w, offset, size, inode->size))
+		return -EINVAL;
+
+	if (!gms_lock_try(w, &w->sync, GMS_LOCK_INVALIDATE, inode,
+			  GMS_LOCK_EXCLUSIVE))
+		return -GMS_EBLOCKED;
+	start = (u64)offset >> GMS_PAGE_SHIFT;
+	end = start + slot->npages;
+	if (gms_range_map_find(&f->bindings, start, end)) {
+		gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
+		return gms_abi_bind_overlap_errno(w);
+	}
+	/* bind=, pin=: who owns the file once @kvm binds it; upstream: no-op */
+	r = gms_gmem_owner_bind(w, f, kvm);
+	if (r) {
+		gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
+		return r;
+	}
+	/*
+	 * memslots of flag KVM_MEM_GUEST_MEMFD are immutable to change, so
+	 * kvm_gmem_bind() must occur on a new memslot. Because the memslot
+	 * is not visible yet, kvm_gmem_get_pfn() is guaranteed to see the file.
+	 */
+	slot->gmem.file = f;
+	slot->gmem.pgoff = start;
+	if (gms_gmem_supports_mmap(inode))
+		slot->flags |= KVM_MEMSLOT_GMEM_ONLY;
+	gms_range_map_store(&f->bindings, start, end, (uintptr_t)slot);
+	gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
+	return 0;
+}
+
+/* mirrors: __kvm_gmem_unbind() */
+static void __kvm_gmem_unbind(struct gms_memslot *slot, struct gms_gmem_file *f)
+{
+	u64 start = slot->gmem.pgoff;
+
+	gms_range_map_store(&f->bindings, start, start + slot->npages, 0);
+	/*
+	 * synchronize_srcu(&kvm->srcu) ensured that kvm_gmem_get_pfn()
+	 * cannot see this memslot.
+	 */
+	slot->gmem.file = NULL;
+}
+
+/*
+ * The invalidate lock kvm_gmem_unbind() takes, or NULL for a dying or
+ * closed file. A memslot delete takes it before it changes anything, so a
+ * delete outside a task is blocked whole (a simplification: the kernel
+ * takes it in kvm_gmem_unbind(), after the memslot is already gone).
+ */
+struct gms_gmem_inode *gms_gmem_unbind_lock_target(struct gms_memslot *slot)
+{
+	struct gms_gmem_file *f = kvm_gmem_get_file(slot);
+
+	return f ? f->inode : NULL;
+}
+
+/*
+ * mirrors: kvm_gmem_unbind(). Simplification: the filemap_invalidate_lock()
+ * it takes around __kvm_gmem_unbind() is the caller's, taken before the
+ * memslot changes (see above); VM teardown, which takes it in the kernel,
+ * runs between steps, so no task can be inside the lock then.
+ */
+void gms_gmem_unbind(struct gms_world *w, struct gms_memslot *slot)
+{
+	struct gms_gmem_file *f = slot->gmem.file;
+
+	/*
+	 * Nothing to do if the underlying file was _already_ closed, as
+	 * kvm_gmem_release() invalidates and nullifies all bindings.
+	 */
+	if (!f)
+		return;
+	if (GMS_WARN_ON(w, f->freed))
+		return;
+	/*
+	 * However, if the file is _being_ closed, then the bindings need to
+	 * be removed as kvm_gmem_release() might not run until after the
+	 * memslot is freed (ae431059e75d). mutant release-uaf: the return
+	 * before that commit, leaving the binding to a freed memslot.
+	 */
+	if (!kvm_gmem_get_file(slot) && f->dying &&
+	    gms_mutant(w, GMS_MUTANT_RELEASE_UAF))
+		return;
+	__kvm_gmem_unbind(slot, f);
+	/* bind=, pin=: what the proposals do when a binding goes */
+	gms_gmem_owner_unbound(w, f);
+}
+
+/* mirrors: __kvm_gmem_get_pfn() */
+static int __kvm_gmem_get_pfn(struct gms_world *w, struct gms_gmem_file *f,
+			      struct gms_memslot *slot, u64 index,
+			      struct gms_folio **foliop)
+{
+	struct gms_gmem_file *slot_file = slot->gmem.file;
+	struct gms_folio *folio;
+
+	if (f != slot_file) {
+		GMS_WARN_ON_ONCE(w, slot_file);
+		return -EFAULT;
+	}
+	if (gms_range_map_load(&f->bindings, index) != (uintptr_t)slot) {
+		GMS_WARN_ON_ONCE(w, gms_range_map_load(&f->bindings, index));
+		return -EIO;
+	}
+	folio = gms_gmem_get_folio(w, f->inode, index);
+	if (!folio)
+		return -ENOMEM;
+	if (folio->hwpoison)
+		return -EHWPOISON;
+	*foliop = folio;
+	return 0;
+}
+
+/* mirrors: kvm_gmem_get_pfn(); returns 0 and the pfn, or -errno */
+int gms_gmem_get_pfn(struct gms_world *w, struct gms_kvm *kvm,
+		     struct gms_memslot *slot, u64 gfn, u64 *pfn)
+{
+	u64 index = gms_gmem_get_index(slot, gfn);
+	struct gms_gmem_file *f = kvm_gmem_get_file(slot);
+	struct gms_folio *folio;
+	int r;
+
+	if (!f)
+		return -EFAULT;
+	/* mmap=all-or-nothing: no get_pfn() while the file is mapped */
+	r = gms_gmem_restricted_get_pfn(w, f->inode);
+	if (r)
+		return r;
+	r = __kvm_gmem_get_pfn(w, f, slot, index, &folio);
+	if (r)
+		return r;
+	if (!folio->uptodate) {
+		/* mutant no-scrub: the folio keeps what its last owner left */
+		if (!gms_mutant(w, GMS_MUTANT_NO_SCRUB))
+			gms_physmem_clear(&w->physmem, folio->pfn);
+		folio->uptodate = true;
+	}
+	/* every time since "Remove preparation tracking" */
+	r = kvm_gmem_prepare_folio(w, kvm, slot, gfn, folio);
+	if (r)
+		return r;
+	*pfn = folio->pfn;
+	return 0;
+}
+
+/* mirrors: __kvm_gmem_populate(): one page, under the invalidate lock */
+static int __kvm_gmem_populate(struct gms_world *w, struct gms_lock_ctx *ctx,
+			       struct gms_kvm *kvm, struct gms_memslot *slot,
+			       struct gms_gmem_file *f, u64 gfn, u64 tag)
+{
+	u64 index = gms_gmem_get_index(slot, gfn);
+	struct gms_folio *folio;
+	int r;
+
+	if (!gms_lock_try(w, ctx, GMS_LOCK_INVALIDATE, f->inode,
+			  GMS_LOCK_EXCLUSIVE))
+		return -GMS_EBLOCKED;
+	/* no zeroing and no prepare: post_populate() writes the page */
+	r = __kvm_gmem_get_pfn(w, f, slot, index, &folio);
+	if (r)
+		goto out_unlock;
+	if (!gms_kvm_mem_is_private(kvm, gfn)) {
+		r = -EINVAL;
+		goto out_unlock;
+	}
+	r = kvm->arch->post_populate(w, kvm, gfn, folio->pfn, tag);
+	if (!r)
+		folio->uptodate = true;
+out_unlock:
+	gms_lock_release(w, ctx, GMS_LOCK_INVALIDATE, f->inode);
+	return r;
+}
+
+/*
+ * mirrors: kvm_gmem_populate() for one page, under the launch ioctl's
+ * slots_lock (held by @ctx). The model names the page by its offset in
+ * @f (the gfn is where a memslot binds it), where the kernel takes a gfn
+ * and a source page: the content is @tag.
+ */
+int gms_gmem_populate(struct gms_world *w, struct gms_lock_ctx *ctx,
+		      struct gms_gmem_file *f, u64 index, u64 tag)
+{
+	struct gms_kvm *kvm = f->kvm;
+	struct gms_memslot *slot;
+
+	/* lockdep_assert_held(&kvm->slots_lock) */
+	GMS_WARN_ON(w, !gms_lock_held_by(ctx, GMS_LOCK_SLOTS, kvm));
+	slot = (struct gms_memslot *)gms_range_map_load(&f->bindings, index);
+	if (!slot)
+		return -EINVAL; /* !kvm_slot_has_gmem(slot) */
+	return __kvm_gmem_populate(w, ctx, kvm, slot, f,
+				   slot->base_gfn + index - slot->gmem.pgoff,
+				   tag);
+}
+
+/*
+ * mirrors: iput() of a guest_memfd inode: the last file is gone, evict()
+ * truncates the page cache (truncate_inode_pages_final()) and
+ * kvm_gmem_destroy_inode()/kvm_gmem_free_inode() free it.
+ */
+void gms_gmem_iput(struct gms_world *w, struct gms_gmem_inode *inode)
+{
+	if (--inode->i_count)
+		return;
+	gms_gmem_truncate_range(w, inode, 0, G_MAXUINT64);
+	inode->freed = true;
+	w->inodes = g_list_delete_link(w->inodes, inode->link);
+	inode->link = NULL;
+	gms_world_bury(w, GMS_OBJ_INODE, inode);
+}
