@@ -6,6 +6,7 @@
 #include <glib.h>
 #include <gmemsim/range_map.h>
 #include <gmemsim/types.h>
+#include <gmemsim/uapi_types.h>
 
 struct gms_lock_ctx;
 struct gms_memory_attributes;
@@ -14,15 +15,6 @@ struct gms_world;
 struct gms_gmem_file;
 struct gms_gmem_inode;
 struct gms_vma;
-
-enum gms_vm_type {
-	GMS_VM_DEFAULT, /* KVM_X86_DEFAULT_VM */
-	GMS_VM_SW_PROTECTED, /* KVM_X86_SW_PROTECTED_VM */
-	GMS_VM_SNP,
-	GMS_VM_TDX,
-	GMS_VM_PKVM,
-	GMS_VM_NR_TYPES,
-};
 
 enum gms_kvm_state {
 	GMS_KVM_CREATED,
@@ -154,16 +146,6 @@ void gms_kvm_get(struct gms_kvm *kvm);
 /* mirrors: kvm_put_kvm(); destroys the VM with the last reference */
 void gms_kvm_put(struct gms_world *w, struct gms_kvm *kvm);
 
-struct gms_userspace_memory_region2 {
-	u32 slot; /* as_id << 16 | id */
-	u32 flags;
-	u64 guest_phys_addr;
-	u64 memory_size;
-	u64 userspace_addr;
-	u64 guest_memfd_offset;
-	u32 guest_memfd;
-};
-
 /* mirrors: kvm_vm_ioctl_set_memory_region() + kvm_set_memory_region() */
 /* the checks of kvm_vm_ioctl_set_mem_attributes(): 0 or -EINVAL */
 int gms_kvm_check_mem_attributes(const struct gms_kvm *kvm,
@@ -192,13 +174,6 @@ struct gms_memslot *gms_kvm_gfn_to_memslot(struct gms_kvm *kvm, u16 as_id,
 					   u64 gfn);
 /* mirrors: kvm_slot_has_gmem() */
 bool gms_kvm_slot_has_gmem(const struct gms_memslot *slot);
-
-struct gms_memory_attributes {
-	u64 address;
-	u64 size;
-	u64 attributes;
-	u64 flags;
-};
 
 /* mirrors: kvm_vm_ioctl_set_mem_attributes() */
 int gms_kvm_set_mem_attributes(struct gms_world *w, struct gms_kvm *kvm,

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include <gmemsim/types.h>
+#include <gmemsim/uapi_types.h>
 
 struct gms_world;
 struct gms_gmem_file;
@@ -67,8 +68,5 @@ void gms_mm_unmap_mapping_range(struct gms_world *w,
 int gms_mm_pin(struct gms_world *w, u64 addr);
 /* unpin_user_page() of a page pinned at @addr; -EINVAL if none */
 int gms_mm_unpin(struct gms_world *w, u64 addr);
-
-/* A host access the hardware punishes with SIGBUS; not an errno. */
-#define GMS_ESIGBUS 1000
 
 #endif

@@ -9,7 +9,9 @@
 #ifndef GMEMSIM_TARGET_H
 #define GMEMSIM_TARGET_H
 
-#include <gmemsim/uapi.h>
+#include <gmemsim/uapi_types.h>
+
+struct gms_world;
 
 struct gms_target;
 

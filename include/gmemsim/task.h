@@ -8,7 +8,7 @@
 #define GMEMSIM_TASK_H
 
 #include <gmemsim/lock.h>
-#include <gmemsim/uapi.h>
+#include <gmemsim/uapi_types.h>
 
 struct gms_world;
 struct gms_task;
@@ -53,17 +53,5 @@ enum gms_task_status gms_task_step(struct gms_world *w, struct gms_task *t);
 char *gms_task_blocked_reason(struct gms_world *w, const struct gms_task *t);
 /* true while a task has not finished: objects may be held by it */
 bool gms_tasks_pending(struct gms_world *w);
-
-/* The operations that can run as tasks (src/kvm/task_*.c). */
-struct gms_task *gms_task_guest_access(struct gms_world *w, int vm_fd, u64 gpa,
-				       enum gms_access_kind kind, bool write,
-				       u64 tag);
-struct gms_task *gms_task_punch_hole(struct gms_world *w, int fd, s64 offset,
-				     s64 len);
-struct gms_task *gms_task_memslot_delete(struct gms_world *w, int vm_fd,
-					 u32 slot);
-struct gms_task *gms_task_close(struct gms_world *w, int fd);
-struct gms_task *gms_task_set_attributes(struct gms_world *w, int vm_fd,
-					 const struct gms_memory_attributes *a);
 
 #endif

@@ -10,6 +10,8 @@
 #include <gmemsim/gmem.h>
 #include <gmemsim/kvm.h>
 #include <gmemsim/mm.h>
+#include <gmemsim/task.h>
+#include <gmemsim/uapi_types.h>
 #include <gmemsim/world.h>
 
 const struct gms_arch_ops *gms_arch_ops_for(enum gms_vm_type type);
@@ -65,26 +67,6 @@ int gms_host_write(struct gms_world *w, u64 addr, u64 tag);
 int gms_host_pin(struct gms_world *w, u64 addr);
 int gms_host_unpin(struct gms_world *w, u64 addr);
 
-enum gms_exit_reason {
-	GMS_EXIT_NONE,
-	GMS_EXIT_MEMORY_FAULT, /* KVM_EXIT_MEMORY_FAULT */
-	GMS_EXIT_MMIO, /* KVM_EXIT_MMIO: no memslot */
-	GMS_EXIT_EXCEPTION, /* the guest took #VC / #VE / an abort instead of data */
-};
-
-enum gms_access_kind {
-	GMS_ACCESS_DEFAULT, /* the gfn's current attribute */
-	GMS_ACCESS_PRIVATE,
-	GMS_ACCESS_SHARED,
-};
-
-struct gms_vcpu_exit {
-	enum gms_exit_reason reason;
-	u64 flags; /* KVM_MEMORY_EXIT_FLAG_PRIVATE */
-	u64 gpa;
-	u64 size;
-};
-
 /*
  * A vCPU load or store at @gpa through the fault path (KVM_RUN). Returns 0,
  * or -EFAULT / -EHWPOISON with @exit describing KVM_EXIT_MEMORY_FAULT, or
@@ -122,5 +104,17 @@ int gms_host_direct_write(struct gms_world *w, int gmem_fd, u64 offset,
 int gms_sys_move_enc_context(struct gms_world *w, int dst_fd, int src_fd);
 /* mm tries to migrate the folio at @offset */
 int gms_host_migrate(struct gms_world *w, int gmem_fd, u64 offset);
+
+/* The operations that can run as tasks (src/kvm/tasks.c, fault.c). */
+struct gms_task *gms_task_guest_access(struct gms_world *w, int vm_fd, u64 gpa,
+				       enum gms_access_kind kind, bool write,
+				       u64 tag);
+struct gms_task *gms_task_punch_hole(struct gms_world *w, int fd, s64 offset,
+				     s64 len);
+struct gms_task *gms_task_memslot_delete(struct gms_world *w, int vm_fd,
+					 u32 slot);
+struct gms_task *gms_task_close(struct gms_world *w, int fd);
+struct gms_task *gms_task_set_attributes(struct gms_world *w, int vm_fd,
+					 const struct gms_memory_attributes *a);
 
 #endif

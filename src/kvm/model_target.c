@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The model as a scenario target: each call is the matching uAPI entry point. */
+#include <gmemsim/uapi.h>
 #include <gmemsim/target.h>
 
 #define W(t) ((t)->w)

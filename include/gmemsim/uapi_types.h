@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The plain types of the uAPI (include/uapi/linux/kvm.h's structs, VM
+ * types, vCPU exits), which every target shares: the model (src/kvm), the
+ * real kernel (src/oracle) and the scenario runner. No model object here.
+ */
+#ifndef GMEMSIM_UAPI_TYPES_H
+#define GMEMSIM_UAPI_TYPES_H
+
+#include <gmemsim/types.h>
+
+enum gms_vm_type {
+	GMS_VM_DEFAULT, /* KVM_X86_DEFAULT_VM */
+	GMS_VM_SW_PROTECTED, /* KVM_X86_SW_PROTECTED_VM */
+	GMS_VM_SNP,
+	GMS_VM_TDX,
+	GMS_VM_PKVM,
+	GMS_VM_NR_TYPES,
+};
+
+/* struct kvm_userspace_memory_region2 */
+struct gms_userspace_memory_region2 {
+	u32 slot; /* as_id << 16 | id */
+	u32 flags;
+	u64 guest_phys_addr;
+	u64 memory_size;
+	u64 userspace_addr;
+	u64 guest_memfd_offset;
+	u32 guest_memfd;
+};
+
+/* struct kvm_memory_attributes */
+struct gms_memory_attributes {
+	u64 address;
+	u64 size;
+	u64 attributes;
+	u64 flags;
+};
+
+enum gms_exit_reason {
+	GMS_EXIT_NONE,
+	GMS_EXIT_MEMORY_FAULT, /* KVM_EXIT_MEMORY_FAULT */
+	GMS_EXIT_MMIO, /* KVM_EXIT_MMIO: no memslot */
+	GMS_EXIT_EXCEPTION, /* the guest took #VC / #VE / an abort instead of data */
+};
+
+enum gms_access_kind {
+	GMS_ACCESS_DEFAULT, /* the gfn's current attribute */
+	GMS_ACCESS_PRIVATE,
+	GMS_ACCESS_SHARED,
+};
+
+struct gms_vcpu_exit {
+	enum gms_exit_reason reason;
+	u64 flags; /* KVM_MEMORY_EXIT_FLAG_PRIVATE */
+	u64 gpa;
+	u64 size;
+};
+
+/* A host access the hardware punishes with SIGBUS; not an errno. */
+#define GMS_ESIGBUS 1000
+
+#endif
