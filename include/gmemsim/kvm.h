@@ -196,6 +196,8 @@ bool gms_kvm_unmap_gfn_range(struct gms_kvm *kvm, u64 start, u64 end,
 bool gms_kvm_mmu_invalidate_retry(const struct gms_kvm *kvm, u64 mmu_seq);
 /* mirrors: kvm_mmu_notifier_invalidate_range_start/end() for host [start, end) */
 void gms_kvm_mmu_notifier_invalidate(struct gms_world *w, u64 start, u64 end);
+/* the MMU notifier's zap of SPTEs mapping host addresses in [start, end) */
+void gms_kvm_unmap_hva_range(struct gms_kvm *kvm, u64 start, u64 end);
 void gms_kvm_install_spte(struct gms_kvm *kvm, const struct gms_spte *spte);
 struct gms_spte *gms_kvm_lookup_spte(struct gms_kvm *kvm, u64 gfn);
 

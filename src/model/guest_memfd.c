@@ -19,8 +19,8 @@
  * Calls out of this file that come back into it, as in the kernel:
  * truncation unmaps host mappings (mm.c, as truncate_inode_pages_range()
  * does) and mm's fault handler calls gms_gmem_fault_user_mapping() (vm_ops);
- * the memslot code (memslot.c, kvm_main.c's) calls bind/unbind/get_pfn and
- * this file calls the MMU back (kvm.c); the proposals' hooks call the
+ * the memslot code (kvm_main.c) calls bind/unbind/get_pfn and
+ * this file calls the MMU back (kvm_main.c, mmu.c); the proposals' hooks call the
  * invalidation and truncation helpers exported below, as a kernel patch
  * adding them to this file would.
  */
