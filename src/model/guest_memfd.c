@@ -16,13 +16,18 @@
  *   gms_gmem_is_shared() (convert=), gms_gmem_direct_map_*() (direct_map=),
  *   gms_abi_*() (the kernel version) and gms_mutant() (mutant=).
  *
- * Calls out of this file that come back into it, as in the kernel:
- * truncation unmaps host mappings (mm.c, as truncate_inode_pages_range()
- * does) and mm's fault handler calls gms_gmem_fault_user_mapping() (vm_ops);
- * the memslot code (kvm_main.c) calls bind/unbind/get_pfn and
- * this file calls the MMU back (kvm_main.c, mmu.c); the proposals' hooks call the
- * invalidation and truncation helpers exported below, as a kernel patch
- * adding them to this file would.
+ * Calls out of this file that come back into it, all as in the kernel
+ * (the build's model library has no other call loop):
+ * - mm.c: truncation unmaps host mappings (truncate_inode_pages_range()
+ *   does), mm's fault handler is gms_gmem_fault_user_mapping() (vm_ops), and
+ *   munmap()'s fput() (file_table.c) runs kvm_gmem_release();
+ * - kvm_main.c: the memslot code calls bind, unbind and get_pfn, this file
+ *   calls the MMU's invalidation back (and mmu.c's zap);
+ * - the proposals' files (gmem_owner.c, gmem_convert.c, gmem_restricted.c)
+ *   are entered through their hooks and call the invalidation and
+ *   truncation helpers exported here, as a kernel patch adding them to this
+ *   file would; gmem_convert.c is also kvm_mem_is_private()'s hook, as the
+ *   in-place conversion series makes guest_memfd the attributes' owner.
  */
 #include "gmem_internal.h"
 
