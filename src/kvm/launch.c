@@ -6,14 +6,6 @@
  */
 #include <gmemsim/uapi.h>
 
-static struct gms_kvm *vm_of(struct gms_world *w, int fd, int *err)
-{
-	struct gms_fd *e = gms_fd_get(w, fd);
-
-	*err = !e ? -EBADF : e->kind != GMS_FD_VM ? -ENOTTY : 0;
-	return *err ? NULL : e->obj;
-}
-
 /*
  * TDX premaps the page through the mirror SPTE (kvm_tdp_map_page() in
  * tdx_vcpu_init_mem_region()). Simplification: after the population, where
@@ -73,7 +65,7 @@ int gms_sys_finalize(struct gms_world *w, int vm_fd)
 	struct gms_kvm *kvm;
 	int r;
 
-	kvm = vm_of(w, vm_fd, &r);
+	kvm = gms_fdget_obj(w, vm_fd, GMS_FD_VM, -ENOTTY, &r);
 	if (!kvm)
 		return r;
 	if (!kvm->arch->finalize)
@@ -89,7 +81,7 @@ int gms_vcpu_accept(struct gms_world *w, int vm_fd, u64 gpa,
 	u64 tag;
 	int r;
 
-	kvm = vm_of(w, vm_fd, &r);
+	kvm = gms_fdget_obj(w, vm_fd, GMS_FD_VM, -ENOTTY, &r);
 	if (!kvm)
 		return r;
 	if (!kvm->arch->accept)
@@ -171,7 +163,7 @@ int gms_host_kernel_read(struct gms_world *w, int vm_fd, u64 gpa, u64 *tag)
 	struct gms_kvm *kvm;
 	int r;
 
-	kvm = vm_of(w, vm_fd, &r);
+	kvm = gms_fdget_obj(w, vm_fd, GMS_FD_VM, -ENOTTY, &r);
 	if (!kvm)
 		return r;
 	slot = gms_kvm_gfn_to_memslot(kvm, 0, gpa >> GMS_PAGE_SHIFT);
@@ -199,7 +191,7 @@ int gms_host_kvm_map(struct gms_world *w, int vm_fd, u64 gpa, u64 *tag)
 	u64 pfn;
 	int r;
 
-	kvm = vm_of(w, vm_fd, &r);
+	kvm = gms_fdget_obj(w, vm_fd, GMS_FD_VM, -ENOTTY, &r);
 	if (!kvm)
 		return r;
 	slot = gms_kvm_gfn_to_memslot(kvm, 0, gfn);
@@ -250,10 +242,10 @@ int gms_sys_move_enc_context(struct gms_world *w, int dst_fd, int src_fd)
 	struct gms_kvm *dst, *src;
 	int r;
 
-	dst = vm_of(w, dst_fd, &r);
+	dst = gms_fdget_obj(w, dst_fd, GMS_FD_VM, -ENOTTY, &r);
 	if (!dst)
 		return r;
-	src = vm_of(w, src_fd, &r);
+	src = gms_fdget_obj(w, src_fd, GMS_FD_VM, -ENOTTY, &r);
 	if (!src)
 		return r == -ENOTTY ? -EINVAL : r;
 	if (dst == src || dst->arch->type != GMS_VM_SNP ||
