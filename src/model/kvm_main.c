@@ -35,8 +35,10 @@ void gms_kvm_mmu_invalidate_end(struct gms_kvm *kvm)
 {
 	/* The seq moves first so a fault that snapshotted it retries. */
 	kvm->mmu_invalidate_seq++;
-	if (kvm->mmu_invalidate_in_progress)
-		kvm->mmu_invalidate_in_progress--;
+	/* KVM_BUG_ON(kvm->mmu_invalidate_in_progress < 0, kvm) */
+	if (GMS_WARN_ON(kvm->w, !kvm->mmu_invalidate_in_progress))
+		return;
+	kvm->mmu_invalidate_in_progress--;
 }
 
 /* mirrors: mmu_invalidate_retry_gfn() */
