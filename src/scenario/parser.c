@@ -9,7 +9,10 @@
 #include "lexer.h"
 #include "runner_internal.h"
 
-G_DEFINE_QUARK(gms - scenario - error - quark, gms_scenario_error)
+/* the domain is named "gms-scenario-error-quark": clang-format would space it */
+/* clang-format off */
+G_DEFINE_QUARK(gms-scenario-error-quark, gms_scenario_error)
+/* clang-format on */
 
 struct parser {
 	const char *path;
