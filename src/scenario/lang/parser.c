@@ -7,9 +7,9 @@
 #include <gmemsim/scenario.h>
 
 #include "lexer.h"
-#include "runner_internal.h"
+#include "../run/runner_internal.h"
 
-/* the domain is named "gms-scenario-error-quark": clang-format would space it */
+/* named "gms-scenario-error-quark": clang-format would space the name out */
 /* clang-format off */
 G_DEFINE_QUARK(gms-scenario-error-quark, gms_scenario_error)
 /* clang-format on */

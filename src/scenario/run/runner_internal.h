@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Runner state shared by the op implementations. */
-#ifndef GMEMSIM_SRC_RUNNER_INTERNAL_H
-#define GMEMSIM_SRC_RUNNER_INTERNAL_H
+#ifndef GMEMSIM_SRC_SCENARIO_RUN_RUNNER_INTERNAL_H
+#define GMEMSIM_SRC_SCENARIO_RUN_RUNNER_INTERNAL_H
 
 #include <gmemsim/scenario.h>
 #include <gmemsim/target.h>

@@ -17,7 +17,7 @@
 #include <gmemsim/world.h>
 
 #include "explore_internal.h"
-#include "runner_internal.h"
+#include "../run/runner_internal.h"
 
 struct state {
 	u64 fp;
