@@ -7,7 +7,7 @@
 #include <gmemsim/scenario.h>
 
 #include "lexer.h"
-#include "../run/runner_internal.h"
+#include "../run/exec.h"
 
 /* named "gms-scenario-error-quark": clang-format would space the name out */
 /* clang-format off */

@@ -6,6 +6,8 @@
 #include <gmemsim/scenario.h>
 #include <gmemsim/target.h>
 
+#include "exec.h"
+
 /* What a scenario name stands for at run time. */
 struct gms_handle {
 	enum gms_handle_kind kind;
@@ -74,82 +76,6 @@ bool gms_runner_needs_model(struct gms_runner *r, struct gms_result *res);
 
 struct gms_memory_attributes gms_stmt_mem_attributes(const struct gms_stmt *s);
 
-/* tasks: the statements and the ops that can be spawned */
-extern const struct gms_op_spec gms_op_spawn, gms_op_step, gms_op_finish;
-struct gms_task *gms_spawn_guest_access(struct gms_runner *r,
-					const struct gms_stmt *s);
-struct gms_task *gms_spawn_gmem_punch(struct gms_runner *r,
-				      const struct gms_stmt *s);
-struct gms_task *gms_spawn_memslot_delete(struct gms_runner *r,
-					  const struct gms_stmt *s);
-struct gms_task *gms_spawn_attr_set(struct gms_runner *r,
-				    const struct gms_stmt *s);
-struct gms_task *gms_spawn_gmem_close(struct gms_runner *r,
-				      const struct gms_stmt *s);
-
-/* op implementations, by subject */
-void gms_exec_vm_create(struct gms_runner *r, const struct gms_stmt *s,
-			struct gms_result *res);
-void gms_exec_vm_close(struct gms_runner *r, const struct gms_stmt *s,
-		       struct gms_result *res);
-void gms_exec_gmem_create(struct gms_runner *r, const struct gms_stmt *s,
-			  struct gms_result *res);
-void gms_exec_gmem_close(struct gms_runner *r, const struct gms_stmt *s,
-			 struct gms_result *res);
-void gms_exec_gmem_allocate(struct gms_runner *r, const struct gms_stmt *s,
-			    struct gms_result *res);
-void gms_exec_gmem_punch(struct gms_runner *r, const struct gms_stmt *s,
-			 struct gms_result *res);
-void gms_exec_gmem_fallocate(struct gms_runner *r, const struct gms_stmt *s,
-			     struct gms_result *res);
-void gms_exec_gmem_fileop(struct gms_runner *r, const struct gms_stmt *s,
-			  struct gms_result *res);
-void gms_exec_gmem_mmap(struct gms_runner *r, const struct gms_stmt *s,
-			struct gms_result *res);
-void gms_exec_munmap(struct gms_runner *r, const struct gms_stmt *s,
-		     struct gms_result *res);
-void gms_exec_mmap_anon(struct gms_runner *r, const struct gms_stmt *s,
-			struct gms_result *res);
-void gms_exec_host_access(struct gms_runner *r, const struct gms_stmt *s,
-			  struct gms_result *res);
-void gms_exec_memslot_set(struct gms_runner *r, const struct gms_stmt *s,
-			  struct gms_result *res);
-void gms_exec_memslot_delete(struct gms_runner *r, const struct gms_stmt *s,
-			     struct gms_result *res);
-void gms_exec_memslot_move(struct gms_runner *r, const struct gms_stmt *s,
-			   struct gms_result *res);
-void gms_exec_attr_set(struct gms_runner *r, const struct gms_stmt *s,
-		       struct gms_result *res);
-void gms_exec_guest_access(struct gms_runner *r, const struct gms_stmt *s,
-			   struct gms_result *res);
-void gms_exec_expect_page(struct gms_runner *r, const struct gms_stmt *s,
-			  struct gms_result *res);
-void gms_exec_expect_vm(struct gms_runner *r, const struct gms_stmt *s,
-			struct gms_result *res);
-void gms_exec_expect_gmem(struct gms_runner *r, const struct gms_stmt *s,
-			  struct gms_result *res);
-void gms_exec_check(struct gms_runner *r, const struct gms_stmt *s,
-		    struct gms_result *res);
-void gms_exec_gmem_convert(struct gms_runner *r, const struct gms_stmt *s,
-			   struct gms_result *res);
-void gms_exec_gmem_link(struct gms_runner *r, const struct gms_stmt *s,
-			struct gms_result *res);
-void gms_exec_populate(struct gms_runner *r, const struct gms_stmt *s,
-		       struct gms_result *res);
-void gms_exec_finalize(struct gms_runner *r, const struct gms_stmt *s,
-		       struct gms_result *res);
-void gms_exec_accept(struct gms_runner *r, const struct gms_stmt *s,
-		     struct gms_result *res);
-void gms_exec_host_kernel(struct gms_runner *r, const struct gms_stmt *s,
-			  struct gms_result *res);
-void gms_exec_move_enc_context(struct gms_runner *r, const struct gms_stmt *s,
-			       struct gms_result *res);
-void gms_exec_expect_sept(struct gms_runner *r, const struct gms_stmt *s,
-			  struct gms_result *res);
-void gms_exec_expect_pkvm(struct gms_runner *r, const struct gms_stmt *s,
-			  struct gms_result *res);
 const struct gms_flag_name *gms_sept_state_names(void);
-void gms_exec_expect_rmp(struct gms_runner *r, const struct gms_stmt *s,
-			 struct gms_result *res);
 
 #endif
