@@ -208,6 +208,8 @@ static void test_eintr_retried(void **state)
 
 int main(void)
 {
+	char *why = NULL;
+	struct gms_target *probe = gms_kvm_target_new(&why);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_virtual_fds, kt_setup,
 						kt_teardown),
@@ -224,5 +226,12 @@ int main(void)
 			kt_teardown),
 	};
 
+	/* cmocka 1.1.5 counts a skip() in a setup as an error: skip it all */
+	if (!probe) {
+		printf("SKIP: %s\n", why);
+		g_free(why);
+		return 77;
+	}
+	probe->ops->destroy(probe);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
