@@ -77,7 +77,7 @@ static void replay_begin(struct explorer *x, struct replay *rp)
 
 static void replay_end(struct replay *rp)
 {
-	rp->t->ops->destroy(rp->t);
+	gms_target_destroy(rp->t);
 	gms_world_free(rp->r.w);
 }
 

@@ -71,9 +71,6 @@ void gms_result_set(struct gms_result *res, s64 ret);
 /* The op needs the model's internals (expect.*): say so on the kernel. */
 bool gms_runner_needs_model(struct gms_runner *r, struct gms_result *res);
 
-/* Shorthand for a call on the runner's target. */
-#define T(r, op, ...) ((r)->t->ops->op((r)->t, ##__VA_ARGS__))
-
 struct gms_memory_attributes gms_stmt_mem_attributes(const struct gms_stmt *s);
 
 const struct gms_flag_name *gms_sept_state_names(void);
