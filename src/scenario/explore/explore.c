@@ -11,7 +11,7 @@
 
 #include <gmemsim/check.h>
 #include <gmemsim/explore.h>
-#include <gmemsim/fingerprint.h>
+#include <gmemsim/state_form.h>
 #include <gmemsim/task.h>
 #include <gmemsim/uapi.h>
 #include <gmemsim/world.h>
