@@ -33,7 +33,7 @@ static double rate(GPtrArray *scs, int rounds, bool kernel)
 				struct gms_target *t = gms_kvm_target_new(&why);
 
 				run = gms_scenario_run_target(scs->pdata[i], t);
-				t->ops->destroy(t);
+				gms_target_destroy(t);
 			} else {
 				run = gms_scenario_run(scs->pdata[i], &base);
 			}
@@ -79,7 +79,7 @@ int main(int argc, char **argv)
 		g_ptr_array_unref(scs);
 		return 0;
 	}
-	probe->ops->destroy(probe);
+	gms_target_destroy(probe);
 	for (size_t i = 0; i < G_N_ELEMENTS(uapi); i++) {
 		char *path = g_build_filename(dir, uapi[i], NULL);
 		struct gms_scenario *sc = gms_scenario_load(path, NULL);

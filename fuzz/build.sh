@@ -15,8 +15,8 @@ library() { # name extra-cflags
 	local f o
 	objs=()
 	mkdir -p "$WORK/obj-$1"
-	for f in $(cd "$SRC_DIR" && ls src/hw/*.c src/model/*.c src/kvm/*.c src/check/*.c \
-		src/scenario/*.c src/oracle/*.c); do
+	for f in $(cd "$SRC_DIR" && ls src/lib/*.c src/hw/*.c src/model/*.c src/kvm/*.c src/check/*.c \
+		src/scenario/*/*.c src/oracle/*.c); do
 		o="$WORK/obj-$1/$(echo "$f" | tr / _).o"
 		[ -f "$o" ] || $CC $CFLAGS $2 -std=gnu11 -D_GNU_SOURCE -I"$SRC_DIR/include" \
 			-I"$SRC_DIR/src" $(pkg-config --cflags $deps) -c "$SRC_DIR/$f" -o "$o"

@@ -27,7 +27,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 			why);
 		exit(77);
 	}
-	t->ops->destroy(t);
+	gms_target_destroy(t);
 	return 0;
 }
 
@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!t)
 		__builtin_trap();
 	d = gms_scenario_diff(sc, &base, t);
-	t->ops->destroy(t);
+	gms_target_destroy(t);
 	if (d->unexplained) {
 		fprintf(stderr, "%s\n", text);
 		gms_report_diff(d, stderr, true);

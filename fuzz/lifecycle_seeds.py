@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Seed inputs for fuzz_lifecycle: the library's lifecycles, in the decoder's
-byte layout (src/scenario/fuzz_decode.c), so the fuzzer starts from races and
+byte layout (src/scenario/lang/fuzz_decode.c), so the fuzzer starts from races and
 launches that reach every platform. Usage: lifecycle_seeds.py OUT_DIR"""
 import os
 import sys

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The explorer (src/scenario/explore.c): a successor may start from the
+ * The explorer (src/scenario/explore/explore.c): a successor may start from the
  * world a failed operation left as it was, instead of a replay from the empty
  * world. Both must find the same states, in the same number of transitions,
  * and the same shortest counterexamples.

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The explorer's canonical form (src/model/fingerprint.c): what only
+ * The explorer's canonical form (src/check/state_form.c): what only
  * allocation history changes (ids, fd numbers, pfns, tag values) must not
  * tell two worlds apart; what a later operation can observe must.
  */
 #include <string.h>
 
-#include <gmemsim/fingerprint.h>
 #include <gmemsim/scenario.h>
+#include <gmemsim/state_form.h>
 
 #include "helpers.h"
 

@@ -135,6 +135,19 @@ static void test_errors(void **state)
 		"t.gms:2:28: unknown flags 'shiny'");
 }
 
+/* The error domain by its name, as G_DEFINE_QUARK() spells it. */
+static void test_error_domain(void **state)
+{
+	GError *err = NULL;
+
+	(void)state;
+	assert_string_equal(g_quark_to_string(GMS_SCENARIO_ERROR),
+			    "gms-scenario-error-quark");
+	assert_null(gms_scenario_parse("t.gms", "vm.creat a\n", 11, &err));
+	assert_true(g_error_matches(err, GMS_SCENARIO_ERROR, 0));
+	g_error_free(err);
+}
+
 static void test_accepts(void **state)
 {
 	const char *text =
@@ -322,6 +335,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_error_domain),
 		cmocka_unit_test(test_accepts),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_runner_verdicts),

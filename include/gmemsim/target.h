@@ -64,6 +64,147 @@ struct gms_target {
 };
 
 /*
+ * One call per op, so a reader (and ctags or clangd) can follow each call to
+ * the op it makes; the runner calls only these.
+ */
+static inline int gms_target_open_kvm(struct gms_target *t)
+{
+	return t->ops->open_kvm(t);
+}
+
+static inline int gms_target_create_vm(struct gms_target *t, int kvm_fd,
+				       u64 type)
+{
+	return t->ops->create_vm(t, kvm_fd, type);
+}
+
+static inline int gms_target_create_guest_memfd(struct gms_target *t, int vm_fd,
+						u64 size, u64 flags)
+{
+	return t->ops->create_guest_memfd(t, vm_fd, size, flags);
+}
+
+static inline int gms_target_set_user_memory_region2(
+	struct gms_target *t, int vm_fd,
+	const struct gms_userspace_memory_region2 *region)
+{
+	return t->ops->set_user_memory_region2(t, vm_fd, region);
+}
+
+static inline int
+gms_target_set_memory_attributes(struct gms_target *t, int vm_fd,
+				 const struct gms_memory_attributes *attrs)
+{
+	return t->ops->set_memory_attributes(t, vm_fd, attrs);
+}
+
+static inline int gms_target_fallocate(struct gms_target *t, int fd, int mode,
+				       s64 offset, s64 len)
+{
+	return t->ops->fallocate(t, fd, mode, offset, len);
+}
+
+static inline s64 gms_target_read(struct gms_target *t, int fd, u64 count)
+{
+	return t->ops->read(t, fd, count);
+}
+
+static inline s64 gms_target_write(struct gms_target *t, int fd, u64 count)
+{
+	return t->ops->write(t, fd, count);
+}
+
+static inline s64 gms_target_pread(struct gms_target *t, int fd, u64 count,
+				   s64 pos)
+{
+	return t->ops->pread(t, fd, count, pos);
+}
+
+static inline s64 gms_target_pwrite(struct gms_target *t, int fd, u64 count,
+				    s64 pos)
+{
+	return t->ops->pwrite(t, fd, count, pos);
+}
+
+static inline s64 gms_target_lseek(struct gms_target *t, int fd, s64 offset,
+				   int whence)
+{
+	return t->ops->lseek(t, fd, offset, whence);
+}
+
+static inline int gms_target_ftruncate(struct gms_target *t, int fd, s64 length)
+{
+	return t->ops->ftruncate(t, fd, length);
+}
+
+static inline int gms_target_fstat(struct gms_target *t, int fd, u64 *size,
+				   u64 *ino)
+{
+	return t->ops->fstat(t, fd, size, ino);
+}
+
+static inline int gms_target_close(struct gms_target *t, int fd)
+{
+	return t->ops->close(t, fd);
+}
+
+static inline int gms_target_mmap(struct gms_target *t, u64 len, u32 prot,
+				  u32 flags, int fd, u64 offset, u64 *addr)
+{
+	return t->ops->mmap(t, len, prot, flags, fd, offset, addr);
+}
+
+static inline int gms_target_mmap_anon(struct gms_target *t, u64 len, u64 *addr)
+{
+	return t->ops->mmap_anon(t, len, addr);
+}
+
+static inline int gms_target_munmap(struct gms_target *t, u64 addr, u64 len)
+{
+	return t->ops->munmap(t, addr, len);
+}
+
+static inline int gms_target_host_read(struct gms_target *t, u64 addr, u64 *tag)
+{
+	return t->ops->host_read(t, addr, tag);
+}
+
+static inline int gms_target_host_write(struct gms_target *t, u64 addr, u64 tag)
+{
+	return t->ops->host_write(t, addr, tag);
+}
+
+static inline int gms_target_host_pin(struct gms_target *t, u64 addr)
+{
+	return t->ops->host_pin(t, addr);
+}
+
+static inline int gms_target_host_unpin(struct gms_target *t, u64 addr)
+{
+	return t->ops->host_unpin(t, addr);
+}
+
+static inline int gms_target_vcpu_read(struct gms_target *t, int vm_fd, u64 gpa,
+				       enum gms_access_kind kind, u64 *tag,
+				       struct gms_vcpu_exit *exit)
+{
+	return t->ops->vcpu_read(t, vm_fd, gpa, kind, tag, exit);
+}
+
+static inline int gms_target_vcpu_write(struct gms_target *t, int vm_fd,
+					u64 gpa, enum gms_access_kind kind,
+					u64 tag, struct gms_vcpu_exit *exit)
+{
+	return t->ops->vcpu_write(t, vm_fd, gpa, kind, tag, exit);
+}
+
+/* Free @t (the model's target leaves its world to the caller). */
+static inline void gms_target_destroy(struct gms_target *t)
+{
+	t->ops->destroy(t);
+}
+
+/*
  * The host maps guest memory with shadow paging (PVM, or npt/ept off): guest
  * accesses to a guest_memfd slot are resolved through userspace_addr.
  */

@@ -222,7 +222,7 @@ static int run_kernel(GPtrArray *scs, const struct gms_policy *base,
 		}
 		g_ptr_array_add(runs,
 				gms_scenario_run_target(scs->pdata[i], t));
-		t->ops->destroy(t);
+		gms_target_destroy(t);
 	}
 	status = report(runs, o, false);
 	g_ptr_array_unref(runs);
@@ -241,7 +241,7 @@ static int run_diff(GPtrArray *scs, const struct gms_policy *base,
 		if (!t)
 			return 2;
 		d = gms_scenario_diff(scs->pdata[i], base, t);
-		t->ops->destroy(t);
+		gms_target_destroy(t);
 		gms_report_diff(d, stdout, o->verbose || scs->len == 1);
 		same += !d->differ;
 		known += d->differ && !d->unexplained;

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "runner_internal.h"
+#include "../run/exec.h"
 
 static const struct gms_flag_name vm_types[] = {
 	{ "default", GMS_VM_DEFAULT }, { "sw_protected", GMS_VM_SW_PROTECTED },

@@ -31,7 +31,7 @@ static void region(struct gms_runner *r, const struct gms_stmt *s,
 		   struct gms_result *res)
 {
 	int fd = gms_runner_fd(r, pos0(s));
-	int ret = T(r, set_user_memory_region2, fd, m);
+	int ret = gms_target_set_user_memory_region2(r->t, fd, m);
 	gpointer key;
 
 	gms_result_set(res, ret);
@@ -115,7 +115,8 @@ void gms_exec_attr_set(struct gms_runner *r, const struct gms_stmt *s,
 		       struct gms_result *res)
 {
 	struct gms_memory_attributes a = gms_stmt_mem_attributes(s);
-	int ret = T(r, set_memory_attributes, gms_runner_fd(r, pos0(s)), &a);
+	int ret = gms_target_set_memory_attributes(
+		r->t, gms_runner_fd(r, pos0(s)), &a);
 
 	gms_result_set(res, ret);
 }
@@ -134,10 +135,11 @@ void gms_exec_guest_access(struct gms_runner *r, const struct gms_stmt *s,
 	else if (gms_stmt_word(s, "shared"))
 		kind = GMS_ACCESS_SHARED;
 	if (g_str_equal(s->op->verb, "guest.read"))
-		ret = T(r, vcpu_read, fd, gpa, kind, &res->value, &exit);
+		ret = gms_target_vcpu_read(r->t, fd, gpa, kind, &res->value,
+					   &exit);
 	else
-		ret = T(r, vcpu_write, fd, gpa, kind, gms_stmt_num(s, "tag", 0),
-			&exit);
+		ret = gms_target_vcpu_write(r->t, fd, gpa, kind,
+					    gms_stmt_num(s, "tag", 0), &exit);
 	gms_result_set(res, ret);
 	res->exit = exit.reason;
 	res->has_value = !ret && exit.reason == GMS_EXIT_NONE &&

@@ -124,11 +124,6 @@ static const struct gms_flag_name sept_states[] = {
 	{ NULL, 0 },
 };
 
-const struct gms_flag_name *gms_sept_state_names(void)
-{
-	return sept_states;
-}
-
 /* expect.sept VM gpa=A state=...: the TD's S-EPT leaf there */
 void gms_exec_expect_sept(struct gms_runner *r, const struct gms_stmt *s,
 			  struct gms_result *res)

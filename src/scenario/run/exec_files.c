@@ -6,8 +6,8 @@ void gms_exec_vm_create(struct gms_runner *r, const struct gms_stmt *s,
 			struct gms_result *res)
 {
 	struct gms_handle h = { .kind = GMS_H_VM, .fd = -1 };
-	int fd = T(r, create_vm, r->kvm_fd,
-		   gms_stmt_num(s, "type", GMS_VM_DEFAULT));
+	int fd = gms_target_create_vm(r->t, r->kvm_fd,
+				      gms_stmt_num(s, "type", GMS_VM_DEFAULT));
 
 	if (fd < 0) {
 		gms_result_set(res, fd);
@@ -26,7 +26,7 @@ void gms_exec_vm_create(struct gms_runner *r, const struct gms_stmt *s,
 void gms_exec_vm_close(struct gms_runner *r, const struct gms_stmt *s,
 		       struct gms_result *res)
 {
-	gms_result_set(res, T(r, close, gms_runner_fd(r, pos0(s))));
+	gms_result_set(res, gms_target_close(r->t, gms_runner_fd(r, pos0(s))));
 }
 
 void gms_exec_gmem_create(struct gms_runner *r, const struct gms_stmt *s,
@@ -34,8 +34,9 @@ void gms_exec_gmem_create(struct gms_runner *r, const struct gms_stmt *s,
 {
 	struct gms_handle h = { .kind = GMS_H_GMEM, .fd = -1 };
 	int vm = gms_runner_fd(r, gms_stmt_arg(s, "vm")->values[0]);
-	int fd = T(r, create_guest_memfd, vm, gms_stmt_num(s, "size", 0),
-		   gms_stmt_num(s, "flags", 0));
+	int fd = gms_target_create_guest_memfd(r->t, vm,
+					       gms_stmt_num(s, "size", 0),
+					       gms_stmt_num(s, "flags", 0));
 
 	if (fd < 0) {
 		gms_result_set(res, fd);
@@ -55,15 +56,16 @@ void gms_exec_gmem_create(struct gms_runner *r, const struct gms_stmt *s,
 void gms_exec_gmem_close(struct gms_runner *r, const struct gms_stmt *s,
 			 struct gms_result *res)
 {
-	gms_result_set(res, T(r, close, gms_runner_fd(r, pos0(s))));
+	gms_result_set(res, gms_target_close(r->t, gms_runner_fd(r, pos0(s))));
 }
 
 static void fallocate(struct gms_runner *r, const struct gms_stmt *s, int mode,
 		      struct gms_result *res)
 {
-	gms_result_set(res, T(r, fallocate, gms_runner_fd(r, pos0(s)), mode,
-			      (s64)gms_stmt_num(s, "offset", 0),
-			      (s64)gms_stmt_num(s, "len", 0)));
+	gms_result_set(
+		res, gms_target_fallocate(r->t, gms_runner_fd(r, pos0(s)), mode,
+					  (s64)gms_stmt_num(s, "offset", 0),
+					  (s64)gms_stmt_num(s, "len", 0)));
 }
 
 void gms_exec_gmem_allocate(struct gms_runner *r, const struct gms_stmt *s,
@@ -93,17 +95,18 @@ void gms_exec_gmem_fileop(struct gms_runner *r, const struct gms_stmt *s,
 	s64 ret;
 
 	if (g_str_equal(op, "read"))
-		ret = T(r, read, fd, 64);
+		ret = gms_target_read(r->t, fd, 64);
 	else if (g_str_equal(op, "write"))
-		ret = T(r, write, fd, 64);
+		ret = gms_target_write(r->t, fd, 64);
 	else if (g_str_equal(op, "pread"))
-		ret = T(r, pread, fd, 64, 0);
+		ret = gms_target_pread(r->t, fd, 64, 0);
 	else if (g_str_equal(op, "pwrite"))
-		ret = T(r, pwrite, fd, 64, 0);
+		ret = gms_target_pwrite(r->t, fd, 64, 0);
 	else if (g_str_equal(op, "lseek"))
-		ret = T(r, lseek, fd, 0, 0);
+		ret = gms_target_lseek(r->t, fd, 0, 0);
 	else
-		ret = T(r, ftruncate, fd, (s64)gms_stmt_num(s, "size", 0));
+		ret = gms_target_ftruncate(r->t, fd,
+					   (s64)gms_stmt_num(s, "size", 0));
 	gms_result_set(res, ret < 0 ? ret : 0);
 }
 
@@ -118,12 +121,13 @@ void gms_exec_gmem_mmap(struct gms_runner *r, const struct gms_stmt *s,
 
 	if (gms_stmt_word(s, "exec"))
 		prot |= GMS_PROT_EXEC;
-	T(r, fstat, fd, &size, &ino);
+	gms_target_fstat(r->t, fd, &size, &ino);
 	len = gms_stmt_num(s, "len",
 			   size - MIN(size, gms_stmt_num(s, "offset", 0)));
-	ret = T(r, mmap, len, prot,
-		gms_stmt_word(s, "private") ? GMS_MAP_PRIVATE : GMS_MAP_SHARED,
-		fd, gms_stmt_num(s, "offset", 0), &h.addr);
+	ret = gms_target_mmap(r->t, len, prot,
+			      gms_stmt_word(s, "private") ? GMS_MAP_PRIVATE :
+							    GMS_MAP_SHARED,
+			      fd, gms_stmt_num(s, "offset", 0), &h.addr);
 	if (ret)
 		gms_result_set(res, ret);
 	else
@@ -135,7 +139,8 @@ void gms_exec_mmap_anon(struct gms_runner *r, const struct gms_stmt *s,
 			struct gms_result *res)
 {
 	struct gms_handle h = { .kind = GMS_H_MAPPING, .fd = -1 };
-	int ret = T(r, mmap_anon, gms_stmt_num(s, "size", 0), &h.addr);
+	int ret =
+		gms_target_mmap_anon(r->t, gms_stmt_num(s, "size", 0), &h.addr);
 
 	if (ret)
 		gms_result_set(res, ret);
@@ -178,7 +183,8 @@ void gms_exec_munmap(struct gms_runner *r, const struct gms_stmt *s,
 		u64 next = done ? MAX(done->end, end) : last;
 
 		if (end > page) {
-			ret = T(r, munmap, h->addr + (page << GMS_PAGE_SHIFT),
+			ret = gms_target_munmap(
+				r->t, h->addr + (page << GMS_PAGE_SHIFT),
 				(end - page) << GMS_PAGE_SHIFT);
 			if (!ret)
 				gms_range_map_store(&h->unmapped, page, end, 1);
@@ -205,14 +211,16 @@ void gms_exec_host_access(struct gms_runner *r, const struct gms_stmt *s,
 	    gms_range_map_load(&h->unmapped, off >> GMS_PAGE_SHIFT))
 		addr = 0;
 	if (g_str_equal(op, "read")) {
-		gms_result_set(res, T(r, host_read, addr, &res->value));
+		gms_result_set(res,
+			       gms_target_host_read(r->t, addr, &res->value));
 		res->has_value = !res->err && !res->sigbus;
 	} else if (g_str_equal(op, "write")) {
-		gms_result_set(res, T(r, host_write, addr,
-				      gms_stmt_num(s, "tag", 0)));
+		gms_result_set(
+			res, gms_target_host_write(r->t, addr,
+						   gms_stmt_num(s, "tag", 0)));
 	} else if (g_str_equal(op, "pin")) {
-		gms_result_set(res, T(r, host_pin, addr));
+		gms_result_set(res, gms_target_host_pin(r->t, addr));
 	} else {
-		gms_result_set(res, T(r, host_unpin, addr));
+		gms_result_set(res, gms_target_host_unpin(r->t, addr));
 	}
 }

@@ -109,7 +109,7 @@ struct gms_diff *gms_scenario_diff(struct gms_scenario *sc,
 	}
 	gms_runner_fini(&rm);
 	gms_runner_fini(&rk);
-	model->ops->destroy(model);
+	gms_target_destroy(model);
 	d->model->w = w;
 	return d;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The explorer's alphabet: the operations of a configuration, and their names. */
-#ifndef GMEMSIM_SRC_EXPLORE_INTERNAL_H
-#define GMEMSIM_SRC_EXPLORE_INTERNAL_H
+#ifndef GMEMSIM_SRC_SCENARIO_EXPLORE_INTERNAL_H
+#define GMEMSIM_SRC_SCENARIO_EXPLORE_INTERNAL_H
 
 #include <gmemsim/explore.h>
 

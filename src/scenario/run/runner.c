@@ -429,7 +429,7 @@ void gms_runner_init(struct gms_runner *r, struct gms_run *run,
 	r->tasks = NULL; /* from the first spawn: most scenarios have none */
 	r->scratch = gms_violations_new();
 	r->obj_names = run->names;
-	r->kvm_fd = T(r, open_kvm);
+	r->kvm_fd = gms_target_open_kvm(r->t);
 }
 
 void gms_runner_reset(struct gms_runner *r, struct gms_target *t)
@@ -442,7 +442,7 @@ void gms_runner_reset(struct gms_runner *r, struct gms_target *t)
 	g_ptr_array_set_size(r->scratch, 0);
 	r->t = t;
 	r->w = t->w;
-	r->kvm_fd = T(r, open_kvm);
+	r->kvm_fd = gms_target_open_kvm(r->t);
 }
 
 void gms_runner_fini(struct gms_runner *r)
@@ -495,7 +495,7 @@ static struct gms_run *run_model(struct gms_scenario *sc,
 	r.ignore_policy = ignore_policy;
 	run_all(&r, run);
 	gms_runner_fini(&r);
-	t->ops->destroy(t);
+	gms_target_destroy(t);
 	/* the world and its names outlive the runner, for reports */
 	run->w = w;
 	return run;

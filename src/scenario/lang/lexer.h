@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#ifndef GMEMSIM_SRC_LEXER_H
-#define GMEMSIM_SRC_LEXER_H
+#ifndef GMEMSIM_SRC_SCENARIO_LANG_LEXER_H
+#define GMEMSIM_SRC_SCENARIO_LANG_LEXER_H
 
 #include <stdbool.h>
 

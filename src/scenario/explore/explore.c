@@ -11,13 +11,13 @@
 
 #include <gmemsim/check.h>
 #include <gmemsim/explore.h>
-#include <gmemsim/fingerprint.h>
+#include <gmemsim/state_form.h>
 #include <gmemsim/task.h>
 #include <gmemsim/uapi.h>
 #include <gmemsim/world.h>
 
 #include "explore_internal.h"
-#include "runner_internal.h"
+#include "../run/runner_internal.h"
 
 struct state {
 	u64 fp;
@@ -77,7 +77,7 @@ static void replay_begin(struct explorer *x, struct replay *rp)
 
 static void replay_end(struct replay *rp)
 {
-	rp->t->ops->destroy(rp->t);
+	gms_target_destroy(rp->t);
 	gms_world_free(rp->r.w);
 }
 

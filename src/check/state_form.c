@@ -10,9 +10,9 @@
  */
 #include <string.h>
 
-#include <gmemsim/fingerprint.h>
 #include <gmemsim/gmem.h>
 #include <gmemsim/kvm.h>
+#include <gmemsim/state_form.h>
 #include <gmemsim/task.h>
 
 #define FP_PFN 100 /* a kind beyond enum gms_obj_kind */
@@ -23,59 +23,54 @@ struct fp_ref {
 	const void *obj; /* contents to emit; NULL for a bare id */
 };
 
-struct gms_fp {
+/*
+ * The sink and what the form needs besides the hash. Values go straight
+ * into fp's hash (gms_fp_u64(), inline); this file calls its references
+ * directly, and only the model's task forms go through fp.ops.
+ */
+struct state_form {
+	struct gms_fp fp;
 	struct gms_world *w;
-	u64 h, n; /* the form so far, hashed; how many values it has */
 	struct fp_ref *refs; /* by rank */
 	guint nrefs, cap;
 	guint drained; /* refs before this one have had their contents */
 };
 
+static const struct gms_fp_ops state_form_ops;
+
+static inline struct state_form *to_form(struct gms_fp *fp)
+{
+	return (struct state_form *)((char *)fp -
+				     offsetof(struct state_form, fp));
+}
+
 struct gms_fp *gms_fp_new(void)
 {
-	struct gms_fp *fp = g_new0(struct gms_fp, 1);
+	struct state_form *f = g_new0(struct state_form, 1);
 
-	fp->cap = 64;
-	fp->refs = g_new(struct fp_ref, fp->cap);
-	return fp;
+	f->fp.ops = &state_form_ops;
+	f->cap = 64;
+	f->refs = g_new(struct fp_ref, f->cap);
+	return &f->fp;
 }
 
 void gms_fp_free(struct gms_fp *fp)
 {
 	if (!fp)
 		return;
-	g_free(fp->refs);
-	g_free(fp);
+	g_free(to_form(fp)->refs);
+	g_free(to_form(fp));
 }
 
 void gms_fp_begin(struct gms_fp *fp, struct gms_world *w)
 {
-	fp->w = w;
+	struct state_form *f = to_form(fp);
+
+	f->w = w;
 	fp->h = 0;
 	fp->n = 0;
-	fp->nrefs = 0;
-	fp->drained = 0;
-}
-
-/* MurmurHash3's 64-bit finaliser: a bijection in which every bit avalanches */
-static inline u64 fmix64(u64 k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdULL;
-	k ^= k >> 33;
-	k *= 0xc4ceb9fe1a85ec53ULL;
-	k ^= k >> 33;
-	return k;
-}
-
-void gms_fp_u64(struct gms_fp *fp, u64 v)
-{
-	/*
-	 * The form is the sequence of values, hashed as it is made: no buffer,
-	 * and a state is only ever compared by its hash (TLC's fingerprints).
-	 */
-	fp->h = fmix64(fp->h ^ v) + 0x9e3779b97f4a7c15ULL;
-	fp->n++;
+	f->nrefs = 0;
+	f->drained = 0;
 }
 
 /* Raw bytes of a flat structure, a word at a time. */
@@ -101,10 +96,11 @@ static void fp_bytes(struct gms_fp *fp, const void *p, size_t len)
 /* The rank of (kind, key), made on first sight; +1 so 0 means "none". */
 static void ref(struct gms_fp *fp, int kind, u64 key, const void *obj)
 {
-	struct fp_ref *r = fp->refs;
+	struct state_form *f = to_form(fp);
+	struct fp_ref *r = f->refs;
 
 	/* a world has tens of objects and pages: a scan beats a hash */
-	for (guint i = 0; i < fp->nrefs; i++) {
+	for (guint i = 0; i < f->nrefs; i++) {
 		if (r[i].key != key || r[i].kind != kind)
 			continue;
 		if (!r[i].obj && obj) /* first seen by id, now by pointer */
@@ -112,12 +108,12 @@ static void ref(struct gms_fp *fp, int kind, u64 key, const void *obj)
 		gms_fp_u64(fp, i + 1);
 		return;
 	}
-	if (fp->nrefs == fp->cap) {
-		fp->cap *= 2;
-		fp->refs = g_renew(struct fp_ref, fp->refs, fp->cap);
+	if (f->nrefs == f->cap) {
+		f->cap *= 2;
+		f->refs = g_renew(struct fp_ref, f->refs, f->cap);
 	}
-	fp->refs[fp->nrefs++] = (struct fp_ref){ kind, key, obj };
-	gms_fp_u64(fp, fp->nrefs);
+	f->refs[f->nrefs++] = (struct fp_ref){ kind, key, obj };
+	gms_fp_u64(fp, f->nrefs);
 }
 
 static u64 obj_key(enum gms_obj_kind kind, const void *obj)
@@ -138,7 +134,7 @@ static u64 obj_key(enum gms_obj_kind kind, const void *obj)
 	}
 }
 
-void gms_fp_obj(struct gms_fp *fp, enum gms_obj_kind kind, const void *obj)
+static void fp_obj(struct gms_fp *fp, enum gms_obj_kind kind, const void *obj)
 {
 	if (!obj) {
 		gms_fp_u64(fp, 0);
@@ -147,7 +143,7 @@ void gms_fp_obj(struct gms_fp *fp, enum gms_obj_kind kind, const void *obj)
 	ref(fp, kind, obj_key(kind, obj), obj);
 }
 
-void gms_fp_vm_id(struct gms_fp *fp, u32 id)
+static void fp_vm_id(struct gms_fp *fp, u32 id)
 {
 	if (id == GMS_PRINCIPAL_HOST) {
 		gms_fp_u64(fp, 0);
@@ -157,7 +153,7 @@ void gms_fp_vm_id(struct gms_fp *fp, u32 id)
 	ref(fp, GMS_OBJ_KVM, id, NULL);
 }
 
-void gms_fp_pfn(struct gms_fp *fp, u64 pfn)
+static void fp_pfn(struct gms_fp *fp, u64 pfn)
 {
 	ref(fp, FP_PFN, pfn, GSIZE_TO_POINTER(1));
 }
@@ -173,22 +169,23 @@ static void fp_tag(struct gms_fp *fp, u64 tag)
 	ref(fp, GMS_OBJ_TAG, tag, NULL);
 }
 
-void gms_fp_addr(struct gms_fp *fp, u64 addr)
+static void fp_addr(struct gms_fp *fp, u64 addr)
 {
-	struct gms_vma *vma = addr ? gms_mm_find_vma(fp->w, addr) : NULL;
+	struct gms_vma *vma = addr ? gms_mm_find_vma(to_form(fp)->w, addr) :
+				     NULL;
 
 	if (!vma) { /* never reused (mmap_base only grows): a hole stays one */
 		gms_fp_u64(fp, 0);
 		gms_fp_u64(fp, addr);
 		return;
 	}
-	gms_fp_obj(fp, GMS_OBJ_VMA, vma);
+	fp_obj(fp, GMS_OBJ_VMA, vma);
 	gms_fp_u64(fp, addr - vma->start);
 }
 
-void gms_fp_fd(struct gms_fp *fp, int fd)
+static void fp_fd(struct gms_fp *fp, int fd)
 {
-	struct gms_fd *e = fd >= 0 ? gms_fd_get(fp->w, fd) : NULL;
+	struct gms_fd *e = fd >= 0 ? gms_fd_get(to_form(fp)->w, fd) : NULL;
 
 	if (!e) {
 		gms_fp_u64(fp, fd < 0 ? 0 : 1);
@@ -196,21 +193,21 @@ void gms_fp_fd(struct gms_fp *fp, int fd)
 	}
 	gms_fp_u64(fp, 2 + e->kind);
 	if (e->kind == GMS_FD_VM)
-		gms_fp_obj(fp, GMS_OBJ_KVM, e->obj);
+		fp_obj(fp, GMS_OBJ_KVM, e->obj);
 	else if (e->kind == GMS_FD_GMEM)
-		gms_fp_obj(fp, GMS_OBJ_FILE, e->obj);
+		fp_obj(fp, GMS_OBJ_FILE, e->obj);
 }
 
-void gms_fp_lock_obj(struct gms_fp *fp, enum gms_lock_class class,
-		     const void *obj)
+static void fp_lock_obj(struct gms_fp *fp, enum gms_lock_class class,
+			const void *obj)
 {
 	gms_fp_u64(fp, class);
 	if (class == GMS_LOCK_INVALIDATE)
-		gms_fp_obj(fp, GMS_OBJ_INODE, obj);
+		fp_obj(fp, GMS_OBJ_INODE, obj);
 	else if (class == GMS_LOCK_FOLIO)
 		gms_fp_u64(fp, (uintptr_t)obj); /* never taken across steps */
 	else
-		gms_fp_obj(fp, GMS_OBJ_KVM, obj);
+		fp_obj(fp, GMS_OBJ_KVM, obj);
 }
 
 /* @kind: what the values point to; GMS_OBJ_TAG: they are plain values */
@@ -226,7 +223,7 @@ static void fp_ranges(struct gms_fp *fp, const struct gms_range_map *m,
 		if (kind == GMS_OBJ_TAG) /* a plain value */
 			gms_fp_u64(fp, r->val);
 		else
-			gms_fp_obj(fp, kind, (const void *)r->val);
+			fp_obj(fp, kind, (const void *)r->val);
 	}
 }
 
@@ -237,13 +234,13 @@ static gboolean fp_spte(gpointer key, gpointer value, gpointer data)
 
 	(void)key;
 	gms_fp_u64(fp, s->gfn);
-	gms_fp_pfn(fp, s->pfn);
+	fp_pfn(fp, s->pfn);
 	gms_fp_u64(fp, s->private | s->source << 1);
 	if (s->source == GMS_SPTE_GMEM) {
-		gms_fp_obj(fp, GMS_OBJ_INODE, s->inode);
+		fp_obj(fp, GMS_OBJ_INODE, s->inode);
 		gms_fp_u64(fp, s->index);
 	} else {
-		gms_fp_addr(fp, s->hva);
+		fp_addr(fp, s->hva);
 	}
 	ref(fp, GMS_OBJ_SLOT, s->slot_uid, NULL);
 	return FALSE;
@@ -273,7 +270,7 @@ static void fp_td(struct gms_fp *fp, const struct gms_td *td)
 
 		gms_fp_u64(fp, GPOINTER_TO_SIZE(k->data));
 		gms_fp_u64(fp, e->state);
-		gms_fp_pfn(fp, e->hpa_pfn);
+		fp_pfn(fp, e->hpa_pfn);
 	}
 	g_list_free(keys);
 }
@@ -291,7 +288,7 @@ static void fp_pkvm_vm(struct gms_fp *fp, const struct gms_pkvm_vm *vm)
 
 		gms_fp_u64(fp, GPOINTER_TO_SIZE(k->data));
 		gms_fp_u64(fp, e->state);
-		gms_fp_pfn(fp, e->pfn);
+		fp_pfn(fp, e->pfn);
 	}
 	g_list_free(keys);
 }
@@ -299,13 +296,13 @@ static void fp_pkvm_vm(struct gms_fp *fp, const struct gms_pkvm_vm *vm)
 static void fp_kvm(struct gms_fp *fp, const struct gms_kvm *kvm)
 {
 	const GPtrArray *slots = kvm->memslots[0];
-	struct gms_hw *hw = &fp->w->hw;
+	struct gms_hw *hw = &to_form(fp)->w->hw;
 
-	gms_fp_vm_id(fp, kvm->guest);
+	fp_vm_id(fp, kvm->guest);
 	gms_fp_u64(fp, kvm->arch->type);
 	gms_fp_u64(fp, kvm->arch_id);
 	if (kvm->arch_page)
-		gms_fp_pfn(fp, kvm->arch_page);
+		fp_pfn(fp, kvm->arch_page);
 	else
 		gms_fp_u64(fp, 0);
 	gms_fp_u64(fp, kvm->users_count);
@@ -313,7 +310,7 @@ static void fp_kvm(struct gms_fp *fp, const struct gms_kvm *kvm)
 	gms_fp_u64(fp, kvm->mmu_invalidate_in_progress);
 	gms_fp_u64(fp, slots ? slots->len : 0);
 	for (guint i = 0; slots && i < slots->len; i++)
-		gms_fp_obj(fp, GMS_OBJ_SLOT, slots->pdata[i]);
+		fp_obj(fp, GMS_OBJ_SLOT, slots->pdata[i]);
 	fp_ranges(fp, &kvm->mem_attr, GMS_OBJ_TAG);
 	gms_fp_u64(fp, kvm->sptes ? g_tree_nnodes(kvm->sptes) : 0);
 	if (kvm->sptes)
@@ -337,20 +334,20 @@ static void fp_kvm(struct gms_fp *fp, const struct gms_kvm *kvm)
 static void fp_slot(struct gms_fp *fp, const struct gms_memslot *s)
 {
 	gms_fp_u64(fp, s->id | (u64)s->as_id << 16);
-	gms_fp_obj(fp, GMS_OBJ_KVM, s->kvm);
+	fp_obj(fp, GMS_OBJ_KVM, s->kvm);
 	gms_fp_u64(fp, s->base_gfn);
 	gms_fp_u64(fp, s->npages);
-	gms_fp_addr(fp, s->userspace_addr);
+	fp_addr(fp, s->userspace_addr);
 	gms_fp_u64(fp, s->flags | (u64)s->invalid << 32 | (u64)s->freed << 33);
-	gms_fp_obj(fp, GMS_OBJ_FILE, s->gmem.file);
+	fp_obj(fp, GMS_OBJ_FILE, s->gmem.file);
 	gms_fp_u64(fp, s->gmem.pgoff);
 }
 
 static void fp_file(struct gms_fp *fp, const struct gms_gmem_file *f)
 {
-	gms_fp_obj(fp, GMS_OBJ_KVM, f->kvm);
-	gms_fp_vm_id(fp, f->owner_id);
-	gms_fp_obj(fp, GMS_OBJ_INODE, f->inode);
+	fp_obj(fp, GMS_OBJ_KVM, f->kvm);
+	fp_vm_id(fp, f->owner_id);
+	fp_obj(fp, GMS_OBJ_INODE, f->inode);
 	fp_ranges(fp, &f->bindings, GMS_OBJ_SLOT);
 	gms_fp_u64(fp, f->f_count);
 	gms_fp_u64(fp, f->dying | f->freed << 1);
@@ -359,7 +356,7 @@ static void fp_file(struct gms_fp *fp, const struct gms_gmem_file *f)
 static void fp_folio(struct gms_fp *fp, const struct gms_folio *f)
 {
 	gms_fp_u64(fp, f->index);
-	gms_fp_pfn(fp, f->pfn);
+	fp_pfn(fp, f->pfn);
 	gms_fp_u64(fp, f->uptodate | f->hwpoison << 1);
 }
 
@@ -375,7 +372,7 @@ static void fp_inode(struct gms_fp *fp, const struct gms_gmem_inode *inode)
 		fp_folio(fp, folio);
 	gms_fp_u64(fp, g_list_length(inode->files));
 	for (GList *l = inode->files; l; l = l->next)
-		gms_fp_obj(fp, GMS_OBJ_FILE, l->data);
+		fp_obj(fp, GMS_OBJ_FILE, l->data);
 	/* converted to all-private differs from never converted (INIT_SHARED) */
 	gms_fp_u64(fp, inode->shared_valid);
 	fp_ranges(fp, &inode->shared, GMS_OBJ_TAG);
@@ -388,7 +385,7 @@ static gboolean fp_pte(gpointer key, gpointer value, gpointer data)
 
 	(void)key;
 	gms_fp_u64(fp, p->page);
-	gms_fp_pfn(fp, p->pfn);
+	fp_pfn(fp, p->pfn);
 	return FALSE;
 }
 
@@ -396,7 +393,7 @@ static void fp_vma(struct gms_fp *fp, const struct gms_vma *vma)
 {
 	gms_fp_u64(fp, vma->end - vma->start);
 	gms_fp_u64(fp, vma->kind | vma->prot << 2 | (u64)vma->freed << 8);
-	gms_fp_obj(fp, GMS_OBJ_FILE, vma->file);
+	fp_obj(fp, GMS_OBJ_FILE, vma->file);
 	gms_fp_u64(fp, vma->pgoff);
 	gms_fp_u64(fp, vma->ptes ? g_tree_nnodes(vma->ptes) : 0);
 	if (vma->ptes)
@@ -411,7 +408,7 @@ static gconstpointer hw_lookup(GHashTable *t, u64 pfn)
 /* A page: its content and every hardware table's entry for it. */
 static void fp_page(struct gms_fp *fp, u64 pfn)
 {
-	struct gms_world *w = fp->w;
+	struct gms_world *w = to_form(fp)->w;
 	const struct gms_page *p = pfn < w->physmem.pages->len ?
 					   gms_physmem_page(&w->physmem, pfn) :
 					   NULL;
@@ -425,7 +422,7 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 	}
 	gms_fp_u64(fp, 1 + p->use);
 	fp_tag(fp, p->tag);
-	gms_fp_vm_id(fp, p->writer);
+	fp_vm_id(fp, p->writer);
 	gms_fp_u64(fp, p->private_data | p->measured << 1 | p->direct_map << 2);
 	gms_fp_u64(fp, p->key);
 	gms_fp_u64(fp, p->refcount);
@@ -443,7 +440,7 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 	if (pamt) {
 		gms_fp_u64(fp, 1 + pamt->pt);
 		if (pamt->owner)
-			gms_fp_pfn(fp, pamt->owner);
+			fp_pfn(fp, pamt->owner);
 		else
 			gms_fp_u64(fp, 0);
 		gms_fp_u64(fp, pamt->bepoch);
@@ -470,8 +467,10 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 /* Emit the contents of every object referenced so far, breadth first. */
 static void drain(struct gms_fp *fp)
 {
-	while (fp->drained < fp->nrefs) {
-		struct fp_ref r = fp->refs[fp->drained++];
+	struct state_form *f = to_form(fp);
+
+	while (f->drained < f->nrefs) {
+		struct fp_ref r = f->refs[f->drained++];
 
 		if (!r.obj)
 			continue;
@@ -501,7 +500,7 @@ static void drain(struct gms_fp *fp)
 static gboolean fp_vma_ref(gpointer key, gpointer value, gpointer data)
 {
 	(void)key;
-	gms_fp_obj(data, GMS_OBJ_VMA, value);
+	fp_obj(data, GMS_OBJ_VMA, value);
 	return FALSE;
 }
 
@@ -512,12 +511,12 @@ static void fp_lock_ctx(struct gms_fp *fp, const struct gms_lock_ctx *c)
 		const struct gms_lock_held *h =
 			&g_array_index(c->held, struct gms_lock_held, i);
 
-		gms_fp_lock_obj(fp, h->class, h->obj);
+		fp_lock_obj(fp, h->class, h->obj);
 		gms_fp_u64(fp, h->mode);
 	}
 	gms_fp_u64(fp, c->blocked);
 	if (c->blocked) {
-		gms_fp_lock_obj(fp, c->waiting.class, c->waiting.obj);
+		fp_lock_obj(fp, c->waiting.class, c->waiting.obj);
 		gms_fp_u64(fp, c->waiting.mode);
 	}
 }
@@ -547,14 +546,23 @@ static void fp_unreached_pfns(struct gms_fp *fp, GHashTable *t)
 		return;
 	keys = g_list_sort(g_hash_table_get_keys(t), key_cmp);
 	for (GList *k = keys; k; k = k->next)
-		gms_fp_pfn(fp, GPOINTER_TO_SIZE(k->data));
+		fp_pfn(fp, GPOINTER_TO_SIZE(k->data));
 	g_list_free(keys);
 	drain(fp);
 }
 
+static const struct gms_fp_ops state_form_ops = {
+	.obj = fp_obj,
+	.vm_id = fp_vm_id,
+	.pfn = fp_pfn,
+	.addr = fp_addr,
+	.fd = fp_fd,
+	.lock_obj = fp_lock_obj,
+};
+
 u64 gms_fp_finish(struct gms_fp *fp)
 {
-	struct gms_world *w = fp->w;
+	struct gms_world *w = to_form(fp)->w;
 	struct gms_physmem *pm = &w->physmem;
 
 	drain(fp);
@@ -562,26 +570,26 @@ u64 gms_fp_finish(struct gms_fp *fp)
 	for (guint fd = 0; fd < w->fds->len; fd++)
 		if (g_array_index(w->fds, struct gms_fd, fd).kind !=
 		    GMS_FD_CLOSED)
-			gms_fp_fd(fp, fd);
+			fp_fd(fp, fd);
 	for (GList *l = w->vms; l; l = l->next)
-		gms_fp_obj(fp, GMS_OBJ_KVM, l->data);
+		fp_obj(fp, GMS_OBJ_KVM, l->data);
 	for (GList *l = w->inodes; l; l = l->next)
-		gms_fp_obj(fp, GMS_OBJ_INODE, l->data);
+		fp_obj(fp, GMS_OBJ_INODE, l->data);
 	g_tree_foreach(w->mm.vmas, fp_vma_ref, fp);
 	gms_fp_u64(fp, w->mm.pins->len);
 	for (guint i = 0; i < w->mm.pins->len; i++) {
 		const struct gms_pin *p =
 			&g_array_index(w->mm.pins, struct gms_pin, i);
 
-		gms_fp_addr(fp, p->addr);
-		gms_fp_pfn(fp, p->pfn);
+		fp_addr(fp, p->addr);
+		fp_pfn(fp, p->pfn);
 	}
 	drain(fp);
 	/* free pages keep their remnants, and the next allocation takes the top */
 	gms_fp_u64(fp, pm->nr_allocated);
 	gms_fp_u64(fp, pm->free_list->len);
 	for (guint i = 0; i < pm->free_list->len; i++)
-		gms_fp_pfn(fp, g_array_index(pm->free_list, u64, i));
+		fp_pfn(fp, g_array_index(pm->free_list, u64, i));
 	drain(fp);
 	gms_fp_u64(fp, w->tasks->len);
 	for (guint i = 0; i < w->tasks->len; i++)
@@ -592,7 +600,7 @@ u64 gms_fp_finish(struct gms_fp *fp)
 		const struct gms_lock *l =
 			&g_array_index(w->lockdep.locks, struct gms_lock, i);
 
-		gms_fp_lock_obj(fp, l->class, l->obj);
+		fp_lock_obj(fp, l->class, l->obj);
 		gms_fp_u64(fp, l->owner);
 		gms_fp_u64(fp, l->readers);
 	}
@@ -600,7 +608,7 @@ u64 gms_fp_finish(struct gms_fp *fp)
 		gms_fp_u64(fp, w->lockdep.after[c]);
 	gms_fp_u64(fp, w->task_work ? w->task_work->len : 0);
 	for (guint i = 0; w->task_work && i < w->task_work->len; i++)
-		gms_fp_obj(fp, GMS_OBJ_FILE, w->task_work->pdata[i]);
+		fp_obj(fp, GMS_OBJ_FILE, w->task_work->pdata[i]);
 	drain(fp);
 	/* hardware state no object reaches (what a teardown leaked) */
 	fp_unreached_pfns(fp, w->hw.rmp.entries);
@@ -612,5 +620,5 @@ u64 gms_fp_finish(struct gms_fp *fp)
 	fp_bytes(fp, w->hw.tdx.wbinvd_pending,
 		 sizeof(w->hw.tdx.wbinvd_pending));
 	gms_fp_u64(fp, w->warn_log.count);
-	return fmix64(fp->h ^ fmix64(fp->n));
+	return gms_fp_mix(fp->h ^ gms_fp_mix(fp->n));
 }
