@@ -73,5 +73,4 @@ bool gms_runner_needs_model(struct gms_runner *r, struct gms_result *res);
 
 struct gms_memory_attributes gms_stmt_mem_attributes(const struct gms_stmt *s);
 
-
 #endif
