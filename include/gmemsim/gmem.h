@@ -138,6 +138,11 @@ bool gms_gmem_mem_is_private(const struct gms_kvm *kvm, u64 gfn,
 int gms_gmem_convert(struct gms_world *w, struct gms_gmem_file *f, u64 offset,
 		     u64 len, bool to_private, u64 *error_offset);
 
+/* direct_map= (src/model/gmem_direct_map.c): the pkey and kernel-reach hooks */
+bool gms_gmem_direct_map_pkey_denied(struct gms_world *w, u64 addr);
+bool gms_gmem_direct_map_kernel_ok(struct gms_world *w, u64 pfn,
+				   const struct gms_gmem_inode *inode);
+
 /* Who owns a file, per the bind= and pin= knobs (src/model/gmem_owner.c). */
 int gms_gmem_owner_check(struct gms_world *w, struct gms_gmem_file *f,
 			 struct gms_kvm *kvm);

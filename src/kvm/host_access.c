@@ -2,29 +2,14 @@
 /* Host userspace loads, stores and GUP pins through its page tables. */
 #include <gmemsim/uapi.h>
 
-/*
- * direct_map=pkru: guest_memfd mappings carry a protection key that PKRU
- * denies by default; only KVM opens it, around its own accesses (seed 000:
- * "Swizzle PKRU on-demand when intentionally accessing guest memory"). A
- * plain userspace access takes a pkey fault: SIGSEGV (SEGV_PKUERR).
- */
-static bool pkey_denied(struct gms_world *w, u64 addr)
-{
-	struct gms_vma *vma;
-
-	if (w->policy.direct_map != GMS_DIRECT_MAP_PKRU)
-		return false;
-	vma = gms_mm_find_vma(w, addr);
-	return vma && vma->kind == GMS_VMA_GMEM;
-}
-
 /* mirrors: a load by host userspace; KVM's copy_from_user() opens the key */
 int gms_host_read_as(struct gms_world *w, u64 addr, bool kvm, u64 *tag)
 {
 	u64 pfn;
 	int r;
 
-	if (!kvm && pkey_denied(w, addr))
+	/* direct_map=pkru: the load takes a pkey fault (SEGV_PKUERR) */
+	if (!kvm && gms_gmem_direct_map_pkey_denied(w, addr))
 		return -EFAULT;
 	r = gms_mm_fault(w, addr, &pfn);
 	if (r)
@@ -49,7 +34,7 @@ int gms_host_write(struct gms_world *w, u64 addr, u64 tag)
 	u64 pfn;
 	int r;
 
-	if (pkey_denied(w, addr))
+	if (gms_gmem_direct_map_pkey_denied(w, addr))
 		return -EFAULT;
 	if (vma && !(vma->prot & GMS_PROT_WRITE))
 		return -EFAULT; /* SIGSEGV */

@@ -202,9 +202,8 @@ int gms_host_kvm_map(struct gms_world *w, int vm_fd, u64 gpa, u64 *tag)
 	r = gms_gmem_get_pfn(w, kvm, slot, gfn, &pfn);
 	if (r)
 		return r;
-	if (!gms_physmem_page(&w->physmem, pfn)->direct_map &&
-	    !(w->policy.direct_map == GMS_DIRECT_MAP_PKRU &&
-	      gms_gmem_supports_mmap(slot->gmem.file->inode))) {
+	/* direct_map=: is the page still reachable by the kernel? */
+	if (!gms_gmem_direct_map_kernel_ok(w, pfn, slot->gmem.file->inode)) {
 		gms_world_fatal(
 			w, pfn,
 			"kernel access to a page removed from the direct map (oops)",
