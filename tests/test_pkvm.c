@@ -5,10 +5,11 @@
 static void test_share_unshare(void **state)
 {
 	struct gms_pkvm pk;
+	struct gms_warn_log log = { 0 };
 	u16 h;
 
 	(void)state;
-	gms_pkvm_init(&pk);
+	gms_pkvm_init(&pk, &log);
 	h = pkvm_init_vm(&pk);
 	assert_int_equal(h, 1);
 	assert_int_equal(__pkvm_host_share_guest(&pk, 9, 5, 0), -ENOENT);
@@ -30,11 +31,12 @@ static void test_share_unshare(void **state)
 static void test_donate_and_reclaim(void **state)
 {
 	struct gms_pkvm pk;
+	struct gms_warn_log log = { 0 };
 	u64 pfn;
 	u16 h;
 
 	(void)state;
-	gms_pkvm_init(&pk);
+	gms_pkvm_init(&pk, &log);
 	h = pkvm_init_vm(&pk);
 	assert_int_equal(__pkvm_host_donate_guest(&pk, h, 5, 3), 0);
 	assert_int_equal(gms_pkvm_page(&pk, 5).host_state, PKVM_NOPAGE);
@@ -65,10 +67,11 @@ static void test_donate_and_reclaim(void **state)
 static void test_force_reclaim_and_guest_share(void **state)
 {
 	struct gms_pkvm pk;
+	struct gms_warn_log log = { 0 };
 	u16 h;
 
 	(void)state;
-	gms_pkvm_init(&pk);
+	gms_pkvm_init(&pk, &log);
 	h = pkvm_init_vm(&pk);
 	assert_int_equal(__pkvm_host_force_reclaim_page_guest(&pk, 5), -EAGAIN);
 	assert_int_equal(__pkvm_host_donate_guest(&pk, h, 5, 3), 0);

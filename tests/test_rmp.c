@@ -15,11 +15,12 @@ static struct gms_rmp_entry priv(u16 asid, u64 gpa, bool immutable)
 static void test_rmpupdate(void **state)
 {
 	struct gms_rmp rmp;
+	struct gms_warn_log log = { 0 };
 	struct gms_rmp_entry e = priv(A, 0x1000, false), shared = { 0 };
 	struct gms_rmp_entry big = priv(A, 0, false);
 
 	(void)state;
-	gms_rmp_init(&rmp);
+	gms_rmp_init(&rmp, &log);
 	assert_int_equal(gms_rmp_update(&rmp, 7, &e), 0);
 	assert_true(gms_rmp_read(&rmp, 7).assigned);
 	/* S1: an unassigned entry carries nothing */
@@ -56,10 +57,11 @@ static void test_rmpupdate(void **state)
 static void test_psmash_and_pvalidate(void **state)
 {
 	struct gms_rmp rmp;
+	struct gms_warn_log log = { 0 };
 	struct gms_rmp_entry big = priv(A, 0x200000, false);
 
 	(void)state;
-	gms_rmp_init(&rmp);
+	gms_rmp_init(&rmp, &log);
 	big.pagesize = RMP_PG_SIZE_2M;
 	assert_int_equal(gms_rmp_update(&rmp, 512, &big), 0);
 	/* PVALIDATE: size mismatches, wrong ASID or gpa, no-update */
@@ -90,10 +92,11 @@ static void test_psmash_and_pvalidate(void **state)
 static void test_access_checks(void **state)
 {
 	struct gms_rmp rmp;
+	struct gms_warn_log log = { 0 };
 	struct gms_rmp_entry e = priv(A, 0x5000, false);
 
 	(void)state;
-	gms_rmp_init(&rmp);
+	gms_rmp_init(&rmp, &log);
 	assert_int_equal(gms_rmp_update(&rmp, 5, &e), 0);
 	/* S2: 4K writes fault on the page, 2M ones on the whole region */
 	assert_true(gms_rmp_host_write_faults(&rmp, 5, RMP_PG_SIZE_4K));
@@ -122,10 +125,12 @@ static void test_access_checks(void **state)
 
 static void test_asids(void **state)
 {
-	struct gms_snp_asids a = { 0 };
+	struct gms_snp_asids a;
+	struct gms_warn_log log = { 0 };
 	u16 ids[GMS_SNP_MAX_ASID];
 
 	(void)state;
+	gms_snp_asids_init(&a, &log);
 	for (int i = 0; i < GMS_SNP_MAX_ASID; i++) {
 		ids[i] = gms_snp_asid_new(&a);
 		assert_int_equal(ids[i], i + 1);

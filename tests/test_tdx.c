@@ -6,9 +6,9 @@
 #define TDCX 101
 #define GPA 0x1000
 
-static void build(struct gms_tdx *tdx)
+static void build(struct gms_tdx *tdx, struct gms_warn_log *log)
 {
-	gms_tdx_init(tdx);
+	gms_tdx_init(tdx, log);
 	assert_int_equal(tdh_mng_create(tdx, TDR, 1), TDX_SUCCESS);
 	assert_int_equal(tdh_mng_key_config(tdx, TDR), TDX_SUCCESS);
 	assert_int_equal(tdh_mng_addcx(tdx, TDR, TDCX), TDX_SUCCESS);
@@ -18,9 +18,10 @@ static void build(struct gms_tdx *tdx)
 static void test_build(void **state)
 {
 	struct gms_tdx tdx;
+	struct gms_warn_log log = { 0 };
 
 	(void)state;
-	gms_tdx_init(&tdx);
+	gms_tdx_init(&tdx, &log);
 	assert_int_equal(tdh_mng_create(&tdx, TDR, 0), TDX_OPERAND_INVALID);
 	assert_int_equal(tdh_mng_create(&tdx, TDR, 1), TDX_SUCCESS);
 	assert_int_equal(tdh_mng_create(&tdx, TDR, 2),
@@ -42,10 +43,11 @@ static void test_build(void **state)
 static void test_add_aug_accept(void **state)
 {
 	struct gms_tdx tdx;
+	struct gms_warn_log log = { 0 };
 	struct gms_td *td;
 
 	(void)state;
-	build(&tdx);
+	build(&tdx, &log);
 	td = gms_tdx_td(&tdx, TDR);
 	/* AUG needs FREE and an NDA page; PAGE.ADD only while INITIALIZED */
 	assert_int_equal(tdh_mem_page_add(&tdx, TDR, GPA, TDCX),
@@ -75,10 +77,11 @@ static void test_add_aug_accept(void **state)
 static void test_block_track_remove(void **state)
 {
 	struct gms_tdx tdx;
+	struct gms_warn_log log = { 0 };
 	struct gms_td *td;
 
 	(void)state;
-	build(&tdx);
+	build(&tdx, &log);
 	td = gms_tdx_td(&tdx, TDR);
 	assert_int_equal(tdh_mr_finalize(&tdx, TDR), TDX_SUCCESS);
 	assert_int_equal(tdh_mem_page_aug(&tdx, TDR, GPA, 5), TDX_SUCCESS);
@@ -122,10 +125,11 @@ static void test_block_track_remove(void **state)
 static void test_teardown(void **state)
 {
 	struct gms_tdx tdx;
+	struct gms_warn_log log = { 0 };
 	struct gms_td *td;
 
 	(void)state;
-	build(&tdx);
+	build(&tdx, &log);
 	td = gms_tdx_td(&tdx, TDR);
 	assert_int_equal(tdh_mem_page_add(&tdx, TDR, GPA, 5), TDX_SUCCESS);
 	/* RECLAIM needs TEARDOWN; KEY.FREEID needs BLOCKED and the write-back */

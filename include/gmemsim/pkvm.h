@@ -55,7 +55,8 @@ struct gms_pkvm {
 	bool skip_poison; /* mutant pkvm-no-poison */
 };
 
-void gms_pkvm_init(struct gms_pkvm *pk);
+/* @warn: where GMS_WARN_ON() records a broken ownership invariant (not NULL) */
+void gms_pkvm_init(struct gms_pkvm *pk, struct gms_warn_log *warn);
 void gms_pkvm_destroy(struct gms_pkvm *pk);
 struct gms_hyp_page gms_pkvm_page(const struct gms_pkvm *pk, u64 pfn);
 struct gms_pkvm_vm *gms_pkvm_vm(const struct gms_pkvm *pk, u16 handle);

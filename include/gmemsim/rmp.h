@@ -48,7 +48,8 @@ struct gms_rmp {
 	struct gms_warn_log *warn; /* GMS_WARN_ON(): the world's log */
 };
 
-void gms_rmp_init(struct gms_rmp *rmp);
+/* @warn: where GMS_WARN_ON() records a broken RMP invariant (not NULL) */
+void gms_rmp_init(struct gms_rmp *rmp, struct gms_warn_log *warn);
 void gms_rmp_destroy(struct gms_rmp *rmp);
 /* RMPREAD: the entry (a zero, hypervisor-owned one if none is stored) */
 struct gms_rmp_entry gms_rmp_read(const struct gms_rmp *rmp, u64 pfn);
@@ -96,9 +97,11 @@ struct gms_snp_asids {
 	bool wbinvd_done; /* since the last DEACTIVATE/DECOMMISSION */
 	u32 df_flushes; /* SNP_DF_FLUSH count, for reports */
 	bool skip_flush; /* mutant asid-no-flush: recycle without the gate */
-	struct gms_warn_log *warn; /* GMS_WARN_ON(): the world's log (not state) */
+	struct gms_warn_log
+		*warn; /* GMS_WARN_ON(): the world's log (not state) */
 };
 
+void gms_snp_asids_init(struct gms_snp_asids *a, struct gms_warn_log *warn);
 /* sev_asid_new(): a free ASID, recycling flushed ones when none is left; 0 if none */
 u16 gms_snp_asid_new(struct gms_snp_asids *a);
 /* sev_asid_free(): only marks it for reclaim */

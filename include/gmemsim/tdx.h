@@ -95,7 +95,8 @@ struct gms_tdx {
 #define GMS_TDX_NEEDS_WBINVD 1U
 #define GMS_TDX_NEEDS_CLEAR 2U
 
-void gms_tdx_init(struct gms_tdx *tdx);
+/* @warn: where GMS_WARN_ON() records a broken module invariant (not NULL) */
+void gms_tdx_init(struct gms_tdx *tdx, struct gms_warn_log *warn);
 void gms_tdx_destroy(struct gms_tdx *tdx);
 struct gms_pamt_entry gms_tdx_pamt(const struct gms_tdx *tdx, u64 pfn);
 struct gms_td *gms_tdx_td(const struct gms_tdx *tdx, u64 tdr);

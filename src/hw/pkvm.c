@@ -18,10 +18,10 @@ static void vm_free(gpointer p)
 	g_free(vm);
 }
 
-void gms_pkvm_init(struct gms_pkvm *pk)
+void gms_pkvm_init(struct gms_pkvm *pk, struct gms_warn_log *warn)
 {
 	/* pages, vms and unpoisoned come with their first entry */
-	*pk = (struct gms_pkvm){ 0 };
+	*pk = (struct gms_pkvm){ .warn = warn };
 }
 
 void gms_pkvm_destroy(struct gms_pkvm *pk)

@@ -15,9 +15,10 @@ static gpointer key(u64 pfn)
 	return GSIZE_TO_POINTER((gsize)pfn);
 }
 
-void gms_rmp_init(struct gms_rmp *rmp)
+void gms_rmp_init(struct gms_rmp *rmp, struct gms_warn_log *warn)
 {
 	rmp->entries = NULL; /* from the first assigned page */
+	rmp->warn = warn;
 }
 
 void gms_rmp_destroy(struct gms_rmp *rmp)

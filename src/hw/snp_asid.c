@@ -5,6 +5,11 @@
  */
 #include <gmemsim/rmp.h>
 
+void gms_snp_asids_init(struct gms_snp_asids *a, struct gms_warn_log *warn)
+{
+	*a = (struct gms_snp_asids){ .warn = warn };
+}
+
 /* mirrors: sev_flush_asids() + the bitmap XOR of __sev_recycle_asids() */
 static bool recycle(struct gms_snp_asids *a)
 {

@@ -19,10 +19,10 @@ static void td_free(gpointer p)
 	g_free(td);
 }
 
-void gms_tdx_init(struct gms_tdx *tdx)
+void gms_tdx_init(struct gms_tdx *tdx, struct gms_warn_log *warn)
 {
 	/* pamt, tds, dirty and poisoned come with their first entry */
-	*tdx = (struct gms_tdx){ 0 };
+	*tdx = (struct gms_tdx){ .warn = warn };
 }
 
 void gms_tdx_destroy(struct gms_tdx *tdx)
