@@ -96,15 +96,15 @@ static void set_sept(struct gms_td *td, u64 gpa, enum gms_sept_state st,
  * KVM's discipline: the spec checks, not these.
  */
 
-/* a page the module owns: its PAMT entry names a TD that still exists */
-static void tdx_check_page(const struct gms_tdx *tdx, u64 pfn)
+/*
+ * A page the module owns (@p, the PAMT entry of @pfn): it names a TD that
+ * still exists. @td: the TD the caller holds, if the page should be its
+ * (saves the look-up on the SEAMCALL path).
+ */
+static void tdx_check_pamt(const struct gms_tdx *tdx, u64 pfn,
+			   const struct gms_pamt_entry *p,
+			   const struct gms_td *td)
 {
-	const struct gms_pamt_entry *p =
-		gms_hw_table_lookup(tdx->pamt, key(pfn));
-	const struct gms_td *td;
-
-	if (!p)
-		return; /* NDA */
 	switch (p->pt) {
 	case PT_REG:
 	case PT_TDCX:
@@ -118,12 +118,23 @@ static void tdx_check_page(const struct gms_tdx *tdx, u64 pfn)
 		return;
 	}
 	/* PAGE.RECLAIM takes the TDR only once chldcnt is 0 */
-	td = gms_tdx_td(tdx, p->owner);
+	if (!td || td->tdr != p->owner)
+		td = gms_tdx_td(tdx, p->owner);
 	if (GMS_WARN_ON(tdx, !td))
 		return;
 	/* BLOCK samples td_epoch, which only TRACK moves, and only forward */
 	GMS_WARN_ON(tdx,
 		    p->bepoch > td->td_epoch || (p->pt != PT_REG && p->bepoch));
+}
+
+static void tdx_check_page(const struct gms_tdx *tdx, u64 pfn,
+			   const struct gms_td *td)
+{
+	const struct gms_pamt_entry *p =
+		gms_hw_table_lookup(tdx->pamt, key(pfn));
+
+	if (p) /* else NDA */
+		tdx_check_pamt(tdx, pfn, p, td);
 }
 
 /* the model's scrub bookkeeping: what a removed page still needs */
@@ -154,13 +165,22 @@ static void tdx_check_kot(const struct gms_tdx *tdx, u16 hkid)
 	}
 }
 
-/* one TD: its TDR, its key's KOT entry in step with its lifecycle */
-static void tdx_check_td(const struct gms_tdx *tdx, const struct gms_td *td)
+/* the TDR page holds the TD: only its PAGE.RECLAIM ends both */
+static void tdx_check_tdr(const struct gms_tdx *tdx, const struct gms_td *td)
 {
 	struct gms_pamt_entry tdr = gms_tdx_pamt(tdx, td->tdr);
-	guint leaves = g_hash_table_size(td->sept);
 
 	GMS_WARN_ON(tdx, tdr.pt != PT_TDR || tdr.owner != td->tdr);
+}
+
+/*
+ * One TD: its key's KOT entry in step with its lifecycle. Its TDR page is
+ * checked where it changes (create, reclaim) and by the walk.
+ */
+static void tdx_check_td(const struct gms_tdx *tdx, const struct gms_td *td)
+{
+	guint leaves = g_hash_table_size(td->sept);
+
 	/* TDH.MNG.CREATE takes a key in [1, max] */
 	if (GMS_WARN_ON(tdx, !td->hkid || td->hkid > GMS_TDX_MAX_HKID))
 		return;
@@ -195,13 +215,13 @@ static void tdx_check_td(const struct gms_tdx *tdx, const struct gms_td *td)
 /*
  * T1 for one leaf of a live TD: the page it maps is a REG page of that TD.
  * After KEY.FREEID the S-EPT is dead (nothing walks it; PAGE.RECLAIM goes
- * by the PAMT alone), so a leaf left behind may point anywhere.
+ * by the PAMT alone), so a leaf left behind may point anywhere. @p: the
+ * PAMT entry of the page the leaf maps (NULL: NDA).
  */
 static void tdx_check_leaf(const struct gms_tdx *tdx, const struct gms_td *td,
-			   const struct gms_sept_entry *e)
+			   const struct gms_sept_entry *e,
+			   const struct gms_pamt_entry *p)
 {
-	struct gms_pamt_entry p;
-
 	switch (e->state) {
 	case SEPT_MAPPED:
 	case SEPT_BLOCKED:
@@ -214,8 +234,7 @@ static void tdx_check_leaf(const struct gms_tdx *tdx, const struct gms_td *td,
 	}
 	if (td->life == TD_TEARDOWN)
 		return;
-	p = gms_tdx_pamt(tdx, e->hpa_pfn);
-	GMS_WARN_ON(tdx, p.pt != PT_REG || p.owner != td->tdr);
+	GMS_WARN_ON(tdx, !p || p->pt != PT_REG || p->owner != td->tdr);
 }
 
 /* after a SEAMCALL on @td at @gpa: the TD, the leaf and the page it maps */
@@ -224,12 +243,15 @@ static void tdx_check_gpa(const struct gms_tdx *tdx, const struct gms_td *td,
 {
 	const struct gms_sept_entry *e =
 		g_hash_table_lookup(td->sept, key(gpa >> GMS_PAGE_SHIFT));
+	const struct gms_pamt_entry *p;
 
 	tdx_check_td(tdx, td);
 	if (!e)
 		return;
-	tdx_check_leaf(tdx, td, e);
-	tdx_check_page(tdx, e->hpa_pfn);
+	p = gms_hw_table_lookup(tdx->pamt, key(e->hpa_pfn));
+	tdx_check_leaf(tdx, td, e, p);
+	if (p)
+		tdx_check_pamt(tdx, e->hpa_pfn, p, td);
 }
 
 /* T1 both ways for a live TD: its leaves and its REG pages match 1:1 */
@@ -244,7 +266,8 @@ static void tdx_check_leaves(const struct gms_tdx *tdx, const struct gms_td *td,
 	while (g_hash_table_iter_next(&it, &k, &v)) {
 		const struct gms_sept_entry *e = v;
 
-		tdx_check_leaf(tdx, td, e);
+		tdx_check_leaf(tdx, td, e,
+			       gms_hw_table_lookup(tdx->pamt, key(e->hpa_pfn)));
 		g_hash_table_add(hpas, key(e->hpa_pfn));
 	}
 	if (td->life == TD_TEARDOWN)
@@ -280,7 +303,7 @@ bool gms_tdx_assert_invariants(const struct gms_tdx *tdx)
 	while (gms_hw_table_iter_next(&it, tdx->pamt, &k, &v)) {
 		const struct gms_pamt_entry *p = v;
 
-		tdx_check_page(tdx, GPOINTER_TO_SIZE(k));
+		tdx_check_pamt(tdx, GPOINTER_TO_SIZE(k), v, NULL);
 		if (p->pt != PT_TDR)
 			count_up(children, p->owner);
 		if (p->pt == PT_REG)
@@ -294,6 +317,7 @@ bool gms_tdx_assert_invariants(const struct gms_tdx *tdx)
 		const struct gms_td *td = v;
 
 		GMS_WARN_ON(tdx, GPOINTER_TO_SIZE(k) != td->tdr);
+		tdx_check_tdr(tdx, td);
 		tdx_check_td(tdx, td);
 		/* T4: chldcnt counts exactly the pages the PAMT gives the TD */
 		GMS_WARN_ON(tdx, td->chldcnt != count_of(children, td->tdr));
@@ -337,8 +361,8 @@ u64 tdh_mng_create(struct gms_tdx *tdx, u64 tdr, u16 hkid)
 	g_hash_table_insert(gms_hw_table(&tdx->tds, td_free), key(tdr), td);
 	set_pamt(tdx, tdr, PT_TDR, tdr);
 	tdx->kot[hkid] = KOT_ASSIGNED;
+	tdx_check_tdr(tdx, td);
 	tdx_check_td(tdx, td);
-	tdx_check_page(tdx, tdr);
 	tdx_check_kot(tdx, hkid);
 	return TDX_SUCCESS;
 }
@@ -379,7 +403,7 @@ u64 tdh_mng_addcx(struct gms_tdx *tdx, u64 tdr, u64 tdcx)
 	set_pamt(tdx, tdcx, PT_TDCX, tdr);
 	td->chldcnt++;
 	tdx_check_td(tdx, td);
-	tdx_check_page(tdx, tdcx);
+	tdx_check_page(tdx, tdcx, td);
 	return TDX_SUCCESS;
 }
 
@@ -563,8 +587,7 @@ u64 tdh_mem_page_remove(struct gms_tdx *tdx, u64 tdr, u64 gpa)
 	if (!GMS_WARN_ON(tdx, !td->chldcnt))
 		td->chldcnt--;
 	set_dirty(tdx, e.hpa_pfn, GMS_TDX_NEEDS_WBINVD | GMS_TDX_NEEDS_CLEAR);
-	tdx_check_td(tdx, td);
-	tdx_check_page(tdx, e.hpa_pfn);
+	tdx_check_td(tdx, td); /* the page is NDA: nothing to check of it */
 	tdx_check_dirty(tdx, e.hpa_pfn);
 	return TDX_SUCCESS;
 }
@@ -703,7 +726,6 @@ u64 tdh_phymem_page_reclaim(struct gms_tdx *tdx, u64 pfn)
 			td->chldcnt--;
 		tdx_check_td(tdx, td);
 	}
-	tdx_check_page(tdx, pfn);
-	tdx_check_dirty(tdx, pfn);
+	tdx_check_dirty(tdx, pfn); /* and the page is NDA */
 	return TDX_SUCCESS;
 }
