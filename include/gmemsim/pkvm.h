@@ -55,8 +55,16 @@ struct gms_pkvm {
 	bool skip_poison; /* mutant pkvm-no-poison */
 };
 
-void gms_pkvm_init(struct gms_pkvm *pk);
+/* @warn: where GMS_WARN_ON() records a broken ownership invariant (not NULL) */
+void gms_pkvm_init(struct gms_pkvm *pk, struct gms_warn_log *warn);
 void gms_pkvm_destroy(struct gms_pkvm *pk);
+/*
+ * Ownership's own consistency: host, hyp and guest views of each page agree
+ * (P1-P5) and each share count is its number of borrowers. Each broken one
+ * is a model bug in pk->warn; true if all held. Every hypercall checks the
+ * page and entry it touched; this walks everything.
+ */
+bool gms_pkvm_assert_invariants(const struct gms_pkvm *pk);
 struct gms_hyp_page gms_pkvm_page(const struct gms_pkvm *pk, u64 pfn);
 struct gms_pkvm_vm *gms_pkvm_vm(const struct gms_pkvm *pk, u16 handle);
 struct gms_guest_pte gms_pkvm_guest_pte(const struct gms_pkvm_vm *vm, u64 gfn);

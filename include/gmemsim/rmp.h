@@ -48,8 +48,15 @@ struct gms_rmp {
 	struct gms_warn_log *warn; /* GMS_WARN_ON(): the world's log */
 };
 
-void gms_rmp_init(struct gms_rmp *rmp);
+/* @warn: where GMS_WARN_ON() records a broken RMP invariant (not NULL) */
+void gms_rmp_init(struct gms_rmp *rmp, struct gms_warn_log *warn);
 void gms_rmp_destroy(struct gms_rmp *rmp);
+/*
+ * Every entry's own consistency (S1, S5, the 2M alignment, firmware pages
+ * unvalidated), each broken one a model bug in rmp->warn; true if all held.
+ * Every transition checks the entries it wrote; this walks the table.
+ */
+bool gms_rmp_assert_invariants(const struct gms_rmp *rmp);
 /* RMPREAD: the entry (a zero, hypervisor-owned one if none is stored) */
 struct gms_rmp_entry gms_rmp_read(const struct gms_rmp *rmp, u64 pfn);
 /* The entry that governs @pfn: a 2M entry at the aligned pfn covers all 512. */
@@ -96,9 +103,13 @@ struct gms_snp_asids {
 	bool wbinvd_done; /* since the last DEACTIVATE/DECOMMISSION */
 	u32 df_flushes; /* SNP_DF_FLUSH count, for reports */
 	bool skip_flush; /* mutant asid-no-flush: recycle without the gate */
-	struct gms_warn_log *warn; /* GMS_WARN_ON(): the world's log (not state) */
+	struct gms_warn_log
+		*warn; /* GMS_WARN_ON(): the world's log (not state) */
 };
 
+void gms_snp_asids_init(struct gms_snp_asids *a, struct gms_warn_log *warn);
+/* the table's bookkeeping, as gms_rmp_assert_invariants() */
+bool gms_snp_asids_assert_invariants(const struct gms_snp_asids *a);
 /* sev_asid_new(): a free ASID, recycling flushed ones when none is left; 0 if none */
 u16 gms_snp_asid_new(struct gms_snp_asids *a);
 /* sev_asid_free(): only marks it for reclaim */

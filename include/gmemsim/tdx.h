@@ -95,8 +95,17 @@ struct gms_tdx {
 #define GMS_TDX_NEEDS_WBINVD 1U
 #define GMS_TDX_NEEDS_CLEAR 2U
 
-void gms_tdx_init(struct gms_tdx *tdx);
+/* @warn: where GMS_WARN_ON() records a broken module invariant (not NULL) */
+void gms_tdx_init(struct gms_tdx *tdx, struct gms_warn_log *warn);
 void gms_tdx_destroy(struct gms_tdx *tdx);
+/*
+ * The module's own consistency: PAMT owners exist, a live TD's leaves and
+ * REG pages match 1:1 (T1), chldcnt counts its pages (T4), the KOT keeps
+ * step with the TDs' lifecycles (T6). Each broken one is a model bug in
+ * tdx->warn; true if all held. Every SEAMCALL checks what it touched; this
+ * walks everything.
+ */
+bool gms_tdx_assert_invariants(const struct gms_tdx *tdx);
 struct gms_pamt_entry gms_tdx_pamt(const struct gms_tdx *tdx, u64 pfn);
 struct gms_td *gms_tdx_td(const struct gms_tdx *tdx, u64 tdr);
 struct gms_sept_entry gms_tdx_sept(const struct gms_td *td, u64 gpa);

@@ -19,13 +19,21 @@ bool gms_hw_idle(const struct gms_hw *hw)
 
 void gms_hw_init(struct gms_hw *hw, struct gms_warn_log *warn)
 {
-	gms_rmp_init(&hw->rmp);
-	hw->rmp.warn = warn;
-	hw->snp = (struct gms_snp_asids){ .warn = warn };
-	gms_tdx_init(&hw->tdx);
-	hw->tdx.warn = warn;
-	gms_pkvm_init(&hw->pkvm);
-	hw->pkvm.warn = warn;
+	gms_rmp_init(&hw->rmp, warn);
+	gms_snp_asids_init(&hw->snp, warn);
+	gms_tdx_init(&hw->tdx, warn);
+	gms_pkvm_init(&hw->pkvm, warn);
+}
+
+bool gms_hw_assert_invariants(const struct gms_hw *hw)
+{
+	/* all four, even after a first broken one: each is a separate bug */
+	bool ok = gms_rmp_assert_invariants(&hw->rmp);
+
+	ok &= gms_snp_asids_assert_invariants(&hw->snp);
+	ok &= gms_tdx_assert_invariants(&hw->tdx);
+	ok &= gms_pkvm_assert_invariants(&hw->pkvm);
+	return ok;
 }
 
 void gms_hw_destroy(struct gms_hw *hw)

@@ -15,9 +15,10 @@ static gpointer key(u64 pfn)
 	return GSIZE_TO_POINTER((gsize)pfn);
 }
 
-void gms_rmp_init(struct gms_rmp *rmp)
+void gms_rmp_init(struct gms_rmp *rmp, struct gms_warn_log *warn)
 {
 	rmp->entries = NULL; /* from the first assigned page */
+	rmp->warn = warn;
 }
 
 void gms_rmp_destroy(struct gms_rmp *rmp)
@@ -63,6 +64,69 @@ static bool range_unassigned(const struct gms_rmp *rmp, u64 pfn)
 	return true;
 }
 
+/*
+ * S5: a 2M entry speaks for the whole region; a follower's own 4K entry may
+ * still be assigned (PSMASH leaves 512 of them) but only as the piece of
+ * the 2M mapping it stands in, never bound elsewhere.
+ */
+static void rmp_check_follower(const struct gms_rmp *rmp,
+			       const struct gms_rmp_entry *big, u64 base,
+			       u64 pfn)
+{
+	struct gms_rmp_entry e = gms_rmp_read(rmp, pfn);
+
+	GMS_WARN_ON(rmp,
+		    e.assigned && (e.asid != big->asid ||
+				   e.gpa != big->gpa + ((pfn - base)
+							<< GMS_PAGE_SHIFT)));
+}
+
+/*
+ * What the RMP guarantees of one entry whatever software asks, because the
+ * hardware and firmware refuse to break it (hw_models.md 1.1, 6 S1 and S5):
+ * a check firing means one of the instructions below let software do what
+ * the real one refuses. Only the entries a transition wrote are checked
+ * after it; gms_rmp_assert_invariants() walks the table. A 2M entry just
+ * written has its 511 followers checked too (@region); the walk visits
+ * every stored follower itself, so it reports a conflict once.
+ */
+static void rmp_check_entry(const struct gms_rmp *rmp, u64 pfn, bool region)
+{
+	struct gms_rmp_entry e = gms_rmp_read(rmp, pfn), big;
+	u64 base = pfn & ~(u64)(PTRS_PER_PMD - 1);
+
+	GMS_WARN_ON(rmp, e.pagesize > RMP_PG_SIZE_2M);
+	/* __snp_lookup_rmpentry() finds the level at the aligned pfn only */
+	GMS_WARN_ON(rmp, e.pagesize == RMP_PG_SIZE_2M && pfn != base);
+	/* S1: a hypervisor-owned entry carries nothing */
+	GMS_WARN_ON(rmp, !e.assigned && (e.asid || e.gpa || e.immutable ||
+					 e.validated || e.vmsa || e.reclaimed));
+	/* firmware-owned (ASID 0): no guest PVALIDATEs it or runs on it */
+	GMS_WARN_ON(rmp, e.assigned && !e.asid && (e.validated || e.vmsa));
+	/* SNP_PAGE_RECLAIM is what makes an immutable page mutable */
+	GMS_WARN_ON(rmp, e.reclaimed && e.immutable);
+	if (pfn != base) {
+		big = gms_rmp_read(rmp, base);
+		if (big.assigned && big.pagesize == RMP_PG_SIZE_2M)
+			rmp_check_follower(rmp, &big, base, pfn);
+	} else if (region && e.assigned && e.pagesize == RMP_PG_SIZE_2M) {
+		for (u64 i = 1; i < PTRS_PER_PMD; i++)
+			rmp_check_follower(rmp, &e, base, base + i);
+	}
+}
+
+bool gms_rmp_assert_invariants(const struct gms_rmp *rmp)
+{
+	u32 bugs = rmp->warn->count;
+	GHashTableIter it;
+	gpointer k, v;
+
+	gms_hw_table_iter_init(&it, rmp->entries);
+	while (gms_hw_table_iter_next(&it, rmp->entries, &k, &v))
+		rmp_check_entry(rmp, GPOINTER_TO_SIZE(k), false);
+	return rmp->warn->count == bugs;
+}
+
 /* mirrors: rmpupdate(); hw_models.md 1.2 (codes per the Verus model) */
 int gms_rmp_update(struct gms_rmp *rmp, u64 pfn,
 		   const struct gms_rmp_entry *new)
@@ -92,6 +156,7 @@ int gms_rmp_update(struct gms_rmp *rmp, u64 pfn,
 	}
 	e.reclaimed = false;
 	store(rmp, pfn, &e);
+	rmp_check_entry(rmp, pfn, true);
 	return 0;
 }
 
@@ -110,6 +175,8 @@ int gms_rmp_psmash(struct gms_rmp *rmp, u64 pfn)
 		small.gpa = big.gpa + (i << GMS_PAGE_SHIFT);
 		store(rmp, pfn + i, &small);
 	}
+	for (u64 i = 0; i < PTRS_PER_PMD; i++)
+		rmp_check_entry(rmp, pfn + i, false);
 	return 0;
 }
 
@@ -135,6 +202,7 @@ int gms_rmp_pvalidate(struct gms_rmp *rmp, u64 pfn, u16 asid, u64 gpa,
 		return PVALIDATE_FAIL_NOUPDATE;
 	e.validated = validate;
 	store(rmp, base, &e);
+	rmp_check_entry(rmp, base, false);
 	return 0;
 }
 
@@ -148,6 +216,7 @@ int gms_rmp_launch_update(struct gms_rmp *rmp, u64 pfn)
 	e.immutable = false;
 	e.validated = true;
 	store(rmp, pfn, &e);
+	rmp_check_entry(rmp, pfn, false);
 	return 0;
 }
 
@@ -161,6 +230,7 @@ int gms_rmp_page_reclaim(struct gms_rmp *rmp, u64 pfn)
 	e.immutable = false;
 	e.reclaimed = true;
 	store(rmp, pfn, &e);
+	rmp_check_entry(rmp, pfn, false);
 	return 0;
 }
 

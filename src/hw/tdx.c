@@ -19,10 +19,10 @@ static void td_free(gpointer p)
 	g_free(td);
 }
 
-void gms_tdx_init(struct gms_tdx *tdx)
+void gms_tdx_init(struct gms_tdx *tdx, struct gms_warn_log *warn)
 {
 	/* pamt, tds, dirty and poisoned come with their first entry */
-	*tdx = (struct gms_tdx){ 0 };
+	*tdx = (struct gms_tdx){ .warn = warn };
 }
 
 void gms_tdx_destroy(struct gms_tdx *tdx)
@@ -86,6 +86,255 @@ static void set_sept(struct gms_td *td, u64 gpa, enum gms_sept_state st,
 				    g_memdup2(&e, sizeof(e)));
 }
 
+/*
+ * The module's own consistency, whatever the host asks: every SEAMCALL
+ * checks its operands' PAMT, S-EPT and lifecycle states before it changes
+ * them, so these hold after every call (hw_models.md 2.1-2.2, 6 T1, T4,
+ * T6). A SEAMCALL checks the TD, leaf and pages it touched;
+ * gms_tdx_assert_invariants() walks everything. Whether KVM removed every
+ * leaf before KEY.FREEID (T7) or flushed a page before freeing it (T3) is
+ * KVM's discipline: the spec checks, not these.
+ */
+
+/*
+ * A page the module owns (@p, the PAMT entry of @pfn): it names a TD that
+ * still exists. @td: the TD the caller holds, if the page should be its
+ * (saves the look-up on the SEAMCALL path).
+ */
+static void tdx_check_pamt(const struct gms_tdx *tdx, u64 pfn,
+			   const struct gms_pamt_entry *p,
+			   const struct gms_td *td)
+{
+	switch (p->pt) {
+	case PT_REG:
+	case PT_TDCX:
+		break;
+	case PT_TDR:
+		GMS_WARN_ON(tdx, p->owner != pfn);
+		break;
+	default:
+		/* NDA is no entry, and no SEAMCALL here makes RSVD */
+		GMS_WARN_ON(tdx, 1);
+		return;
+	}
+	/* PAGE.RECLAIM takes the TDR only once chldcnt is 0 */
+	if (!td || td->tdr != p->owner)
+		td = gms_tdx_td(tdx, p->owner);
+	if (GMS_WARN_ON(tdx, !td))
+		return;
+	/* BLOCK samples td_epoch, which only TRACK moves, and only forward */
+	GMS_WARN_ON(tdx,
+		    p->bepoch > td->td_epoch || (p->pt != PT_REG && p->bepoch));
+}
+
+static void tdx_check_page(const struct gms_tdx *tdx, u64 pfn,
+			   const struct gms_td *td)
+{
+	const struct gms_pamt_entry *p =
+		gms_hw_table_lookup(tdx->pamt, key(pfn));
+
+	if (p) /* else NDA */
+		tdx_check_pamt(tdx, pfn, p, td);
+}
+
+/* the model's scrub bookkeeping: what a removed page still needs */
+static void tdx_check_dirty(const struct gms_tdx *tdx, u64 pfn)
+{
+	gpointer v;
+
+	if (!tdx->dirty ||
+	    !g_hash_table_lookup_extended(tdx->dirty, key(pfn), NULL, &v))
+		return;
+	GMS_WARN_ON(tdx, !GPOINTER_TO_UINT(v) || (GPOINTER_TO_UINT(v) &
+						  ~(GMS_TDX_NEEDS_WBINVD |
+						    GMS_TDX_NEEDS_CLEAR)));
+}
+
+/* KOT[hkid]: only a TD's VPFLUSHDONE queues its key for CACHE.WB */
+static void tdx_check_kot(const struct gms_tdx *tdx, u16 hkid)
+{
+	switch (tdx->kot[hkid]) {
+	case KOT_FREE:
+	case KOT_ASSIGNED:
+		GMS_WARN_ON(tdx, tdx->wbinvd_pending[hkid]);
+		break;
+	case KOT_FLUSHED:
+		break;
+	default:
+		GMS_WARN_ON(tdx, 1); /* not a KOT state */
+	}
+}
+
+/* the TDR page holds the TD: only its PAGE.RECLAIM ends both */
+static void tdx_check_tdr(const struct gms_tdx *tdx, const struct gms_td *td)
+{
+	struct gms_pamt_entry tdr = gms_tdx_pamt(tdx, td->tdr);
+
+	GMS_WARN_ON(tdx, tdr.pt != PT_TDR || tdr.owner != td->tdr);
+}
+
+/*
+ * One TD: its key's KOT entry in step with its lifecycle. Its TDR page is
+ * checked where it changes (create, reclaim) and by the walk.
+ */
+static void tdx_check_td(const struct gms_tdx *tdx, const struct gms_td *td)
+{
+	guint leaves = g_hash_table_size(td->sept);
+
+	/* TDH.MNG.CREATE takes a key in [1, max] */
+	if (GMS_WARN_ON(tdx, !td->hkid || td->hkid > GMS_TDX_MAX_HKID))
+		return;
+	switch (td->life) {
+	case TD_HKID_ASSIGNED:
+		/* TDH.MNG.INIT needs the keys configured */
+		GMS_WARN_ON(tdx, td->op_state != OP_UNINITIALIZED);
+		GMS_WARN_ON(tdx, tdx->kot[td->hkid] != KOT_ASSIGNED);
+		break;
+	case TD_KEYS_CONFIGURED:
+		GMS_WARN_ON(tdx, tdx->kot[td->hkid] != KOT_ASSIGNED);
+		break;
+	case TD_BLOCKED:
+		/* VPFLUSHDONE flushed it; KEY.FREEID has not freed it yet */
+		GMS_WARN_ON(tdx, tdx->kot[td->hkid] != KOT_FLUSHED);
+		break;
+	case TD_TEARDOWN:
+		break; /* the key may be another TD's by now */
+	default:
+		GMS_WARN_ON(tdx, 1); /* not a lifecycle state */
+	}
+	GMS_WARN_ON(tdx, td->op_state != OP_UNINITIALIZED &&
+				 td->op_state != OP_INITIALIZED &&
+				 td->op_state != OP_RUNNABLE);
+	/* leaves come from PAGE.ADD / PAGE.AUG, after TDH.MNG.INIT */
+	GMS_WARN_ON(tdx, leaves && td->op_state == OP_UNINITIALIZED);
+	/* a live TD's leaves each hold a page chldcnt counts (T1, T4) */
+	GMS_WARN_ON(tdx, td->life != TD_TEARDOWN && leaves > td->chldcnt);
+	GMS_WARN_ON(tdx, td->leaves_at_freeid && td->life != TD_TEARDOWN);
+}
+
+/*
+ * T1 for one leaf of a live TD: the page it maps is a REG page of that TD.
+ * After KEY.FREEID the S-EPT is dead (nothing walks it; PAGE.RECLAIM goes
+ * by the PAMT alone), so a leaf left behind may point anywhere. @p: the
+ * PAMT entry of the page the leaf maps (NULL: NDA).
+ */
+static void tdx_check_leaf(const struct gms_tdx *tdx, const struct gms_td *td,
+			   const struct gms_sept_entry *e,
+			   const struct gms_pamt_entry *p)
+{
+	switch (e->state) {
+	case SEPT_MAPPED:
+	case SEPT_BLOCKED:
+	case SEPT_PENDING:
+	case SEPT_PENDING_BLOCKED:
+		break;
+	default:
+		GMS_WARN_ON(tdx, 1); /* FREE is no entry */
+		return;
+	}
+	if (td->life == TD_TEARDOWN)
+		return;
+	GMS_WARN_ON(tdx, !p || p->pt != PT_REG || p->owner != td->tdr);
+}
+
+/* after a SEAMCALL on @td at @gpa: the TD, the leaf and the page it maps */
+static void tdx_check_gpa(const struct gms_tdx *tdx, const struct gms_td *td,
+			  u64 gpa)
+{
+	const struct gms_sept_entry *e =
+		g_hash_table_lookup(td->sept, key(gpa >> GMS_PAGE_SHIFT));
+	const struct gms_pamt_entry *p;
+
+	tdx_check_td(tdx, td);
+	if (!e)
+		return;
+	p = gms_hw_table_lookup(tdx->pamt, key(e->hpa_pfn));
+	tdx_check_leaf(tdx, td, e, p);
+	if (p)
+		tdx_check_pamt(tdx, e->hpa_pfn, p, td);
+}
+
+/* T1 both ways for a live TD: its leaves and its REG pages match 1:1 */
+static void tdx_check_leaves(const struct gms_tdx *tdx, const struct gms_td *td,
+			     guint reg_pages)
+{
+	g_autoptr(GHashTable) hpas = g_hash_table_new(NULL, NULL);
+	GHashTableIter it;
+	gpointer k, v;
+
+	g_hash_table_iter_init(&it, td->sept);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		const struct gms_sept_entry *e = v;
+
+		tdx_check_leaf(tdx, td, e,
+			       gms_hw_table_lookup(tdx->pamt, key(e->hpa_pfn)));
+		g_hash_table_add(hpas, key(e->hpa_pfn));
+	}
+	if (td->life == TD_TEARDOWN)
+		return;
+	/* AUG and ADD take an NDA page: no two leaves share one */
+	GMS_WARN_ON(tdx,
+		    g_hash_table_size(hpas) != g_hash_table_size(td->sept));
+	/* REMOVE frees the leaf and the page together */
+	GMS_WARN_ON(tdx, reg_pages != g_hash_table_size(td->sept));
+}
+
+static guint count_of(GHashTable *counts, u64 owner)
+{
+	return GPOINTER_TO_UINT(g_hash_table_lookup(counts, key(owner)));
+}
+
+static void count_up(GHashTable *counts, u64 owner)
+{
+	g_hash_table_insert(counts, key(owner),
+			    GUINT_TO_POINTER(count_of(counts, owner) + 1));
+}
+
+bool gms_tdx_assert_invariants(const struct gms_tdx *tdx)
+{
+	g_autoptr(GHashTable) children = g_hash_table_new(NULL, NULL);
+	g_autoptr(GHashTable) reg = g_hash_table_new(NULL, NULL);
+	u32 live[GMS_TDX_MAX_HKID + 1] = { 0 };
+	u32 bugs = tdx->warn->count;
+	GHashTableIter it;
+	gpointer k, v;
+
+	gms_hw_table_iter_init(&it, tdx->pamt);
+	while (gms_hw_table_iter_next(&it, tdx->pamt, &k, &v)) {
+		const struct gms_pamt_entry *p = v;
+
+		tdx_check_pamt(tdx, GPOINTER_TO_SIZE(k), v, NULL);
+		if (p->pt != PT_TDR)
+			count_up(children, p->owner);
+		if (p->pt == PT_REG)
+			count_up(reg, p->owner);
+	}
+	gms_hw_table_iter_init(&it, tdx->dirty);
+	while (gms_hw_table_iter_next(&it, tdx->dirty, &k, &v))
+		tdx_check_dirty(tdx, GPOINTER_TO_SIZE(k));
+	gms_hw_table_iter_init(&it, tdx->tds);
+	while (gms_hw_table_iter_next(&it, tdx->tds, &k, &v)) {
+		const struct gms_td *td = v;
+
+		GMS_WARN_ON(tdx, GPOINTER_TO_SIZE(k) != td->tdr);
+		tdx_check_tdr(tdx, td);
+		tdx_check_td(tdx, td);
+		/* T4: chldcnt counts exactly the pages the PAMT gives the TD */
+		GMS_WARN_ON(tdx, td->chldcnt != count_of(children, td->tdr));
+		tdx_check_leaves(tdx, td, count_of(reg, td->tdr));
+		if (td->life != TD_TEARDOWN && td->hkid &&
+		    td->hkid <= GMS_TDX_MAX_HKID)
+			live[td->hkid]++;
+	}
+	/* T6: a key in use is exactly one live TD's; slot 0 is TDX's global key */
+	GMS_WARN_ON(tdx, tdx->kot[0] != KOT_FREE || tdx->wbinvd_pending[0]);
+	for (u16 h = 1; h <= GMS_TDX_MAX_HKID; h++) {
+		tdx_check_kot(tdx, h);
+		GMS_WARN_ON(tdx, tdx->kot[h] != KOT_FREE && live[h] != 1);
+	}
+	return tdx->warn->count == bugs;
+}
+
 u16 gms_tdx_keyid_alloc(struct gms_tdx *tdx)
 {
 	for (u16 h = 1; h <= GMS_TDX_MAX_HKID; h++)
@@ -112,6 +361,9 @@ u64 tdh_mng_create(struct gms_tdx *tdx, u64 tdr, u16 hkid)
 	g_hash_table_insert(gms_hw_table(&tdx->tds, td_free), key(tdr), td);
 	set_pamt(tdx, tdr, PT_TDR, tdr);
 	tdx->kot[hkid] = KOT_ASSIGNED;
+	tdx_check_tdr(tdx, td);
+	tdx_check_td(tdx, td);
+	tdx_check_kot(tdx, hkid);
 	return TDX_SUCCESS;
 }
 
@@ -133,6 +385,7 @@ u64 tdh_mng_key_config(struct gms_tdx *tdx, u64 tdr)
 	if (td->life != TD_HKID_ASSIGNED)
 		return TDX_LIFECYCLE_STATE_INCORRECT;
 	td->life = TD_KEYS_CONFIGURED;
+	tdx_check_td(tdx, td);
 	return TDX_SUCCESS;
 }
 
@@ -149,6 +402,8 @@ u64 tdh_mng_addcx(struct gms_tdx *tdx, u64 tdr, u64 tdcx)
 		return TDX_PAGE_METADATA_INCORRECT;
 	set_pamt(tdx, tdcx, PT_TDCX, tdr);
 	td->chldcnt++;
+	tdx_check_td(tdx, td);
+	tdx_check_page(tdx, tdcx, td);
 	return TDX_SUCCESS;
 }
 
@@ -164,6 +419,7 @@ u64 tdh_mng_init(struct gms_tdx *tdx, u64 tdr)
 	if (td->op_state != OP_UNINITIALIZED)
 		return TDX_OP_STATE_INCORRECT;
 	td->op_state = OP_INITIALIZED;
+	tdx_check_td(tdx, td);
 	return TDX_SUCCESS;
 }
 
@@ -196,6 +452,7 @@ u64 tdh_mem_page_add(struct gms_tdx *tdx, u64 tdr, u64 gpa, u64 pfn)
 	set_sept(td, gpa, SEPT_MAPPED, pfn);
 	set_pamt(tdx, pfn, PT_REG, tdr);
 	td->chldcnt++;
+	tdx_check_gpa(tdx, td, gpa);
 	return TDX_SUCCESS;
 }
 
@@ -209,6 +466,7 @@ u64 tdh_mr_finalize(struct gms_tdx *tdx, u64 tdr)
 	if (td->op_state != OP_INITIALIZED)
 		return TDX_OP_STATE_INCORRECT;
 	td->op_state = OP_RUNNABLE;
+	tdx_check_td(tdx, td);
 	return TDX_SUCCESS;
 }
 
@@ -229,6 +487,7 @@ u64 tdh_mem_page_aug(struct gms_tdx *tdx, u64 tdr, u64 gpa, u64 pfn)
 	set_sept(td, gpa, SEPT_PENDING, pfn);
 	set_pamt(tdx, pfn, PT_REG, tdr);
 	td->chldcnt++;
+	tdx_check_gpa(tdx, td, gpa);
 	return TDX_SUCCESS;
 }
 
@@ -247,6 +506,7 @@ u64 tdg_mem_page_accept(struct gms_tdx *tdx, u64 tdr, u64 gpa)
 	if (e.state != SEPT_PENDING)
 		return TDX_EPT_ENTRY_STATE_INCORRECT;
 	set_sept(td, gpa, SEPT_MAPPED, e.hpa_pfn);
+	tdx_check_gpa(tdx, td, gpa);
 	return TDX_SUCCESS;
 }
 
@@ -262,14 +522,24 @@ u64 tdh_mem_range_block(struct gms_tdx *tdx, u64 tdr, u64 gpa)
 	e = gms_tdx_sept(td, gpa);
 	if (e.state == SEPT_BLOCKED || e.state == SEPT_PENDING_BLOCKED)
 		return TDX_GPA_RANGE_ALREADY_BLOCKED;
-	if (e.state == SEPT_FREE)
+	switch (e.state) {
+	case SEPT_FREE:
 		return TDX_EPT_ENTRY_STATE_INCORRECT;
-	set_sept(td, gpa,
-		 e.state == SEPT_MAPPED ? SEPT_BLOCKED : SEPT_PENDING_BLOCKED,
-		 e.hpa_pfn);
+	case SEPT_MAPPED:
+		set_sept(td, gpa, SEPT_BLOCKED, e.hpa_pfn);
+		break;
+	case SEPT_PENDING:
+		set_sept(td, gpa, SEPT_PENDING_BLOCKED, e.hpa_pfn);
+		break;
+	default:
+		GMS_WARN_ON(tdx, 1); /* not a leaf state */
+		return TDX_EPT_ENTRY_STATE_INCORRECT;
+	}
+	/* a live TD's leaf maps a REG page of its own (T1) */
 	p = gms_hw_table_lookup(tdx->pamt, key(e.hpa_pfn));
-	if (p)
+	if (!GMS_WARN_ON(tdx, !p))
 		p->bepoch = td->td_epoch;
+	tdx_check_gpa(tdx, td, gpa);
 	return TDX_SUCCESS;
 }
 
@@ -282,6 +552,7 @@ u64 tdh_mem_track(struct gms_tdx *tdx, u64 tdr)
 	if (!td)
 		return err;
 	td->td_epoch++;
+	tdx_check_td(tdx, td);
 	return TDX_SUCCESS;
 }
 
@@ -296,6 +567,7 @@ u64 tdh_mem_page_remove(struct gms_tdx *tdx, u64 tdr, u64 gpa)
 	u64 err;
 	struct gms_td *td = td_built(tdx, tdr, &err);
 	struct gms_sept_entry e;
+	struct gms_pamt_entry p;
 
 	if (!td)
 		return err;
@@ -308,10 +580,15 @@ u64 tdh_mem_page_remove(struct gms_tdx *tdx, u64 tdr, u64 gpa)
 		if (gms_tdx_pamt(tdx, e.hpa_pfn).bepoch >= td->td_epoch)
 			return TDX_TLB_TRACKING_NOT_DONE;
 	}
+	p = gms_tdx_pamt(tdx, e.hpa_pfn);
+	GMS_WARN_ON(tdx, p.pt != PT_REG || p.owner != tdr); /* T1 */
 	set_sept(td, gpa, SEPT_FREE, 0);
 	set_pamt(tdx, e.hpa_pfn, PT_NDA, 0);
-	td->chldcnt--;
+	if (!GMS_WARN_ON(tdx, !td->chldcnt))
+		td->chldcnt--;
 	set_dirty(tdx, e.hpa_pfn, GMS_TDX_NEEDS_WBINVD | GMS_TDX_NEEDS_CLEAR);
+	tdx_check_td(tdx, td); /* the page is NDA: nothing to check of it */
+	tdx_check_dirty(tdx, e.hpa_pfn);
 	return TDX_SUCCESS;
 }
 
@@ -331,6 +608,7 @@ u64 tdh_mem_range_unblock(struct gms_tdx *tdx, u64 tdr, u64 gpa)
 		return TDX_TLB_TRACKING_NOT_DONE;
 	set_sept(td, gpa, e.state == SEPT_BLOCKED ? SEPT_MAPPED : SEPT_PENDING,
 		 e.hpa_pfn);
+	tdx_check_gpa(tdx, td, gpa);
 	return TDX_SUCCESS;
 }
 
@@ -347,6 +625,7 @@ u64 tdh_phymem_page_wbinvd(struct gms_tdx *tdx, u64 pfn)
 	if (gms_tdx_pamt(tdx, pfn).pt != PT_NDA)
 		return TDX_PAGE_METADATA_INCORRECT;
 	clean(tdx, pfn, GMS_TDX_NEEDS_WBINVD);
+	tdx_check_dirty(tdx, pfn);
 	return TDX_SUCCESS;
 }
 
@@ -354,6 +633,7 @@ void gms_tdx_clear_page(struct gms_tdx *tdx, u64 pfn)
 {
 	clean(tdx, pfn, GMS_TDX_NEEDS_CLEAR);
 	gms_hw_table_remove(tdx->poisoned, key(pfn));
+	tdx_check_dirty(tdx, pfn);
 }
 
 u64 tdh_vp_flush(struct gms_tdx *tdx, u64 tdr)
@@ -364,6 +644,7 @@ u64 tdh_vp_flush(struct gms_tdx *tdx, u64 tdr)
 	if (!td)
 		return err;
 	td->assoc_vcpus = 0;
+	tdx_check_td(tdx, td);
 	return TDX_SUCCESS;
 }
 
@@ -379,9 +660,13 @@ u64 tdh_mng_vpflushdone(struct gms_tdx *tdx, u64 tdr)
 		return TDX_LIFECYCLE_STATE_INCORRECT;
 	if (td->assoc_vcpus)
 		return TDX_FLUSHVP_NOT_DONE;
+	/* T6: a live TD's key is assigned in the KOT */
+	GMS_WARN_ON(tdx, tdx->kot[td->hkid] != KOT_ASSIGNED);
 	td->life = TD_BLOCKED;
 	tdx->kot[td->hkid] = KOT_FLUSHED;
 	tdx->wbinvd_pending[td->hkid] = true;
+	tdx_check_td(tdx, td);
+	tdx_check_kot(tdx, td->hkid);
 	return TDX_SUCCESS;
 }
 
@@ -392,6 +677,7 @@ u64 tdh_phymem_cache_wb(struct gms_tdx *tdx)
 	for (u16 h = 1; h <= GMS_TDX_MAX_HKID; h++) {
 		any |= tdx->wbinvd_pending[h];
 		tdx->wbinvd_pending[h] = false;
+		tdx_check_kot(tdx, h);
 	}
 	return any ? TDX_SUCCESS : TDX_NO_HKID_READY_TO_WBCACHE;
 }
@@ -408,9 +694,12 @@ u64 tdh_mng_key_freeid(struct gms_tdx *tdx, u64 tdr)
 		return TDX_LIFECYCLE_STATE_INCORRECT;
 	if (tdx->wbinvd_pending[td->hkid])
 		return TDX_WBCACHE_NOT_COMPLETE;
+	GMS_WARN_ON(tdx, tdx->kot[td->hkid] != KOT_FLUSHED);
 	td->leaves_at_freeid = g_hash_table_size(td->sept) > 0;
 	tdx->kot[td->hkid] = KOT_FREE;
 	td->life = TD_TEARDOWN;
+	tdx_check_td(tdx, td);
+	tdx_check_kot(tdx, td->hkid);
 	return TDX_SUCCESS;
 }
 
@@ -422,16 +711,21 @@ u64 tdh_phymem_page_reclaim(struct gms_tdx *tdx, u64 pfn)
 
 	if (p.pt == PT_NDA || p.pt == PT_RSVD)
 		return TDX_PAGE_METADATA_INCORRECT;
+	/* the owner outlives its pages: its TDR goes last */
 	td = gms_tdx_td(tdx, p.owner);
-	if (!td || td->life != TD_TEARDOWN)
+	if (GMS_WARN_ON(tdx, !td) || td->life != TD_TEARDOWN)
 		return TDX_LIFECYCLE_STATE_INCORRECT;
 	if (p.pt == PT_TDR && td->chldcnt)
 		return TDX_TD_ASSOCIATED_PAGES_EXIST;
 	set_pamt(tdx, pfn, PT_NDA, 0);
 	set_dirty(tdx, pfn, GMS_TDX_NEEDS_CLEAR);
-	if (p.pt == PT_TDR)
+	if (p.pt == PT_TDR) {
 		gms_hw_table_remove(tdx->tds, key(pfn));
-	else
-		td->chldcnt--;
+	} else {
+		if (!GMS_WARN_ON(tdx, !td->chldcnt))
+			td->chldcnt--;
+		tdx_check_td(tdx, td);
+	}
+	tdx_check_dirty(tdx, pfn); /* and the page is NDA */
 	return TDX_SUCCESS;
 }
