@@ -132,6 +132,13 @@ int gms_gmem_restricted_convert(struct gms_world *w, struct gms_kvm *kvm,
 				u64 start, u64 end);
 
 /* convert=in-place-* (src/model/gmem_convert.c) */
+bool gms_gmem_in_place_conversion(const struct gms_world *w);
+/* the inode's attributes: PRIVATE everywhere unless INIT_SHARED */
+void gms_gmem_shared_map_init(struct gms_gmem_inode *inode);
+/* convert=in-place: KVM_SET_MEMORY_ATTRIBUTES2 (src/model/guest_memfd.c) */
+int gms_gmem_set_attributes(struct gms_world *w, struct gms_lock_ctx *ctx,
+			    struct gms_gmem_file *f, u64 offset, u64 size,
+			    bool to_private, u64 *error_offset);
 bool gms_gmem_is_shared(const struct gms_gmem_inode *inode, u64 index);
 bool gms_gmem_mem_is_private(const struct gms_kvm *kvm, u64 gfn,
 			     bool *is_private);

@@ -53,6 +53,11 @@ struct gms_arch_ops {
 	/* kvm_arch_gmem_invalidate(); NULL without ..._GMEM_INVALIDATE */
 	void (*gmem_invalidate)(struct gms_world *w, u64 pfn);
 	/*
+	 * convert=in-place: kvm_arch_gmem_make_shared() at a to-shared
+	 * conversion, on every populated page (NULL: no such hook)
+	 */
+	void (*gmem_make_shared)(struct gms_world *w, u64 pfn);
+	/*
 	 * The hardware side of a private mapping (TDX PAGE.AUG, pKVM donate)
 	 * before the SPTE goes in; 0 or -errno (-EBUSY: retry the fault).
 	 */

@@ -26,6 +26,7 @@ enum gms_mmap_policy {
 };
 enum gms_convert_policy {
 	GMS_CONVERT_ATTRIBUTES,
+	GMS_CONVERT_IN_PLACE, /* the in-place conversion series (v13) */
 	GMS_CONVERT_IN_PLACE_ZERO,
 	GMS_CONVERT_IN_PLACE_PRESERVE
 };
@@ -51,6 +52,8 @@ enum gms_mutant {
 	GMS_MUTANT_PKVM_NO_POISON,
 	GMS_MUTANT_RELEASE_LOCK_ORDER,
 	GMS_MUTANT_NO_SCRUB,
+	GMS_MUTANT_CONVERT_NO_REFCOUNT,
+	GMS_MUTANT_CONVERT_NO_ZAP,
 };
 
 struct gms_policy {

@@ -27,6 +27,8 @@ enum gms_outcome_kind {
 struct gms_outcome {
 	enum gms_outcome_kind kind;
 	int err; /* GMS_OUT_ERRNO: positive errno */
+	bool has_offset; /* ERRNO@OFFSET: the error_offset must be @offset */
+	u64 offset;
 	u64 tag; /* GMS_OUT_TAG */
 	enum gms_exit_reason exit; /* GMS_OUT_EXIT */
 	const char *invariant; /* GMS_OUT_VIOLATION */
@@ -70,6 +72,8 @@ struct gms_stmt;
 /* What one operation did, for matching against the expected outcome. */
 struct gms_result {
 	int err; /* 0 or positive errno */
+	bool has_offset; /* the call reported an error offset (error_offset) */
+	u64 offset;
 	bool sigbus;
 	bool has_value; /* a read: @value is the tag it returned */
 	u64 value;

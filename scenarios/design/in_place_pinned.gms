@@ -1,5 +1,5 @@
 # In-place conversion to private refuses a page the host still has pinned: EAGAIN, with
-# the first pinned offset reported (the trace shows error_offset); after the unpin the
+# the first pinned offset reported (EAGAIN@OFFSET: error_offset); after the unpin the
 # same conversion goes through and the host's access faults.
 # Claim: "conversion to private with an elevated (pinned) page refcount => EAGAIN with
 # error_offset = first offending offset". Source: gmem_uapi.md 2.10 and 3.G
@@ -13,7 +13,7 @@ gmem.mmap m gmem=g
 gmem.convert g offset=2K len=4K to=private => EINVAL
 gmem.convert g offset=12K len=8K to=private => EINVAL
 host.pin m offset=8K
-gmem.convert g offset=0 len=16K to=private => EAGAIN
+gmem.convert g offset=0 len=16K to=private => EAGAIN@0x2000
 host.read m offset=0 => zero
 host.unpin m offset=8K
 gmem.convert g offset=0 len=16K to=private

@@ -190,6 +190,12 @@ const struct gms_arch_ops gms_snp_ops = {
 	.vm_destroy = snp_vm_destroy,
 	.gmem_prepare = snp_gmem_prepare,
 	.gmem_invalidate = snp_gmem_invalidate,
+	/*
+	 * the series' sev_gmem_make_shared() is sev_gmem_invalidate() renamed
+	 * (f3c073e25476): PSMASH if 2M, then rmp_make_shared(); unassigned
+	 * pages are skipped
+	 */
+	.gmem_make_shared = snp_gmem_invalidate,
 	.guest_access = snp_guest_access,
 	.post_populate = snp_post_populate,
 	.finalize = snp_finalize,

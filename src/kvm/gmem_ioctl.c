@@ -16,6 +16,10 @@ int gms_sys_gmem_convert(struct gms_world *w, int gmem_fd, u64 offset, u64 len,
 	f = gms_fdget_obj(w, gmem_fd, GMS_FD_GMEM, -ENOTTY, &r);
 	if (!f)
 		return r;
+	/* convert=in-place: the series' kvm_gmem_ioctl() */
+	if (gms_gmem_in_place_conversion(w))
+		return gms_gmem_set_attributes(w, &w->sync, f, offset, len,
+					       to_private, error_offset);
 	return gms_gmem_convert(w, f, offset, len, to_private, error_offset);
 }
 

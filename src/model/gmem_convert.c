@@ -17,6 +17,16 @@ static bool in_place(const struct gms_world *w)
 }
 
 /*
+ * The series' module parameter gmem_in_place_conversion (kvm_main.c,
+ * upstream-2026-11.md 1.4): convert=in-place. The RFC content modes
+ * (in-place-zero, -preserve) keep their own ioctl, gms_gmem_convert().
+ */
+bool gms_gmem_in_place_conversion(const struct gms_world *w)
+{
+	return w->policy.convert == GMS_CONVERT_IN_PLACE;
+}
+
+/*
  * The first folio in [start, end) with a GUP pin (an elevated refcount the
  * in-flight conversion series refuses with -EAGAIN); its index in @index.
  */
@@ -65,7 +75,7 @@ bool gms_gmem_mem_is_private(const struct gms_kvm *kvm, u64 gfn,
 	return true;
 }
 
-static void shared_map_init(struct gms_gmem_inode *inode)
+void gms_gmem_shared_map_init(struct gms_gmem_inode *inode)
 {
 	if (inode->shared_valid)
 		return;
@@ -137,7 +147,7 @@ int gms_gmem_convert(struct gms_world *w, struct gms_gmem_file *f, u64 offset,
 	if (to_private)
 		gms_mm_unmap_mapping_range(w, inode, start, end);
 	convert_folios(w, f, start, end, to_private);
-	shared_map_init(inode);
+	gms_gmem_shared_map_init(inode);
 	gms_range_map_store(&inode->shared, start, end, !to_private);
 	gms_gmem_invalidate_end(inode, start, end);
 	gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);

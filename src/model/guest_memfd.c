@@ -82,10 +82,15 @@ struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
 	return folio;
 }
 
-/* mirrors: kvm_gmem_get_invalidate_filter() */
+/*
+ * mirrors: kvm_gmem_get_invalidate_filter(); the series' renamed
+ * kvm_gmem_get_all_gfns_filter() zaps both sides when in place (e088c7f86bef)
+ */
 static unsigned int kvm_gmem_get_invalidate_filter(struct gms_world *w,
 						   struct gms_gmem_inode *inode)
 {
+	if (gms_gmem_in_place_conversion(w))
+		return GMS_FILTER_SHARED | GMS_FILTER_PRIVATE;
 	/* mutant shared-not-zapped: INIT_SHARED memory forgotten as shared */
 	if (gms_mutant(w, GMS_MUTANT_SHARED_NOT_ZAPPED))
 		return GMS_FILTER_PRIVATE;
@@ -415,6 +420,173 @@ int gms_gmem_mmap(struct gms_world *w, struct gms_gmem_file *f, u32 flags,
 	return gms_gmem_restricted_mmap(w, f, pgoff, len);
 }
 
+/*
+ * The in-place conversion series (convert=in-place): Ackerley Tng and Sean
+ * Christopherson, "guest_memfd: In-place conversion support" v13, applied in
+ * linux-next next-20260923 (799c9fadc639 "Add base support for
+ * KVM_SET_MEMORY_ATTRIBUTES2", dcde2f853ff4 "Ensure pages are not in use
+ * before conversion", 6fa1dab756fd "Call arch make_shared callback for
+ * to-shared conversion", 856852ef2108 "Return early if range already has
+ * requested attributes"). The knob is the series' own module parameter,
+ * gmem_in_place_conversion (gms_gmem_in_place_conversion()). The inode's
+ * attributes are the range map inode->shared: 1 where shared, none where
+ * private (the series' maple tree of PRIVATE/0 values, neighbours merged).
+ */
+
+/* mirrors: kvm_gmem_range_has_attributes() */
+static bool kvm_gmem_range_has_attributes(struct gms_gmem_inode *inode,
+					  u64 start, u64 end, bool to_private)
+{
+	return gms_range_map_all(&inode->shared, start, end, !to_private);
+}
+
+/* mirrors: __folio_has_outstanding_references() */
+static bool __folio_has_outstanding_references(struct gms_world *w,
+					       struct gms_folio *folio)
+{
+	struct gms_page *p = gms_physmem_page(&w->physmem, folio->pfn);
+
+	if (p->pincount || p->mapcount)
+		return true;
+	/* the page cache's own reference: the model holds no batch one */
+	return p->refcount != 1;
+}
+
+/* mirrors: kvm_gmem_has_outstanding_references(); @err_index: the first */
+static bool kvm_gmem_has_outstanding_references(struct gms_world *w,
+						struct gms_gmem_inode *inode,
+						u64 start, u64 end,
+						u64 *err_index)
+{
+	struct gms_folio *folio;
+
+	/* mutant convert-no-refcount: a pinned or mapped page turns private */
+	if (gms_mutant(w, GMS_MUTANT_CONVERT_NO_REFCOUNT))
+		return false;
+	gms_page_cache_for_each(&inode->pages, folio, start, end) {
+		if (__folio_has_outstanding_references(w, folio)) {
+			*err_index = MAX(start, folio->index);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* mirrors: kvm_gmem_make_shared(): the arch hook on every populated folio */
+static void kvm_gmem_make_shared(struct gms_world *w,
+				 struct gms_gmem_inode *inode, u64 start,
+				 u64 end)
+{
+	struct gms_folio *folio;
+
+	if (!inode->arch->gmem_make_shared)
+		return;
+	gms_page_cache_for_each(&inode->pages, folio, start, end)
+		inode->arch->gmem_make_shared(w, folio->pfn);
+}
+
+/*
+ * Not kernel code, the model's bookkeeping of content: a page converted to
+ * private in place holds what it held (the in-place payload), and the guest
+ * that asked for the conversion takes it as its own, so the integrity
+ * invariant judges what comes after, not the hand-over itself.
+ */
+static void gmem_adopt_contents(struct gms_world *w,
+				struct gms_gmem_inode *inode, u64 start,
+				u64 end, const struct gms_kvm *kvm)
+{
+	struct gms_folio *folio;
+
+	gms_page_cache_for_each(&inode->pages, folio, start, end) {
+		struct gms_page *p = gms_physmem_page(&w->physmem, folio->pfn);
+
+		if (!p->tag)
+			continue;
+		p->writer = kvm->guest;
+		p->private_data = true;
+	}
+}
+
+/* mirrors: __kvm_gmem_set_attributes(); the range in page indices */
+static int __kvm_gmem_set_attributes(struct gms_world *w,
+				     struct gms_lock_ctx *ctx,
+				     struct gms_gmem_file *f, u64 start,
+				     u64 end, bool to_private, u64 *err_index)
+{
+	struct gms_gmem_inode *inode = f->inode;
+	unsigned int filter;
+	bool zap;
+	int r = 0;
+
+	if (!gms_lock_try(w, ctx, GMS_LOCK_INVALIDATE, inode,
+			  GMS_LOCK_EXCLUSIVE))
+		return -GMS_EBLOCKED;
+	if (kvm_gmem_range_has_attributes(inode, start, end, to_private))
+		goto out;
+	/* kvm_gmem_mas_preallocate(): a range map store cannot fail */
+	if (to_private) {
+		gms_mm_unmap_mapping_range(w, inode, start, end);
+		if (kvm_gmem_has_outstanding_references(w, inode, start, end,
+							err_index)) {
+			r = -EAGAIN;
+			goto out;
+		}
+	}
+	/*
+	 * From this point on guest_memfd has performed necessary checks and
+	 * can proceed to do guest-breaking changes.
+	 */
+	filter = to_private ? GMS_FILTER_SHARED : GMS_FILTER_PRIVATE;
+	/* mutant convert-no-zap: to-shared keeps the private mappings */
+	zap = to_private || !gms_mutant(w, GMS_MUTANT_CONVERT_NO_ZAP);
+	if (zap)
+		gms_gmem_invalidate_begin_filter(inode, start, end, filter);
+	if (!to_private)
+		kvm_gmem_make_shared(w, inode, start, end);
+	gms_range_map_store(&inode->shared, start, end, !to_private);
+	if (to_private)
+		gmem_adopt_contents(w, inode, start, end, f->kvm);
+	if (zap)
+		gms_gmem_invalidate_end(inode, start, end);
+out:
+	gms_lock_release(w, ctx, GMS_LOCK_INVALIDATE, inode);
+	return r;
+}
+
+/*
+ * mirrors: kvm_gmem_set_attributes(), KVM_SET_MEMORY_ATTRIBUTES2 on the
+ * guest_memfd fd (kvm_gmem_ioctl()), in its check order. @error_offset is
+ * written only when the body fails (-EAGAIN). Not modelled: the struct's
+ * flags and reserved fields (always 0 here), -EFAULT of copy_from_user(),
+ * and -ENOMEM of the maple tree's preallocation.
+ */
+int gms_gmem_set_attributes(struct gms_world *w, struct gms_lock_ctx *ctx,
+			    struct gms_gmem_file *f, u64 offset, u64 size,
+			    bool to_private, u64 *error_offset)
+{
+	struct gms_gmem_inode *inode = f->inode;
+	u64 err_index = 0;
+	int r;
+
+	if (!gms_gmem_in_place_conversion(w))
+		return -ENOTTY;
+	/* f->kvm: the VM that created this file (pin=slot-pins-file: none) */
+	if (!f->kvm || !f->kvm->arch->has_private_mem)
+		return -EINVAL;
+	if (size == 0 || offset + size < offset)
+		return -EINVAL;
+	if (!GMS_PAGE_ALIGNED(offset) || !GMS_PAGE_ALIGNED(size))
+		return -EINVAL;
+	if (offset >= inode->size || offset + size > inode->size)
+		return -EINVAL;
+	r = __kvm_gmem_set_attributes(w, ctx, f, offset >> GMS_PAGE_SHIFT,
+				      (offset + size) >> GMS_PAGE_SHIFT,
+				      to_private, &err_index);
+	if (r && r != -GMS_EBLOCKED)
+		*error_offset = err_index << GMS_PAGE_SHIFT;
+	return r;
+}
+
 /* mirrors: kvm_gmem_free_folio() -> kvm_arch_gmem_invalidate() */
 static void kvm_gmem_free_folio(struct gms_world *w,
 				struct gms_gmem_inode *inode, u64 pfn)
@@ -427,11 +599,13 @@ static void kvm_gmem_free_folio(struct gms_world *w,
 
 /*
  * mirrors: kvm_arch_supports_gmem_init_shared(): x86 says !has_private_mem,
- * arm64 keeps the __weak default (true).
+ * or gmem_in_place_conversion under the series (b5ed1ee2a7a0); arm64 keeps
+ * the __weak default (true).
  */
 static bool kvm_arch_supports_gmem_init_shared(const struct gms_kvm *kvm)
 {
-	return !kvm->arch->has_private_mem || kvm->arch->type == GMS_VM_PKVM;
+	return gms_gmem_in_place_conversion(kvm->w) ||
+	       !kvm->arch->has_private_mem || kvm->arch->type == GMS_VM_PKVM;
 }
 
 /* mirrors: kvm_gmem_alloc_inode() and the inode half of __kvm_gmem_create() */
@@ -446,6 +620,9 @@ static struct gms_gmem_inode *kvm_gmem_alloc_inode(struct gms_world *w,
 	inode->flags = flags;
 	inode->arch = kvm->arch;
 	gms_page_cache_init(&inode->pages);
+	/* convert=in-place: kvm_gmem_init_inode()'s attributes */
+	if (gms_gmem_in_place_conversion(w))
+		gms_gmem_shared_map_init(inode);
 	w->inodes = g_list_prepend(w->inodes, inode);
 	inode->link = w->inodes; /* O(1) removal: a host may have thousands */
 	return inode;
@@ -559,7 +736,8 @@ int gms_gmem_bind(struct gms_world *w, struct gms_kvm *kvm,
 	 */
 	slot->gmem.file = f;
 	slot->gmem.pgoff = start;
-	if (gms_gmem_supports_mmap(inode))
+	/* the series: every slot faults from guest_memfd (2e646bcfcf90) */
+	if (gms_gmem_in_place_conversion(w) || gms_gmem_supports_mmap(inode))
 		slot->flags |= KVM_MEMSLOT_GMEM_ONLY;
 	gms_range_map_store(&f->bindings, start, end, (uintptr_t)slot);
 	gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
@@ -673,8 +851,15 @@ int gms_gmem_get_pfn(struct gms_world *w, struct gms_kvm *kvm,
 			gms_physmem_clear(&w->physmem, folio->pfn);
 		folio->uptodate = true;
 	}
-	/* every time since "Remove preparation tracking" */
-	r = kvm_gmem_prepare_folio(w, kvm, slot, gfn, folio);
+	/*
+	 * every time since "Remove preparation tracking"; under the series
+	 * only for a private index (kvm_arch_gmem_make_private(), 3df611b5a04e)
+	 */
+	if (gms_gmem_in_place_conversion(w) &&
+	    gms_gmem_is_shared(f->inode, index))
+		r = 0;
+	else
+		r = kvm_gmem_prepare_folio(w, kvm, slot, gfn, folio);
 	if (r)
 		return r;
 	*pfn = folio->pfn;

@@ -511,6 +511,9 @@ int gms_kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
 /* mirrors: kvm_supported_mem_attributes() */
 u64 gms_kvm_supported_mem_attributes(const struct gms_kvm *kvm)
 {
+	/* the series: kvm_supported_vm_mem_attributes(), none when in place */
+	if (gms_gmem_in_place_conversion(kvm->w))
+		return 0;
 	return kvm->arch->has_private_mem ? KVM_MEMORY_ATTRIBUTE_PRIVATE : 0;
 }
 

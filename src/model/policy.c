@@ -16,9 +16,10 @@ static const bool pin_modelled[] = { true, true };
 static const char *const mmap_values[] = { "shared-pages", "none",
 					   "all-or-nothing", NULL };
 static const bool mmap_modelled[] = { true, true, true };
-static const char *const convert_values[] = { "attributes", "in-place-zero",
+static const char *const convert_values[] = { "attributes", "in-place",
+					      "in-place-zero",
 					      "in-place-preserve", NULL };
-static const bool convert_modelled[] = { true, true, true };
+static const bool convert_modelled[] = { true, true, true, true };
 static const char *const direct_map_values[] = { "keep", "remove", "pkru",
 						 NULL };
 static const bool direct_map_modelled[] = { true, true, true };
@@ -39,10 +40,12 @@ static const char *const mutant_values[] = { "none",
 					     "pkvm-no-poison",
 					     "release-lock-order",
 					     "no-scrub",
+					     "convert-no-refcount",
+					     "convert-no-zap",
 					     NULL };
 static const bool mutant_modelled[] = {
+	true, true, true, true, true, true, true, true,
 	true, true, true, true, true, true, true,
-	true, true, true, true, true, true,
 };
 
 #define KNOB(n, v, src, field)                                               \
@@ -56,7 +59,8 @@ static const struct gms_policy_knob knobs[] = {
 	KNOB("bind", bind, "seed 004", bind),
 	KNOB("pin", pin, "seed 004", pin),
 	KNOB("mmap", mmap, "seed 002, gmem_uapi.md 2.5", mmap),
-	KNOB("convert", convert, "seeds 000, 002; gmem_uapi.md 2.10", convert),
+	KNOB("convert", convert,
+	     "seeds 000, 002; upstream-2026-11.md 1.4 (series v13)", convert),
 	KNOB("direct_map", direct_map, "seed 000", direct_map),
 	KNOB("snp_zap", snp_zap, "seed 003", snp_zap),
 	KNOB("link", link, "seeds 003, 004 (gmem.link)", link),

@@ -110,6 +110,7 @@ static const struct gms_key_spec k_guest_write[] = { NUM_REQ("gpa"),
 static const struct gms_key_spec k_expect_page[] = { NUM_REQ("offset"),
 						     BOOL("present"),
 						     BOOL("private"),
+						     BOOL("shared"),
 						     { "tag", GMS_VAL_TAG,
 						       false, NULL },
 						     END };
@@ -180,7 +181,8 @@ static const struct gms_op_spec ops[] = {
 	  "the guest_memfd file behind G", GMS_H_NONE, 1, k_expect_gmem, NULL,
 	  NULL, gms_exec_expect_gmem },
 	{ "expect.page",
-	  "expect.page G offset=O [present=0|1] [private=0|1] [tag=T|zero]",
+	  "expect.page G offset=O [present=0|1] [private=0|1] [shared=0|1] "
+	  "[tag=T|zero]",
 	  "the page at O of G's inode", GMS_H_NONE, 1, k_expect_page, NULL,
 	  NULL, gms_exec_expect_page },
 	{ "expect.pkvm", "expect.pkvm G offset=O [owner=] [state=]",

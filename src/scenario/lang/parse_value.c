@@ -170,10 +170,19 @@ bool gms_parse_outcome(struct gms_parser *p, struct gms_stmt *s,
 	struct gms_outcome *o = &s->outcome;
 
 	if (g_ascii_isupper(v[0])) { /* the most common: an errno */
-		o->err = gms_errno_parse(v);
+		const char *at = strchr(v, '@');
+		g_autofree char *name =
+			g_strndup(v, at ? (gsize)(at - v) : strlen(v));
+
+		o->err = gms_errno_parse(name);
 		if (!o->err)
 			return gms_parse_fail(p, t->col, "unknown errno '%s'",
-					      v);
+					      name);
+		/* ERRNO@OFFSET: the offset the call reports with it */
+		if (at && !gms_parse_number(at + 1, &o->offset))
+			return gms_parse_fail(p, t->col + (int)(at - v) + 1,
+					      "bad error offset '%s'", at + 1);
+		o->has_offset = at != NULL;
 		o->kind = GMS_OUT_ERRNO;
 	} else if (!strcmp(v, "ok")) {
 		o->kind = GMS_OUT_OK;

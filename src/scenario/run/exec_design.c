@@ -17,9 +17,11 @@ void gms_exec_gmem_convert(struct gms_runner *r, const struct gms_stmt *s,
 				   gms_stmt_num(s, "len", 0),
 				   gms_stmt_num(s, "to", 0), &error_offset);
 	gms_result_set(res, ret);
-	if (ret == -EAGAIN)
-		res->note = g_strdup_printf(
-			"error_offset=0x%" G_GINT64_MODIFIER "x", error_offset);
+	/* KVM_SET_MEMORY_ATTRIBUTES2 writes error_offset back on -EAGAIN */
+	if (ret == -EAGAIN) {
+		res->has_offset = true;
+		res->offset = error_offset;
+	}
 }
 
 void gms_exec_gmem_link(struct gms_runner *r, const struct gms_stmt *s,

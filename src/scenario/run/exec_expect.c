@@ -52,6 +52,9 @@ void gms_exec_expect_page(struct gms_runner *r, const struct gms_stmt *s,
 	gms_expect_num(res, s, "present", folio != NULL);
 	gms_expect_num(res, s, "private",
 		       !inode->freed && page_is_private(inode, index));
+	/* the inode's own attribute (convert=in-place-*; else INIT_SHARED) */
+	gms_expect_num(res, s, "shared",
+		       !inode->freed && gms_gmem_is_shared(inode, index));
 	if (tag && !res->mismatch) {
 		u64 actual =
 			folio ? gms_physmem_page(&r->w->physmem, folio->pfn)

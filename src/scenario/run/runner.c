@@ -115,6 +115,11 @@ static const char *outcome_text(struct gms_run *run,
 	case GMS_OUT_OK:
 		return "ok";
 	case GMS_OUT_ERRNO:
+		if (o->has_offset)
+			return keep(run,
+				    g_strdup_printf(
+					    "%s@%#" G_GINT64_MODIFIER "x",
+					    gms_errno_name(o->err), o->offset));
 		return gms_errno_name(o->err);
 	case GMS_OUT_SIGBUS:
 		return "sigbus";
@@ -165,6 +170,9 @@ static const char *outcome_of(struct gms_run *run, const struct gms_result *res)
 		return "exit:exception";
 	if (res->sigbus)
 		return "sigbus";
+	if (res->err && res->has_offset)
+		return keep(run, g_strdup_printf("%s@%#" G_GINT64_MODIFIER "x",
+						 e ? e : "?", res->offset));
 	if (res->err)
 		return e ? e : keep(run, g_strdup_printf("errno %d", res->err));
 	if (!res->has_value)
@@ -197,6 +205,9 @@ static bool outcome_matches(const struct gms_outcome *o,
 	case GMS_OUT_OK:
 		return clean;
 	case GMS_OUT_ERRNO:
+		if (o->has_offset &&
+		    (!res->has_offset || res->offset != o->offset))
+			return false;
 		return res->err == o->err && !res->sigbus;
 	case GMS_OUT_SIGBUS:
 		return res->sigbus;
@@ -313,8 +324,8 @@ static bool run_op(struct gms_runner *r, struct gms_run *run,
 		return false;
 	}
 	if (r->w && r->w->warn_log.count != bugs) {
-		g_autofree char *why = g_strdup_printf(
-			"model bug at %s", r->w->warn_log.last);
+		g_autofree char *why =
+			g_strdup_printf("model bug at %s", r->w->warn_log.last);
 
 		st->ok = false;
 		set_reason(run, st, why);
