@@ -38,12 +38,14 @@ static void test_get_pfn_warns_on_foreign_binding(void **state)
 
 	assert_int_equal(gmem_slot(fx, vm, 1, 0, SZ_2M, g, 0), 0);
 	slot = gms_kvm_id_to_memslot(vm_of(fx, vm), 0, 1);
-	assert_int_equal(gms_gmem_get_pfn(fx->w, vm_of(fx, vm), slot, 0, &pfn),
+	assert_int_equal(gms_gmem_get_pfn(fx->w, &fx->w->sync, vm_of(fx, vm),
+					  slot, 0, &pfn),
 			 0);
 	assert_int_equal(fx->w->warn_log.count, 0);
 	/* a model bug on purpose: page 3 bound to a slot that is not this one */
 	gms_range_map_store(&f->bindings, 3, 4, (uintptr_t)&other);
-	assert_int_equal(gms_gmem_get_pfn(fx->w, vm_of(fx, vm), slot, 3, &pfn),
+	assert_int_equal(gms_gmem_get_pfn(fx->w, &fx->w->sync, vm_of(fx, vm),
+					  slot, 3, &pfn),
 			 -EIO);
 	assert_int_equal(fx->w->warn_log.count, 1);
 	assert_non_null(

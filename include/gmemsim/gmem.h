@@ -97,8 +97,9 @@ struct gms_gmem_inode *gms_gmem_unbind_lock_target(struct gms_memslot *slot);
 /* the caller holds gms_gmem_unbind_lock_target()'s lock */
 void gms_gmem_unbind(struct gms_world *w, struct gms_memslot *slot);
 /* 0 and the pfn, or -errno */
-int gms_gmem_get_pfn(struct gms_world *w, struct gms_kvm *kvm,
-		     struct gms_memslot *slot, u64 gfn, u64 *pfn);
+int gms_gmem_get_pfn(struct gms_world *w, struct gms_lock_ctx *ctx,
+		     struct gms_kvm *kvm, struct gms_memslot *slot, u64 gfn,
+		     u64 *pfn);
 /* one page at file index @index; @ctx holds the VM's slots_lock */
 int gms_gmem_populate(struct gms_world *w, struct gms_lock_ctx *ctx,
 		      struct gms_gmem_file *f, u64 index, u64 tag);
@@ -135,7 +136,22 @@ int gms_gmem_restricted_convert(struct gms_world *w, struct gms_kvm *kvm,
 bool gms_gmem_in_place_conversion(const struct gms_world *w);
 /* the inode's attributes: PRIVATE everywhere unless INIT_SHARED */
 void gms_gmem_shared_map_init(struct gms_gmem_inode *inode);
-/* convert=in-place: KVM_SET_MEMORY_ATTRIBUTES2 (src/model/guest_memfd.c) */
+/*
+ * convert=in-place: KVM_SET_MEMORY_ATTRIBUTES2 (src/model/guest_memfd.c);
+ * its checks, and its body in the conversion task's three steps (begin: 0
+ * with the invalidate lock held, 1 nothing to do, -EAGAIN or -GMS_EBLOCKED)
+ */
+int gms_gmem_set_attributes_check(struct gms_world *w,
+				  const struct gms_gmem_file *f, u64 offset,
+				  u64 size);
+int gms_gmem_set_attributes_begin(struct gms_world *w, struct gms_lock_ctx *ctx,
+				  struct gms_gmem_file *f, u64 start, u64 end,
+				  bool to_private, u64 *err_index);
+void gms_gmem_set_attributes_store(struct gms_world *w, struct gms_gmem_file *f,
+				   u64 start, u64 end, bool to_private);
+void gms_gmem_set_attributes_end(struct gms_world *w, struct gms_lock_ctx *ctx,
+				 struct gms_gmem_file *f, u64 start, u64 end,
+				 bool to_private);
 int gms_gmem_set_attributes(struct gms_world *w, struct gms_lock_ctx *ctx,
 			    struct gms_gmem_file *f, u64 offset, u64 size,
 			    bool to_private, u64 *error_offset);

@@ -38,6 +38,9 @@ struct gms_task {
 	u64 value;
 	bool has_value;
 	struct gms_vcpu_exit exit;
+	/* an error offset the op reports with t->ret (KVM_SET_MEMORY_ATTRIBUTES2) */
+	bool has_offset;
+	u64 offset;
 	void *ctx; /* the operation's own state, g_free()d with the task */
 };
 

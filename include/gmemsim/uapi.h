@@ -114,6 +114,9 @@ struct gms_task *gms_task_punch_hole(struct gms_world *w, int fd, s64 offset,
 struct gms_task *gms_task_memslot_delete(struct gms_world *w, int vm_fd,
 					 u32 slot);
 struct gms_task *gms_task_close(struct gms_world *w, int fd);
+/* convert=in-place: KVM_SET_MEMORY_ATTRIBUTES2 as begin, store, end */
+struct gms_task *gms_task_gmem_convert(struct gms_world *w, int gmem_fd,
+				       u64 offset, u64 len, bool to_private);
 struct gms_task *gms_task_set_attributes(struct gms_world *w, int vm_fd,
 					 const struct gms_memory_attributes *a);
 

@@ -27,8 +27,8 @@ static int memory_fault_exit(struct kvm_page_fault *fault,
 }
 
 /* mirrors: kvm_mmu_faultin_pfn_gmem() */
-static int faultin_pfn_gmem(struct gms_world *w, struct gms_kvm *kvm,
-			    struct kvm_page_fault *fault,
+static int faultin_pfn_gmem(struct gms_world *w, struct gms_lock_ctx *ctx,
+			    struct gms_kvm *kvm, struct kvm_page_fault *fault,
 			    struct gms_vcpu_exit *exit)
 {
 	struct gms_memslot *slot = fault->slot;
@@ -36,7 +36,9 @@ static int faultin_pfn_gmem(struct gms_world *w, struct gms_kvm *kvm,
 
 	if (!gms_kvm_slot_has_gmem(slot))
 		return memory_fault_exit(fault, exit, -EFAULT);
-	r = gms_gmem_get_pfn(w, kvm, slot, fault->gfn, &fault->spte.pfn);
+	r = gms_gmem_get_pfn(w, ctx, kvm, slot, fault->gfn, &fault->spte.pfn);
+	if (r == -GMS_EBLOCKED)
+		return r; /* waits for the invalidate lock: no exit */
 	if (r)
 		return memory_fault_exit(fault, exit, r);
 	fault->spte.source = GMS_SPTE_GMEM;
@@ -87,12 +89,12 @@ static int faultin_begin(struct gms_kvm *kvm, struct kvm_page_fault *fault,
 }
 
 /* mirrors: the pfn lookup of kvm_mmu_faultin_pfn() */
-static int faultin_get_pfn(struct gms_world *w, struct gms_kvm *kvm,
-			   struct kvm_page_fault *fault,
+static int faultin_get_pfn(struct gms_world *w, struct gms_lock_ctx *ctx,
+			   struct gms_kvm *kvm, struct kvm_page_fault *fault,
 			   struct gms_vcpu_exit *exit)
 {
 	if (fault->is_private || (fault->slot->flags & KVM_MEMSLOT_GMEM_ONLY))
-		return faultin_pfn_gmem(w, kvm, fault, exit);
+		return faultin_pfn_gmem(w, ctx, kvm, fault, exit);
 	return faultin_pfn_hva(w, fault);
 }
 
@@ -105,7 +107,7 @@ static int kvm_mmu_faultin_pfn(struct gms_world *w, struct gms_kvm *kvm,
 
 	if (r || exit->reason == GMS_EXIT_MMIO)
 		return r;
-	return faultin_get_pfn(w, kvm, fault, exit);
+	return faultin_get_pfn(w, &w->sync, kvm, fault, exit);
 }
 
 /* mirrors: kvm_tdp_mmu_map() under mmu_lock, after the retry check */
@@ -327,12 +329,23 @@ static enum gms_task_status fault_get_pfn(struct gms_world *w,
 					  struct gms_task *t)
 {
 	struct fault_task *ft = t->ctx;
-	int r = faultin_get_pfn(w, ft->kvm, &ft->fault, &t->exit);
+	int r = faultin_get_pfn(w, &t->lock, ft->kvm, &ft->fault, &t->exit);
 
+	if (r == -GMS_EBLOCKED)
+		return GMS_TASK_BLOCKED; /* convert=in-place: the invalidate lock */
 	if (r)
 		return fault_done(w, t, r);
-	gms_physmem_get(&w->physmem, ft->fault.spte.pfn);
-	ft->holds_page = true;
+	/*
+	 * The series' kvm_gmem_get_pfn() puts the folio before it returns
+	 * (89fbe3de01cc "Stop returning struct page from PFN lookup"): the
+	 * fault holds no reference for a conversion's check to trip on, and
+	 * relies on mmu_invalidate_retry alone.
+	 */
+	if (!(gms_gmem_in_place_conversion(w) &&
+	      ft->fault.spte.source == GMS_SPTE_GMEM)) {
+		gms_physmem_get(&w->physmem, ft->fault.spte.pfn);
+		ft->holds_page = true;
+	}
 	t->step = F_MAP;
 	return GMS_TASK_RAN;
 }

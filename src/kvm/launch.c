@@ -199,7 +199,7 @@ int gms_host_kvm_map(struct gms_world *w, int vm_fd, u64 gpa, u64 *tag)
 		return -EFAULT;
 	if (!gms_kvm_slot_has_gmem(slot))
 		return gms_host_kernel_read(w, vm_fd, gpa, tag);
-	r = gms_gmem_get_pfn(w, kvm, slot, gfn, &pfn);
+	r = gms_gmem_get_pfn(w, &w->sync, kvm, slot, gfn, &pfn);
 	if (r)
 		return r;
 	/* direct_map=: is the page still reachable by the kernel? */

@@ -457,3 +457,132 @@ struct gms_task *gms_task_close(struct gms_world *w, int fd)
 	ct->fd = fd;
 	return gms_task_new(w, &close_task_ops, ct);
 }
+
+/*
+ * --- KVM_SET_MEMORY_ATTRIBUTES2 (convert=in-place): __kvm_gmem_set_attributes()
+ * in the steps where the series lets others in: begin (the invalidate lock,
+ * the checks, to-private's unmap and reference check, invalidate_start),
+ * store (make_shared and the attribute, faults meanwhile see the
+ * invalidation in progress), end (invalidate_end, the unlock)
+ */
+
+struct convert_task {
+	int fd;
+	u64 offset, len;
+	bool to_private;
+	struct gms_gmem_file *f; /* counted while the ioctl runs */
+	u64 start, end;
+	struct last_fput lf; /* when the fd was closed meanwhile */
+};
+
+enum { CV_BEGIN, CV_STORE, CV_END, CV_LAST };
+static const char *const convert_steps[] = { "begin", "store", "end", "__fput",
+					     NULL };
+
+static enum gms_task_status convert_done(struct gms_world *w,
+					 struct gms_task *t, int r)
+{
+	struct convert_task *ct = t->ctx;
+
+	t->ret = r;
+	if (!ct->f || !fput_last(w, &ct->lf, ct->f))
+		return GMS_TASK_DONE;
+	t->step = CV_LAST;
+	return GMS_TASK_RAN;
+}
+
+/* mirrors: kvm_gmem_ioctl() -> kvm_gmem_set_attributes() to the window */
+static enum gms_task_status convert_begin(struct gms_world *w,
+					  struct gms_task *t)
+{
+	struct convert_task *ct = t->ctx;
+	struct gms_gmem_file *f;
+	u64 err_index = 0;
+	int r;
+
+	f = gms_fdget_obj(w, ct->fd, GMS_FD_GMEM, -ENOTTY, &r);
+	if (!f) {
+		t->ret = r;
+		return GMS_TASK_DONE;
+	}
+	r = gms_gmem_set_attributes_check(w, f, ct->offset, ct->len);
+	if (r) {
+		t->ret = r;
+		return GMS_TASK_DONE;
+	}
+	ct->start = ct->offset >> GMS_PAGE_SHIFT;
+	ct->end = (ct->offset + ct->len) >> GMS_PAGE_SHIFT;
+	r = gms_gmem_set_attributes_begin(w, &t->lock, f, ct->start, ct->end,
+					  ct->to_private, &err_index);
+	if (r == -GMS_EBLOCKED)
+		return GMS_TASK_BLOCKED;
+	if (r == -EAGAIN) {
+		t->has_offset = true;
+		t->offset = err_index << GMS_PAGE_SHIFT;
+	}
+	if (r) {
+		t->ran = r > 0 ? "begin: nothing to change" : "begin";
+		t->ret = r > 0 ? 0 : r;
+		return GMS_TASK_DONE;
+	}
+	gms_gmem_file_get(f);
+	ct->f = f;
+	t->step = CV_STORE;
+	return GMS_TASK_RAN;
+}
+
+static enum gms_task_status convert_step(struct gms_world *w,
+					 struct gms_task *t)
+{
+	struct convert_task *ct = t->ctx;
+
+	switch (t->step) {
+	case CV_BEGIN:
+		return convert_begin(w, t);
+	case CV_STORE:
+		gms_gmem_set_attributes_store(w, ct->f, ct->start, ct->end,
+					      ct->to_private);
+		t->step = CV_END;
+		return GMS_TASK_RAN;
+	case CV_END:
+		gms_gmem_set_attributes_end(w, &t->lock, ct->f, ct->start,
+					    ct->end, ct->to_private);
+		return convert_done(w, t, 0);
+	default:
+		return fput_step(w, t, &ct->lf);
+	}
+}
+
+static void convert_fingerprint(struct gms_fp *fp, const struct gms_task *t)
+{
+	const struct convert_task *ct = t->ctx;
+
+	gms_fp_fd(fp, ct->fd);
+	gms_fp_u64(fp, ct->offset);
+	gms_fp_u64(fp, ct->len);
+	gms_fp_u64(fp, ct->to_private);
+	gms_fp_obj(fp, GMS_OBJ_FILE, ct->f);
+	gms_fp_u64(fp, ct->start);
+	gms_fp_u64(fp, ct->end);
+	gms_fp_u64(fp, t->has_offset ? t->offset + 1 : 0);
+	fput_fingerprint(fp, &ct->lf);
+}
+
+static const struct gms_task_ops convert_task_ops = {
+	.what = "in-place conversion",
+	.steps = convert_steps,
+	.step = convert_step,
+	.fingerprint = convert_fingerprint,
+};
+
+struct gms_task *gms_task_gmem_convert(struct gms_world *w, int gmem_fd,
+				       u64 offset, u64 len, bool to_private)
+{
+	struct convert_task *ct = g_new0(struct convert_task, 1);
+
+	ct->fd = gmem_fd;
+	ct->offset = offset;
+	ct->len = len;
+	ct->to_private = to_private;
+	return gms_task_new(w, &convert_task_ops, ct);
+}

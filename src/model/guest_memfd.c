@@ -378,6 +378,10 @@ bool gms_gmem_supports_mmap(const struct gms_gmem_inode *inode)
 	return inode->flags & GUEST_MEMFD_FLAG_MMAP;
 }
 
+static int kvm_gmem_fault_user_mapping_locked(struct gms_world *w,
+					      struct gms_gmem_inode *inode,
+					      u64 pgoff, u64 *pfn);
+
 /*
  * mirrors: kvm_gmem_fault_user_mapping(): the host fault on a guest_memfd
  * mapping. The folio's reference goes to the caller's pte.
@@ -390,12 +394,46 @@ int gms_gmem_fault_user_mapping(struct gms_world *w,
 
 	if ((pgoff << GMS_PAGE_SHIFT) >= inode->size)
 		return -GMS_ESIGBUS;
+	/* the series: the attribute is read under the invalidate lock */
+	if (gms_gmem_in_place_conversion(w))
+		return kvm_gmem_fault_user_mapping_locked(w, inode, pgoff, pfn);
 	/* upstream: INIT_SHARED; convert=in-place-*: the page's own state */
 	if (!gms_gmem_is_shared(inode, pgoff))
 		return -GMS_ESIGBUS;
 	folio = gms_gmem_get_folio(w, inode, pgoff);
 	if (!folio)
 		return -ENOMEM; /* vmf_error(-ENOMEM): VM_FAULT_OOM */
+	if (!folio->uptodate) {
+		gms_physmem_clear(&w->physmem, folio->pfn);
+		folio->uptodate = true;
+	}
+	gms_physmem_get(&w->physmem, folio->pfn);
+	*pfn = folio->pfn;
+	return 0;
+}
+
+/*
+ * The series' kvm_gmem_fault_user_mapping() after the size check: the
+ * attribute and the folio under filemap_invalidate_lock_shared(); a private
+ * index is -EACCES, VM_FAULT_SIGBUS. The host's fault is the scenario's
+ * own thread: a conversion or punch in progress holds it off (blocked).
+ */
+static int kvm_gmem_fault_user_mapping_locked(struct gms_world *w,
+					      struct gms_gmem_inode *inode,
+					      u64 pgoff, u64 *pfn)
+{
+	struct gms_folio *folio = NULL;
+
+	if (!gms_lock_try(w, &w->sync, GMS_LOCK_INVALIDATE, inode,
+			  GMS_LOCK_SHARED))
+		return -GMS_EBLOCKED;
+	if (gms_gmem_is_shared(inode, pgoff))
+		folio = gms_gmem_get_folio(w, inode, pgoff);
+	gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
+	if (!gms_gmem_is_shared(inode, pgoff))
+		return -GMS_ESIGBUS;
+	if (!folio)
+		return -ENOMEM;
 	if (!folio->uptodate) {
 		gms_physmem_clear(&w->physmem, folio->pfn);
 		folio->uptodate = true;
@@ -489,7 +527,8 @@ static void kvm_gmem_make_shared(struct gms_world *w,
  * Not kernel code, the model's bookkeeping of content: a page converted to
  * private in place holds what it held (the in-place payload), and the guest
  * that asked for the conversion takes it as its own, so the integrity
- * invariant judges what comes after, not the hand-over itself.
+ * invariant judges what comes after, not the hand-over itself; what the
+ * host put there is no secret of the guest's until the guest writes.
  */
 static void gmem_adopt_contents(struct gms_world *w,
 				struct gms_gmem_inode *inode, u64 start,
@@ -502,9 +541,74 @@ static void gmem_adopt_contents(struct gms_world *w,
 
 		if (!p->tag)
 			continue;
+		/* the guest's now (integrity), and no secret (confidentiality) */
 		p->writer = kvm->guest;
-		p->private_data = true;
+		p->private_data = false;
 	}
+}
+
+/*
+ * __kvm_gmem_set_attributes() up to the invalidation window: the invalidate
+ * lock, the early return (1, the lock dropped), to-private's unmap and
+ * reference check (-EAGAIN, the lock dropped), then invalidate_start; 0
+ * with the lock held. The conversion task runs it as its first step.
+ */
+int gms_gmem_set_attributes_begin(struct gms_world *w, struct gms_lock_ctx *ctx,
+				  struct gms_gmem_file *f, u64 start, u64 end,
+				  bool to_private, u64 *err_index)
+{
+	struct gms_gmem_inode *inode = f->inode;
+
+	if (!gms_lock_try(w, ctx, GMS_LOCK_INVALIDATE, inode,
+			  GMS_LOCK_EXCLUSIVE))
+		return -GMS_EBLOCKED;
+	if (kvm_gmem_range_has_attributes(inode, start, end, to_private))
+		goto out_unlock;
+	/* kvm_gmem_mas_preallocate(): a range map store cannot fail */
+	if (to_private) {
+		gms_mm_unmap_mapping_range(w, inode, start, end);
+		if (kvm_gmem_has_outstanding_references(w, inode, start, end,
+							err_index)) {
+			gms_lock_release(w, ctx, GMS_LOCK_INVALIDATE, inode);
+			return -EAGAIN;
+		}
+	}
+	/*
+	 * From this point on guest_memfd has performed necessary checks and
+	 * can proceed to do guest-breaking changes. The filter is the side
+	 * being left; mutant convert-no-zap keeps the private mappings.
+	 */
+	if (to_private || !gms_mutant(w, GMS_MUTANT_CONVERT_NO_ZAP))
+		gms_gmem_invalidate_begin_filter(
+			inode, start, end,
+			to_private ? GMS_FILTER_SHARED : GMS_FILTER_PRIVATE);
+	return 0;
+out_unlock:
+	gms_lock_release(w, ctx, GMS_LOCK_INVALIDATE, inode);
+	return 1;
+}
+
+/* inside the window: to-shared's make_shared hook, then the store */
+void gms_gmem_set_attributes_store(struct gms_world *w, struct gms_gmem_file *f,
+				   u64 start, u64 end, bool to_private)
+{
+	struct gms_gmem_inode *inode = f->inode;
+
+	if (!to_private)
+		kvm_gmem_make_shared(w, inode, start, end);
+	gms_range_map_store(&inode->shared, start, end, !to_private);
+	if (to_private)
+		gmem_adopt_contents(w, inode, start, end, f->kvm);
+}
+
+/* invalidate_end and the unlock */
+void gms_gmem_set_attributes_end(struct gms_world *w, struct gms_lock_ctx *ctx,
+				 struct gms_gmem_file *f, u64 start, u64 end,
+				 bool to_private)
+{
+	if (to_private || !gms_mutant(w, GMS_MUTANT_CONVERT_NO_ZAP))
+		gms_gmem_invalidate_end(f->inode, start, end);
+	gms_lock_release(w, ctx, GMS_LOCK_INVALIDATE, f->inode);
 }
 
 /* mirrors: __kvm_gmem_set_attributes(); the range in page indices */
@@ -513,60 +617,22 @@ static int __kvm_gmem_set_attributes(struct gms_world *w,
 				     struct gms_gmem_file *f, u64 start,
 				     u64 end, bool to_private, u64 *err_index)
 {
-	struct gms_gmem_inode *inode = f->inode;
-	unsigned int filter;
-	bool zap;
-	int r = 0;
+	int r = gms_gmem_set_attributes_begin(w, ctx, f, start, end, to_private,
+					      err_index);
 
-	if (!gms_lock_try(w, ctx, GMS_LOCK_INVALIDATE, inode,
-			  GMS_LOCK_EXCLUSIVE))
-		return -GMS_EBLOCKED;
-	if (kvm_gmem_range_has_attributes(inode, start, end, to_private))
-		goto out;
-	/* kvm_gmem_mas_preallocate(): a range map store cannot fail */
-	if (to_private) {
-		gms_mm_unmap_mapping_range(w, inode, start, end);
-		if (kvm_gmem_has_outstanding_references(w, inode, start, end,
-							err_index)) {
-			r = -EAGAIN;
-			goto out;
-		}
-	}
-	/*
-	 * From this point on guest_memfd has performed necessary checks and
-	 * can proceed to do guest-breaking changes.
-	 */
-	filter = to_private ? GMS_FILTER_SHARED : GMS_FILTER_PRIVATE;
-	/* mutant convert-no-zap: to-shared keeps the private mappings */
-	zap = to_private || !gms_mutant(w, GMS_MUTANT_CONVERT_NO_ZAP);
-	if (zap)
-		gms_gmem_invalidate_begin_filter(inode, start, end, filter);
-	if (!to_private)
-		kvm_gmem_make_shared(w, inode, start, end);
-	gms_range_map_store(&inode->shared, start, end, !to_private);
-	if (to_private)
-		gmem_adopt_contents(w, inode, start, end, f->kvm);
-	if (zap)
-		gms_gmem_invalidate_end(inode, start, end);
-out:
-	gms_lock_release(w, ctx, GMS_LOCK_INVALIDATE, inode);
-	return r;
+	if (r)
+		return r > 0 ? 0 : r;
+	gms_gmem_set_attributes_store(w, f, start, end, to_private);
+	gms_gmem_set_attributes_end(w, ctx, f, start, end, to_private);
+	return 0;
 }
 
-/*
- * mirrors: kvm_gmem_set_attributes(), KVM_SET_MEMORY_ATTRIBUTES2 on the
- * guest_memfd fd (kvm_gmem_ioctl()), in its check order. @error_offset is
- * written only when the body fails (-EAGAIN). Not modelled: the struct's
- * flags and reserved fields (always 0 here), -EFAULT of copy_from_user(),
- * and -ENOMEM of the maple tree's preallocation.
- */
-int gms_gmem_set_attributes(struct gms_world *w, struct gms_lock_ctx *ctx,
-			    struct gms_gmem_file *f, u64 offset, u64 size,
-			    bool to_private, u64 *error_offset)
+/* mirrors: the argument checks of kvm_gmem_set_attributes(), in its order */
+int gms_gmem_set_attributes_check(struct gms_world *w,
+				  const struct gms_gmem_file *f, u64 offset,
+				  u64 size)
 {
-	struct gms_gmem_inode *inode = f->inode;
-	u64 err_index = 0;
-	int r;
+	const struct gms_gmem_inode *inode = f->inode;
 
 	if (!gms_gmem_in_place_conversion(w))
 		return -ENOTTY;
@@ -579,6 +645,25 @@ int gms_gmem_set_attributes(struct gms_world *w, struct gms_lock_ctx *ctx,
 		return -EINVAL;
 	if (offset >= inode->size || offset + size > inode->size)
 		return -EINVAL;
+	return 0;
+}
+
+/*
+ * mirrors: kvm_gmem_set_attributes(), KVM_SET_MEMORY_ATTRIBUTES2 on the
+ * guest_memfd fd (kvm_gmem_ioctl()). @error_offset is written only when the
+ * body fails (-EAGAIN). Not modelled: the struct's flags and reserved
+ * fields (always 0 here), -EFAULT of copy_from_user(), and -ENOMEM of the
+ * maple tree's preallocation.
+ */
+int gms_gmem_set_attributes(struct gms_world *w, struct gms_lock_ctx *ctx,
+			    struct gms_gmem_file *f, u64 offset, u64 size,
+			    bool to_private, u64 *error_offset)
+{
+	u64 err_index = 0;
+	int r = gms_gmem_set_attributes_check(w, f, offset, size);
+
+	if (r)
+		return r;
 	r = __kvm_gmem_set_attributes(w, ctx, f, offset >> GMS_PAGE_SHIFT,
 				      (offset + size) >> GMS_PAGE_SHIFT,
 				      to_private, &err_index);
@@ -827,17 +912,18 @@ static int __kvm_gmem_get_pfn(struct gms_world *w, struct gms_gmem_file *f,
 	return 0;
 }
 
-/* mirrors: kvm_gmem_get_pfn(); returns 0 and the pfn, or -errno */
-int gms_gmem_get_pfn(struct gms_world *w, struct gms_kvm *kvm,
-		     struct gms_memslot *slot, u64 gfn, u64 *pfn)
+/*
+ * The body of kvm_gmem_get_pfn() between the file lookup and the put: under
+ * the series, inside filemap_invalidate_lock_shared().
+ */
+static int kvm_gmem_get_pfn_locked(struct gms_world *w, struct gms_kvm *kvm,
+				   struct gms_gmem_file *f,
+				   struct gms_memslot *slot, u64 gfn, u64 *pfn)
 {
 	u64 index = gms_gmem_get_index(slot, gfn);
-	struct gms_gmem_file *f = kvm_gmem_get_file(slot);
 	struct gms_folio *folio;
 	int r;
 
-	if (!f)
-		return -EFAULT;
 	/* mmap=all-or-nothing: no get_pfn() while the file is mapped */
 	r = gms_gmem_restricted_get_pfn(w, f->inode);
 	if (r)
@@ -864,6 +950,31 @@ int gms_gmem_get_pfn(struct gms_world *w, struct gms_kvm *kvm,
 		return r;
 	*pfn = folio->pfn;
 	return 0;
+}
+
+/*
+ * mirrors: kvm_gmem_get_pfn(); returns 0 and the pfn, or -errno. Under the
+ * series the whole body holds the invalidate lock shared, so it waits for a
+ * conversion or a punch in progress (@ctx: the fault's context).
+ */
+int gms_gmem_get_pfn(struct gms_world *w, struct gms_lock_ctx *ctx,
+		     struct gms_kvm *kvm, struct gms_memslot *slot, u64 gfn,
+		     u64 *pfn)
+{
+	struct gms_gmem_file *f = kvm_gmem_get_file(slot);
+	bool locked;
+	int r;
+
+	if (!f)
+		return -EFAULT;
+	locked = gms_gmem_in_place_conversion(w);
+	if (locked && !gms_lock_try(w, ctx, GMS_LOCK_INVALIDATE, f->inode,
+				    GMS_LOCK_SHARED))
+		return -GMS_EBLOCKED;
+	r = kvm_gmem_get_pfn_locked(w, kvm, f, slot, gfn, pfn);
+	if (locked)
+		gms_lock_release(w, ctx, GMS_LOCK_INVALIDATE, f->inode);
+	return r;
 }
 
 /* mirrors: __kvm_gmem_populate(): one page, under the invalidate lock */

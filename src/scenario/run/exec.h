@@ -13,6 +13,8 @@
 extern const struct gms_op_spec gms_op_spawn, gms_op_step, gms_op_finish;
 struct gms_task *gms_spawn_guest_access(struct gms_runner *r,
 					const struct gms_stmt *s);
+struct gms_task *gms_spawn_gmem_convert(struct gms_runner *r,
+					const struct gms_stmt *s);
 struct gms_task *gms_spawn_gmem_punch(struct gms_runner *r,
 				      const struct gms_stmt *s);
 struct gms_task *gms_spawn_memslot_delete(struct gms_runner *r,

@@ -37,6 +37,15 @@ struct gms_task *gms_spawn_gmem_punch(struct gms_runner *r,
 				   (s64)gms_stmt_num(s, "len", 0));
 }
 
+struct gms_task *gms_spawn_gmem_convert(struct gms_runner *r,
+					const struct gms_stmt *s)
+{
+	return gms_task_gmem_convert(r->w, gms_runner_fd(r, pos0(s)),
+				     gms_stmt_num(s, "offset", 0),
+				     gms_stmt_num(s, "len", 0),
+				     gms_stmt_num(s, "to", 0));
+}
+
 struct gms_task *gms_spawn_memslot_delete(struct gms_runner *r,
 					  const struct gms_stmt *s)
 {
@@ -152,6 +161,8 @@ static void task_result(const struct gms_task *t, struct gms_result *res)
 	res->exit = t->exit.reason;
 	res->has_value = t->has_value;
 	res->value = t->value;
+	res->has_offset = t->has_offset;
+	res->offset = t->offset;
 }
 
 static void exec_finish(struct gms_runner *r, const struct gms_stmt *s,
