@@ -47,6 +47,8 @@ snp-invalidate-continue scrub            2  --type snp
 truncate-zeroes         host-safety      6  --type snp
 pkvm-no-poison          scrub            6  --type pkvm
 tdx-no-track            stale-mapping    7  --type tdx
+convert-no-zap          stale-mapping    5  --type snp --policy convert=in-place
+convert-no-refcount     mmap-exclusion   8  --type snp --pages 1 --no-tasks --policy convert=in-place
 TABLE
 
 # symmetry: mirrored VMs are one state, and nothing is lost by it

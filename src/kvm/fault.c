@@ -360,8 +360,9 @@ static enum gms_task_status fault_map(struct gms_world *w, struct gms_task *t)
 		return GMS_TASK_BLOCKED;
 	r = kvm_mmu_map(ft->kvm, &ft->fault);
 	gms_lock_release(w, &t->lock, GMS_LOCK_MMU, ft->kvm);
-	/* kvm_release_faultin_page() */
-	gms_physmem_put(&w->physmem, ft->fault.spte.pfn);
+	/* kvm_release_faultin_page(): the reference get_pfn took, if any */
+	if (ft->holds_page)
+		gms_physmem_put(&w->physmem, ft->fault.spte.pfn);
 	ft->holds_page = false;
 	if (r == -EAGAIN) {
 		t->ran = "map: mmu_invalidate_retry, RET_PF_RETRY";

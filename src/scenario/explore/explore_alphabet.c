@@ -82,6 +82,47 @@ static bool has_private(const char *type)
 	return type && strcmp(type, "default");
 }
 
+/*
+ * convert=in-place: private/shared is the file's, set by gmem.convert on
+ * it (KVM_SET_MEMORY_ATTRIBUTES2); attr.set can only refuse PRIVATE. The
+ * host maps every file, so pins and host accesses can race conversions.
+ */
+static bool in_place(const struct gms_explore_config *c)
+{
+	return c->policy.convert == GMS_CONVERT_IN_PLACE &&
+	       has_private(c->type);
+}
+
+static const char *file_flags(const struct gms_explore_config *c)
+{
+	if (in_place(c))
+		return " flags=mmap"; /* private until converted */
+	return gmem_flags(c->type);
+}
+
+/* per page of a file: both conversions, a pin and its unpin, a host write */
+static void convert_ops(struct gms_alphabet *a,
+			const struct gms_explore_config *c, int i, int j)
+{
+	char g[24], m[24];
+
+	g_snprintf(g, sizeof(g), "g%d_%d", i, j);
+	g_snprintf(m, sizeof(m), "m%d_%d", i, j);
+	op_add(a, i, m, USES(g), "gmem.mmap %s gmem=%s", m, g);
+	for (int p = 0; p < c->pages; p++) {
+		op_add(a, i, "", USES(g),
+		       "gmem.convert %s offset=%d len=4K to=private", g,
+		       p << 12);
+		op_add(a, i, "", USES(g),
+		       "gmem.convert %s offset=%d len=4K to=shared", g,
+		       p << 12);
+		op_add(a, i, "", USES(m), "host.pin %s offset=%d", m, p << 12);
+		op_add(a, i, "", USES(m), "host.unpin %s offset=%d", m,
+		       p << 12);
+		op_add(a, i, "", USES(m), "host.read %s offset=%d", m, p << 12);
+	}
+}
+
 static void vm_ops(struct gms_alphabet *a, const struct gms_explore_config *c,
 		   int i)
 {
@@ -97,7 +138,7 @@ static void vm_ops(struct gms_alphabet *a, const struct gms_explore_config *c,
 	for (int j = 0; j < c->files; j++) {
 		g_snprintf(g, sizeof(g), "g%d_%d", i, j);
 		op_add(a, i, g, USES(vm), "gmem.create %s vm=%s size=%llu%s", g,
-		       vm, (unsigned long long)size, gmem_flags(c->type));
+		       vm, (unsigned long long)size, file_flags(c));
 		op_add(a, i, "", USES(g), "gmem.close %s", g);
 		for (int p = 0; p < c->pages; p++)
 			op_add(a, i, "", USES(g),
@@ -146,12 +187,15 @@ static void slot_ops(struct gms_alphabet *a, const struct gms_explore_config *c,
 			       vm, (unsigned long long)at);
 			if (!has_private(c->type))
 				continue;
+			if (in_place(c))
+				goto accept;
 			op_add(a, i, "", USES(vm),
 			       "attr.set %s gpa=%#llx size=4K private", vm,
 			       (unsigned long long)at);
 			op_add(a, i, "", USES(vm),
 			       "attr.set %s gpa=%#llx size=4K shared", vm,
 			       (unsigned long long)at);
+accept:
 			if (strcmp(c->type, "sw_protected") &&
 			    strcmp(c->type, "pkvm"))
 				op_add(a, i, "", USES(vm),
@@ -186,6 +230,19 @@ static void task_ops(struct gms_alphabet *a, const struct gms_explore_config *c,
 		g_snprintf(t, sizeof(t), "c%d_%d", i, j);
 		op_add(a, i, t, USES(g), "spawn %s gmem.close %s", t, g);
 		op_add(a, i, "", USES(t), "step %s", t);
+		if (!in_place(c))
+			continue;
+		/* a conversion of the whole file each way, step by step */
+		g_snprintf(t, sizeof(t), "v%d_%d", i, j);
+		op_add(a, i, t, USES(g),
+		       "spawn %s gmem.convert %s offset=0 len=%llu to=shared",
+		       t, g, (unsigned long long)size);
+		op_add(a, i, "", USES(t), "step %s", t);
+		g_snprintf(t, sizeof(t), "w%d_%d", i, j);
+		op_add(a, i, t, USES(g),
+		       "spawn %s gmem.convert %s offset=0 len=%llu to=private",
+		       t, g, (unsigned long long)size);
+		op_add(a, i, "", USES(t), "step %s", t);
 	}
 }
 
@@ -202,6 +259,9 @@ struct gms_alphabet *gms_alphabet_new(const struct gms_explore_config *cfg,
 		vm_ops(a, cfg, i);
 	for (int i = 0; i < cfg->vms; i++)
 		slot_ops(a, cfg, i);
+	for (int i = 0; in_place(cfg) && i < cfg->vms; i++)
+		for (int j = 0; j < cfg->files; j++)
+			convert_ops(a, cfg, i, j);
 	for (int i = 0; !cfg->no_tasks && i < cfg->vms; i++)
 		task_ops(a, cfg, i);
 	if (a->names->len > GMS_EXPLORE_MAX_NAMES) {
