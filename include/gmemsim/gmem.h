@@ -102,7 +102,7 @@ int gms_gmem_get_pfn(struct gms_world *w, struct gms_lock_ctx *ctx,
 		     u64 *pfn);
 /* one page at file index @index; @ctx holds the VM's slots_lock */
 int gms_gmem_populate(struct gms_world *w, struct gms_lock_ctx *ctx,
-		      struct gms_gmem_file *f, u64 index, u64 tag);
+		      struct gms_gmem_file *f, u64 index, const u64 *src);
 /* iput(): the inode goes with its last file */
 void gms_gmem_iput(struct gms_world *w, struct gms_gmem_inode *inode);
 

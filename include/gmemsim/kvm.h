@@ -75,9 +75,13 @@ struct gms_arch_ops {
 	 */
 	int (*guest_access)(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 			    u64 pfn, bool is_private);
-	/* kvm_gmem_populate()'s post_populate (SNP_LAUNCH_UPDATE, PAGE.ADD) */
+	/*
+	 * kvm_gmem_populate()'s post_populate (SNP_LAUNCH_UPDATE, PAGE.ADD);
+	 * @src: the source page's content, NULL for none (the series: the
+	 * payload is in place already)
+	 */
 	int (*post_populate)(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
-			     u64 pfn, u64 tag);
+			     u64 pfn, const u64 *src);
 	/* end of launch (SNP_LAUNCH_FINISH, TDH.MR.FINALIZE); NULL: -ENOTTY */
 	int (*finalize)(struct gms_world *w, struct gms_kvm *kvm);
 	/* the guest accepts a private page (PVALIDATE, TDG.MEM.PAGE.ACCEPT) */

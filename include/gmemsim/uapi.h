@@ -80,7 +80,9 @@ int gms_vcpu_write(struct gms_world *w, int vm_fd, u64 gpa,
 		   struct gms_vcpu_exit *exit);
 
 /* Launch: one page populated before finalize (SNP_LAUNCH_UPDATE, TDX INIT_MEM_REGION) */
-int gms_sys_populate(struct gms_world *w, int gmem_fd, u64 offset, u64 tag);
+/* @src: the source page's content; NULL: none (convert=in-place) */
+int gms_sys_populate(struct gms_world *w, int gmem_fd, u64 offset,
+		     const u64 *src);
 /* SNP_LAUNCH_FINISH / TDX FINALIZE_VM; -ENOTTY where there is none */
 int gms_sys_finalize(struct gms_world *w, int vm_fd);
 /* The guest accepts a private page (TDG.MEM.PAGE.ACCEPT, PVALIDATE) */

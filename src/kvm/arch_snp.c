@@ -124,15 +124,24 @@ static int snp_guest_access(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
  * leaves it Guest-Valid (UNVERIFIED: validated=1, immutable=0).
  */
 static int snp_post_populate(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
-			     u64 pfn, u64 tag)
+			     u64 pfn, const u64 *src)
 {
+	u64 tag;
+
+	/* the series (edcc3f42981e): no source only with in-place conversion */
+	if (!src && !gms_gmem_in_place_conversion(w))
+		return -EINVAL;
 	if (kvm->state != GMS_KVM_CREATED)
 		return -EIO; /* SEV_RET_INVALID_GUEST_STATE after LAUNCH_FINISH */
 	if (gms_rmp_lookup(RMP(w), pfn).assigned)
 		return -EEXIST;
-	gms_world_host_access(w, pfn, GMS_HOST_KERNEL_WRITE,
-			      "copy of the launch source");
-	gms_physmem_write(&w->physmem, pfn, tag, kvm->guest, true);
+	if (src) {
+		gms_world_host_access(w, pfn, GMS_HOST_KERNEL_WRITE,
+				      "copy of the launch source");
+		gms_physmem_write(&w->physmem, pfn, *src, kvm->guest, true);
+	}
+	/* no source: the payload userspace wrote while the page was shared */
+	tag = gms_physmem_page(&w->physmem, pfn)->tag;
 	if (rmp_make_private(w, pfn, gfn << GMS_PAGE_SHIFT, kvm->arch_id, true))
 		return -EFAULT;
 	/* SNP_LAUNCH_UPDATE; on failure KVM reclaims the page and makes it shared */

@@ -144,9 +144,18 @@ static int tdx_guest_access(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 
 /* mirrors: tdx_gmem_post_populate(): TDH.MEM.PAGE.ADD copies the source */
 static int tdx_post_populate(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
-			     u64 pfn, u64 tag)
+			     u64 pfn, const u64 *src)
 {
 	struct gms_td *td = td_of(w, kvm);
+	u64 tag;
+
+	/*
+	 * the series (af602a96f401): no source only with in-place conversion,
+	 * and then PAGE.ADD copies the page onto itself ("In-Place Add")
+	 */
+	if (!src && !gms_gmem_in_place_conversion(w))
+		return -EOPNOTSUPP;
+	tag = src ? *src : gms_physmem_page(&w->physmem, pfn)->tag;
 
 	if (!td || td->op_state != OP_INITIALIZED)
 		return -EINVAL;

@@ -35,7 +35,8 @@ static void tdx_premap(struct gms_world *w, struct gms_gmem_file *f, u64 index)
  * hold slots_lock around kvm_gmem_populate(), which takes the invalidate
  * lock: a punch hole in progress holds the population off.
  */
-int gms_sys_populate(struct gms_world *w, int gmem_fd, u64 offset, u64 tag)
+int gms_sys_populate(struct gms_world *w, int gmem_fd, u64 offset,
+		     const u64 *src)
 {
 	u64 index = offset >> GMS_PAGE_SHIFT;
 	struct gms_gmem_file *f;
@@ -53,7 +54,7 @@ int gms_sys_populate(struct gms_world *w, int gmem_fd, u64 offset, u64 tag)
 	if (!f->kvm->arch->post_populate)
 		r = -ENOTTY; /* no such launch command for this VM type */
 	else
-		r = gms_gmem_populate(w, &w->sync, f, index, tag);
+		r = gms_gmem_populate(w, &w->sync, f, index, src);
 	if (!r && f->kvm->arch->has_mirrored_tdp)
 		tdx_premap(w, f, index);
 	gms_lock_release(w, &w->sync, GMS_LOCK_SLOTS, f->kvm);

@@ -908,6 +908,12 @@ static int __kvm_gmem_get_pfn(struct gms_world *w, struct gms_gmem_file *f,
 		return -ENOMEM;
 	if (folio->hwpoison)
 		return -EHWPOISON;
+	/* the series zeroes here, so populate does too (cb0544296a33) */
+	if (gms_gmem_in_place_conversion(w) && !folio->uptodate) {
+		if (!gms_mutant(w, GMS_MUTANT_NO_SCRUB))
+			gms_physmem_clear(&w->physmem, folio->pfn);
+		folio->uptodate = true;
+	}
 	*foliop = folio;
 	return 0;
 }
@@ -980,7 +986,7 @@ int gms_gmem_get_pfn(struct gms_world *w, struct gms_lock_ctx *ctx,
 /* mirrors: __kvm_gmem_populate(): one page, under the invalidate lock */
 static int __kvm_gmem_populate(struct gms_world *w, struct gms_lock_ctx *ctx,
 			       struct gms_kvm *kvm, struct gms_memslot *slot,
-			       struct gms_gmem_file *f, u64 gfn, u64 tag)
+			       struct gms_gmem_file *f, u64 gfn, const u64 *src)
 {
 	u64 index = gms_gmem_get_index(slot, gfn);
 	struct gms_folio *folio;
@@ -997,7 +1003,7 @@ static int __kvm_gmem_populate(struct gms_world *w, struct gms_lock_ctx *ctx,
 		r = -EINVAL;
 		goto out_unlock;
 	}
-	r = kvm->arch->post_populate(w, kvm, gfn, folio->pfn, tag);
+	r = kvm->arch->post_populate(w, kvm, gfn, folio->pfn, src);
 	if (!r)
 		folio->uptodate = true;
 out_unlock:
@@ -1009,10 +1015,10 @@ out_unlock:
  * mirrors: kvm_gmem_populate() for one page, under the launch ioctl's
  * slots_lock (held by @ctx). The model names the page by its offset in
  * @f (the gfn is where a memslot binds it), where the kernel takes a gfn
- * and a source page: the content is @tag.
+ * and a source page: @src is the source's content, NULL for none.
  */
 int gms_gmem_populate(struct gms_world *w, struct gms_lock_ctx *ctx,
-		      struct gms_gmem_file *f, u64 index, u64 tag)
+		      struct gms_gmem_file *f, u64 index, const u64 *src)
 {
 	struct gms_kvm *kvm = f->kvm;
 	struct gms_memslot *slot;
@@ -1024,7 +1030,7 @@ int gms_gmem_populate(struct gms_world *w, struct gms_lock_ctx *ctx,
 		return -EINVAL; /* !kvm_slot_has_gmem(slot) */
 	return __kvm_gmem_populate(w, ctx, kvm, slot, f,
 				   slot->base_gfn + index - slot->gmem.pgoff,
-				   tag);
+				   src);
 }
 
 /*

@@ -125,6 +125,11 @@ static const struct gms_key_spec k_populate[] = { NUM_REQ("offset"),
 						  { "tag", GMS_VAL_TAG, true,
 						    NULL },
 						  END };
+/* gmem.populate: no tag= is no source (convert=in-place, the series) */
+static const struct gms_key_spec k_populate_src[] = { NUM_REQ("offset"),
+						      { "tag", GMS_VAL_TAG,
+							false, NULL },
+						      END };
 static const struct gms_flag_name convert_to[] = {
 	{ "shared", 0 },
 	{ "private", 1 },
@@ -225,9 +230,9 @@ static const struct gms_op_spec ops[] = {
 	{ "gmem.munmap", "gmem.munmap M [offset=O len=L]",
 	  "munmap() of a mapping, whole or in part", GMS_H_NONE, 1, k_munmap,
 	  NULL, NULL, gms_exec_munmap },
-	{ "gmem.populate", "gmem.populate G offset=O tag=T",
-	  "pre-finalize population (kvm_gmem_populate)", GMS_H_NONE, 1,
-	  k_populate, NULL, NULL, gms_exec_populate },
+	{ "gmem.populate", "gmem.populate G offset=O [tag=T]",
+	  "pre-finalize population (kvm_gmem_populate); no tag: no source",
+	  GMS_H_NONE, 1, k_populate_src, NULL, NULL, gms_exec_populate },
 	{ "gmem.pread", "gmem.pread G", "pread()", GMS_H_NONE, 1, k_none, NULL,
 	  NULL, gms_exec_gmem_fileop },
 	{ "gmem.punch", "gmem.punch G offset=O len=L",

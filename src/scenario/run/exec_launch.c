@@ -20,11 +20,15 @@ static bool model_op(struct gms_runner *r, struct gms_result *res)
 void gms_exec_populate(struct gms_runner *r, const struct gms_stmt *s,
 		       struct gms_result *res)
 {
+	u64 tag = gms_stmt_num(s, "tag", 0);
+
 	if (!model_op(r, res))
 		return;
-	gms_result_set(res, gms_sys_populate(r->w, gms_runner_fd(r, pos0(s)),
-					     gms_stmt_num(s, "offset", 0),
-					     gms_stmt_num(s, "tag", 0)));
+	/* no tag=: no source page (the series' in-place population) */
+	gms_result_set(res,
+		       gms_sys_populate(r->w, gms_runner_fd(r, pos0(s)),
+					gms_stmt_num(s, "offset", 0),
+					gms_stmt_arg(s, "tag") ? &tag : NULL));
 }
 
 void gms_exec_finalize(struct gms_runner *r, const struct gms_stmt *s,
