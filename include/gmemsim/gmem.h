@@ -92,6 +92,12 @@ int gms_gmem_create(struct gms_world *w, struct gms_kvm *kvm, u64 size,
 		    u64 flags);
 int gms_gmem_bind(struct gms_world *w, struct gms_kvm *kvm,
 		  struct gms_memslot *slot, int fd, s64 offset);
+/* convert=in-place: the series' bind, prepare then commit */
+int gms_gmem_prepare_memory_region(struct gms_world *w, struct gms_kvm *kvm,
+				   struct gms_memslot *slot, int fd,
+				   s64 offset);
+int gms_gmem_commit_memory_region(struct gms_world *w, struct gms_kvm *kvm,
+				  struct gms_memslot *slot);
 /* the inode whose invalidate lock kvm_gmem_unbind() takes, or NULL */
 struct gms_gmem_inode *gms_gmem_unbind_lock_target(struct gms_memslot *slot);
 /* the caller holds gms_gmem_unbind_lock_target()'s lock */

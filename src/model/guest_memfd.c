@@ -829,6 +829,58 @@ int gms_gmem_bind(struct gms_world *w, struct gms_kvm *kvm,
 	return 0;
 }
 
+/*
+ * The series' bind in two phases (83411f32b8ad "Split bind() into
+ * prepare()+commit() phases", 3fe5d2944e5a "Establish memslot<=>guest_memfd
+ * bindings *after* memslot is ready"; convert=in-place): prepare checks and
+ * points the new slot at its file, nothing on the file changes; after the
+ * arch's prepare, commit publishes the binding under the invalidate lock,
+ * -EEXIST there (the slot's file pointer undone).
+ */
+int gms_gmem_prepare_memory_region(struct gms_world *w, struct gms_kvm *kvm,
+				   struct gms_memslot *slot, int fd, s64 offset)
+{
+	u64 size = slot->npages << GMS_PAGE_SHIFT;
+	struct gms_gmem_file *f;
+	int r;
+
+	f = gms_fdget_obj(w, fd, GMS_FD_GMEM, -EINVAL, &r);
+	if (!f)
+		return r;
+	r = gms_gmem_owner_check(w, f, kvm);
+	if (r)
+		return r;
+	if (!gms_abi_bind_range_ok(w, offset, size, f->inode->size))
+		return -EINVAL;
+	slot->gmem.file = f;
+	slot->gmem.pgoff = (u64)offset >> GMS_PAGE_SHIFT;
+	slot->flags |= KVM_MEMSLOT_GMEM_ONLY; /* gmem_in_place_conversion */
+	return 0;
+}
+
+/* mirrors: kvm_gmem_commit_memory_region() of the series */
+int gms_gmem_commit_memory_region(struct gms_world *w, struct gms_kvm *kvm,
+				  struct gms_memslot *slot)
+{
+	struct gms_gmem_file *f = slot->gmem.file;
+	u64 start = slot->gmem.pgoff, end = start + slot->npages;
+	int r = 0;
+
+	if (!gms_lock_try(w, &w->sync, GMS_LOCK_INVALIDATE, f->inode,
+			  GMS_LOCK_EXCLUSIVE))
+		return -GMS_EBLOCKED;
+	if (gms_range_map_find(&f->bindings, start, end))
+		r = -EEXIST;
+	else
+		r = gms_gmem_owner_bind(w, f, kvm);
+	if (r)
+		slot->gmem.file = NULL;
+	else
+		gms_range_map_store(&f->bindings, start, end, (uintptr_t)slot);
+	gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, f->inode);
+	return r;
+}
+
 /* mirrors: __kvm_gmem_unbind() */
 static void __kvm_gmem_unbind(struct gms_memslot *slot, struct gms_gmem_file *f)
 {

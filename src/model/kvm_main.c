@@ -254,12 +254,22 @@ static void free_unpublished(struct gms_world *w, struct gms_memslot *s)
 static int kvm_create_memslot(struct gms_world *w, struct gms_kvm *kvm,
 			      struct gms_memslot *new)
 {
+	bool two_phase = gms_gmem_in_place_conversion(w) &&
+			 (new->flags &KVM_MEM_GUEST_MEMFD);
 	int r = kvm_arch_prepare_memory_region(kvm, new);
 
 	if (r) {
-		/* out_unbind: kvm_gmem_unbind(new) */
-		if (new->flags & KVM_MEM_GUEST_MEMFD)
+		/* out_unbind: kvm_gmem_unbind(new); the series bound nothing yet */
+		if (two_phase)
+			new->gmem.file = NULL;
+		else if (new->flags & KVM_MEM_GUEST_MEMFD)
 			gms_gmem_unbind(w, new);
+		free_unpublished(w, new);
+		return r;
+	}
+	/* the series: kvm_gmem_commit_memory_region() once the slot is ready */
+	r = two_phase ? gms_gmem_commit_memory_region(w, kvm, new) : 0;
+	if (r) {
 		free_unpublished(w, new);
 		return r;
 	}
@@ -485,8 +495,13 @@ __kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
 
 	new = alloc_memslot(w, kvm, as_id, id, mem);
 	if (mem->flags & KVM_MEM_GUEST_MEMFD) {
-		r = gms_gmem_bind(w, kvm, new, mem->guest_memfd,
-				  (s64)mem->guest_memfd_offset);
+		/* the series binds in two phases, around the arch's prepare */
+		r = gms_gmem_in_place_conversion(w) ?
+			    gms_gmem_prepare_memory_region(
+				    w, kvm, new, mem->guest_memfd,
+				    (s64)mem->guest_memfd_offset) :
+			    gms_gmem_bind(w, kvm, new, mem->guest_memfd,
+					  (s64)mem->guest_memfd_offset);
 		if (r) {
 			free_unpublished(w, new);
 			return r;
