@@ -82,6 +82,8 @@ struct gms_result {
 	bool has_value; /* a read: @value is the tag it returned */
 	u64 value;
 	enum gms_exit_reason exit;
+	struct gms_vcpu_exit
+		exit_info; /* the exit's details: run->memory_fault */
 	char *mismatch; /* expect.*: what differed (owned) */
 	const char *unsupported; /* the target cannot do this op: why */
 	bool not_applicable; /* an assertion on the model's internals, on the kernel */
