@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <gmemsim/scenario.h>
+#include <gmemsim/target.h>
 
 #include "helpers.h"
 
@@ -135,6 +136,71 @@ static void test_errors(void **state)
 		"t.gms:2:28: unknown flags 'shiny'");
 }
 
+/* exit:memory_fault's details: rejected forms, each at its column */
+static void test_memory_fault_detail_errors(void **state)
+{
+	static const struct {
+		const char *outcome, *msg;
+	} cases[] = {
+		/* a bad key, a bad word */
+		{ "exit:memory_fault len=4K",
+		  "2:49: unknown detail 'len=' for exit:memory_fault (gpa=, size=, private or shared)" },
+		{ "exit:memory_fault write",
+		  "2:49: unknown detail 'write' for exit:memory_fault (gpa=, size=, private or shared)" },
+		{ "exit:memory_fault private=1",
+		  "2:49: unknown detail 'private=' for exit:memory_fault (gpa=, size=, private or shared)" },
+		/* a bad number, a missing one, a list */
+		{ "exit:memory_fault gpa=0x1g", "2:49: bad number '0x1g'" },
+		{ "exit:memory_fault size=4Q", "2:49: bad number '4Q'" },
+		{ "exit:memory_fault gpa=", "2:49: 'gpa=' needs a value" },
+		{ "exit:memory_fault gpa 4G", "2:49: 'gpa=' needs a value" },
+		{ "exit:memory_fault size=4K,8K",
+		  "2:49: 'size' does not take a list" },
+		/* each detail once; private and shared are one detail */
+		{ "exit:memory_fault gpa=0 gpa=0",
+		  "2:55: duplicate detail 'gpa'" },
+		{ "exit:memory_fault size=4K private size=4K",
+		  "2:65: duplicate detail 'size'" },
+		{ "exit:memory_fault private private",
+		  "2:57: duplicate detail 'private'" },
+		{ "exit:memory_fault private shared",
+		  "2:57: duplicate detail 'shared'" },
+		/* details after any other outcome */
+		{ "exit:mmio gpa=0",
+		  "2:41: 'gpa=' is a detail of exit:memory_fault, not of exit:mmio" },
+		{ "exit:exception private",
+		  "2:46: 'private' is a detail of exit:memory_fault, not of exit:exception" },
+		{ "EFAULT size=4K",
+		  "2:38: 'size=' is a detail of exit:memory_fault, not of EFAULT" },
+		{ "ok shared",
+		  "2:34: 'shared' is a detail of exit:memory_fault, not of ok" },
+		/* anything else after the outcome */
+		{ "exit:memory_fault private ok",
+		  "2:57: unknown detail 'ok' for exit:memory_fault (gpa=, size=, private or shared)" },
+		{ "exit:memory_fault , private",
+		  "2:49: unexpected ',' after the outcome" },
+		{ "exit:memory_fault => ok",
+		  "2:49: unexpected '=>' after the outcome" },
+		{ "exit:mmio ok", "2:41: unexpected 'ok' after the outcome" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *text = g_strdup_printf(
+			"vm.create a\nguest.read a gpa=0 private => %s\n",
+			cases[i].outcome);
+		char *msg = g_strconcat("t.gms:", cases[i].msg, NULL);
+
+		expect_error(text, msg);
+		g_free(text);
+		g_free(msg);
+	}
+	/* a task's outcome takes them too, and is checked as strictly */
+	expect_error("vm.create a\nspawn t guest.read a gpa=0\n"
+		     "finish t => exit:memory_fault gpa=1 gpa=1\n",
+		     "t.gms:3:37: duplicate detail 'gpa'");
+}
+
 /* The error domain by its name, as G_DEFINE_QUARK() spells it. */
 static void test_error_domain(void **state)
 {
@@ -187,6 +253,51 @@ static void test_accepts(void **state)
 	assert_int_equal(s->outcome.exit, GMS_EXIT_MEMORY_FAULT);
 	assert_int_equal(((struct gms_stmt *)sc->stmts->pdata[6])->outcome.exit,
 			 GMS_EXIT_MMIO);
+	gms_scenario_free(sc);
+}
+
+/* exit:memory_fault's details, in any order; left out, none is checked */
+static void test_memory_fault_details(void **state)
+{
+	const char *text =
+		"vm.create a type=sw_protected\n"
+		"guest.read a gpa=4G private => exit:memory_fault gpa=0x100000000 size=4096 private\n"
+		"guest.read a gpa=4G shared => exit:memory_fault shared size=4K gpa=4G\n"
+		"guest.read a gpa=0 => exit:memory_fault size=0\n"
+		"guest.read a gpa=0 => exit:memory_fault\n"
+		"spawn t guest.read a gpa=0\n"
+		"finish t => exit:memory_fault gpa=0 # a comment\n";
+	GError *err = NULL;
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), &err);
+	const struct gms_outcome *o;
+
+	(void)state;
+	assert_null(err);
+	assert_non_null(sc);
+	assert_int_equal(sc->stmts->len, 7);
+	o = &((struct gms_stmt *)sc->stmts->pdata[1])->outcome;
+	assert_int_equal(o->kind, GMS_OUT_EXIT);
+	assert_int_equal(o->exit, GMS_EXIT_MEMORY_FAULT);
+	assert_true(o->has_gpa && o->has_size && o->has_private);
+	assert_int_equal(o->gpa, 4ULL << 30);
+	assert_int_equal(o->size, 4096);
+	assert_true(o->is_private);
+	assert_string_equal(((struct gms_stmt *)sc->stmts->pdata[1])->text,
+			    "guest.read a gpa=4G private");
+	o = &((struct gms_stmt *)sc->stmts->pdata[2])->outcome;
+	assert_true(o->has_gpa && o->has_size && o->has_private);
+	assert_int_equal(o->gpa, 4ULL << 30);
+	assert_int_equal(o->size, 4096);
+	assert_false(o->is_private);
+	o = &((struct gms_stmt *)sc->stmts->pdata[3])->outcome;
+	assert_true(!o->has_gpa && o->has_size && !o->has_private);
+	assert_int_equal(o->size, 0);
+	o = &((struct gms_stmt *)sc->stmts->pdata[4])->outcome;
+	assert_true(!o->has_gpa && !o->has_size && !o->has_private);
+	o = &((struct gms_stmt *)sc->stmts->pdata[6])->outcome;
+	assert_int_equal(o->exit, GMS_EXIT_MEMORY_FAULT);
+	assert_true(o->has_gpa && !o->has_size && !o->has_private);
 	gms_scenario_free(sc);
 }
 
@@ -278,6 +389,126 @@ static void test_runner_verdicts(void **state)
 	g_free(reason);
 }
 
+/* exit:memory_fault's details are checked when given, each on its own */
+static void test_memory_fault_verdicts(void **state)
+{
+	static const char *const pass[] = {
+		"exit:memory_fault",
+		"exit:memory_fault gpa=1M size=4K private",
+		"exit:memory_fault private gpa=0x100000",
+		"exit:memory_fault size=4096",
+		"EFAULT",
+	};
+	static const char *const fail[] = {
+		"exit:memory_fault gpa=0x101000",
+		"exit:memory_fault size=2M",
+		"exit:memory_fault shared",
+		"exit:memory_fault gpa=1M size=4K shared",
+		"exit:mmio",
+	};
+	char *reason;
+
+	(void)state;
+	for (int i = 0; i < 2 * 5; i++) {
+		const char *o = i < 5 ? pass[i] : fail[i - 5];
+		char *text = g_strdup_printf(
+			"vm.create vm type=sw_protected\n"
+			"gmem.create g vm=vm size=4K\n"
+			"memslot.set vm slot=1 gpa=1M size=4K gmem=g\n"
+			"guest.read vm gpa=0x100010 private => %s\n",
+			o);
+
+		if (verdict_of(text, NULL, NULL) !=
+		    (i < 5 ? GMS_PASS : GMS_FAIL))
+			fail_msg("=> %s: %s", o, i < 5 ? "failed" : "passed");
+		g_free(text);
+	}
+	/* the failure shows every detail of the exit */
+	assert_int_equal(
+		verdict_of("vm.create vm type=sw_protected\n"
+			   "attr.set vm gpa=1M size=4K private\n"
+			   "guest.read vm gpa=1M shared => exit:memory_fault\n"
+			   "guest.read vm gpa=1M => exit:memory_fault gpa=2M\n",
+			   &reason, NULL),
+		GMS_FAIL);
+	assert_string_equal(
+		reason,
+		"line 4: wrong outcome: expected exit:memory_fault gpa=0x200000, got exit:memory_fault gpa=0x100000 size=0x1000 private (EFAULT)");
+	g_free(reason);
+	/* a task's exit keeps its details to the finish */
+	assert_int_equal(
+		verdict_of(
+			"vm.create vm type=sw_protected\n"
+			"spawn t guest.read vm gpa=0x1234 private\n"
+			"finish t => exit:memory_fault gpa=0x1000 size=4K private\n",
+			NULL, NULL),
+		GMS_PASS);
+	assert_int_equal(verdict_of("vm.create vm type=sw_protected\n"
+				    "spawn t guest.read vm gpa=0x1234 private\n"
+				    "finish t => exit:memory_fault shared\n",
+				    NULL, NULL),
+			 GMS_FAIL);
+}
+
+/* a "kernel" that is the model, but reports its memory faults a page further */
+static const struct gms_target_ops *model_ops;
+
+static int read_page_further(struct gms_target *t, int vm_fd, u64 gpa,
+			     enum gms_access_kind kind, u64 *tag,
+			     struct gms_vcpu_exit *exit)
+{
+	int r = model_ops->vcpu_read(t, vm_fd, gpa, kind, tag, exit);
+
+	if (exit->reason == GMS_EXIT_MEMORY_FAULT)
+		exit->gpa += 0x1000;
+	return r;
+}
+
+/* --target diff compares exit:memory_fault's details, stated or not */
+static void test_diff_memory_fault_details(void **state)
+{
+	const char *text = "vm.create vm type=sw_protected\n"
+			   "gmem.create g vm=vm size=4K\n"
+			   "memslot.set vm slot=1 gpa=1M size=4K gmem=g\n"
+			   "guest.read vm gpa=1M private => exit:memory_fault\n"
+			   "guest.write vm gpa=1M tag=x private => EFAULT\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_world *w = gms_world_new();
+	struct gms_target *kernel = gms_model_target_new(w);
+	struct gms_target_ops ops = *kernel->ops;
+	struct gms_policy base = { 0 };
+	const struct gms_diff_step *ds;
+	struct gms_diff *d;
+
+	(void)state;
+	model_ops = kernel->ops;
+	ops.vcpu_read = read_page_further;
+	kernel->ops = &ops;
+	kernel->abi = "7.2";
+	d = gms_scenario_diff(sc, &base, kernel);
+	assert_null(d->stopped);
+	assert_int_equal(d->steps->len, 5);
+	assert_int_equal(d->differ, 1);
+	assert_int_equal(d->unexplained, 1);
+	ds = &g_array_index(d->steps, struct gms_diff_step, 3);
+	assert_string_equal(
+		ds->model,
+		"exit:memory_fault gpa=0x100000 size=0x1000 private (EFAULT)");
+	assert_string_equal(
+		ds->kernel,
+		"exit:memory_fault gpa=0x101000 size=0x1000 private (EFAULT)");
+	assert_null(ds->known);
+	/* neither run failed: the scenario did not state the gpa */
+	assert_int_equal(d->model->verdict, GMS_PASS);
+	assert_int_equal(d->kernel->verdict, GMS_PASS);
+	gms_diff_free(d);
+	kernel->ops = model_ops;
+	gms_target_destroy(kernel);
+	gms_world_free(w);
+	gms_scenario_free(sc);
+}
+
 /* gms_op_lookup() bisects: the table must stay sorted, every op findable */
 static void test_op_table(void **state)
 {
@@ -337,8 +568,12 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_error_domain),
 		cmocka_unit_test(test_accepts),
+		cmocka_unit_test(test_memory_fault_details),
+		cmocka_unit_test(test_memory_fault_detail_errors),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_runner_verdicts),
+		cmocka_unit_test(test_memory_fault_verdicts),
+		cmocka_unit_test(test_diff_memory_fault_details),
 		cmocka_unit_test(test_op_table),
 		cmocka_unit_test(test_fuzz_decode_order),
 	};

@@ -31,6 +31,10 @@ struct gms_outcome {
 	u64 offset;
 	u64 tag; /* GMS_OUT_TAG */
 	enum gms_exit_reason exit; /* GMS_OUT_EXIT */
+	/* exit:memory_fault's details (run->memory_fault): checked if given */
+	bool has_gpa, has_size, has_private;
+	u64 gpa, size;
+	bool is_private; /* KVM_MEMORY_EXIT_FLAG_PRIVATE set */
 	const char *invariant; /* GMS_OUT_VIOLATION */
 };
 
@@ -78,6 +82,8 @@ struct gms_result {
 	bool has_value; /* a read: @value is the tag it returned */
 	u64 value;
 	enum gms_exit_reason exit;
+	struct gms_vcpu_exit
+		exit_info; /* the exit's details: run->memory_fault */
 	char *mismatch; /* expect.*: what differed (owned) */
 	const char *unsupported; /* the target cannot do this op: why */
 	bool not_applicable; /* an assertion on the model's internals, on the kernel */

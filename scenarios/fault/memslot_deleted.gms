@@ -7,4 +7,4 @@ memslot.set vm slot=10 gpa=0xc0000000 size=4K gmem=g
 attr.set vm gpa=0xc0000000 size=4K private
 guest.read vm gpa=0xc0000000 => zero
 memslot.delete vm slot=10
-guest.read vm gpa=0xc0000000 => exit:memory_fault
+guest.read vm gpa=0xc0000000 => exit:memory_fault gpa=0xc0000000 size=4096 private

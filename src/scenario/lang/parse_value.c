@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The parser's values: numbers, names, tags, flags and enums by the op
- * table's key types, and the outcome after '=>'.
+ * table's key types, and the outcome after '=>' with its details.
  */
 #include <string.h>
 
@@ -219,6 +219,87 @@ bool gms_parse_outcome(struct gms_parser *p, struct gms_stmt *s,
 		o->invariant = inv->id;
 	} else {
 		return gms_parse_fail(p, t->col, "unknown outcome '%s'", v);
+	}
+	return true;
+}
+
+static const struct gms_tok *tok_at(GArray *toks, guint i)
+{
+	return i < toks->len ? &g_array_index(toks, struct gms_tok, i) : NULL;
+}
+
+static bool is_memory_fault(const struct gms_outcome *o)
+{
+	return o->kind == GMS_OUT_EXIT && o->exit == GMS_EXIT_MEMORY_FAULT;
+}
+
+/* gpa=N or size=N at toks[i] */
+static bool parse_detail_num(struct gms_parser *p, GArray *toks, guint i,
+			     bool *has, u64 *num)
+{
+	const struct gms_tok *key = tok_at(toks, i), *eq = tok_at(toks, i + 1),
+			     *v = tok_at(toks, i + 2),
+			     *next = tok_at(toks, i + 3);
+
+	if (!eq || eq->kind != GMS_TOK_EQ || !v || v->kind != GMS_TOK_WORD)
+		return gms_parse_fail(p, key->col, "'%s=' needs a value",
+				      key->text);
+	if (*has)
+		return gms_parse_fail(p, key->col, "duplicate detail '%s'",
+				      key->text);
+	if (next && next->kind == GMS_TOK_COMMA)
+		return gms_parse_fail(p, key->col, "'%s' does not take a list",
+				      key->text);
+	if (!gms_parse_number(v->text, num))
+		return gms_parse_fail(p, key->col, "bad number '%s'", v->text);
+	*has = true;
+	return true;
+}
+
+bool gms_parse_outcome_details(struct gms_parser *p, struct gms_stmt *s,
+			       GArray *toks, guint i)
+{
+	struct gms_outcome *o = &s->outcome;
+	const char *outcome = tok_at(toks, i - 1)->text;
+
+	while (i < toks->len) {
+		const struct gms_tok *t = tok_at(toks, i),
+				     *eq = tok_at(toks, i + 1);
+		bool kv = eq && eq->kind == GMS_TOK_EQ;
+		bool gpa = !strcmp(t->text, "gpa");
+		bool size = !strcmp(t->text, "size");
+		bool word = !kv && (!strcmp(t->text, "private") ||
+				    !strcmp(t->text, "shared"));
+
+		if (t->kind == GMS_TOK_WORD && !is_memory_fault(o) &&
+		    (gpa || size || word))
+			return gms_parse_fail(
+				p, t->col,
+				"'%s%s' is a detail of exit:memory_fault, not of %s",
+				t->text, kv ? "=" : "", outcome);
+		if (t->kind != GMS_TOK_WORD || !is_memory_fault(o))
+			return gms_parse_fail(
+				p, t->col, "unexpected '%s' after the outcome",
+				t->text);
+		if (gpa || size) {
+			if (!parse_detail_num(p, toks, i,
+					      gpa ? &o->has_gpa : &o->has_size,
+					      gpa ? &o->gpa : &o->size))
+				return false;
+			i += 3;
+			continue;
+		}
+		if (!word)
+			return gms_parse_fail(
+				p, t->col,
+				"unknown detail '%s%s' for exit:memory_fault (gpa=, size=, private or shared)",
+				t->text, kv ? "=" : "");
+		if (o->has_private)
+			return gms_parse_fail(p, t->col,
+					      "duplicate detail '%s'", t->text);
+		o->has_private = true;
+		o->is_private = t->text[0] == 'p';
+		i++;
 	}
 	return true;
 }

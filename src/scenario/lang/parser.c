@@ -201,6 +201,21 @@ static bool check_positional(struct gms_parser *p, struct gms_stmt *s,
 	return true;
 }
 
+/* '=>' outcome [details] at toks[i]: the rest of the statement */
+static bool parse_arrow(struct gms_parser *p, struct gms_stmt *s, GArray *toks,
+			guint i)
+{
+	if (i + 1 >= toks->len ||
+	    g_array_index(toks, struct gms_tok, i + 1).kind != GMS_TOK_WORD)
+		return gms_parse_fail(
+			p, g_array_index(toks, struct gms_tok, i).col,
+			"'=>' needs an outcome");
+	if (!gms_parse_outcome(p, s,
+			       &g_array_index(toks, struct gms_tok, i + 1)))
+		return false;
+	return gms_parse_outcome_details(p, s, toks, i + 2);
+}
+
 static bool parse_op(struct gms_parser *p, struct gms_stmt *s, GArray *toks)
 {
 	struct gms_tok *verb = &g_array_index(toks, struct gms_tok, 0);
@@ -214,26 +229,8 @@ static bool parse_op(struct gms_parser *p, struct gms_stmt *s, GArray *toks)
 		struct gms_tok *t = &g_array_index(toks, struct gms_tok, i);
 
 		if (t->kind == GMS_TOK_ARROW) {
-			if (i + 1 >= toks->len ||
-			    g_array_index(toks, struct gms_tok, i + 1).kind !=
-				    GMS_TOK_WORD)
-				return gms_parse_fail(p, t->col,
-						      "'=>' needs an outcome");
-			if (!gms_parse_outcome(p, s,
-					       &g_array_index(toks,
-							      struct gms_tok,
-							      i + 1)))
+			if (!parse_arrow(p, s, toks, i))
 				return false;
-			if (i + 2 < toks->len)
-				return gms_parse_fail(
-					p,
-					g_array_index(toks, struct gms_tok,
-						      i + 2)
-						.col,
-					"unexpected '%s' after the outcome",
-					g_array_index(toks, struct gms_tok,
-						      i + 2)
-						.text);
 			break;
 		}
 		if (t->kind != GMS_TOK_WORD)
@@ -349,20 +346,7 @@ static bool parse_step(struct gms_parser *p, struct gms_stmt *s, GArray *toks)
 		if (t->kind != GMS_TOK_ARROW)
 			return gms_parse_fail(p, t->col, "unexpected '%s'",
 					      t->text);
-		if (i + 1 >= toks->len ||
-		    g_array_index(toks, struct gms_tok, i + 1).kind !=
-			    GMS_TOK_WORD)
-			return gms_parse_fail(p, t->col,
-					      "'=>' needs an outcome");
-		if (!gms_parse_outcome(
-			    p, s, &g_array_index(toks, struct gms_tok, i + 1)))
-			return false;
-		if (i + 2 < toks->len)
-			return gms_parse_fail(
-				p,
-				g_array_index(toks, struct gms_tok, i + 2).col,
-				"unexpected '%s' after the outcome",
-				g_array_index(toks, struct gms_tok, i + 2).text);
+		return parse_arrow(p, s, toks, i);
 	}
 	return true;
 }

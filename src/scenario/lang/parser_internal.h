@@ -33,5 +33,11 @@ bool gms_parse_value(struct gms_parser *p, const struct gms_key_spec *k,
 /* the outcome token after '=>' into s->outcome */
 bool gms_parse_outcome(struct gms_parser *p, struct gms_stmt *s,
 		       const struct gms_tok *t);
+/*
+ * What follows the outcome, from toks[i] (the outcome at i - 1) to the end:
+ * exit:memory_fault's details (gpa=N, size=N, private or shared, each once).
+ */
+bool gms_parse_outcome_details(struct gms_parser *p, struct gms_stmt *s,
+			       GArray *toks, guint i);
 
 #endif

@@ -141,7 +141,7 @@ void gms_exec_guest_access(struct gms_runner *r, const struct gms_stmt *s,
 		ret = gms_target_vcpu_write(r->t, fd, gpa, kind,
 					    gms_stmt_num(s, "tag", 0), &exit);
 	gms_result_set(res, ret);
-	res->exit = exit.reason;
+	gms_result_exit(res, &exit);
 	res->has_value = !ret && exit.reason == GMS_EXIT_NONE &&
 			 g_str_equal(s->op->verb, "guest.read");
 }

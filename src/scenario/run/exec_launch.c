@@ -48,7 +48,7 @@ void gms_exec_accept(struct gms_runner *r, const struct gms_stmt *s,
 		return;
 	gms_result_set(res, gms_vcpu_accept(r->w, gms_runner_fd(r, pos0(s)),
 					    gms_stmt_num(s, "gpa", 0), &exit));
-	res->exit = exit.reason;
+	gms_result_exit(res, &exit);
 }
 
 /* host.kernel_read, host.kvm_map, host.direct_read/write, host.migrate */

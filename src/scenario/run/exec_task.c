@@ -158,7 +158,7 @@ static void exec_step(struct gms_runner *r, const struct gms_stmt *s,
 static void task_result(const struct gms_task *t, struct gms_result *res)
 {
 	gms_result_set(res, t->ret);
-	res->exit = t->exit.reason;
+	gms_result_exit(res, &t->exit);
 	res->has_value = t->has_value;
 	res->value = t->value;
 	res->has_offset = t->has_offset;

@@ -70,6 +70,12 @@ void gms_result_set(struct gms_result *res, s64 ret)
 		res->err = (int)-ret;
 }
 
+void gms_result_exit(struct gms_result *res, const struct gms_vcpu_exit *exit)
+{
+	res->exit = exit->reason;
+	res->exit_info = *exit;
+}
+
 bool gms_runner_needs_model(struct gms_runner *r, struct gms_result *res)
 {
 	if (r->w)
@@ -105,9 +111,32 @@ static const char *keep(struct gms_run *run, char *s)
 	return k;
 }
 
+/* " gpa=0x... size=0x... private": run->memory_fault's details as given */
+static char *fault_details(bool has_gpa, u64 gpa, bool has_size, u64 size,
+			   bool has_private, bool is_private)
+{
+	GString *s = g_string_new(NULL);
+
+	if (has_gpa)
+		g_string_append_printf(s, " gpa=0x%" G_GINT64_MODIFIER "x",
+				       gpa);
+	if (has_size)
+		g_string_append_printf(s, " size=0x%" G_GINT64_MODIFIER "x",
+				       size);
+	if (has_private)
+		g_string_append(s, is_private ? " private" : " shared");
+	return g_string_free(s, FALSE);
+}
+
+static bool exit_is_private(const struct gms_vcpu_exit *e)
+{
+	return e->flags & KVM_MEMORY_EXIT_FLAG_PRIVATE;
+}
+
 static const char *outcome_text(struct gms_run *run,
 				const struct gms_outcome *o)
 {
+	g_autofree char *details = NULL;
 	const char *tag;
 
 	switch (o->kind) {
@@ -129,9 +158,16 @@ static const char *outcome_text(struct gms_run *run,
 		tag = gms_scenario_tag_name(run->sc, o->tag);
 		return keep(run, g_strconcat("tag:", tag ? tag : "?", NULL));
 	case GMS_OUT_EXIT:
-		return o->exit == GMS_EXIT_MMIO	     ? "exit:mmio" :
-		       o->exit == GMS_EXIT_EXCEPTION ? "exit:exception" :
-						       "exit:memory_fault";
+		if (o->exit == GMS_EXIT_MMIO)
+			return "exit:mmio";
+		if (o->exit == GMS_EXIT_EXCEPTION)
+			return "exit:exception";
+		if (!o->has_gpa && !o->has_size && !o->has_private)
+			return "exit:memory_fault";
+		details = fault_details(o->has_gpa, o->gpa, o->has_size,
+					o->size, o->has_private, o->is_private);
+		return keep(run,
+			    g_strconcat("exit:memory_fault", details, NULL));
 	case GMS_OUT_SCRAMBLED:
 		return "scrambled";
 	case GMS_OUT_VIOLATION:
@@ -154,14 +190,20 @@ static const char *actual_text(struct gms_run *run, const char *base,
 static const char *outcome_of(struct gms_run *run, const struct gms_result *res)
 {
 	const char *e = res->err ? gms_errno_name(res->err) : NULL;
+	const struct gms_vcpu_exit *x = &res->exit_info;
+	g_autofree char *details = NULL;
 	const char *tag;
 
 	if (res->mismatch)
 		return keep(run,
 			    g_strdup_printf("mismatch: %s", res->mismatch));
-	if (res->exit == GMS_EXIT_MEMORY_FAULT)
-		return keep(run, g_strdup_printf("exit:memory_fault (%s)",
-						 e ? e : "?"));
+	if (res->exit == GMS_EXIT_MEMORY_FAULT) {
+		/* every detail: a diff compares them, a failure shows them */
+		details = fault_details(true, x->gpa, true, x->size, true,
+					exit_is_private(x));
+		return keep(run, g_strdup_printf("exit:memory_fault%s (%s)",
+						 details, e ? e : "?"));
+	}
 	if (res->blocked)
 		return "blocked";
 	if (res->exit == GMS_EXIT_MMIO)
@@ -185,6 +227,15 @@ static const char *outcome_of(struct gms_run *run, const struct gms_result *res)
 	return keep(run, tag ? g_strconcat("tag:", tag, NULL) :
 			       g_strdup_printf("tag:%#" G_GINT64_MODIFIER "x",
 					       res->value));
+}
+
+/* exit:memory_fault's details, those given */
+static bool fault_details_match(const struct gms_outcome *o,
+				const struct gms_vcpu_exit *x)
+{
+	return (!o->has_gpa || x->gpa == o->gpa) &&
+	       (!o->has_size || x->size == o->size) &&
+	       (!o->has_private || exit_is_private(x) == o->is_private);
 }
 
 /* Does @res satisfy @o (violations aside)? */
@@ -216,7 +267,9 @@ static bool outcome_matches(const struct gms_outcome *o,
 	case GMS_OUT_TAG:
 		return clean && res->has_value && res->value == o->tag;
 	case GMS_OUT_EXIT:
-		return res->exit == o->exit;
+		return res->exit == o->exit &&
+		       (o->exit != GMS_EXIT_MEMORY_FAULT ||
+			fault_details_match(o, &res->exit_info));
 	case GMS_OUT_SCRAMBLED:
 		return clean && res->has_value &&
 		       res->value == GMS_TAG_SCRAMBLED;
