@@ -305,8 +305,15 @@ static char *counterexample(struct explorer *x, const u16 *path, guint n,
 	for (guint k = 0; run && k < n && k < run->steps->len; k++) {
 		const struct gms_step *st = run->steps->pdata[k];
 
-		if (st->raw && strcmp(st->raw, "ok"))
-			outcomes[k] = st->raw;
+		const char *paren = st->raw ? strstr(st->raw, " (") : NULL;
+
+		if (!st->raw || !strcmp(st->raw, "ok"))
+			continue;
+		/* "exit:memory_fault ... (EFAULT)": the errno is the trace's */
+		outcomes[k] =
+			paren ? g_string_chunk_insert_len(run->strings, st->raw,
+							  paren - st->raw) :
+				st->raw;
 	}
 	if (strcmp(id, "leak"))
 		outcomes[n - 1] = last;
