@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Seed inputs for fuzz_lifecycle: the library's lifecycles, in the decoder's
 byte layout (src/scenario/lang/fuzz_decode.c), so the fuzzer starts from races and
-launches that reach every platform. Usage: lifecycle_seeds.py OUT_DIR"""
+launches that reach every platform. The inplace-* seeds are scenarios/conversion/'s,
+for GMEMSIM_POLICY=convert=in-place (under other policies they decode to other ops).
+Usage: lifecycle_seeds.py OUT_DIR"""
 import os
 import sys
 
@@ -80,6 +82,60 @@ def finish(t):
     return [23, t]
 
 
+# convert=in-place (GMEMSIM_POLICY): op 18 is gmem.convert, 27/28 host.pin/unpin;
+# under other policies these bytes decode to attr.set, vm.create and gmem.create.
+MMAP, MMAP_SHARED = 1, 2        # gmem_flags: mmap, mmap,init_shared
+K4, K8, K16 = 0, 1, 2           # sizes and slot sizes; conv_lens (4K, 8K, 16K)
+
+
+def convert(g, to_shared, off=0, ln=K4):  # gmem.convert gG offset=O len=L to=...
+    return [18, g, off, ln, 1 if to_shared else 0]
+
+
+def spawn_convert(g, to_shared, off=0, ln=K4):  # spawn tN gmem.convert ...
+    return [19, 5, g, off, ln, 1 if to_shared else 0]
+
+
+def mmap(g, ln=0):              # gmem.mmap mN gmem=gG offset=0 len=4K|8K|16K
+    return [2, g, 0, ln, 1]
+
+
+def host_write(m, off=0, tag=2):  # host.write mM offset=O tag=tT (off: 0, 4K, 8K, 12K)
+    return [13, m, off, tag]
+
+
+def host_read(m, off=0):
+    return [12, m, off]
+
+
+def pin(m, off=0):              # host.pin mM offset=O
+    return [27, m, off]
+
+
+def unpin(m, off=0):
+    return [28, m, off]
+
+
+def munmap(m):                  # its pins are unpinned first
+    return [14, m, 0]
+
+
+def inplace_vm(t, flags, size=K4):  # vm, file, slot 1 at 4G; no mapping yet
+    return vm(t) + gmem(0, size, flags) + [9, 1, 0, 3, size, 0, 1, 0, 0]
+
+
+def gwrite(v, tag=0, word=0):   # guest.write vmV gpa=4G tag=tT, a mapping exists
+    return [16, 0, 0, v, 3, tag, word]
+
+
+def gread(v, word=0):           # guest.read vmV gpa=4G, a mapping exists
+    return [15, 0, 0, v, 3, word]
+
+
+def spawn_gwrite(v, tag=0):     # spawn tN guest.write vmV gpa=4G tag=tT
+    return [19, 3, v, 3, tag, 0]
+
+
 def guest_vm(t):
     return vm(t) + gmem(0) + slot(1, 0, 0) + private(0) + write(0)
 
@@ -110,6 +166,37 @@ SEEDS = {
     'flags-only': vm(SW) + gmem(0) + slot(1, 0, 0) + [9, 1, 0, 3, 3, 1, 0] + [10, 1, 0]
     + close_gmem(0),
     'snp-asid-exhaust': vm(SNP) * 9 + close_vm(0, gmems=False) + vm(SNP),
+    # convert=in-place: scenarios/conversion/ (elevated_refcount and convert_no_refcount,
+    # init_private and convert_no_zap, snp_flow, race_fault, race_pin,
+    # fault_task_no_page_ref, truncate_keeps_attributes), on sw_protected, SNP, pKVM, TDX
+    'inplace-pinned': inplace_vm(SW, MMAP_SHARED) + mmap(0) + host_write(0) + pin(0)
+    + convert(0, False) + gwrite(0),
+    'inplace-to-shared': inplace_vm(SW, MMAP) + [16, 0, 0, 3, 0, 0] + convert(0, True)
+    + [15, 0, 0, 3, 0],
+    'inplace-snp-pinned': inplace_vm(SNP, MMAP_SHARED) + mmap(0) + host_write(0) + pin(0)
+    + convert(0, False) + [26, 0, 3] + gwrite(0),
+    'inplace-snp-flow': inplace_vm(SNP, MMAP_SHARED) + mmap(0) + host_write(0)
+    + convert(0, False) + [26, 0, 3] + gwrite(0) + convert(0, True) + host_read(0),
+    'inplace-elevated': inplace_vm(SW, MMAP_SHARED, K16) + mmap(0, 2) + host_write(0)
+    + host_write(0, 2) + pin(0, 2) + convert(0, False, 0, K16) + convert(0, False)
+    + unpin(0, 2) + convert(0, False, 0, K16) + gread(0),
+    'inplace-race-fault': inplace_vm(SW, MMAP) + [16, 0, 0, 3, 0, 0] + spawn_convert(0, True)
+    + step(0) + [19, 4, 0, 3, 2] + step(1) + step(0) + finish(0) + finish(1),
+    'inplace-race-pin': inplace_vm(SW, MMAP_SHARED, K8) + mmap(0, 1) + host_write(0)
+    + spawn_convert(0, False, 0, K8) + step(0) + pin(0, 1) + finish(0) + pin(0, 1)
+    + munmap(0),
+    'inplace-fault-task': inplace_vm(SW, MMAP_SHARED) + mmap(0) + spawn_gwrite(0) + step(0)
+    + step(0) + convert(0, False) + step(0) + finish(0),
+    'inplace-truncate': inplace_vm(SW, MMAP_SHARED) + mmap(0) + host_write(0) + punch(0)
+    + host_write(0) + convert(0, False) + gwrite(0) + punch(0) + gread(0),
+    'inplace-snp-punch': inplace_vm(SNP, MMAP) + [26, 0, 3] + [16, 0, 0, 3, 0, 0]
+    + spawn_punch(0) + spawn_convert(0, True) + step(0) + step(1) + finish(0) + finish(1),
+    'inplace-pkvm-mapped': inplace_vm(PKVM, MMAP_SHARED) + mmap(0) + host_write(0)
+    + gread(0) + pin(0) + convert(0, False) + unpin(0) + convert(0, False) + gwrite(0)
+    + convert(0, True) + host_read(0),
+    'inplace-tdx-mapped': inplace_vm(TDX, MMAP_SHARED, K8) + mmap(0, 1) + host_write(0)
+    + convert(0, False, 1) + [24, 0, 1, 1] + finalize(0) + convert(0, False) + [26, 0, 3]
+    + gwrite(0) + convert(0, True) + host_read(0) + close_gmem(0),
 }
 
 out = sys.argv[1]

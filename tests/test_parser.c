@@ -534,10 +534,12 @@ static void test_fuzz_decode_order(void **state)
 	static const u8 in[] = { 0, 1, 0, 3, 0, 9, 1, 0, 3, 3, 0, 1, 0, 0 };
 	static const u8 life[] = { 0, 2,  1, 0, 3, 0, 18, 0, 3, 2,
 				   1, 19, 0, 0, 0, 2, 21, 0, 0 };
-	char *text = gms_fuzz_decode(in, sizeof(in));
-	char *lc = gms_fuzz_decode_lifecycle(life, sizeof(life));
+	char *text, *lc;
 
 	(void)state;
+	g_unsetenv("GMEMSIM_POLICY"); /* the upstream design's decoding */
+	text = gms_fuzz_decode(in, sizeof(in));
+	lc = gms_fuzz_decode_lifecycle(life, sizeof(life));
 	assert_string_equal(
 		text,
 		"# decoded from a fuzzer input\n"
@@ -562,6 +564,58 @@ static void test_fuzz_decode_order(void **state)
 	g_free(lc);
 }
 
+/*
+ * convert=in-place (GMEMSIM_POLICY, which the fuzzer and `gmemsim
+ * fuzz-decode` read): gmem.convert in attr.set's place, host.pin and
+ * host.unpin, a pin released before its mapping goes, pKVM files mapped,
+ * and a sw_protected file either mapped or converted to shared. Under any
+ * other policy the same bytes decode as they always have.
+ */
+static void test_fuzz_decode_in_place(void **state)
+{
+	static const u8 sw[] = { 0,  1, 1, 0, 0, 2,  2, 0, 0, 0, 1, 27, 0, 0,
+				 18, 0, 0, 0, 1, 14, 0, 0, 2, 0, 0, 0,	1 };
+	static const u8 pkvm[] = { 0, 4, 1, 0, 0, 2, 2, 0, 0, 0, 1 };
+	static const u8 to_shared[] = { 0, 1, 1, 0, 0, 1, 18, 0,
+					0, 0, 1, 2, 0, 0, 0,  1 };
+	char *text;
+
+	(void)state;
+	g_setenv("GMEMSIM_POLICY", "mutant=convert-no-zap,convert=in-place",
+		 TRUE);
+	text = gms_fuzz_decode_lifecycle(sw, sizeof(sw));
+	assert_string_equal(
+		text, "# decoded from a fuzzer input\n"
+		      "vm.create vm0 type=sw_protected\n"
+		      "gmem.create g0 vm=vm0 size=4K flags=mmap,init_shared\n"
+		      "gmem.mmap m0 gmem=g0 offset=0 len=4K\n"
+		      "host.pin m0 offset=0\n"
+		      "gmem.convert g0 offset=0 len=4K to=private\n"
+		      "host.unpin m0 offset=0\n"
+		      "gmem.munmap m0\n"
+		      "gmem.mmap m1 gmem=g0 offset=0 len=4K\n");
+	g_free(text);
+	text = gms_fuzz_decode_lifecycle(pkvm, sizeof(pkvm));
+	assert_non_null(strstr(text, "gmem.mmap m0 gmem=g0"));
+	g_free(text);
+	text = gms_fuzz_decode_lifecycle(to_shared, sizeof(to_shared));
+	assert_string_equal(text,
+			    "# decoded from a fuzzer input\n"
+			    "vm.create vm0 type=sw_protected\n"
+			    "gmem.create g0 vm=vm0 size=4K flags=mmap\n"
+			    "gmem.convert g0 offset=0 len=4K to=shared\n");
+	g_free(text);
+	g_setenv("GMEMSIM_POLICY", "convert=attributes", TRUE);
+	text = gms_fuzz_decode_lifecycle(pkvm, sizeof(pkvm));
+	assert_null(strstr(text, "gmem.mmap"));
+	g_free(text);
+	g_unsetenv("GMEMSIM_POLICY");
+	text = gms_fuzz_decode_lifecycle(sw, sizeof(sw));
+	assert_null(strstr(text, "gmem.convert"));
+	assert_null(strstr(text, "host.pin"));
+	g_free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -576,6 +630,7 @@ int main(void)
 		cmocka_unit_test(test_diff_memory_fault_details),
 		cmocka_unit_test(test_op_table),
 		cmocka_unit_test(test_fuzz_decode_order),
+		cmocka_unit_test(test_fuzz_decode_in_place),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,12 +7,14 @@
  */
 #include <string.h>
 
+#include <gmemsim/policy.h>
 #include <gmemsim/scenario.h>
 
 #define POOL 4
 #define VM_POOL 10 /* lifecycle: enough SNP VMs to make an ASID come back */
 
 #define TASKS 6
+#define PINS 16 /* more than a 64-byte input makes */
 
 struct decoder {
 	const u8 *p, *end;
@@ -22,7 +24,16 @@ struct decoder {
 	int tasks; /* t0.. */
 	u8 vm_type[VM_POOL]; /* lifecycle: index in vm_types */
 	u8 gmem_vm_type[POOL]; /* lifecycle: the type of the file's VM */
+	bool in_place; /* lifecycle under convert=in-place*: gmem.convert, pins */
+	u8 gmem_use[POOL]; /* in_place: GMEM_MAPPED, GMEM_TO_SHARED */
+	int pins; /* host.pin lines so far, each's mapping and offset */
+	u8 pin_map[PINS];
+	const char *pin_off[PINS];
 };
+
+/* what a file has been given so far (in_place, sw_protected: one or the other) */
+#define GMEM_MAPPED 1
+#define GMEM_TO_SHARED 2
 
 static u8 byte(struct decoder *d)
 {
@@ -117,6 +128,22 @@ enum { T_DEFAULT, T_SW, T_SNP, T_TDX, T_PKVM };
 static const char *const vm_types[] = { "default", "sw_protected", "snp", "tdx",
 					"pkvm" };
 
+/*
+ * convert=in-place on sw_protected: a page the guest wrote privately and
+ * the host converted to shared is the guest's data in the host's hands, by
+ * design (scenarios/conversion/host_reads_after_shared.gms: no hardware
+ * hides it). A file is either mapped on the host or converted to shared,
+ * whichever the input does first, so that leak cannot drown the findings;
+ * on SNP, TDX and pKVM the host sees ciphertext or faults, and both go.
+ */
+static bool may_use(struct decoder *d, int g, u8 use)
+{
+	if (d->gmem_vm_type[g] == T_SW && (d->gmem_use[g] & ~use))
+		return false;
+	d->gmem_use[g] |= use;
+	return true;
+}
+
 static void emit_create(struct decoder *d, u8 op)
 {
 	if (op == 0 && d->vms < VM_POOL && d->lifecycle) {
@@ -138,8 +165,12 @@ static void emit_create(struct decoder *d, u8 op)
 		put_ref(d, " vm=vm", vm);
 		kv(d, "size", PICK(d, sizes));
 		flags = PICK(d, gmem_flags);
-		/* the known TDX finding (scenarios/tdx/mmap_shared_not_zapped.gms) */
-		if (d->lifecycle && d->vm_type[vm] == T_TDX &&
+		/*
+		 * The known TDX finding (scenarios/tdx/mmap_shared_not_zapped.gms);
+		 * under convert=in-place the file's own attributes decide and
+		 * punch and release zap both sides, so a TD may map its file.
+		 */
+		if (d->lifecycle && !d->in_place && d->vm_type[vm] == T_TDX &&
 		    strstr(flags, "mmap"))
 			flags = "0";
 		d->gmem_vm_type[d->gmems - 1] = d->vm_type[vm];
@@ -154,9 +185,14 @@ static void emit_create(struct decoder *d, u8 op)
 		 * No host mapping of a pKVM VM's file: with 6.18's attribute
 		 * conversion a mapped page may be made private
 		 * (scenarios/pkvm/convert_while_mapped.gms), a known gap that
-		 * would drown every other finding.
+		 * would drown every other finding. Under convert=in-place
+		 * attr.set refuses PRIVATE and gmem.convert unmaps the host and
+		 * refuses a pinned page (EAGAIN): the gap is closed.
 		 */
-		if (d->lifecycle && d->gmem_vm_type[g] == T_PKVM)
+		if (d->lifecycle && !d->in_place &&
+		    d->gmem_vm_type[g] == T_PKVM)
+			return;
+		if (d->in_place && !may_use(d, g, GMEM_MAPPED))
 			return;
 		put_ref(d, "gmem.mmap m", d->maps++);
 		put_ref(d, " gmem=g", g);
@@ -248,6 +284,23 @@ static void guest_access(struct decoder *d, bool write)
 	put(d, access_word(d));
 }
 
+/*
+ * Before a mapping goes, its pins go: a scenario cannot name a page of a
+ * mapping it has unmapped, so a pin left then could never be released and
+ * the end's leak check would count it (the input's own leak, not the
+ * model's). An unpin of a pin that failed or is gone already is EINVAL.
+ */
+static void unpin_all(struct decoder *d, int m)
+{
+	for (int i = 0; i < d->pins; i++) {
+		if (d->pin_map[i] != m)
+			continue;
+		put_ref(d, "host.unpin m", m);
+		kv(d, "offset", d->pin_off[i]);
+		end_line(d);
+	}
+}
+
 static void emit_access(struct decoder *d, u8 op)
 {
 	int m = idx(d, d->maps);
@@ -266,6 +319,7 @@ static void emit_access(struct decoder *d, u8 op)
 		end_line(d);
 		break;
 	case 14:
+		unpin_all(d, m);
 		put_ref(d, "gmem.munmap m", m);
 		end_line(d);
 		break;
@@ -277,6 +331,17 @@ static void emit_access(struct decoder *d, u8 op)
 	case 17:
 		put(d, "vm.close ");
 		vm_ref(d);
+		end_line(d);
+		break;
+	case 27: /* convert=in-place: a pin holds the page shared */
+		if (d->pins == PINS)
+			break;
+		d->pin_map[d->pins] = m;
+		d->pin_off[d->pins++] = off[0] == '-' ? "0" : off;
+		/* fall through */
+	case 28:
+		put_ref(d, op == 27 ? "host.pin m" : "host.unpin m", m);
+		kv(d, "offset", off[0] == '-' ? "0" : off);
 		end_line(d);
 		break;
 	}
@@ -292,13 +357,42 @@ static void attr_set(struct decoder *d)
 	put(d, byte(d) % 3 ? " private" : " shared");
 }
 
+/*
+ * gmem.convert G offset=O len=L to=private|shared: under convert=in-place
+ * the file's attributes are what attr.set was (which can only refuse
+ * PRIVATE there), so it takes attr.set's place, as an op and as a task.
+ * Offsets and lengths are pages, mostly within the files' sizes; the
+ * argument checks have their own scenario (conversion/check_order.gms).
+ */
+static const char *const conv_offsets[] = { "0", "4K", "8K", "12K" };
+static const char *const conv_lens[] = { "4K", "8K", "16K", "2M" };
+
+static void gmem_convert(struct decoder *d)
+{
+	int g = idx(d, d->gmems);
+	bool shared;
+
+	put_ref(d, "gmem.convert g", g);
+	kv(d, "offset", PICK(d, conv_offsets));
+	kv(d, "len", PICK(d, conv_lens));
+	shared = byte(d) % 2 && may_use(d, g, GMEM_TO_SHARED);
+	put(d, shared ? " to=shared" : " to=private");
+}
+
 /* An op a task can run, on the pools as they are. */
 static void emit_task_op(struct decoder *d)
 {
 	switch (byte(d) % 6) {
 	case 5:
-		attr_set(d);
-		return;
+		if (!d->in_place) {
+			attr_set(d);
+			return;
+		}
+		if (d->gmems) {
+			gmem_convert(d);
+			return;
+		}
+		break;
 	case 0:
 		if (d->gmems) {
 			put_ref(d, "gmem.punch g", idx(d, d->gmems));
@@ -330,8 +424,13 @@ static void emit_lifecycle(struct decoder *d, u8 op)
 {
 	switch (op) {
 	case 18:
-		attr_set(d);
-		end_line(d);
+		if (!d->in_place) {
+			attr_set(d);
+			end_line(d);
+		} else if (d->gmems) {
+			gmem_convert(d);
+			end_line(d);
+		}
 		break;
 	case 19:
 	case 20:
@@ -382,10 +481,14 @@ static char *decode(struct decoder *d)
 	d->out = g_string_sized_new(64 + 16 * (d->end - d->p));
 	put(d, "# decoded from a fuzzer input\n");
 	while (d->p < d->end) {
-		u8 op = byte(d) % (d->lifecycle ? 27 : 18);
+		u8 op = byte(d) % (d->in_place ? 29 : d->lifecycle ? 27 : 18);
 
 		if (op <= 3)
 			emit_create(d, op);
+		else if (op >= 27 && !d->maps)
+			continue;
+		else if (op >= 27)
+			emit_access(d, op);
 		else if (op >= 18 && !d->vms)
 			continue;
 		else if (op >= 18)
@@ -413,9 +516,34 @@ char *gms_fuzz_decode(const u8 *data, gsize size)
 	return decode(&d);
 }
 
+/*
+ * The design under test is GMEMSIM_POLICY's, for the lifecycle fuzzer and
+ * `gmemsim fuzz-decode --lifecycle` alike (both read it). Under
+ * convert=in-place* gmem.convert takes attr.set's place and host.pin and
+ * host.unpin are two more ops; under every other policy an input decodes
+ * as it always has, so the corpus and its findings keep their meaning.
+ */
+static bool policy_in_place(void)
+{
+	const char *list = g_getenv("GMEMSIM_POLICY");
+	struct gms_policy p = { 0 };
+	char *bad;
+
+	if (!list || !strstr(list, "convert"))
+		return false;
+	if (gms_policy_parse_list(&p, list, &bad)) {
+		g_free(bad); /* the callers report it */
+		return false;
+	}
+	return p.convert != GMS_CONVERT_ATTRIBUTES;
+}
+
 char *gms_fuzz_decode_lifecycle(const u8 *data, gsize size)
 {
-	struct decoder d = { .p = data, .end = data + size, .lifecycle = true };
+	struct decoder d = { .p = data,
+			     .end = data + size,
+			     .lifecycle = true,
+			     .in_place = policy_in_place() };
 
 	return decode(&d);
 }
