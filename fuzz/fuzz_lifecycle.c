@@ -8,7 +8,8 @@
  * (same GMEMSIM_POLICY) turns it into the scenario that replays it.
  *
  * GMEMSIM_POLICY="mutant=no-invalidate-retry" (name=value, comma-separated)
- * picks the design or the injected bug under test.
+ * picks the design or the injected bug under test; the decoder reads it too
+ * (under convert=in-place it writes conversions, pins and unpins).
  */
 #include <stdio.h>
 #include <stdlib.h>

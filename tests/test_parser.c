@@ -567,15 +567,17 @@ static void test_fuzz_decode_order(void **state)
 /*
  * convert=in-place (GMEMSIM_POLICY, which the fuzzer and `gmemsim
  * fuzz-decode` read): gmem.convert in attr.set's place, host.pin and
- * host.unpin, a pin released before its mapping goes, pKVM files mapped,
- * and a sw_protected file either mapped or converted to shared. Under any
- * other policy the same bytes decode as they always have.
+ * host.unpin (of guest_memfd mappings), a pin released before its mapping
+ * goes, whole-file mappings, pKVM files mapped, and a sw_protected file
+ * either mapped or converted to shared. Under any other policy the same
+ * bytes decode as they always have.
  */
 static void test_fuzz_decode_in_place(void **state)
 {
 	static const u8 sw[] = { 0,  1, 1, 0, 0, 2,  2, 0, 0, 0, 1, 27, 0, 0,
 				 18, 0, 0, 0, 1, 14, 0, 0, 2, 0, 0, 0,	1 };
 	static const u8 pkvm[] = { 0, 4, 1, 0, 0, 2, 2, 0, 0, 0, 1 };
+	static const u8 pins[] = { 0, 2, 3, 0, 1, 0, 0, 2, 3, 0, 27, 0, 1 };
 	static const u8 to_shared[] = { 0, 1, 1, 0, 0, 1, 18, 0,
 					0, 0, 1, 2, 0, 0, 0,  1 };
 	char *text;
@@ -604,6 +606,16 @@ static void test_fuzz_decode_in_place(void **state)
 			    "vm.create vm0 type=sw_protected\n"
 			    "gmem.create g0 vm=vm0 size=4K flags=mmap\n"
 			    "gmem.convert g0 offset=0 len=4K to=shared\n");
+	g_free(text);
+	/* op 3 maps a whole file once there is one; pins go to such mappings */
+	text = gms_fuzz_decode_lifecycle(pins, sizeof(pins));
+	assert_string_equal(
+		text, "# decoded from a fuzzer input\n"
+		      "vm.create vm0 type=snp\n"
+		      "host.mmap_anon m0 size=4K\n"
+		      "gmem.create g0 vm=vm0 size=4K flags=mmap,init_shared\n"
+		      "gmem.mmap m1 gmem=g0\n"
+		      "host.pin m1 offset=4K\n");
 	g_free(text);
 	g_setenv("GMEMSIM_POLICY", "convert=attributes", TRUE);
 	text = gms_fuzz_decode_lifecycle(pkvm, sizeof(pkvm));

@@ -26,6 +26,7 @@ struct decoder {
 	u8 gmem_vm_type[POOL]; /* lifecycle: the type of the file's VM */
 	bool in_place; /* lifecycle under convert=in-place*: gmem.convert, pins */
 	u8 gmem_use[POOL]; /* in_place: GMEM_MAPPED, GMEM_TO_SHARED */
+	u8 gmem_maps; /* in_place: the mappings of guest_memfds, a bit each */
 	int pins; /* host.pin lines so far, each's mapping and offset */
 	u8 pin_map[PINS];
 	const char *pin_off[PINS];
@@ -176,10 +177,18 @@ static void emit_create(struct decoder *d, u8 op)
 		d->gmem_vm_type[d->gmems - 1] = d->vm_type[vm];
 		kv(d, "flags", flags);
 		end_line(d);
-	} else if (op == 2 && d->gmems && d->maps < POOL) {
+	} else if ((op == 2 || (op == 3 && d->in_place)) && d->gmems &&
+		   d->maps < POOL) {
+		/*
+		 * convert=in-place: op 3 maps a whole file, as the conversion
+		 * selftests do, so a pin's offset is the file's, as are a
+		 * conversion's and a memslot's.
+		 */
+		bool whole = op == 3;
 		int g = idx(d, d->gmems);
-		const char *off = PICK(d, offsets), *len = PICK(d, lens);
-		bool private = !(byte(d) % 5);
+		const char *off = whole ? NULL : PICK(d, offsets);
+		const char *len = whole ? NULL : PICK(d, lens);
+		bool private = !whole && !(byte(d) % 5);
 
 		/*
 		 * No host mapping of a pKVM VM's file: with 6.18's attribute
@@ -194,10 +203,13 @@ static void emit_create(struct decoder *d, u8 op)
 			return;
 		if (d->in_place && !may_use(d, g, GMEM_MAPPED))
 			return;
+		d->gmem_maps |= 1 << d->maps;
 		put_ref(d, "gmem.mmap m", d->maps++);
 		put_ref(d, " gmem=g", g);
-		kv(d, "offset", off);
-		kv(d, "len", len);
+		if (!whole) {
+			kv(d, "offset", off);
+			kv(d, "len", len);
+		}
 		put(d, private ? " private" : "");
 		end_line(d);
 	} else if (op == 3 && d->maps < POOL) {
@@ -301,6 +313,23 @@ static void unpin_all(struct decoder *d, int m)
 	}
 }
 
+/*
+ * The pins are guest_memfd's (what a conversion must refuse), an anonymous
+ * mapping's only while there is no other: the @n-th mapping, or the
+ * (@n mod count)-th of the guest_memfd mappings when it is anonymous.
+ */
+static int gmem_map(struct decoder *d, int n)
+{
+	int count = __builtin_popcount(d->gmem_maps), m = -1;
+
+	if (!count || (d->gmem_maps & 1 << n))
+		return n;
+	for (n %= count; n >= 0; n--)
+		while (!(d->gmem_maps & 1 << ++m))
+			;
+	return m;
+}
+
 static void emit_access(struct decoder *d, u8 op)
 {
 	int m = idx(d, d->maps);
@@ -334,14 +363,17 @@ static void emit_access(struct decoder *d, u8 op)
 		end_line(d);
 		break;
 	case 27: /* convert=in-place: a pin holds the page shared */
-		if (d->pins == PINS)
-			break;
-		d->pin_map[d->pins] = m;
-		d->pin_off[d->pins++] = off[0] == '-' ? "0" : off;
-		/* fall through */
 	case 28:
+		m = gmem_map(d, m);
+		off = off[0] == '-' ? "0" : off;
+		if (op == 27 && d->pins == PINS)
+			break;
+		if (op == 27) {
+			d->pin_map[d->pins] = m;
+			d->pin_off[d->pins++] = off;
+		}
 		put_ref(d, op == 27 ? "host.pin m" : "host.unpin m", m);
-		kv(d, "offset", off[0] == '-' ? "0" : off);
+		kv(d, "offset", off);
 		end_line(d);
 		break;
 	}
