@@ -135,8 +135,9 @@ static const char *const vm_types[] = { "default", "sw_protected", "snp", "tdx",
  * the host converted to shared is the guest's data in the host's hands, by
  * design (scenarios/conversion/host_reads_after_shared.gms: no hardware
  * hides it). A file is either mapped on the host or converted to shared,
- * whichever the input does first, so that leak cannot drown the findings;
- * on SNP, TDX and pKVM the host sees ciphertext or faults, and both go.
+ * whichever the input does first, so that leak cannot drown the findings.
+ * On SNP the host reads ciphertext, on TDX and pKVM the page comes back
+ * zeroed (the S-EPT removal, pKVM's reclaim): there a file gets both.
  */
 static bool may_use(struct decoder *d, int g, u8 use)
 {
