@@ -45,13 +45,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 /*
  * The crash as `gmemsim run` replays it to the violation: the decoded
  * scenario stops at its first unexpected outcome (it expects none), so
- * here each step's outcome is written out, as explore's counterexamples
- * are, up to the first violation.
+ * here each step's outcome is written out, as `gmemsim fuzz-decode` and
+ * explore's counterexamples do, up to the first violation.
  */
-static void print_replay(const struct gms_run *run)
+static void print_replay(struct gms_run *run, const char *text)
 {
 	const char *policy = g_getenv("GMEMSIM_POLICY");
 	char **items = g_strsplit_set(policy ? policy : "", ", ", -1);
+	char *replay = gms_run_replay_text(run, text);
 
 	fprintf(stderr,
 		"# replay with `gmemsim run`: each outcome written out\n");
@@ -59,24 +60,8 @@ static void print_replay(const struct gms_run *run)
 		if (**it)
 			fprintf(stderr, "policy %s\n", *it);
 	g_strfreev(items);
-	for (guint i = 0; i < run->steps->len; i++) {
-		const struct gms_step *st = run->steps->pdata[i];
-		const struct gms_violation *v =
-			st->violations && st->violations->len ?
-				st->violations->pdata[0] :
-				NULL;
-
-		if (st->line <= 0) /* the end's leak check: run reports it */
-			break;
-		fputs(st->text, stderr);
-		if (v) {
-			fprintf(stderr, " => violation:%s\n", v->id);
-			break;
-		}
-		if (st->raw && strcmp(st->raw, "ok"))
-			fprintf(stderr, " => %s", st->raw);
-		fputc('\n', stderr);
-	}
+	fputs(replay, stderr);
+	g_free(replay);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -92,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (gms_run_broke(run)) {
 		fprintf(stderr, "%s\n", text);
 		gms_report_text(run, stderr, true);
-		print_replay(run);
+		print_replay(run, text);
 		__builtin_trap();
 	}
 	gms_run_free(run);

@@ -302,19 +302,8 @@ static char *counterexample(struct explorer *x, const u16 *path, guint n,
 	GString *out = g_string_new(NULL);
 
 	/* policy lines make no steps */
-	for (guint k = 0; run && k < n && k < run->steps->len; k++) {
-		const struct gms_step *st = run->steps->pdata[k];
-
-		const char *paren = st->raw ? strstr(st->raw, " (") : NULL;
-
-		if (!st->raw || !strcmp(st->raw, "ok"))
-			continue;
-		/* "exit:memory_fault ... (EFAULT)": the errno is the trace's */
-		outcomes[k] =
-			paren ? g_string_chunk_insert_len(run->strings, st->raw,
-							  paren - st->raw) :
-				st->raw;
-	}
+	for (guint k = 0; run && k < n && k < run->steps->len; k++)
+		outcomes[k] = gms_step_outcome(run, run->steps->pdata[k]);
 	if (strcmp(id, "leak"))
 		outcomes[n - 1] = last;
 	else

@@ -67,6 +67,18 @@ static int last_line(const struct gms_run *run)
 	return last;
 }
 
+/* a line that makes a step: what the run stopped before is left out */
+static bool runs(const char *line, gsize n)
+{
+	while (n && g_ascii_isspace(*line)) {
+		line++;
+		n--;
+	}
+	return n && *line != '#' &&
+	       !(n > 6 && !strncmp(line, "policy", 6) &&
+		 g_ascii_isspace(line[6]));
+}
+
 char *gms_run_replay_text(struct gms_run *run, const char *text)
 {
 	GString *out = g_string_new(NULL);
@@ -80,13 +92,12 @@ char *gms_run_replay_text(struct gms_run *run, const char *text)
 		const struct gms_step *st =
 			k < run->steps->len ? run->steps->pdata[k] : NULL;
 
-		if (++line > last)
-			break;
-		if (st && st->line == line) {
+		if (st && st->line == ++line) {
 			k++;
 			if (write_step(run, st, out))
 				break;
-		} else { /* comments, blank and policy lines */
+		} else if (line < last || !runs(text, n)) {
+			/* comments, blank and policy lines */
 			g_string_append_len(out, text, n);
 			g_string_append_c(out, '\n');
 		}
