@@ -409,11 +409,10 @@ static bool parse_step(struct gms_parser *p, struct gms_stmt *s, GArray *toks)
 }
 
 /* an operation, spawn, step or finish: no policy line after it */
-static bool first_op(struct gms_parser *p)
+static void first_op(struct gms_parser *p)
 {
 	if (!p->first_op_line)
 		p->first_op_line = p->line;
-	return true;
 }
 
 static bool parse_stmt_into(struct gms_parser *p, struct gms_stmt *s,
@@ -449,8 +448,10 @@ static bool parse_stmt_into(struct gms_parser *p, struct gms_stmt *s,
 		return gms_parse_fail(p, first->col, "unexpected '%s'",
 				      first->text);
 	s->kind = GMS_STMT_OP;
-	if (strchr(first->text, '.')) /* an op: the keywords have no dot */
-		return first_op(p) && parse_op(p, s, toks);
+	if (strchr(first->text, '.')) { /* an op: the keywords have no dot */
+		first_op(p);
+		return parse_op(p, s, toks);
+	}
 	if (!strcmp(first->text, "policy")) {
 		s->kind = GMS_STMT_POLICY;
 		/* a design is chosen for the whole run, as a kernel is built once */
