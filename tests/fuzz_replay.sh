@@ -79,7 +79,9 @@ replay uaf release-uaf use-after-free
 
 # without the mutant the same input breaks nothing: every outcome written
 # (a failing step's errno too) and `gmemsim run` passes to the end
-"$g" fuzz-decode --lifecycle "$tmp/retry.bin" > "$tmp/clean.gms"
+"$g" fuzz-decode --lifecycle "$tmp/retry.bin" > "$tmp/clean.gms" 2> "$tmp/err"
+# ... and fuzz-decode says so: the mutant was forgotten, or this is no crash
+grep -q 'no invariant breaks on the model' "$tmp/err" && ok || bad "clean: no note"
 grep -q '=> EINVAL$' "$tmp/clean.gms" || bad "clean: no errno written out"
 grep -q 'violation:' "$tmp/clean.gms" && bad "clean: a violation without the mutant"
 "$g" run "$tmp/clean.gms" > "$tmp/out" 2>&1 && ok || bad "clean: run fails"

@@ -85,8 +85,13 @@ static char *decode(const struct decode_opts *o, const u8 *data, gsize len)
 	return g_string_free(text, FALSE);
 }
 
-/* @text run on the model as `gmemsim run` runs it, written back with outcomes */
-static char *with_outcomes(const char *text)
+/*
+ * @text run on the model as `gmemsim run` runs it, written back with
+ * outcomes. A lifecycle input that breaks nothing is no crash of the
+ * fuzzer under this GMEMSIM_POLICY (forgetting the mutant is the usual
+ * reason): said on stderr, the scenario still printed.
+ */
+static char *with_outcomes(const char *text, bool lifecycle)
 {
 	struct gms_policy none = { 0 }; /* the policy lines say it all */
 	GError *err = NULL;
@@ -102,6 +107,11 @@ static char *with_outcomes(const char *text)
 	}
 	run = gms_scenario_run_fuzz(sc, &none, GMS_PHYSMEM_DEFAULT_PAGES);
 	out = gms_run_replay_text(run, text);
+	if (lifecycle && !gms_run_broke(run))
+		fprintf(stderr,
+			"gmemsim: fuzz-decode: no invariant breaks on the model "
+			"under GMEMSIM_POLICY='%.200s'\n",
+			g_getenv("GMEMSIM_POLICY") ?: "");
 	gms_run_free(run);
 	gms_scenario_free(sc);
 	return out;
@@ -123,7 +133,7 @@ int gms_cli_fuzz_decode(int argc, char **argv)
 	}
 	if (!status) {
 		text = decode(&o, (const u8 *)data, len);
-		out = with_outcomes(text);
+		out = with_outcomes(text, o.lifecycle);
 		fputs(out ? out : text, stdout);
 		status = out ? 0 : 2;
 	}
