@@ -29,6 +29,7 @@ struct gms_gmem_inode {
 	struct gms_range_map
 		shared; /* convert=in-place-*: index -> 1 if shared */
 	bool shared_valid; /* shared is set up: the file was converted */
+	struct gms_range_map policy; /* mpol_shared_policy: pgoff -> gms_mpol */
 	u32 i_count; /* one per file on the list */
 	GList *link; /* its node in the world's list of inodes */
 	bool freed;
@@ -56,6 +57,17 @@ u64 gms_gmem_get_index(const struct gms_memslot *slot, u64 gfn);
 /* filemap_lock_folio(): the folio at @index, or NULL */
 struct gms_folio *gms_gmem_lookup_folio(struct gms_gmem_inode *inode,
 					u64 index);
+/*
+ * mirrors: kvm_gmem_set_policy(), vm_ops->set_policy: @pol (0: none) for
+ * the pages [start, end) of the inode, as mpol_set_shared_policy() does for
+ * the VMA mbind() split to its range
+ */
+void gms_gmem_set_policy(struct gms_gmem_inode *inode, u64 start, u64 end,
+			 uintptr_t pol);
+/* mirrors: kvm_gmem_get_policy(): the policy at @pgoff (0: none), and *ilx */
+uintptr_t gms_gmem_get_policy(const struct gms_world *w,
+			      const struct gms_gmem_inode *inode, u64 pgoff,
+			      u64 *ilx);
 /* allocates on a miss; NULL for -ENOMEM */
 struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
 				     struct gms_gmem_inode *inode, u64 index);

@@ -4,6 +4,7 @@
 #define GMEMSIM_MM_H
 
 #include <glib.h>
+#include <gmemsim/range_map.h>
 #include <gmemsim/types.h>
 #include <gmemsim/uapi_types.h>
 
@@ -38,6 +39,12 @@ struct gms_mm {
 	GTree *vmas; /* &vma->start -> struct gms_vma */
 	GArray *pins; /* struct gms_pin: outstanding pin_user_pages() */
 	u64 mmap_base; /* next address handed out; addresses are never reused */
+	/*
+	 * vma->vm_policy of VMAs without vm_ops->set_policy, by virtual page
+	 * (mbind() splits the VMA at its range: one range per policy here)
+	 */
+	struct gms_range_map vm_policy;
+	int il_prev; /* current->il_prev: the node interleave_nodes() last picked */
 };
 
 void gms_mm_init(struct gms_mm *mm);

@@ -9,6 +9,18 @@
 enum gms_abi {
 	GMS_ABI_7_2, /* -EEXIST for overlapping bindings, unsigned offset+size */
 	GMS_ABI_6_18, /* -EINVAL for overlapping bindings, signed offset+size */
+	/*
+	 * 6.18's bind checks and errno, plus the NUMA shared policy of 6.19
+	 * with its double-counted interleave index (7.2 fixed it)
+	 */
+	GMS_ABI_6_19,
+};
+
+/* host NUMA nodes (src/hw/physmem.c): the knob's value is the count */
+enum gms_numa_nodes_policy {
+	GMS_NUMA_NODES_1,
+	GMS_NUMA_NODES_2,
+	GMS_NUMA_NODES_4,
 };
 
 enum gms_bind_policy {
@@ -66,6 +78,7 @@ struct gms_policy {
 	enum gms_snp_zap_policy snp_zap;
 	enum gms_link_policy link;
 	enum gms_mutant mutant;
+	enum gms_numa_nodes_policy numa_nodes;
 };
 
 struct gms_policy_knob {
@@ -99,5 +112,11 @@ bool gms_abi_bind_range_ok(const struct gms_world *w, s64 offset, u64 size,
 			   u64 i_size);
 /* kvm_gmem_bind()'s errno for an overlapping binding, per abi= */
 int gms_abi_bind_overlap_errno(const struct gms_world *w);
+/* guest_memfd has vm_ops->set_policy/get_policy (6.19 and later) */
+bool gms_abi_gmem_has_mempolicy(const struct gms_world *w);
+/* kvm_gmem_get_policy()'s *ilx for the page at @pgoff of inode @ino, per abi= */
+u64 gms_abi_gmem_ilx(const struct gms_world *w, u64 ino, u64 pgoff);
+/* the numa_nodes= knob as a node count */
+unsigned int gms_policy_numa_nodes(const struct gms_policy *p);
 
 #endif

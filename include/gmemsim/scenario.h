@@ -22,6 +22,8 @@ enum gms_outcome_kind {
 	GMS_OUT_VIOLATION,
 	GMS_OUT_SCRAMBLED, /* a read under the wrong key: ciphertext */
 	GMS_OUT_BLOCKED, /* a lock is held by a task: nothing ran */
+	/* a host access took SIGSEGV: the targets report it as -EFAULT */
+	GMS_OUT_SIGSEGV,
 };
 
 struct gms_outcome {

@@ -2,6 +2,7 @@
 /* Host userspace VMAs, page faults and GUP pins (mm/mmap.c, mm/memory.c, much reduced). */
 #include <gmemsim/gmem.h>
 #include <gmemsim/kvm.h>
+#include <gmemsim/mempolicy.h>
 #include <gmemsim/mm.h>
 #include <gmemsim/world.h>
 
@@ -14,6 +15,9 @@ void gms_mm_init(struct gms_mm *mm)
 	mm->vmas = g_tree_new_full(gms_u64_cmp, NULL, NULL, NULL);
 	mm->pins = g_array_new(FALSE, FALSE, sizeof(struct gms_pin));
 	mm->mmap_base = GMS_MMAP_BASE;
+	gms_range_map_init(&mm->vm_policy);
+	/* as do_set_mempolicy() leaves it: the first interleave takes the first node */
+	mm->il_prev = GMS_MAX_NUMNODES - 1;
 }
 
 static void free_vma_shell(struct gms_vma *vma)
@@ -35,6 +39,7 @@ void gms_mm_destroy(struct gms_world *w)
 	g_tree_foreach(w->mm.vmas, free_vma_cb, NULL);
 	g_tree_destroy(w->mm.vmas);
 	g_array_unref(w->mm.pins);
+	gms_range_map_destroy(&w->mm.vm_policy);
 }
 
 struct gms_vma *gms_mm_find_vma(struct gms_world *w, u64 addr)
@@ -273,6 +278,7 @@ int gms_mm_munmap(struct gms_world *w, u64 addr, u64 len)
 			split_vma(w, vma, end);
 		vma_remove(w, vma);
 	}
+	gms_mpol_vma_unmap(w, addr, end);
 	return 0;
 }
 

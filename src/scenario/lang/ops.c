@@ -113,7 +113,38 @@ static const struct gms_key_spec k_expect_page[] = { NUM_REQ("offset"),
 						     BOOL("shared"),
 						     { "tag", GMS_VAL_TAG,
 						       false, NULL },
+						     NUM("node"),
+						     NUM("interleave_node"),
 						     END };
+/* NUMA: mbind()'s modes and mode flags (a number passes as it is) */
+static const struct gms_flag_name mpol_modes[] = {
+	{ "default", GMS_MPOL_DEFAULT },
+	{ "preferred", GMS_MPOL_PREFERRED },
+	{ "bind", GMS_MPOL_BIND },
+	{ "interleave", GMS_MPOL_INTERLEAVE },
+	{ "local", GMS_MPOL_LOCAL },
+	{ "static_nodes", GMS_MPOL_F_STATIC_NODES },
+	{ "relative_nodes", GMS_MPOL_F_RELATIVE_NODES },
+	{ NULL, 0 },
+};
+/* node numbers; the executor reads the words, not the parser's bits */
+static const struct gms_flag_name numa_node_names[] = {
+	{ "none", 0 }, { "0", 0 }, { "1", 0 }, { "2", 0 }, { "3", 0 },
+	{ "4", 0 },    { "5", 0 }, { "6", 0 }, { "7", 0 }, { NULL, 0 },
+};
+static const struct gms_key_spec k_mbind[] = {
+	{ "mode", GMS_VAL_FLAGS, true, mpol_modes },
+	{ "nodes", GMS_VAL_FLAGS, false, numa_node_names },
+	NUM("offset"),
+	NUM("len"),
+	END
+};
+static const struct gms_key_spec k_expect_mempolicy[] = {
+	NUM("offset"),
+	{ "mode", GMS_VAL_FLAGS, false, mpol_modes },
+	{ "nodes", GMS_VAL_FLAGS, false, numa_node_names },
+	END
+};
 static const struct gms_key_spec k_expect_vm[] = { BOOL("alive"), NUM("refs"),
 						   NUM("asid"),	  NUM("hkid"),
 						   NUM("handle"), END };
@@ -185,9 +216,14 @@ static const struct gms_op_spec ops[] = {
 	{ "expect.gmem", "expect.gmem G [alive=0|1] [bindings=N]",
 	  "the guest_memfd file behind G", GMS_H_NONE, 1, k_expect_gmem, NULL,
 	  NULL, gms_exec_expect_gmem },
+	{ "expect.mempolicy",
+	  "expect.mempolicy M [offset=O] [mode=M] [nodes=N,...]",
+	  "get_mempolicy(MPOL_F_ADDR): the policy at a mapping's page",
+	  GMS_H_NONE, 1, k_expect_mempolicy, NULL, NULL,
+	  gms_exec_expect_mempolicy },
 	{ "expect.page",
 	  "expect.page G offset=O [present=0|1] [private=0|1] [shared=0|1] "
-	  "[tag=T|zero]",
+	  "[tag=T|zero] [node=N] [interleave_node=N]",
 	  "the page at O of G's inode", GMS_H_NONE, 1, k_expect_page, NULL,
 	  NULL, gms_exec_expect_page },
 	{ "expect.pkvm", "expect.pkvm G offset=O [owner=] [state=]",
@@ -269,6 +305,10 @@ static const struct gms_op_spec ops[] = {
 	{ "host.kvm_map", "host.kvm_map VM gpa=A",
 	  "KVM's own access through a kernel mapping (kvm_vcpu_map)",
 	  GMS_H_NONE, 1, k_gpa, NULL, NULL, gms_exec_host_kernel },
+	{ "host.mbind",
+	  "host.mbind M mode=default|bind|interleave|preferred|local [nodes=N,...] [offset=O len=L]",
+	  "mbind() on a mapping (NUMA mempolicy; guest_memfd: 6.19)",
+	  GMS_H_NONE, 1, k_mbind, NULL, NULL, gms_exec_host_mbind },
 	{ "host.migrate", "host.migrate G offset=O",
 	  "mm migrates or compacts the folio", GMS_H_NONE, 1, k_offset, NULL,
 	  NULL, gms_exec_host_kernel },

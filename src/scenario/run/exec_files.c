@@ -132,6 +132,8 @@ void gms_exec_gmem_mmap(struct gms_runner *r, const struct gms_stmt *s,
 		gms_result_set(res, ret);
 	else
 		h.len = len;
+	h.gmem_fd = fd;
+	h.gmem_offset = gms_stmt_num(s, "offset", 0);
 	gms_runner_define(r, pos0(s), h);
 }
 

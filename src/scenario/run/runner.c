@@ -152,6 +152,8 @@ static const char *outcome_text(struct gms_run *run,
 		return gms_errno_name(o->err);
 	case GMS_OUT_SIGBUS:
 		return "sigbus";
+	case GMS_OUT_SIGSEGV:
+		return "sigsegv";
 	case GMS_OUT_ZERO:
 		return "zero";
 	case GMS_OUT_TAG:
@@ -262,6 +264,9 @@ static bool outcome_matches(const struct gms_outcome *o,
 		return res->err == o->err && !res->sigbus;
 	case GMS_OUT_SIGBUS:
 		return res->sigbus;
+	case GMS_OUT_SIGSEGV:
+		/* host_read/host_write: SIGSEGV is -EFAULT on every target */
+		return res->err == EFAULT && !res->sigbus;
 	case GMS_OUT_ZERO:
 		return clean && res->has_value && res->value == 0;
 	case GMS_OUT_TAG:
@@ -457,6 +462,11 @@ static bool run_policy(struct gms_runner *r, struct gms_run *run,
 		}
 		if (g_str_equal(a->key, "abi") && r->t->abi &&
 		    g_str_equal(a->values[0], r->t->abi))
+			continue;
+		/* a host with at least the nodes asked for runs the scenario */
+		if (g_str_equal(a->key, "numa_nodes") &&
+		    r->t->numa_nodes >=
+			    g_ascii_strtoull(a->values[0], NULL, 10))
 			continue;
 		run->verdict = GMS_UNSUPPORTED;
 		g_free(run->reason);
