@@ -314,7 +314,7 @@ int gms_mm_fault(struct gms_world *w, u64 addr, u64 *pfn)
 		return r;
 	/*
 	 * The hardware may refuse the host the page (pKVM: not in the host's
-	 * stage-2; the abort is injected back as SIGBUS): no pte then.
+	 * stage-2; the abort is injected back as SIGSEGV): no pte then.
 	 */
 	r = gms_world_host_access(w, *pfn, GMS_HOST_USER_READ,
 				  "host userspace fault");
