@@ -43,6 +43,7 @@ struct gms_gmem_file {
 	struct gms_gmem_inode *inode;
 	struct gms_range_map bindings; /* pgoff -> struct gms_memslot * */
 	u32 f_count; /* fds and VMAs */
+	u64 f_pos; /* write=populate: the file position (FMODE_LSEEK) */
 	bool dying; /* f_count hit zero, kvm_gmem_release() not yet run */
 	bool freed;
 };
@@ -137,6 +138,19 @@ int gms_gmem_link(struct gms_world *w, struct gms_gmem_file *f,
 
 bool gms_gmem_first_pinned(struct gms_world *w, struct gms_gmem_inode *inode,
 			   u64 start, u64 end, u64 *index);
+
+/*
+ * write=populate (src/model/gmem_write.c): the flag's support, and
+ * generic_perform_write() through kvm_gmem_write_begin()/write_end() at
+ * @pos: the bytes written, or -errno (-ENOTTY: the knob is off, no
+ * .write_iter)
+ */
+u64 gms_gmem_write_flag_supported(const struct gms_world *w);
+s64 gms_gmem_write_iter(struct gms_world *w, struct gms_gmem_file *f, u64 pos,
+			u64 count);
+/* default_llseek() under write=populate; -ESPIPE without it */
+s64 gms_gmem_llseek(struct gms_world *w, struct gms_gmem_file *f, s64 offset,
+		    int whence);
 
 /* mmap=none and mmap=all-or-nothing (src/model/gmem_restricted.c) */
 struct gms_vma;

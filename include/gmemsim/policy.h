@@ -16,6 +16,13 @@ enum gms_abi {
 	GMS_ABI_6_19,
 };
 
+/*
+ * write(): none is upstream (no .write_iter); populate is Nikita Kalyazin's
+ * "KVM: guest_memfd: add generic population via write" (v7, 2025-11-14,
+ * 20251114151828.98165-1-kalyazin@amazon.com; posted, not merged)
+ */
+enum gms_write_policy { GMS_WRITE_NONE, GMS_WRITE_POPULATE };
+
 /* host NUMA nodes (src/hw/physmem.c): the knob's value is the count */
 enum gms_numa_nodes_policy {
 	GMS_NUMA_NODES_1,
@@ -79,6 +86,7 @@ struct gms_policy {
 	enum gms_link_policy link;
 	enum gms_mutant mutant;
 	enum gms_numa_nodes_policy numa_nodes;
+	enum gms_write_policy write;
 };
 
 struct gms_policy_knob {

@@ -793,7 +793,8 @@ u64 gms_gmem_get_supported_flags(const struct gms_kvm *kvm)
 	u64 flags = gms_gmem_mmap_flag_supported(kvm->w);
 
 	if (flags && kvm_arch_supports_gmem_init_shared(kvm))
-		flags |= GUEST_MEMFD_FLAG_INIT_SHARED;
+		flags |= GUEST_MEMFD_FLAG_INIT_SHARED |
+			 gms_gmem_write_flag_supported(kvm->w);
 	return flags;
 }
 

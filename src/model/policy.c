@@ -50,6 +50,8 @@ static const bool mutant_modelled[] = {
 
 static const char *const numa_nodes_values[] = { "1", "2", "4", NULL };
 static const bool numa_nodes_modelled[] = { true, true, true };
+static const char *const write_values[] = { "none", "populate", NULL };
+static const bool write_modelled[] = { true, true };
 
 #define KNOB(n, v, src, field)                                               \
 	{                                                                    \
@@ -71,6 +73,9 @@ static const struct gms_policy_knob knobs[] = {
 	KNOB("numa_nodes", numa_nodes,
 	     "issue 18: NUMA mempolicy on guest_memfd (6.19); host nodes",
 	     numa_nodes),
+	KNOB("write", write,
+	     "upstream-2026-11.md 2 (write() population series, v7 2025-11-14)",
+	     write),
 };
 
 unsigned int gms_policy_numa_nodes(const struct gms_policy *p)

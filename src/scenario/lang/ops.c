@@ -14,6 +14,8 @@ static const struct gms_flag_name vm_types[] = {
 static const struct gms_flag_name gmem_flags[] = {
 	{ "mmap", GUEST_MEMFD_FLAG_MMAP },
 	{ "init_shared", GUEST_MEMFD_FLAG_INIT_SHARED },
+	/* write=populate (the write() series) */
+	{ "write", GUEST_MEMFD_FLAG_WRITE },
 	{ NULL, 0 },
 };
 
@@ -77,6 +79,8 @@ static const struct gms_key_spec k_mmap[] = { NAME_REQ("gmem"), NUM("offset"),
 					      NUM("len"), END };
 static const struct gms_key_spec k_munmap[] = { NUM("offset"), NUM("len"),
 						END };
+/* read/write/pread/pwrite/lseek: offset= is pos (pread/pwrite, lseek) */
+static const struct gms_key_spec k_rw[] = { NUM("offset"), NUM("len"), END };
 static const struct gms_key_spec k_anon[] = { NUM_REQ("size"), END };
 static const struct gms_key_spec k_host[] = { NUM_REQ("offset"), END };
 static const struct gms_key_spec k_host_write[] = { NUM_REQ("offset"),
@@ -257,8 +261,8 @@ static const struct gms_op_spec ops[] = {
 	{ "gmem.link", "gmem.link NAME from=G vm=VM",
 	  "a second file on G's inode for another VM (link=allowed; else ENOTTY)",
 	  GMS_H_GMEM, 1, k_link, NULL, NULL, gms_exec_gmem_link },
-	{ "gmem.lseek", "gmem.lseek G", "lseek()", GMS_H_NONE, 1, k_none, NULL,
-	  NULL, gms_exec_gmem_fileop },
+	{ "gmem.lseek", "gmem.lseek G [offset=O]", "lseek()", GMS_H_NONE, 1,
+	  k_rw, NULL, NULL, gms_exec_gmem_fileop },
 	{ "gmem.mmap",
 	  "gmem.mmap NAME gmem=G [offset=O] [len=L] [private] [exec]",
 	  "mmap() of a guest_memfd; names the mapping", GMS_H_MAPPING, 1,
@@ -269,19 +273,19 @@ static const struct gms_op_spec ops[] = {
 	{ "gmem.populate", "gmem.populate G offset=O [tag=T]",
 	  "pre-finalize population (kvm_gmem_populate); no tag: no source",
 	  GMS_H_NONE, 1, k_populate_src, NULL, NULL, gms_exec_populate },
-	{ "gmem.pread", "gmem.pread G", "pread()", GMS_H_NONE, 1, k_none, NULL,
-	  NULL, gms_exec_gmem_fileop },
+	{ "gmem.pread", "gmem.pread G [offset=O] [len=L]", "pread()",
+	  GMS_H_NONE, 1, k_rw, NULL, NULL, gms_exec_gmem_fileop },
 	{ "gmem.punch", "gmem.punch G offset=O len=L",
 	  "fallocate(KEEP_SIZE|PUNCH_HOLE)", GMS_H_NONE, 1, k_range, NULL, NULL,
 	  gms_exec_gmem_punch, gms_spawn_gmem_punch },
-	{ "gmem.pwrite", "gmem.pwrite G", "pwrite()", GMS_H_NONE, 1, k_none,
+	{ "gmem.pwrite", "gmem.pwrite G [offset=O] [len=L]", "pwrite()",
+	  GMS_H_NONE, 1, k_rw, NULL, NULL, gms_exec_gmem_fileop },
+	{ "gmem.read", "gmem.read G [len=L]", "read()", GMS_H_NONE, 1, k_rw,
 	  NULL, NULL, gms_exec_gmem_fileop },
-	{ "gmem.read", "gmem.read G", "read()", GMS_H_NONE, 1, k_none, NULL,
-	  NULL, gms_exec_gmem_fileop },
 	{ "gmem.truncate", "gmem.truncate G size=N", "ftruncate()", GMS_H_NONE,
 	  1, k_truncate, NULL, NULL, gms_exec_gmem_fileop },
-	{ "gmem.write", "gmem.write G", "write()", GMS_H_NONE, 1, k_none, NULL,
-	  NULL, gms_exec_gmem_fileop },
+	{ "gmem.write", "gmem.write G [len=L]", "write()", GMS_H_NONE, 1, k_rw,
+	  NULL, NULL, gms_exec_gmem_fileop },
 	{ "guest.accept", "guest.accept VM gpa=A",
 	  "TDG.MEM.PAGE.ACCEPT / PVALIDATE", GMS_H_NONE, 1, k_gpa, NULL, NULL,
 	  gms_exec_accept },
