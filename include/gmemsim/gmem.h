@@ -152,6 +152,18 @@ s64 gms_gmem_write_iter(struct gms_world *w, struct gms_gmem_file *f, u64 pos,
 s64 gms_gmem_llseek(struct gms_world *w, struct gms_gmem_file *f, s64 offset,
 		    int whence);
 
+/*
+ * uffd= (src/model/gmem_uffd.c): the fault's hand-off to a userfaultfd
+ * handler (0: none, -GMS_EUFFD_MISSING/MINOR), UFFDIO_REGISTER's check of
+ * a guest_memfd VMA, and UFFDIO_COPY / UFFDIO_CONTINUE of one page
+ */
+struct gms_vma;
+int gms_gmem_uffd_fault(struct gms_world *w, struct gms_vma *vma, u64 pgoff);
+int gms_gmem_uffd_register(struct gms_world *w, struct gms_vma *vma, u32 mode);
+int gms_gmem_uffd_copy(struct gms_world *w, struct gms_vma *vma, u64 addr,
+		       u64 tag);
+int gms_gmem_uffd_continue(struct gms_world *w, struct gms_vma *vma, u64 addr);
+
 /* mmap=none and mmap=all-or-nothing (src/model/gmem_restricted.c) */
 struct gms_vma;
 u64 gms_gmem_mmap_flag_supported(const struct gms_world *w);

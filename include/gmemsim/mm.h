@@ -21,6 +21,7 @@ struct gms_vma {
 	struct gms_gmem_file *file; /* counted reference (GMS_VMA_GMEM) */
 	u64 pgoff; /* file page of @start */
 	u32 prot;
+	u32 uffd; /* userfaultfd registration: GMS_UFFD_MISSING | GMS_UFFD_MINOR */
 	GTree *ptes; /* &pte->page (file pgoff, or page within an anon vma) -> pte */
 	bool freed;
 };
@@ -71,6 +72,11 @@ void gms_mm_unmap_mapping_range(struct gms_world *w,
 				const struct gms_gmem_inode *inode, u64 start,
 				u64 end);
 
+/* install a pte for @pfn at @addr of @vma (takes the caller's reference) */
+void gms_mm_install_pte(struct gms_world *w, struct gms_vma *vma, u64 addr,
+			u64 pfn);
+/* is there a pte at @addr of @vma? */
+bool gms_mm_pte_present(const struct gms_vma *vma, u64 addr);
 /* pin_user_pages() of the page at @addr; 0 or -EFAULT / -GMS_ESIGBUS */
 int gms_mm_pin(struct gms_world *w, u64 addr);
 /* unpin_user_page() of a page pinned at @addr; -EINVAL if none */

@@ -23,6 +23,18 @@ enum gms_abi {
  */
 enum gms_write_policy { GMS_WRITE_NONE, GMS_WRITE_POPULATE };
 
+/*
+ * userfaultfd on guest_memfd (src/model/gmem_uffd.c): off is upstream;
+ * minor is "KVM: guest_memfd: implement userfaultfd minor mode" and
+ * missing adds "... missing mode" (Mike Rapoport, RFC 14/17 and 15/17,
+ * 2026-01-27, 20260127192936.1250096-1-rppt@kernel.org; mm-new, not merged)
+ */
+enum gms_uffd_policy {
+	GMS_UFFD_OFF,
+	GMS_UFFD_POLICY_MINOR,
+	GMS_UFFD_POLICY_MISSING
+};
+
 /* host NUMA nodes (src/hw/physmem.c): the knob's value is the count */
 enum gms_numa_nodes_policy {
 	GMS_NUMA_NODES_1,
@@ -87,6 +99,7 @@ struct gms_policy {
 	enum gms_mutant mutant;
 	enum gms_numa_nodes_policy numa_nodes;
 	enum gms_write_policy write;
+	enum gms_uffd_policy uffd;
 };
 
 struct gms_policy_knob {

@@ -67,6 +67,13 @@ int gms_sys_mbind(struct gms_world *w, u64 addr, u64 len, int mode,
 int gms_sys_get_mempolicy(struct gms_world *w, u64 addr, int *mode,
 			  u64 *nodemask);
 int gms_sys_page_node(struct gms_world *w, u64 addr, int *node);
+/*
+ * userfaultfd (uffd=, src/kvm/host_uffd.c): UFFDIO_REGISTER of a range,
+ * UFFDIO_COPY of one page with @tag, UFFDIO_CONTINUE of one page
+ */
+int gms_sys_uffd_register(struct gms_world *w, u64 addr, u64 len, u32 mode);
+int gms_sys_uffd_copy(struct gms_world *w, u64 addr, u64 tag);
+int gms_sys_uffd_continue(struct gms_world *w, u64 addr);
 
 /* Host userspace loads and stores: 0, -EFAULT (SIGSEGV) or -GMS_ESIGBUS. */
 /* A load on behalf of KVM (@kvm: copy_from_user(), which opens a pkey) */

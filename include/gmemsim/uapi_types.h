@@ -71,6 +71,15 @@ struct gms_vcpu_exit {
 	(GMS_MPOL_F_STATIC_NODES | GMS_MPOL_F_RELATIVE_NODES | \
 	 GMS_MPOL_F_NUMA_BALANCING)
 
+/*
+ * uffd=: a host fault a userfaultfd registration hands to its handler
+ * (VM_FAULT_UFFD_MISSING / VM_FAULT_UFFD_MINOR); not errnos
+ */
+#define GMS_EUFFD_MISSING 1003
+#define GMS_EUFFD_MINOR 1004
+#define GMS_UFFD_MISSING (1U << 0) /* UFFDIO_REGISTER_MODE_MISSING */
+#define GMS_UFFD_MINOR (1U << 2) /* UFFDIO_REGISTER_MODE_MINOR */
+
 /* A host access the hardware punishes with SIGBUS; not an errno. */
 #define GMS_ESIGBUS 1000
 

@@ -119,6 +119,22 @@ static u64 vma_addr(const struct gms_vma *vma, u64 page)
 	return page << GMS_PAGE_SHIFT;
 }
 
+static void install_pte(struct gms_world *w, struct gms_vma *vma, u64 page,
+			u64 pfn);
+
+void gms_mm_install_pte(struct gms_world *w, struct gms_vma *vma, u64 addr,
+			u64 pfn)
+{
+	install_pte(w, vma, vma_page(vma, addr), pfn);
+}
+
+bool gms_mm_pte_present(const struct gms_vma *vma, u64 addr)
+{
+	u64 page = vma_page(vma, addr);
+
+	return g_tree_lookup(vma->ptes, &page) != NULL;
+}
+
 /* mirrors: zap_pte_range() for one pte, with the mmu notifier */
 static void zap_pte(struct gms_world *w, struct gms_vma *vma,
 		    struct gms_pte *pte)
@@ -306,6 +322,10 @@ int gms_mm_fault(struct gms_world *w, u64 addr, u64 *pfn)
 		*pfn = pte->pfn;
 		return 0;
 	}
+	/* uffd=: the series' VM_FAULT_UFFD_* hand the fault to the handler */
+	r = vma->kind == GMS_VMA_GMEM ? gms_gmem_uffd_fault(w, vma, page) : 0;
+	if (r)
+		return r;
 	r = vma->kind == GMS_VMA_GMEM ?
 		    gms_gmem_fault_user_mapping(w, vma->file->inode, page,
 						pfn) :

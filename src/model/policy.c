@@ -52,6 +52,8 @@ static const char *const numa_nodes_values[] = { "1", "2", "4", NULL };
 static const bool numa_nodes_modelled[] = { true, true, true };
 static const char *const write_values[] = { "none", "populate", NULL };
 static const bool write_modelled[] = { true, true };
+static const char *const uffd_values[] = { "off", "minor", "missing", NULL };
+static const bool uffd_modelled[] = { true, true, true };
 
 #define KNOB(n, v, src, field)                                               \
 	{                                                                    \
@@ -76,6 +78,9 @@ static const struct gms_policy_knob knobs[] = {
 	KNOB("write", write,
 	     "upstream-2026-11.md 2 (write() population series, v7 2025-11-14)",
 	     write),
+	KNOB("uffd", uffd,
+	     "upstream-2026-11.md 2 (userfaultfd on guest_memfd, RFC 2026-01-27)",
+	     uffd),
 };
 
 unsigned int gms_policy_numa_nodes(const struct gms_policy *p)

@@ -143,6 +143,21 @@ static const struct gms_key_spec k_mbind[] = {
 	NUM("len"),
 	END
 };
+/* uffd=: UFFDIO_REGISTER's modes */
+static const struct gms_flag_name uffd_modes[] = {
+	{ "missing", GMS_UFFD_MISSING },
+	{ "minor", GMS_UFFD_MINOR },
+	{ NULL, 0 },
+};
+static const struct gms_key_spec k_uffd_register[] = { { "mode", GMS_VAL_FLAGS,
+							 true, uffd_modes },
+						       NUM("offset"),
+						       NUM("len"),
+						       END };
+static const struct gms_key_spec k_uffd_copy[] = { NUM_REQ("offset"),
+						   { "tag", GMS_VAL_TAG, true,
+						     NULL },
+						   END };
 static const struct gms_key_spec k_expect_mempolicy[] = {
 	NUM("offset"),
 	{ "mode", GMS_VAL_FLAGS, false, mpol_modes },
@@ -324,6 +339,16 @@ static const struct gms_op_spec ops[] = {
 	{ "host.read", "host.read M offset=O",
 	  "host userspace load through a mapping", GMS_H_NONE, 1, k_host, NULL,
 	  NULL, gms_exec_host_access },
+	{ "host.uffd_continue", "host.uffd_continue M offset=O",
+	  "UFFDIO_CONTINUE of one page (uffd=, a posted series)", GMS_H_NONE, 1,
+	  k_host, NULL, NULL, gms_exec_host_uffd },
+	{ "host.uffd_copy", "host.uffd_copy M offset=O tag=T",
+	  "UFFDIO_COPY of one page (uffd=missing, a posted series)", GMS_H_NONE,
+	  1, k_uffd_copy, NULL, NULL, gms_exec_host_uffd },
+	{ "host.uffd_register",
+	  "host.uffd_register M mode=missing|minor [offset=O len=L]",
+	  "UFFDIO_REGISTER of a mapping (uffd=, a posted series)", GMS_H_NONE,
+	  1, k_uffd_register, NULL, NULL, gms_exec_host_uffd },
 	{ "host.unpin", "host.unpin M offset=O", "unpin_user_page()",
 	  GMS_H_NONE, 1, k_host, NULL, NULL, gms_exec_host_access },
 	{ "host.write", "host.write M offset=O tag=T",

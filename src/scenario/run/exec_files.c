@@ -217,7 +217,7 @@ void gms_exec_host_access(struct gms_runner *r, const struct gms_stmt *s,
 	if (g_str_equal(op, "read")) {
 		gms_result_set(res,
 			       gms_target_host_read(r->t, addr, &res->value));
-		res->has_value = !res->err && !res->sigbus;
+		res->has_value = !res->err && !res->sigbus && !res->uffd;
 	} else if (g_str_equal(op, "write")) {
 		gms_result_set(
 			res, gms_target_host_write(r->t, addr,
