@@ -249,7 +249,7 @@ struct gms_target *gms_model_target_new(struct gms_world *w);
  * free), when there is none or it lacks guest_memfd.
  */
 struct gms_target *gms_kvm_target_new(char **why);
-/* The abi policy value matching the running kernel ("6.18" or "7.2"). */
+/* The abi policy value matching the running kernel ("6.18", "6.19" or "7.2"). */
 const char *gms_kvm_kernel_abi(void);
 
 #endif
