@@ -69,6 +69,10 @@ static void test_errors(void **state)
 		     "t.gms:1:16: unknown invariant 'nothing'");
 	expect_error("vm.create a => maybe\n",
 		     "t.gms:1:16: unknown outcome 'maybe'");
+	expect_error("vm.create a => sigsev\n",
+		     "t.gms:1:16: unknown outcome 'sigsev'");
+	expect_error("vm.create a => uffd:major\n",
+		     "t.gms:1:16: unknown outcome 'uffd:major'");
 	expect_error("vm.create a =>\n", "t.gms:1:13: '=>' needs an outcome");
 	expect_error("vm.create a => ok ok\n",
 		     "t.gms:1:19: unexpected 'ok' after the outcome");
@@ -386,6 +390,31 @@ static void test_runner_verdicts(void **state)
 			 GMS_FAIL);
 	assert_string_equal(reason,
 			    "line 4: wrong outcome: expected zero, got tag:x");
+	g_free(reason);
+	/* sigsegv is a host access's EFAULT, not a SIGBUS nor a success */
+	assert_int_equal(verdict_of("host.mmap_anon m size=4K\n"
+				    "host.read m offset=4K => sigsegv\n",
+				    NULL, NULL),
+			 GMS_PASS);
+	assert_int_equal(verdict_of("host.mmap_anon m size=4K\n"
+				    "host.read m offset=0 => sigsegv\n",
+				    &reason, NULL),
+			 GMS_FAIL);
+	assert_string_equal(
+		reason, "line 2: wrong outcome: expected sigsegv, got zero");
+	g_free(reason);
+	/* uffd: outcomes are the handler's event, under uffd= only */
+	assert_int_equal(
+		verdict_of(
+			"policy uffd=missing\nvm.create a\n"
+			"gmem.create g vm=a size=4K flags=mmap,init_shared\n"
+			"gmem.mmap m gmem=g\nhost.uffd_register m mode=missing\n"
+			"host.read m offset=0 => uffd:minor\n",
+			&reason, NULL),
+		GMS_FAIL);
+	assert_string_equal(
+		reason,
+		"line 6: wrong outcome: expected uffd:minor, got uffd:missing");
 	g_free(reason);
 }
 
