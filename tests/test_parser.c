@@ -418,6 +418,47 @@ static void test_runner_verdicts(void **state)
 	g_free(reason);
 }
 
+static int no_kvm(struct gms_target *t)
+{
+	(void)t;
+	return 3;
+}
+
+/*
+ * A kernel target runs a policy numa_nodes=N scenario only on a host with
+ * at least N nodes; else the scenario is unsupported there, not failed.
+ */
+static void test_numa_nodes_gate(void **state)
+{
+	const char *text = "policy numa_nodes=2\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_world *w = gms_world_new();
+	struct gms_target *t = gms_model_target_new(w);
+	struct gms_target_ops ops = *t->ops;
+	const struct gms_target_ops *own = t->ops;
+	struct gms_run *run;
+
+	(void)state;
+	ops.open_kvm = no_kvm;
+	t->ops = &ops;
+	t->w = NULL; /* as the kernel: no world to take the knob */
+	t->numa_nodes = 1;
+	run = gms_scenario_run_target(sc, t);
+	assert_int_equal(run->verdict, GMS_UNSUPPORTED);
+	assert_non_null(strstr(run->reason, "numa_nodes=2"));
+	gms_run_free(run);
+	t->numa_nodes = 2;
+	run = gms_scenario_run_target(sc, t);
+	assert_int_equal(run->verdict, GMS_PASS);
+	gms_run_free(run);
+	t->ops = own;
+	t->w = w;
+	gms_target_destroy(t);
+	gms_world_free(w);
+	gms_scenario_free(sc);
+}
+
 /* exit:memory_fault's details are checked when given, each on its own */
 static void test_memory_fault_verdicts(void **state)
 {
@@ -669,6 +710,7 @@ int main(void)
 		cmocka_unit_test(test_runner_verdicts),
 		cmocka_unit_test(test_memory_fault_verdicts),
 		cmocka_unit_test(test_diff_memory_fault_details),
+		cmocka_unit_test(test_numa_nodes_gate),
 		cmocka_unit_test(test_op_table),
 		cmocka_unit_test(test_fuzz_decode_order),
 		cmocka_unit_test(test_fuzz_decode_in_place),
