@@ -551,7 +551,7 @@ struct gms_target *gms_kvm_target_new(char **why)
 	close(dev);
 	kt->base.ops = &kvm_ops;
 	kt->base.abi = gms_kvm_kernel_abi();
-	kt->base.numa_nodes = kt_numa_nodes();
+	kt->base.numa_nodes = kt_numa_init();
 	kt->vm_types = types > 0 ? (u32)types : 1U << GMS_KVM_X86_DEFAULT_VM;
 	kt->fds = g_array_new(FALSE, TRUE, sizeof(struct kfd));
 	/* fds 0-2, as in the model's table */

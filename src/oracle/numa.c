@@ -74,7 +74,7 @@ int kt_page_node(struct gms_target *t, u64 addr, int *node)
 }
 
 /* node_states[N_MEMORY] as sysfs lists it ("0", "0-1", "0,2-3"): its size */
-unsigned int kt_numa_nodes(void)
+static unsigned int numa_nodes(void)
 {
 	FILE *f = fopen("/sys/devices/system/node/has_memory", "re");
 	unsigned int n = 0, a, b;
@@ -91,4 +91,22 @@ unsigned int kt_numa_nodes(void)
 	}
 	fclose(f);
 	return n ? n : 1;
+}
+
+/*
+ * The model's one task allocates on node 0 ("local"). This process may run
+ * on any node, so with two or more it prefers node 0 for what it allocates
+ * under no policy of its own: set_mempolicy(MPOL_PREFERRED, {0}). A
+ * guest_memfd folio without a shared policy takes the task's
+ * (kvm_gmem_get_folio(): filemap_alloc_folio() without one).
+ */
+unsigned int kt_numa_init(void)
+{
+	unsigned int n = numa_nodes();
+	unsigned long node0 = 1;
+
+	if (n > 1)
+		syscall(SYS_set_mempolicy, (unsigned long)GMS_MPOL_PREFERRED,
+			&node0, (unsigned long)KT_MAXNODE);
+	return n;
 }
