@@ -24,11 +24,7 @@ static u64 stmt_nodemask(const struct gms_stmt *s)
 	return mask;
 }
 
-/*
- * The address of offset= in mapping @h: 0 (nothing is mapped there) when
- * @h is not a mapping or the offset is past it or unmapped, as host.read.
- */
-static u64 mapping_addr(const struct gms_handle *h, u64 off)
+u64 gms_mapping_addr(const struct gms_handle *h, u64 off)
 {
 	if (h->kind != GMS_H_MAPPING || !h->addr || off >= h->len ||
 	    gms_range_map_load(&h->unmapped, off >> GMS_PAGE_SHIFT))
@@ -42,7 +38,7 @@ void gms_exec_host_mbind(struct gms_runner *r, const struct gms_stmt *s,
 	struct gms_handle *h = gms_runner_handle(r, pos0(s));
 	u64 off = gms_stmt_num(s, "offset", 0);
 	u64 len = gms_stmt_num(s, "len", h->len > off ? h->len - off : 0);
-	u64 addr = mapping_addr(h, off);
+	u64 addr = gms_mapping_addr(h, off);
 
 	gms_result_set(res, gms_target_mbind(r->t, addr, len,
 					     (int)gms_stmt_num(s, "mode", 0),
@@ -53,7 +49,7 @@ void gms_exec_expect_mempolicy(struct gms_runner *r, const struct gms_stmt *s,
 			       struct gms_result *res)
 {
 	struct gms_handle *h = gms_runner_handle(r, pos0(s));
-	u64 addr = mapping_addr(h, gms_stmt_num(s, "offset", 0));
+	u64 addr = gms_mapping_addr(h, gms_stmt_num(s, "offset", 0));
 	int mode = 0, ret;
 	u64 nodes = 0;
 
@@ -86,7 +82,7 @@ static u64 find_mapping(struct gms_runner *r, int fd, u64 off)
 		if (m->kind != GMS_H_MAPPING || m->gmem_fd != fd ||
 		    off < m->gmem_offset)
 			continue;
-		addr = mapping_addr(m, off - m->gmem_offset);
+		addr = gms_mapping_addr(m, off - m->gmem_offset);
 		if (addr)
 			return addr;
 	}

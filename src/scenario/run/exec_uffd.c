@@ -8,25 +8,13 @@
 
 #include "runner_internal.h"
 
-/* the address of offset= in the mapping, 0 (nothing there) outside it */
-static u64 uffd_addr(struct gms_runner *r, const struct gms_stmt *s)
-{
-	struct gms_handle *h = gms_runner_handle(r, pos0(s));
-	u64 off = gms_stmt_num(s, "offset", 0);
-
-	if (h->kind != GMS_H_MAPPING || off >= h->len ||
-	    gms_range_map_load(&h->unmapped, off >> GMS_PAGE_SHIFT))
-		return 0;
-	return h->addr + off;
-}
-
 void gms_exec_host_uffd(struct gms_runner *r, const struct gms_stmt *s,
 			struct gms_result *res)
 {
 	const char *op = s->op->verb + 10; /* after "host.uffd_" */
 	struct gms_handle *h = gms_runner_handle(r, pos0(s));
-	u64 addr = uffd_addr(r, s);
 	u64 off = gms_stmt_num(s, "offset", 0);
+	u64 addr = gms_mapping_addr(h, off);
 
 	if (!r->w) {
 		res->unsupported =
