@@ -4,6 +4,7 @@
 #define GMEMSIM_MM_H
 
 #include <glib.h>
+#include <gmemsim/range_map.h>
 #include <gmemsim/types.h>
 #include <gmemsim/uapi_types.h>
 
@@ -38,6 +39,8 @@ struct gms_mm {
 	GTree *vmas; /* &vma->start -> struct gms_vma */
 	GArray *pins; /* struct gms_pin: outstanding pin_user_pages() */
 	u64 mmap_base; /* next address handed out; addresses are never reused */
+	/* VM_LOCKED, by virtual page (mlock.c); vmas are split as mlock does */
+	struct gms_range_map mlocked;
 };
 
 void gms_mm_init(struct gms_mm *mm);
@@ -63,6 +66,16 @@ bool gms_mm_inode_mapped(struct gms_world *w,
 void gms_mm_unmap_mapping_range(struct gms_world *w,
 				const struct gms_gmem_inode *inode, u64 start,
 				u64 end);
+
+/* zap_page_range_single() over [start, end) of @vma (MADV_DONTNEED, MADV_REMOVE) */
+void gms_mm_zap_range(struct gms_world *w, struct gms_vma *vma, u64 start,
+		      u64 end);
+/* mirrors: madvise() (mm/madvise.c), advice GMS_MADV_* */
+int gms_mm_madvise(struct gms_world *w, u64 start, u64 len, int advice);
+/* mirrors: mlock() / munlock() (mm/mlock.c) */
+int gms_mm_mlock(struct gms_world *w, u64 start, u64 len, bool lock);
+/* is the page at @addr VM_LOCKED? */
+bool gms_mm_locked(struct gms_world *w, u64 addr);
 
 /* pin_user_pages() of the page at @addr; 0 or -EFAULT / -GMS_ESIGBUS */
 int gms_mm_pin(struct gms_world *w, u64 addr);

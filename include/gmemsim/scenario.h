@@ -22,6 +22,7 @@ enum gms_outcome_kind {
 	GMS_OUT_VIOLATION,
 	GMS_OUT_SCRAMBLED, /* a read under the wrong key: ciphertext */
 	GMS_OUT_BLOCKED, /* a lock is held by a task: nothing ran */
+	GMS_OUT_VALUE, /* value:N, a call's number (KVM_CHECK_EXTENSION) */
 };
 
 struct gms_outcome {
@@ -30,6 +31,7 @@ struct gms_outcome {
 	bool has_offset; /* ERRNO@OFFSET: the error_offset must be @offset */
 	u64 offset;
 	u64 tag; /* GMS_OUT_TAG */
+	u64 value; /* GMS_OUT_VALUE */
 	enum gms_exit_reason exit; /* GMS_OUT_EXIT */
 	/* exit:memory_fault's details (run->memory_fault): checked if given */
 	bool has_gpa, has_size, has_private;
@@ -67,6 +69,7 @@ enum gms_handle_kind {
 	GMS_H_GMEM,
 	GMS_H_MAPPING,
 	GMS_H_TASK,
+	GMS_H_FD, /* a predefined fd: dev_kvm (/dev/kvm), stdin (fd 0) */
 };
 
 struct gms_runner;
@@ -81,6 +84,8 @@ struct gms_result {
 	bool sigbus;
 	bool has_value; /* a read: @value is the tag it returned */
 	u64 value;
+	bool has_number; /* value:N: what the call returned (check_extension) */
+	u64 number;
 	enum gms_exit_reason exit;
 	struct gms_vcpu_exit
 		exit_info; /* the exit's details: run->memory_fault */

@@ -29,6 +29,10 @@ typedef int32_t s32;
 #ifndef GUEST_MEMFD_FLAG_INIT_SHARED
 #define GUEST_MEMFD_FLAG_INIT_SHARED (1ULL << 1)
 #endif
+/* the direct-map removal series (v11, 2026-03-17; not merged): direct_map=remove */
+#ifndef GUEST_MEMFD_FLAG_NO_DIRECT_MAP
+#define GUEST_MEMFD_FLAG_NO_DIRECT_MAP (1ULL << 2)
+#endif
 
 /* kvm_userspace_memory_region2.flags */
 #ifndef KVM_MEM_LOG_DIRTY_PAGES

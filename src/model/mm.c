@@ -14,6 +14,7 @@ void gms_mm_init(struct gms_mm *mm)
 	mm->vmas = g_tree_new_full(gms_u64_cmp, NULL, NULL, NULL);
 	mm->pins = g_array_new(FALSE, FALSE, sizeof(struct gms_pin));
 	mm->mmap_base = GMS_MMAP_BASE;
+	gms_range_map_init(&mm->mlocked);
 }
 
 static void free_vma_shell(struct gms_vma *vma)
@@ -35,6 +36,7 @@ void gms_mm_destroy(struct gms_world *w)
 	g_tree_foreach(w->mm.vmas, free_vma_cb, NULL);
 	g_tree_destroy(w->mm.vmas);
 	g_array_unref(w->mm.pins);
+	gms_range_map_destroy(&w->mm.mlocked);
 }
 
 struct gms_vma *gms_mm_find_vma(struct gms_world *w, u64 addr)
@@ -152,6 +154,12 @@ static void install_pte(struct gms_world *w, struct gms_vma *vma, u64 page,
 	pte->pfn = pfn;
 	g_tree_insert(vma->ptes, &pte->page, pte);
 	gms_physmem_page(&w->physmem, pfn)->mapcount++;
+}
+
+void gms_mm_zap_range(struct gms_world *w, struct gms_vma *vma, u64 start,
+		      u64 end)
+{
+	zap_pages(w, vma, vma_page(vma, start), vma_page(vma, end - 1) + 1);
 }
 
 /* Remove @vma whole: zap it, drop its file reference, free it. */
@@ -273,6 +281,9 @@ int gms_mm_munmap(struct gms_world *w, u64 addr, u64 len)
 			split_vma(w, vma, end);
 		vma_remove(w, vma);
 	}
+	/* the unmapped pages are no longer locked (munlock_vma_pages_range()) */
+	gms_range_map_store(&w->mm.mlocked, addr >> GMS_PAGE_SHIFT,
+			    end >> GMS_PAGE_SHIFT, 0);
 	return 0;
 }
 
