@@ -262,6 +262,8 @@ static inline void gms_target_destroy(struct gms_target *t)
 #define GMS_QUIRK_SHADOW_PAGING (1U << 0)
 /* KVM_SET_MEMORY_ATTRIBUTES is not built (no CONFIG_KVM_GENERIC_MEMORY_ATTRIBUTES) */
 #define GMS_QUIRK_NO_MEMORY_ATTRIBUTES (1U << 1)
+/* KVM_CAP_VM_TYPES is not the model's (default, sw_protected, SNP, TDX) */
+#define GMS_QUIRK_VM_TYPES (1U << 2)
 
 /* A call the target cannot make (another VM type, a pin, ...): not an errno. */
 #define GMS_EUNSUPPORTED 1001

@@ -73,6 +73,11 @@ enum gms_cap {
 #define GMS_KVM_X86_SW_PROTECTED_VM 1
 #define GMS_KVM_X86_SNP_VM 4
 #define GMS_KVM_X86_TDX_VM 5
+/* KVM_CAP_VM_TYPES of the model's host: every x86 type it models */
+#define GMS_MODEL_X86_VM_TYPES                                              \
+	((1U << GMS_KVM_X86_DEFAULT_VM) |                                   \
+	 (1U << GMS_KVM_X86_SW_PROTECTED_VM) | (1U << GMS_KVM_X86_SNP_VM) | \
+	 (1U << GMS_KVM_X86_TDX_VM))
 
 /* struct stat, the fields gmem.fstat compares */
 struct gms_stat {

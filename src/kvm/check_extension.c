@@ -9,12 +9,6 @@
  */
 #include <gmemsim/uapi.h>
 
-/* BIT(type) of the x86 VM types the model offers (kvm_caps.supported_vm_types) */
-#define GMS_X86_VM_TYPES                                                    \
-	((1U << GMS_KVM_X86_DEFAULT_VM) |                                   \
-	 (1U << GMS_KVM_X86_SW_PROTECTED_VM) | (1U << GMS_KVM_X86_SNP_VM) | \
-	 (1U << GMS_KVM_X86_TDX_VM))
-
 static bool is_arm64(const struct gms_kvm *kvm)
 {
 	return kvm && kvm->arch->type == GMS_VM_PKVM;
@@ -30,7 +24,7 @@ static s64 kvm_vm_ioctl_check_extension(const struct gms_kvm *kvm, u64 cap)
 {
 	switch (cap) {
 	case GMS_CAP_VM_TYPES:
-		return is_arm64(kvm) ? 0 : GMS_X86_VM_TYPES;
+		return is_arm64(kvm) ? 0 : GMS_MODEL_X86_VM_TYPES;
 	case GMS_CAP_PRE_FAULT_MEMORY:
 		return !is_arm64(kvm);
 	case GMS_CAP_MEMORY_FAULT_INFO:

@@ -549,6 +549,8 @@ struct gms_target *gms_kvm_target_new(char **why)
 	kt->base.ops = &kvm_ops;
 	kt->base.abi = gms_kvm_kernel_abi();
 	kt->vm_types = types > 0 ? (u32)types : 1U << GMS_KVM_X86_DEFAULT_VM;
+	if (kt->vm_types != GMS_MODEL_X86_VM_TYPES)
+		kt->base.quirks |= GMS_QUIRK_VM_TYPES;
 	kt->fds = g_array_new(FALSE, TRUE, sizeof(struct kfd));
 	/*
 	 * fds 0-2, as in the model's table: open files none of KVM's. /dev/null
