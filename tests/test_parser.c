@@ -339,6 +339,67 @@ static enum gms_verdict verdict_of(const char *text, char **reason,
 }
 
 /* outcomes are judged, and the run stops where it should */
+/* issue 18: value:N, the predefined fds, the new ops' keys */
+static void test_uapi_errors(void **state)
+{
+	(void)state;
+	expect_error("kvm.check_extension cap=guest_memfd => value:x\n",
+		     "t.gms:1:40: bad value 'x'");
+	expect_error("kvm.check_extension cap=kvm\n",
+		     "t.gms:1:21: unknown cap 'kvm'");
+	expect_error("vm.create stdin\n", "t.gms:1:11: duplicate name 'stdin'");
+	expect_error("host.memfd dev_kvm size=4K\n",
+		     "t.gms:1:12: duplicate name 'dev_kvm'");
+	expect_error("vm.create a\nvm.pre_fault a gpa=0\n",
+		     "t.gms:2:1: vm.pre_fault: missing argument 'size='");
+	expect_error("host.mmap_anon m size=4K\nhost.madvise m advice=free\n",
+		     "t.gms:2:16: unknown advice 'free'");
+	expect_error(
+		"vm.create a\nmemslot.set a slot=0 gpa=0 size=4K ioctl=v3\n",
+		"t.gms:2:36: unknown ioctl 'v3'");
+}
+
+/* value:N is compared as a number; fstat's and pre_fault's fields fail the step */
+static void test_uapi_verdicts(void **state)
+{
+	char *reason;
+
+	(void)state;
+	assert_int_equal(
+		verdict_of(
+			"kvm.check_extension cap=guest_memfd_flags => value:0x3\n",
+			NULL, NULL),
+		GMS_PASS);
+	assert_int_equal(
+		verdict_of(
+			"kvm.check_extension cap=guest_memfd_flags => value:7\n",
+			&reason, NULL),
+		GMS_FAIL);
+	assert_string_equal(
+		reason, "line 1: wrong outcome: expected value:7, got value:3");
+	g_free(reason);
+	/* a failed call has no value */
+	assert_int_equal(
+		verdict_of("kvm.check_extension cap=guest_memfd vm=stdin "
+			   "=> value:0\n",
+			   NULL, NULL),
+		GMS_FAIL);
+	assert_int_equal(verdict_of("vm.create a\ngmem.create g vm=a size=8K\n"
+				    "gmem.fstat g size=4K\n",
+				    &reason, NULL),
+			 GMS_FAIL);
+	assert_non_null(strstr(reason, "size=8192 (expected 4096)"));
+	g_free(reason);
+	assert_int_equal(
+		verdict_of("vm.create a\nhost.mmap_anon m size=8K\n"
+			   "memslot.set a slot=0 gpa=0 size=4K uaddr=m\n"
+			   "vm.pre_fault a gpa=0 size=8K left=0\n",
+			   &reason, NULL),
+		GMS_FAIL);
+	assert_non_null(strstr(reason, "left=4096 (expected 0)"));
+	g_free(reason);
+}
+
 static void test_runner_verdicts(void **state)
 {
 	char *reason;
@@ -636,6 +697,8 @@ int main(void)
 		cmocka_unit_test(test_accepts),
 		cmocka_unit_test(test_memory_fault_details),
 		cmocka_unit_test(test_memory_fault_detail_errors),
+		cmocka_unit_test(test_uapi_errors),
+		cmocka_unit_test(test_uapi_verdicts),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_runner_verdicts),
 		cmocka_unit_test(test_memory_fault_verdicts),

@@ -257,9 +257,6 @@ static bool parse_op(struct gms_parser *p, struct gms_stmt *s, GArray *toks)
 		return gms_parse_fail(p, verb->col,
 				      "%s is not modelled yet: %s", s->op->verb,
 				      s->op->not_modelled);
-	if (s->op->defines && gms_parse_name_kind(p, s->pos[0]) == GMS_H_FD)
-		return gms_parse_fail(p, verb->col, "name '%s' is predefined",
-				      s->pos[0]);
 	if (s->op->defines) {
 		g_hash_table_insert(p->sc->names, (char *)s->pos[0],
 				    GINT_TO_POINTER(s->op->defines));
