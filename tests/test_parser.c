@@ -570,6 +570,67 @@ static void test_diff_memory_fault_details(void **state)
 	gms_scenario_free(sc);
 }
 
+/* a "kernel" without TDP and with fewer VM types than the model's host */
+static int no_pre_fault(struct gms_target *t, int vm_fd,
+			struct gms_pre_fault *range)
+{
+	(void)t;
+	(void)vm_fd;
+	(void)range;
+	return -EOPNOTSUPP;
+}
+
+static s64 host_caps(struct gms_target *t, int fd, u64 cap)
+{
+	if (cap == GMS_CAP_VM_TYPES)
+		return 1U << GMS_KVM_X86_DEFAULT_VM;
+	return model_ops->check_extension(t, fd, cap);
+}
+
+/* each difference is explained only on a host with the matching quirk */
+static void diff_uapi(unsigned int quirks, unsigned int unexplained)
+{
+	const char *text = "kvm.check_extension cap=vm_types\n"
+			   "kvm.check_extension cap=guest_memfd_flags\n"
+			   "vm.create vm\n"
+			   "host.mmap_anon m size=4K\n"
+			   "memslot.set vm slot=0 gpa=0 size=4K uaddr=m\n"
+			   "vm.pre_fault vm gpa=0 size=4K\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_world *w = gms_world_new();
+	struct gms_target *kernel = gms_model_target_new(w);
+	struct gms_target_ops ops = *kernel->ops;
+	struct gms_policy base = { 0 };
+	struct gms_diff *d;
+
+	model_ops = kernel->ops;
+	ops.vcpu_pre_fault = no_pre_fault;
+	ops.check_extension = host_caps;
+	kernel->ops = &ops;
+	kernel->abi = "7.2";
+	kernel->quirks = quirks;
+	d = gms_scenario_diff(sc, &base, kernel);
+	assert_int_equal(d->differ, 2);
+	assert_int_equal(d->unexplained, unexplained);
+	assert_string_equal(
+		g_array_index(d->steps, struct gms_diff_step, 0).kernel,
+		"value:1");
+	gms_diff_free(d);
+	kernel->ops = model_ops;
+	gms_target_destroy(kernel);
+	gms_world_free(w);
+	gms_scenario_free(sc);
+}
+
+static void test_diff_uapi_known(void **state)
+{
+	(void)state;
+	diff_uapi(0, 2);
+	diff_uapi(GMS_QUIRK_VM_TYPES, 1);
+	diff_uapi(GMS_QUIRK_VM_TYPES | GMS_QUIRK_SHADOW_PAGING, 0);
+}
+
 /* gms_op_lookup() bisects: the table must stay sorted, every op findable */
 static void test_op_table(void **state)
 {
@@ -703,6 +764,7 @@ int main(void)
 		cmocka_unit_test(test_runner_verdicts),
 		cmocka_unit_test(test_memory_fault_verdicts),
 		cmocka_unit_test(test_diff_memory_fault_details),
+		cmocka_unit_test(test_diff_uapi_known),
 		cmocka_unit_test(test_op_table),
 		cmocka_unit_test(test_fuzz_decode_order),
 		cmocka_unit_test(test_fuzz_decode_in_place),
