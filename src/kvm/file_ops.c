@@ -96,7 +96,11 @@ s64 gms_sys_write(struct gms_world *w, int fd, u64 count)
 	return gms_sys_read(w, fd, count);
 }
 
-/* mirrors: ksys_pread64(): no FMODE_PREAD on either KVM file */
+/*
+ * mirrors: ksys_pread64(). The anon-inode files (VM, guest_memfd) have no
+ * FMODE_PREAD: -ESPIPE. /dev/kvm, opened through do_dentry_open(), has it,
+ * and vfs_read() then finds no ->read: -EINVAL.
+ */
 s64 gms_sys_pread(struct gms_world *w, int fd, u64 count, s64 pos)
 {
 	struct gms_fd *e = gms_fd_get(w, fd);
@@ -106,6 +110,8 @@ s64 gms_sys_pread(struct gms_world *w, int fd, u64 count, s64 pos)
 		return -EINVAL;
 	if (!e)
 		return -EBADF;
+	if (e->kind == GMS_FD_KVM_DEV)
+		return -EINVAL;
 	return plain_file(e) ? 0 : -ESPIPE;
 }
 
