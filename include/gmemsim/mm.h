@@ -74,8 +74,6 @@ void gms_mm_zap_range(struct gms_world *w, struct gms_vma *vma, u64 start,
 int gms_mm_madvise(struct gms_world *w, u64 start, u64 len, int advice);
 /* mirrors: mlock() / munlock() (mm/mlock.c) */
 int gms_mm_mlock(struct gms_world *w, u64 start, u64 len, bool lock);
-/* is the page at @addr VM_LOCKED? */
-bool gms_mm_locked(struct gms_world *w, u64 addr);
 
 /* pin_user_pages() of the page at @addr; 0 or -EFAULT / -GMS_ESIGBUS */
 int gms_mm_pin(struct gms_world *w, u64 addr);

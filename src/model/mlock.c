@@ -9,11 +9,6 @@
 #include <gmemsim/target.h>
 #include <gmemsim/world.h>
 
-bool gms_mm_locked(struct gms_world *w, u64 addr)
-{
-	return gms_range_map_load(&w->mm.mlocked, addr >> GMS_PAGE_SHIFT);
-}
-
 /* mirrors: apply_vma_lock_flags(): -ENOMEM if part of the range is unmapped */
 static int apply_vma_lock_flags(struct gms_world *w, u64 start, u64 end,
 				bool lock)

@@ -156,6 +156,7 @@ static void install_pte(struct gms_world *w, struct gms_vma *vma, u64 page,
 	gms_physmem_page(&w->physmem, pfn)->mapcount++;
 }
 
+/* mirrors: zap_page_range_single() over [start, end) of @vma */
 void gms_mm_zap_range(struct gms_world *w, struct gms_vma *vma, u64 start,
 		      u64 end)
 {
