@@ -65,7 +65,7 @@ void gms_result_set(struct gms_result *res, s64 ret)
 	else if (ret == -GMS_EBLOCKED)
 		res->blocked = true;
 	else if (ret == -GMS_EUNSUPPORTED)
-		res->unsupported = "the kernel cannot do this op";
+		res->unsupported = "the target cannot do this op";
 	else if (ret < 0)
 		res->err = (int)-ret;
 }
