@@ -54,8 +54,11 @@ struct explorer {
 	GHashTable *seen; /* fp -> nothing */
 	struct gms_fp *fp;
 	GArray *orders; /* int[names]: one name order per VM permutation */
+	GArray *vm_perms; /* int[vms]: the VM in each block of each order */
 	GPtrArray *scratch; /* violations */
 	struct replay rp; /* the world at hand */
+	struct replay chk[2]; /* check_forms: the two worlds of a merge */
+	GHashTable *op_index; /* check_forms: op text -> index + 1 */
 	struct gms_explore_result *res;
 	gint64 started, last_progress;
 };
@@ -64,7 +67,6 @@ static void replay_begin(struct explorer *x, struct replay *rp)
 {
 	struct gms_world *w = gms_world_new();
 
-	x->res->stats.worlds++;
 	w->policy = x->cfg->policy;
 	rp->t = gms_model_target_new(w);
 	if (rp->runner_ready)
@@ -81,21 +83,35 @@ static void replay_end(struct replay *rp)
 	gms_world_free(rp->r.w);
 }
 
-/* mirrors the runner's run_op() without judging: outcomes are not expected */
-static void replay_op(struct explorer *x, struct replay *rp, guint op)
+/*
+ * Mirrors the runner's run_op() without judging: outcomes are not expected.
+ * @res: the outcome, for the form check (its strings freed); may be NULL.
+ */
+static void replay_op_res(struct explorer *x, struct replay *rp, guint op,
+			  struct gms_result *res)
 {
 	const struct gms_stmt *s = x->sc->stmts->pdata[op];
 	const struct gms_explore_op *o =
 		&g_array_index(x->a->ops, struct gms_explore_op, op);
-	struct gms_result res = { 0 };
+	struct gms_result own = { 0 };
 
+	if (!res)
+		res = &own;
+	*res = (struct gms_result){ 0 };
 	gms_world_begin_step(rp->r.w);
-	s->op->exec(&rp->r, s, &res);
+	s->op->exec(&rp->r, s, res);
 	gms_world_task_work_run(rp->r.w);
-	g_free(res.mismatch);
-	g_free(res.note);
+	g_free(res->mismatch);
+	g_free(res->note);
+	res->mismatch = NULL;
+	res->note = NULL;
 	if (o->defines >= 0)
 		rp->defined |= 1ULL << o->defines;
+}
+
+static void replay_op(struct explorer *x, struct replay *rp, guint op)
+{
+	replay_op_res(x, rp, op, NULL);
 }
 
 static guint path_of(struct explorer *x, guint i, u16 *path)
@@ -192,6 +208,7 @@ static void permute(struct explorer *x, int *perm, int k)
 	guint n = x->a->names->len;
 
 	if (k == x->a->vms) {
+		g_array_append_vals(x->vm_perms, perm, x->a->vms);
 		for (int b = 0; b < x->a->vms; b++)
 			for (guint i = 0; i < n; i++)
 				if (g_array_index(x->a->names,
@@ -221,7 +238,11 @@ static void make_orders(struct explorer *x)
 	guint n = x->a->names->len;
 
 	x->orders = g_array_new(FALSE, FALSE, sizeof(int));
+	x->vm_perms = g_array_new(FALSE, FALSE, sizeof(int));
+	for (int i = 0; i < x->a->vms; i++)
+		perm[i] = i;
 	if (x->cfg->no_symmetry || x->a->vms > 4) { /* 4! forms is enough */
+		g_array_append_vals(x->vm_perms, perm, x->a->vms);
 		for (guint i = 0; i < n; i++) {
 			int v = i;
 
@@ -229,8 +250,6 @@ static void make_orders(struct explorer *x)
 		}
 		return;
 	}
-	for (int i = 0; i < x->a->vms; i++)
-		perm[i] = i;
 	permute(x, perm, 0);
 }
 
@@ -382,6 +401,7 @@ static void parent_world(struct explorer *x, struct parent *p)
 {
 	if (p->live)
 		return;
+	x->res->stats.worlds++;
 	replay_begin(x, p->rp);
 	for (guint k = 0; k < p->n; k++)
 		replay_op(x, p->rp, p->path[k]);
@@ -393,6 +413,310 @@ static void parent_done(struct parent *p)
 	if (p->live)
 		replay_end(p->rp);
 	p->live = false;
+}
+
+/*
+ * The form check (check_forms): a merge prunes the state just reached
+ * because a state of the same form was kept, which is sound only if the
+ * two behave the same. Both paths are replayed on fresh worlds, each aligned
+ * to the order of names its canonical form was made in, and every operation
+ * runs on both (on B, the operation the alignment's VM permutation makes of
+ * it): the same outcome, the same invariant verdict and equal forms again.
+ */
+struct side {
+	struct replay *rp;
+	const u16 *path;
+	guint n;
+	int order; /* the name order in which its form is the canonical one */
+};
+
+static void forms_init(struct explorer *x)
+{
+	if (!x->cfg->check_forms)
+		return;
+	x->op_index = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < x->a->ops->len; i++)
+		g_hash_table_insert(
+			x->op_index,
+			g_array_index(x->a->ops, struct gms_explore_op, i).text,
+			GUINT_TO_POINTER(i + 1));
+	for (int k = 0; k < 2; k++)
+		x->chk[k].run = gms_run_new(x->sc);
+}
+
+static void forms_fini(struct explorer *x)
+{
+	for (int k = 0; k < 2; k++) {
+		if (x->chk[k].runner_ready)
+			gms_runner_fini(&x->chk[k].r);
+		gms_run_free(x->chk[k].run);
+	}
+	if (x->op_index)
+		g_hash_table_unref(x->op_index);
+}
+
+/* Replay @sd's path on a fresh world; the order its form is @fp in, or -1. */
+static int side_build(struct explorer *x, struct side *sd, u64 fp)
+{
+	guint n = x->a->names->len;
+	const int *orders = (const int *)x->orders->data;
+
+	replay_begin(x, sd->rp);
+	for (guint k = 0; k < sd->n; k++)
+		replay_op(x, sd->rp, sd->path[k]);
+	resolve_names(x, sd->rp);
+	for (guint p = 0; p < x->orders->len / n; p++)
+		if (form(x, sd->rp, orders + p * n) == fp)
+			return p;
+	return -1;
+}
+
+/* The form of @sd's world in its aligned order. */
+static u64 side_form(struct explorer *x, struct side *sd)
+{
+	resolve_names(x, sd->rp);
+	return form(x, sd->rp,
+		    (const int *)x->orders->data +
+			    sd->order * x->a->names->len);
+}
+
+/*
+ * The name @val stands for moved to VM @sigma[its VM]: the name at the same
+ * place in that VM's block; NULL if @val is no name.
+ */
+static const char *name_moved(struct explorer *x, const char *val,
+			      const int *sigma)
+{
+	const GArray *names = x->a->names;
+	int from = -1, pos;
+
+	for (guint i = 0; i < names->len && from < 0; i++) {
+		const struct gms_explore_name *nm =
+			&g_array_index(names, struct gms_explore_name, i);
+
+		if (!strcmp(nm->name, val))
+			from = nm->vm;
+	}
+	if (from < 0)
+		return NULL;
+	pos = 0;
+	for (guint i = 0;
+	     strcmp(g_array_index(names, struct gms_explore_name, i).name, val);
+	     i++)
+		pos += g_array_index(names, struct gms_explore_name, i).vm ==
+		       from;
+	for (guint i = 0; i < names->len; i++) {
+		const struct gms_explore_name *nm =
+			&g_array_index(names, struct gms_explore_name, i);
+
+		if (nm->vm == sigma[from] && !pos--)
+			return nm->name;
+	}
+	return NULL;
+}
+
+/*
+ * The operation @op becomes when VM v is renamed @sigma[v]: its names and
+ * its VM's tag (tag=tV) moved to their counterparts; -1 if none is in the
+ * alphabet (the alphabet is not symmetric: a bug of its own).
+ */
+static int op_mirror(struct explorer *x, guint op, const int *sigma)
+{
+	const char *text =
+		g_array_index(x->a->ops, struct gms_explore_op, op).text;
+	char **tok = g_strsplit(text, " ", -1);
+	GString *out = g_string_new(NULL);
+	gpointer idx;
+	int vm;
+
+	for (char **t = tok; *t; t++) {
+		char *eq = strchr(*t, '=');
+		const char *val = eq ? eq + 1 : *t;
+		const char *to = name_moved(x, val, sigma);
+
+		if (out->len)
+			g_string_append_c(out, ' ');
+		g_string_append_len(out, *t, val - *t);
+		if (to) {
+			g_string_append(out, to);
+		} else if (eq && !strncmp(*t, "tag=t", 5) &&
+			   sscanf(val + 1, "%d", &vm) == 1 && vm >= 0 &&
+			   vm < x->a->vms) {
+			g_string_append_printf(out, "t%d", sigma[vm]);
+		} else {
+			g_string_append(out, val);
+		}
+	}
+	idx = g_hash_table_lookup(x->op_index, out->str);
+	g_string_free(out, TRUE);
+	g_strfreev(tok);
+	return idx ? (int)GPOINTER_TO_UINT(idx) - 1 : -1;
+}
+
+/* What an operation did, as far as a later one can tell; owned. */
+static char *outcome(const struct gms_result *r, const char *broke)
+{
+	GString *s = g_string_new(NULL);
+
+	if (r->unsupported)
+		g_string_append(s, "unsupported");
+	else
+		g_string_append(s, r->err ? gms_errno_name(r->err) : "ok");
+	if (r->has_offset)
+		g_string_append_printf(s, " offset=%llu",
+				       (unsigned long long)r->offset);
+	if (r->sigbus)
+		g_string_append(s, " sigbus");
+	if (r->uffd)
+		g_string_append_printf(s, " uffd=%u", r->uffd);
+	/* a scenario's tags are names: which one is the form's business */
+	if (r->has_value &&
+	    (r->value < GMS_TAG_BASE || r->value == GMS_TAG_SCRAMBLED))
+		g_string_append_printf(s, " value=%#llx",
+				       (unsigned long long)r->value);
+	else if (r->has_value)
+		g_string_append(s, " value=tag");
+	if (r->has_number)
+		g_string_append_printf(s, " number=%llu",
+				       (unsigned long long)r->number);
+	if (r->exit || r->exit_info.reason)
+		g_string_append_printf(
+			s, " exit=%d/%d flags=%#llx gpa=%#llx size=%#llx",
+			r->exit, r->exit_info.reason,
+			(unsigned long long)r->exit_info.flags,
+			(unsigned long long)r->exit_info.gpa,
+			(unsigned long long)r->exit_info.size);
+	if (broke)
+		g_string_append_printf(s, " violation:%s", broke);
+	return g_string_free(s, FALSE);
+}
+
+static char *path_line(struct explorer *x, const u16 *path, guint n)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint k = 0; k < n; k++)
+		g_string_append_printf(
+			s, "%s%s", k ? "; " : "",
+			g_array_index(x->a->ops, struct gms_explore_op, path[k])
+				.text);
+	if (!n)
+		g_string_append(s, "(the empty world)");
+	return g_string_free(s, FALSE);
+}
+
+static void unsound(struct explorer *x, const struct side *a,
+		    const struct side *b, const char *what)
+{
+	char *pa = path_line(x, a->path, a->n),
+	     *pb = path_line(x, b->path, b->n);
+
+	x->res->unsound = g_strdup_printf(
+		"states A and B share a form, but %s\n  A: %s\n  B: %s", what,
+		pa, pb);
+	g_free(pa);
+	g_free(pb);
+}
+
+/* Run @op on A and its mirror on B; false (and res->unsound) if they differ. */
+static bool same_step(struct explorer *x, struct side *a, struct side *b,
+		      guint op, const int *sigma)
+{
+	int mop = op_mirror(x, op, sigma);
+	const char *ta =
+		g_array_index(x->a->ops, struct gms_explore_op, op).text;
+	struct gms_result ra, rb;
+	const char *ba, *bb;
+	char *oa, *ob, *what = NULL;
+	u64 fa = 0, fb = 0;
+
+	if (mop < 0 || !enabled(x, mop, b->rp->defined)) {
+		what = g_strdup_printf("op `%s` has no counterpart on B", ta);
+		goto out;
+	}
+	replay_op_res(x, a->rp, op, &ra);
+	ba = broken(x, a->rp->r.w);
+	replay_op_res(x, b->rp, mop, &rb);
+	bb = broken(x, b->rp->r.w);
+	oa = outcome(&ra, ba);
+	ob = outcome(&rb, bb);
+	if (!ba && !bb) {
+		fa = side_form(x, a);
+		fb = side_form(x, b);
+	}
+	if (strcmp(oa, ob))
+		what = g_strdup_printf(
+			"op `%s` gives %s on A and `%s` gives %s on B", ta, oa,
+			g_array_index(x->a->ops, struct gms_explore_op, mop)
+				.text,
+			ob);
+	else if (fa != fb)
+		what = g_strdup_printf(
+			"op `%s` (%s on both) leads to different forms", ta,
+			oa);
+	g_free(oa);
+	g_free(ob);
+out:
+	if (what)
+		unsound(x, a, b, what);
+	g_free(what);
+	return !what;
+}
+
+/* The pair's check, on two fresh worlds per operation. */
+static bool same_behaviour(struct explorer *x, struct side *a, struct side *b,
+			   u64 fp)
+{
+	int vms = x->a->vms, sigma[GMS_EXPLORE_MAX_NAMES];
+	const int *perms = (const int *)x->vm_perms->data;
+	bool ok = true;
+
+	a->order = side_build(x, a, fp);
+	b->order = side_build(x, b, fp);
+	if (a->order < 0 || b->order < 0) {
+		unsound(x, a, b, "a replay does not come back to it");
+		ok = false;
+	}
+	for (int v = 0; ok && v < vms; v++)
+		sigma[perms[a->order * vms + v]] = perms[b->order * vms + v];
+	for (guint op = 0; ok && op < x->a->ops->len; op++) {
+		if (!enabled(x, op, a->rp->defined))
+			continue;
+		ok = same_step(x, a, b, op, sigma);
+		replay_end(a->rp);
+		replay_end(b->rp);
+		side_build(x, a, fp);
+		side_build(x, b, fp);
+	}
+	replay_end(a->rp);
+	replay_end(b->rp);
+	return ok;
+}
+
+/*
+ * A merge: state @p's successor by @op has form @fp, kept already. Checked
+ * within the bounds (check_forms, check_every); false when unsound.
+ */
+static bool check_merge(struct explorer *x, struct parent *p, guint op, u64 fp)
+{
+	const struct gms_explore_config *cfg = x->cfg;
+	struct gms_explore_result *res = x->res;
+	u16 pa[64 + 1], pb[64 + 1];
+	struct side a = { .rp = &x->chk[0], .path = pa };
+	struct side b = { .rp = &x->chk[1], .path = pb, .n = p->n + 1 };
+	guint i = 0;
+
+	res->merges++;
+	if (res->merges_checked >= cfg->check_forms ||
+	    (res->merges - 1) % MAX(cfg->check_every, 1))
+		return true;
+	res->merges_checked++;
+	while (g_array_index(x->states, struct state, i).fp != fp)
+		i++;
+	a.n = path_of(x, i, pa);
+	memcpy(pb, p->path, p->n * sizeof(u16));
+	pb[p->n] = op;
+	return same_behaviour(x, &a, &b, fp);
 }
 
 /*
@@ -432,7 +756,7 @@ static bool try_op(struct explorer *x, struct parent *p, guint op)
 	s.fp = canonical_hash(x, p->rp, plain);
 	parent_done(p);
 	if (!g_hash_table_add(x->seen, GSIZE_TO_POINTER(s.fp)))
-		return true;
+		return check_merge(x, p, op, s.fp);
 	g_array_append_val(x->states, s);
 	progress(x, s.depth, false);
 	return true;
@@ -476,6 +800,7 @@ static void search(struct explorer *x)
 	struct replay *rp = &x->rp;
 	struct state root = { 0 };
 
+	x->res->stats.worlds++;
 	replay_begin(x, rp);
 	root.fp = canonical_hash(x, rp, plain_hash(x, rp));
 	replay_end(rp);
@@ -577,10 +902,13 @@ struct gms_explore_result *gms_explore(const struct gms_explore_config *cfg,
 	x.scratch = gms_violations_new();
 	x.rp.run = gms_run_new(x.sc);
 	make_orders(&x);
+	forms_init(&x);
 	x.started = g_get_monotonic_time();
 	search(&x);
 	progress(&x, 0, true);
+	forms_fini(&x);
 	g_array_unref(x.orders);
+	g_array_unref(x.vm_perms);
 	g_ptr_array_unref(x.scratch);
 	if (x.rp.runner_ready)
 		gms_runner_fini(&x.rp.r);
@@ -599,5 +927,6 @@ void gms_explore_result_free(struct gms_explore_result *res)
 		return;
 	g_free(res->violation);
 	g_free(res->counterexample);
+	g_free(res->unsound);
 	g_free(res);
 }
