@@ -620,7 +620,7 @@ static void unsound(struct explorer *x, const struct side *a,
 
 /* Run @op on A and its mirror on B; false (and res->unsound) if they differ. */
 static bool same_step(struct explorer *x, struct side *a, struct side *b,
-		      guint op, const int *sigma)
+		      guint op, const int *sigma, u64 *after)
 {
 	int mop = op_mirror(x, op, sigma);
 	const char *ta =
@@ -629,6 +629,8 @@ static bool same_step(struct explorer *x, struct side *a, struct side *b,
 	const char *ba, *bb;
 	char *oa, *ob, *what = NULL;
 	u64 fa = 0, fb = 0;
+
+	*after = 0;
 
 	if (mop < 0 || !enabled(x, mop, b->rp->defined)) {
 		what = g_strdup_printf("op `%s` has no counterpart on B", ta);
@@ -644,6 +646,7 @@ static bool same_step(struct explorer *x, struct side *a, struct side *b,
 		fa = side_form(x, a);
 		fb = side_form(x, b);
 	}
+	*after = fa == fb ? fa : 0;
 	if (strcmp(oa, ob))
 		what = g_strdup_printf(
 			"op `%s` gives %s on A and `%s` gives %s on B", ta, oa,
@@ -663,7 +666,11 @@ out:
 	return !what;
 }
 
-/* The pair's check, on two fresh worlds per operation. */
+/*
+ * The pair's check. An operation that leaves both forms as they were leaves
+ * two worlds of the merged form, as good as fresh ones for the next (the
+ * explorer's own reuse): only the others are replayed again.
+ */
 static bool same_behaviour(struct explorer *x, struct side *a, struct side *b,
 			   u64 fp)
 {
@@ -680,9 +687,13 @@ static bool same_behaviour(struct explorer *x, struct side *a, struct side *b,
 	for (int v = 0; ok && v < vms; v++)
 		sigma[perms[a->order * vms + v]] = perms[b->order * vms + v];
 	for (guint op = 0; ok && op < x->a->ops->len; op++) {
+		u64 after;
+
 		if (!enabled(x, op, a->rp->defined))
 			continue;
-		ok = same_step(x, a, b, op, sigma);
+		ok = same_step(x, a, b, op, sigma, &after);
+		if (after == fp)
+			continue;
 		replay_end(a->rp);
 		replay_end(b->rp);
 		side_build(x, a, fp);
