@@ -9,7 +9,7 @@
 #include "cli.h"
 
 struct explore_opts {
-	gint depth, vms, pages, files, slots;
+	gint depth, vms, pages, files, slots, jobs;
 	gint64 max_states;
 	char *type;
 	char **policies;
@@ -37,6 +37,12 @@ static bool check_opts(void *data, GError **err)
 	if (o->rest) {
 		g_set_error(err, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
 			    "unexpected argument '%s'", o->rest[0]);
+		return false;
+	}
+	if (o->jobs < 1 || o->jobs > GMS_EXPLORE_MAX_JOBS) {
+		g_set_error_literal(
+			err, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+			"--jobs takes 1 to " G_STRINGIFY(GMS_EXPLORE_MAX_JOBS));
 		return false;
 	}
 	if (o->max_states < 0) {
@@ -67,6 +73,8 @@ static int parse(int argc, char **argv, struct explore_opts *o)
 		  "set a design knob (repeatable)", "K=V" },
 		{ "max-states", 0, 0, G_OPTION_ARG_INT64, &o->max_states,
 		  "stop after N distinct states", "N" },
+		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs,
+		  "worker threads (default: the machine's cores)", "N" },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
 		  "write the counterexample scenario to FILE", "FILE" },
 		{ "no-symmetry", 0, 0, G_OPTION_ARG_NONE, &o->no_symmetry,
@@ -168,6 +176,7 @@ int gms_cli_explore(int argc, char **argv)
 	o.files = cfg.files;
 	o.slots = cfg.slots;
 	o.depth = cfg.depth;
+	o.jobs = cfg.jobs;
 	status = parse(argc, argv, &o);
 	if (!status && !gms_cli_apply_policies(&cfg.policy, o.policies))
 		status = 2;
@@ -177,6 +186,7 @@ int gms_cli_explore(int argc, char **argv)
 		cfg.files = o.files;
 		cfg.slots = o.slots;
 		cfg.depth = o.depth;
+		cfg.jobs = o.jobs;
 		cfg.type = o.type;
 		cfg.policy_lines = o.policies;
 		cfg.max_states = o.max_states;
