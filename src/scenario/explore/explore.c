@@ -81,15 +81,18 @@ struct explorer {
 	struct gms_alphabet *a;
 	struct gms_scenario *sc; /* the alphabet parsed: stmt i is op i */
 	GArray *states; /* struct state, in BFS order */
-	GHashTable *seen; /* fp -> nothing; read-only while a level runs */
+	GHashTable *seen; /* fp -> nothing; the first worker's alone */
 	GArray *orders; /* int[names]: one name order per VM permutation */
 	struct worker *workers;
 	int jobs;
 	/* the level being expanded: states [lo, hi), by chunks of parents */
 	guint lo, hi;
-	GPtrArray *chunks; /* GArray of struct step, one per chunk */
+	GPtrArray *chunks; /* GArray of struct step, one per chunk done */
+	guint taken; /* chunks taken in order so far */
+	GArray *next; /* struct state: the level's new states, in order */
 	gint next_chunk; /* atomic: the next chunk a worker takes */
 	gint stop_at; /* atomic: a violation was found in this parent */
+	gint stop; /* atomic: the search stops in this level */
 	struct gms_explore_result *res;
 	gint64 started, last_progress;
 };
@@ -406,7 +409,7 @@ static void progress(struct explorer *x, int depth, bool force)
 	gint64 now = g_get_monotonic_time();
 	struct gms_explore_stats *st = &x->res->stats;
 
-	st->distinct = x->states->len;
+	st->distinct = x->states->len + x->next->len;
 	st->depth = MAX(st->depth, depth);
 	st->seconds = (now - x->started) / 1e6;
 	if (!x->cfg->progress || (!force && now - x->last_progress < 200000))
@@ -443,14 +446,23 @@ static void parent_done(struct worker *wk, struct parent *p)
 	p->live = false;
 }
 
+/* Hand out no parent after @i: a violation there ends the search. */
+static void stop_after(struct explorer *x, guint i)
+{
+	for (gint at = g_atomic_int_get(&x->stop_at); (guint)at > i;
+	     at = g_atomic_int_get(&x->stop_at))
+		if (g_atomic_int_compare_and_exchange(&x->stop_at, at, i))
+			return;
+}
+
 /*
  * Run @op in state @p; false when a violation ends this parent. An operation
  * that leaves the world's form as it was (a failed ioctl, most of them) also
  * leaves a world the next operation can start from: that saves a replay.
  * The form compared is the plain one, not the canonical: a mirror of the
  * parent has its names swapped, and an operation on it would be recorded
- * under the wrong parent link. The set of states is only read here: what
- * is new is decided in order, once the level is done (take_level()).
+ * under the wrong parent link. Whether the state is new is decided when the
+ * records are taken in order (take_chunk()): a worker never reads the set.
  */
 static bool try_op(struct worker *wk, struct parent *p, guint op, GArray *out)
 {
@@ -464,12 +476,7 @@ static bool try_op(struct worker *wk, struct parent *p, guint op, GArray *out)
 	if (st.id) {
 		st.kind = STEP_BROKEN;
 		g_array_append_val(out, st);
-		/* later parents need not run: the search stops before them */
-		for (gint at = g_atomic_int_get(&x->stop_at); (guint)at > p->i;
-		     at = g_atomic_int_get(&x->stop_at))
-			if (g_atomic_int_compare_and_exchange(&x->stop_at, at,
-							      p->i))
-				break;
+		stop_after(x, p->i);
 		return false;
 	}
 	plain = plain_hash(wk);
@@ -480,9 +487,7 @@ static bool try_op(struct worker *wk, struct parent *p, guint op, GArray *out)
 	}
 	st.fp = canonical_hash(wk, plain);
 	parent_done(wk, p);
-	st.kind = g_hash_table_contains(x->seen, GSIZE_TO_POINTER(st.fp)) ?
-			  STEP_SEEN :
-			  STEP_NEW;
+	st.kind = STEP_NEW;
 	g_array_append_val(out, st);
 	return true;
 }
@@ -516,33 +521,22 @@ static void expand(struct worker *wk, struct parent *p, GArray *out)
 /* parents per chunk: small enough to share a level's work out evenly */
 #define CHUNK 16
 
-/* A worker's share of the level: chunks taken one at a time until none is left. */
-static gpointer work(gpointer data)
+static GArray *expand_chunk(struct worker *wk, guint c)
 {
-	struct worker *wk = data;
 	struct explorer *x = wk->x;
-	guint nchunks = x->chunks->len;
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(struct step));
+	guint end = MIN(x->hi, x->lo + (c + 1) * CHUNK);
 
-	for (;;) {
-		guint c = g_atomic_int_add(&x->next_chunk, 1);
-		GArray *out;
+	for (guint i = x->lo + c * CHUNK; i < end; i++) {
+		struct parent p = { .i = i, .path = wk->path };
 
-		if (c >= nchunks)
-			return NULL;
-		out = g_array_new(FALSE, FALSE, sizeof(struct step));
-		for (guint i = x->lo + c * CHUNK;
-		     i < MIN(x->hi, x->lo + (c + 1) * CHUNK); i++) {
-			struct parent p = { .i = i, .path = wk->path };
-
-			if (i > (guint)g_atomic_int_get(&x->stop_at))
-				break;
-			p.n = path_of(x, i, wk->path);
-			expand(wk, &p, out);
-			parent_done(wk, &p);
-		}
-		/* each chunk's slot is its worker's; read after the join */
-		x->chunks->pdata[c] = out;
+		if (i > (guint)g_atomic_int_get(&x->stop_at))
+			break;
+		p.n = path_of(x, i, wk->path);
+		expand(wk, &p, out);
+		parent_done(wk, &p);
 	}
+	return out;
 }
 
 static void violation(struct explorer *x, guint parent, const struct step *st)
@@ -559,52 +553,91 @@ static void violation(struct explorer *x, guint parent, const struct step *st)
 }
 
 /*
- * The level's transitions in the order of one search expanding its parents
+ * A chunk's transitions in the order of one search expanding its parents
  * one after the other: the states, their numbering and parent links, the
  * counts, and where a violation or --max-states stops are the same however
  * many workers there were. false: the search stops here.
  */
-static bool take_level(struct explorer *x)
+static bool take_chunk(struct explorer *x, GArray *out)
 {
 	struct gms_explore_stats *stats = &x->res->stats;
-	guint parent = 0;
+	guint parent = 0; /* a chunk starts with its first parent */
 
-	for (guint c = 0; c < x->chunks->len; c++) {
-		GArray *out = x->chunks->pdata[c];
+	for (guint k = 0; k < out->len; k++) {
+		const struct step *st = &g_array_index(out, struct step, k);
+		struct state s = { .fp = st->fp, .op = st->op };
 
-		for (guint k = 0; k < out->len; k++) {
-			const struct step *st =
-				&g_array_index(out, struct step, k);
-			struct state s = { .fp = st->fp, .op = st->op };
-
-			if (st->kind == STEP_PARENT) {
-				parent = st->fp;
-				stats->worlds++;
-				continue;
-			}
-			if (x->cfg->max_states &&
-			    x->states->len >= x->cfg->max_states) {
-				x->res->hit_max_states = true;
-				return false;
-			}
-			stats->explored++;
-			stats->worlds += st->replayed;
-			if (st->kind == STEP_BROKEN) {
-				violation(x, parent, st);
-				return false;
-			}
-			if (st->kind == STEP_SEEN ||
-			    !g_hash_table_add(x->seen, GSIZE_TO_POINTER(s.fp)))
-				continue;
-			s.parent = parent;
-			s.depth = g_array_index(x->states, struct state, parent)
-					  .depth +
-				  1;
-			g_array_append_val(x->states, s);
-			progress(x, s.depth, false);
+		if (st->kind == STEP_PARENT) {
+			parent = st->fp;
+			stats->worlds++;
+			continue;
 		}
+		if (x->cfg->max_states &&
+		    x->states->len + x->next->len >= x->cfg->max_states) {
+			x->res->hit_max_states = true;
+			return false;
+		}
+		stats->explored++;
+		stats->worlds += st->replayed;
+		if (st->kind == STEP_BROKEN) {
+			violation(x, parent, st);
+			return false;
+		}
+		if (st->kind == STEP_SEEN ||
+		    !g_hash_table_add(x->seen, GSIZE_TO_POINTER(s.fp)))
+			continue;
+		s.parent = parent;
+		s.depth = g_array_index(x->states, struct state, parent).depth +
+			  1;
+		g_array_append_val(x->next, s);
+		progress(x, s.depth, false);
 	}
 	return true;
+}
+
+/*
+ * The chunks done so far, in order, by the first worker between its own:
+ * the set of states is its alone. false: the search stops (and the workers
+ * with it).
+ */
+static bool take_ready(struct explorer *x)
+{
+	while (x->taken < x->chunks->len) {
+		GArray *out = g_atomic_pointer_get(&x->chunks->pdata[x->taken]);
+
+		if (!out)
+			return true;
+		if (!take_chunk(x, out)) {
+			g_atomic_int_set(&x->stop, 1);
+			return false;
+		}
+		x->chunks->pdata[x->taken++] = NULL;
+		g_array_unref(out);
+	}
+	return true;
+}
+
+/* A worker's share of the level: chunks taken until none is left. */
+static bool share(struct worker *wk)
+{
+	struct explorer *x = wk->x;
+	bool first = wk == x->workers;
+
+	for (;;) {
+		guint c = g_atomic_int_add(&x->next_chunk, 1);
+
+		if (c >= x->chunks->len || g_atomic_int_get(&x->stop))
+			return true;
+		g_atomic_pointer_set(&x->chunks->pdata[c], expand_chunk(wk, c));
+		if (first && !take_ready(x))
+			return false;
+	}
+}
+
+static gpointer work(gpointer data)
+{
+	share(data);
+	return NULL;
 }
 
 /* Expand states [lo, hi) with the workers, each with its own world. */
@@ -618,14 +651,22 @@ static bool level(struct explorer *x, guint lo, guint hi)
 	x->hi = hi;
 	g_ptr_array_set_size(x->chunks, nchunks);
 	x->next_chunk = 0;
+	x->taken = 0;
+	x->stop = 0;
 	x->stop_at = G_MAXINT;
 	for (int j = 1; j < threads; j++)
 		x->workers[j].thread =
 			g_thread_new("explore", work, &x->workers[j]);
-	work(&x->workers[0]);
+	go = share(&x->workers[0]);
 	for (int j = 1; j < threads; j++)
 		g_thread_join(x->workers[j].thread);
-	go = take_level(x);
+	if (go)
+		go = take_ready(x); /* the others' last chunks */
+	g_array_append_vals(x->states, x->next->data, x->next->len);
+	g_array_set_size(x->next, 0);
+	for (guint c = x->taken; c < nchunks; c++)
+		if (x->chunks->pdata[c])
+			g_array_unref(x->chunks->pdata[c]);
 	g_ptr_array_set_size(x->chunks, 0);
 	return go;
 }
@@ -760,8 +801,8 @@ struct gms_explore_result *gms_explore(const struct gms_explore_config *cfg,
 	x.res->alphabet = x.a->ops->len;
 	x.states = g_array_new(FALSE, FALSE, sizeof(struct state));
 	x.seen = g_hash_table_new(g_direct_hash, g_direct_equal);
-	x.chunks =
-		g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+	x.chunks = g_ptr_array_new();
+	x.next = g_array_new(FALSE, FALSE, sizeof(struct state));
 	workers_new(&x);
 	make_orders(&x);
 	x.started = g_get_monotonic_time();
@@ -770,6 +811,7 @@ struct gms_explore_result *gms_explore(const struct gms_explore_config *cfg,
 	g_array_unref(x.orders);
 	workers_free(&x);
 	g_ptr_array_unref(x.chunks);
+	g_array_unref(x.next);
 	g_hash_table_unref(x.seen);
 	g_array_unref(x.states);
 	gms_scenario_free(x.sc);
