@@ -6,6 +6,9 @@
  * The model has no world copy, so a state is rebuilt by replaying its path
  * from the empty world, without the invariants (they held on the way); an
  * operation that leaves that world's form unchanged leaves it for the next.
+ * Each level is shared out among worker threads (--jobs), each with its own
+ * world; their transitions are taken in one search's order (take_ready()),
+ * so the result does not depend on how many there were.
  */
 #include <string.h>
 
@@ -49,8 +52,8 @@ struct replay {
 /*
  * What a worker saw on one transition, for the search to take in the order
  * one worker would have: a parent starts (fp: its index), or an operation
- * in it reached a state seen before the level, a state perhaps new, or a
- * violation.
+ * in it left the parent's form as it was, reached a state perhaps new, or
+ * broke an invariant.
  */
 enum step_kind { STEP_PARENT, STEP_SEEN, STEP_NEW, STEP_BROKEN };
 
