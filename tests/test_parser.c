@@ -55,6 +55,30 @@ static void test_errors(void **state)
 		"t.gms:2:28: bad number '99999999999999999999'");
 	expect_error("vm.create a\nmemslot.set a slot=1 gpa=0 size=16777216T\n",
 		     "t.gms:2:28: bad number '16777216T'");
+	/* a negative number is an s64: -(2^64 - 4096) must not wrap to 4K */
+	expect_error(
+		"vm.create a\ngmem.create g vm=a size=-18446744073709547520\n",
+		"t.gms:2:20: bad number '-18446744073709547520'");
+	expect_error(
+		"vm.create a\ngmem.create g vm=a size=-9223372036854775809\n",
+		"t.gms:2:20: bad number '-9223372036854775809'");
+	expect_error(
+		"vm.create a\ngmem.create g vm=a size=-0x8000000000001000\n",
+		"t.gms:2:20: bad number '-0x8000000000001000'");
+	/* DESIGN.md section 6: policy lines before the first operation */
+	expect_error(
+		"policy bind=unrestricted\nvm.create a\n\npolicy pin=slot-pins-file\n",
+		"t.gms:4:1: a policy line must come before the first operation (line 2)");
+	expect_error(
+		"vm.create a\nspawn t memslot.delete a slot=0\npolicy abi=6.18\n",
+		"t.gms:3:1: a policy line must come before the first operation (line 1)");
+	/* a task ends at its finish: a second one, or a step, runs nothing */
+	expect_error(
+		"vm.create a\nspawn t memslot.delete a slot=0\nfinish t\nfinish t\n",
+		"t.gms:4:8: task 't' was finished at line 3");
+	expect_error(
+		"vm.create a\nspawn t memslot.delete a slot=0\nfinish t\nstep t\n",
+		"t.gms:4:6: task 't' was finished at line 3");
 	expect_error("vm.create a\nmemslot.set a slot=1 size=4K\n",
 		     "t.gms:2:1: memslot.set: missing argument 'gpa='");
 	expect_error("vm.create a bogus=1\n",
@@ -69,6 +93,10 @@ static void test_errors(void **state)
 		     "t.gms:1:16: unknown invariant 'nothing'");
 	expect_error("vm.create a => maybe\n",
 		     "t.gms:1:16: unknown outcome 'maybe'");
+	expect_error("vm.create a => sigsev\n",
+		     "t.gms:1:16: unknown outcome 'sigsev'");
+	expect_error("vm.create a => uffd:major\n",
+		     "t.gms:1:16: unknown outcome 'uffd:major'");
 	expect_error("vm.create a =>\n", "t.gms:1:13: '=>' needs an outcome");
 	expect_error("vm.create a => ok ok\n",
 		     "t.gms:1:19: unexpected 'ok' after the outcome");
@@ -202,6 +230,39 @@ static void test_memory_fault_detail_errors(void **state)
 }
 
 /* The error domain by its name, as G_DEFINE_QUARK() spells it. */
+/*
+ * What a hostile text must not get: a message as long as its token, a
+ * number that wraps; and what stays legal at the edges.
+ */
+static void test_hostile_text(void **state)
+{
+	gsize n = 1 << 20;
+	char *line = g_malloc(n + 1);
+	char *msg;
+	struct gms_scenario *sc;
+	const char *ok =
+		"policy bind=unrestricted\n# a comment between\npolicy abi=6.18\n"
+		"vm.create a\ngmem.create g vm=a size=4K\n"
+		"gmem.allocate g offset=-9223372036854775808 len=4K => EINVAL\n"
+		"spawn t gmem.close g\nstep t 1000\nfinish t\n";
+
+	(void)state;
+	memset(line, 'x', n);
+	line[n] = '\0';
+	msg = parse_error_len(line, n);
+	assert_non_null(msg);
+	assert_true(strlen(msg) < 120);
+	assert_string_equal(
+		msg,
+		"t.gms:1:1: unknown op 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'");
+	g_free(msg);
+	g_free(line);
+	/* s64's least, a task ended by steps then finished: accepted */
+	sc = gms_scenario_parse("t.gms", ok, strlen(ok), NULL);
+	assert_non_null(sc);
+	gms_scenario_free(sc);
+}
+
 static void test_error_domain(void **state)
 {
 	GError *err = NULL;
@@ -339,6 +400,67 @@ static enum gms_verdict verdict_of(const char *text, char **reason,
 }
 
 /* outcomes are judged, and the run stops where it should */
+/* issue 18: value:N, the predefined fds, the new ops' keys */
+static void test_uapi_errors(void **state)
+{
+	(void)state;
+	expect_error("kvm.check_extension cap=guest_memfd => value:x\n",
+		     "t.gms:1:40: bad value 'x'");
+	expect_error("kvm.check_extension cap=kvm\n",
+		     "t.gms:1:21: unknown cap 'kvm'");
+	expect_error("vm.create stdin\n", "t.gms:1:11: duplicate name 'stdin'");
+	expect_error("host.memfd dev_kvm size=4K\n",
+		     "t.gms:1:12: duplicate name 'dev_kvm'");
+	expect_error("vm.create a\nvm.pre_fault a gpa=0\n",
+		     "t.gms:2:1: vm.pre_fault: missing argument 'size='");
+	expect_error("host.mmap_anon m size=4K\nhost.madvise m advice=free\n",
+		     "t.gms:2:16: unknown advice 'free'");
+	expect_error(
+		"vm.create a\nmemslot.set a slot=0 gpa=0 size=4K ioctl=v3\n",
+		"t.gms:2:36: unknown ioctl 'v3'");
+}
+
+/* value:N is compared as a number; fstat's and pre_fault's fields fail the step */
+static void test_uapi_verdicts(void **state)
+{
+	char *reason;
+
+	(void)state;
+	assert_int_equal(
+		verdict_of(
+			"kvm.check_extension cap=guest_memfd_flags => value:0x3\n",
+			NULL, NULL),
+		GMS_PASS);
+	assert_int_equal(
+		verdict_of(
+			"kvm.check_extension cap=guest_memfd_flags => value:7\n",
+			&reason, NULL),
+		GMS_FAIL);
+	assert_string_equal(
+		reason, "line 1: wrong outcome: expected value:7, got value:3");
+	g_free(reason);
+	/* a failed call has no value */
+	assert_int_equal(
+		verdict_of("kvm.check_extension cap=guest_memfd vm=stdin "
+			   "=> value:0\n",
+			   NULL, NULL),
+		GMS_FAIL);
+	assert_int_equal(verdict_of("vm.create a\ngmem.create g vm=a size=8K\n"
+				    "gmem.fstat g size=4K\n",
+				    &reason, NULL),
+			 GMS_FAIL);
+	assert_non_null(strstr(reason, "size=8192 (expected 4096)"));
+	g_free(reason);
+	assert_int_equal(
+		verdict_of("vm.create a\nhost.mmap_anon m size=8K\n"
+			   "memslot.set a slot=0 gpa=0 size=4K uaddr=m\n"
+			   "vm.pre_fault a gpa=0 size=8K left=0\n",
+			   &reason, NULL),
+		GMS_FAIL);
+	assert_non_null(strstr(reason, "left=4096 (expected 0)"));
+	g_free(reason);
+}
+
 static void test_runner_verdicts(void **state)
 {
 	char *reason;
@@ -387,6 +509,72 @@ static void test_runner_verdicts(void **state)
 	assert_string_equal(reason,
 			    "line 4: wrong outcome: expected zero, got tag:x");
 	g_free(reason);
+	/* sigsegv is a host access's EFAULT, not a SIGBUS nor a success */
+	assert_int_equal(verdict_of("host.mmap_anon m size=4K\n"
+				    "host.read m offset=4K => sigsegv\n",
+				    NULL, NULL),
+			 GMS_PASS);
+	assert_int_equal(verdict_of("host.mmap_anon m size=4K\n"
+				    "host.read m offset=0 => sigsegv\n",
+				    &reason, NULL),
+			 GMS_FAIL);
+	assert_string_equal(
+		reason, "line 2: wrong outcome: expected sigsegv, got zero");
+	g_free(reason);
+	/* uffd: outcomes are the handler's event, under uffd= only */
+	assert_int_equal(
+		verdict_of(
+			"policy uffd=missing\nvm.create a\n"
+			"gmem.create g vm=a size=4K flags=mmap,init_shared\n"
+			"gmem.mmap m gmem=g\nhost.uffd_register m mode=missing\n"
+			"host.read m offset=0 => uffd:minor\n",
+			&reason, NULL),
+		GMS_FAIL);
+	assert_string_equal(
+		reason,
+		"line 6: wrong outcome: expected uffd:minor, got uffd:missing");
+	g_free(reason);
+}
+
+static int no_kvm(struct gms_target *t)
+{
+	(void)t;
+	return 3;
+}
+
+/*
+ * A kernel target runs a policy numa_nodes=N scenario only on a host with
+ * at least N nodes; else the scenario is unsupported there, not failed.
+ */
+static void test_numa_nodes_gate(void **state)
+{
+	const char *text = "policy numa_nodes=2\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_world *w = gms_world_new();
+	struct gms_target *t = gms_model_target_new(w);
+	struct gms_target_ops ops = *t->ops;
+	const struct gms_target_ops *own = t->ops;
+	struct gms_run *run;
+
+	(void)state;
+	ops.open_kvm = no_kvm;
+	t->ops = &ops;
+	t->w = NULL; /* as the kernel: no world to take the knob */
+	t->numa_nodes = 1;
+	run = gms_scenario_run_target(sc, t);
+	assert_int_equal(run->verdict, GMS_UNSUPPORTED);
+	assert_non_null(strstr(run->reason, "numa_nodes=2"));
+	gms_run_free(run);
+	t->numa_nodes = 2;
+	run = gms_scenario_run_target(sc, t);
+	assert_int_equal(run->verdict, GMS_PASS);
+	gms_run_free(run);
+	t->ops = own;
+	t->w = w;
+	gms_target_destroy(t);
+	gms_world_free(w);
+	gms_scenario_free(sc);
 }
 
 /* exit:memory_fault's details are checked when given, each on its own */
@@ -507,6 +695,67 @@ static void test_diff_memory_fault_details(void **state)
 	gms_target_destroy(kernel);
 	gms_world_free(w);
 	gms_scenario_free(sc);
+}
+
+/* a "kernel" without TDP and with fewer VM types than the model's host */
+static int no_pre_fault(struct gms_target *t, int vm_fd,
+			struct gms_pre_fault *range)
+{
+	(void)t;
+	(void)vm_fd;
+	(void)range;
+	return -EOPNOTSUPP;
+}
+
+static s64 host_caps(struct gms_target *t, int fd, u64 cap)
+{
+	if (cap == GMS_CAP_VM_TYPES)
+		return 1U << GMS_KVM_X86_DEFAULT_VM;
+	return model_ops->check_extension(t, fd, cap);
+}
+
+/* each difference is explained only on a host with the matching quirk */
+static void diff_uapi(unsigned int quirks, unsigned int unexplained)
+{
+	const char *text = "kvm.check_extension cap=vm_types\n"
+			   "kvm.check_extension cap=guest_memfd_flags\n"
+			   "vm.create vm\n"
+			   "host.mmap_anon m size=4K\n"
+			   "memslot.set vm slot=0 gpa=0 size=4K uaddr=m\n"
+			   "vm.pre_fault vm gpa=0 size=4K\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_world *w = gms_world_new();
+	struct gms_target *kernel = gms_model_target_new(w);
+	struct gms_target_ops ops = *kernel->ops;
+	struct gms_policy base = { 0 };
+	struct gms_diff *d;
+
+	model_ops = kernel->ops;
+	ops.vcpu_pre_fault = no_pre_fault;
+	ops.check_extension = host_caps;
+	kernel->ops = &ops;
+	kernel->abi = "7.2";
+	kernel->quirks = quirks;
+	d = gms_scenario_diff(sc, &base, kernel);
+	assert_int_equal(d->differ, 2);
+	assert_int_equal(d->unexplained, unexplained);
+	assert_string_equal(
+		g_array_index(d->steps, struct gms_diff_step, 0).kernel,
+		"value:1");
+	gms_diff_free(d);
+	kernel->ops = model_ops;
+	gms_target_destroy(kernel);
+	gms_world_free(w);
+	gms_scenario_free(sc);
+}
+
+static void test_diff_uapi_known(void **state)
+{
+	(void)state;
+	diff_uapi(0, 2);
+	diff_uapi(GMS_QUIRK_VM_TYPES, 1);
+	diff_uapi(GMS_QUIRK_VM_TYPES | GMS_QUIRK_SHADOW_PAGING, 0);
 }
 
 /* gms_op_lookup() bisects: the table must stay sorted, every op findable */
@@ -632,14 +881,19 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_hostile_text),
 		cmocka_unit_test(test_error_domain),
 		cmocka_unit_test(test_accepts),
 		cmocka_unit_test(test_memory_fault_details),
 		cmocka_unit_test(test_memory_fault_detail_errors),
+		cmocka_unit_test(test_uapi_errors),
+		cmocka_unit_test(test_uapi_verdicts),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_runner_verdicts),
 		cmocka_unit_test(test_memory_fault_verdicts),
 		cmocka_unit_test(test_diff_memory_fault_details),
+		cmocka_unit_test(test_numa_nodes_gate),
+		cmocka_unit_test(test_diff_uapi_known),
 		cmocka_unit_test(test_op_table),
 		cmocka_unit_test(test_fuzz_decode_order),
 		cmocka_unit_test(test_fuzz_decode_in_place),

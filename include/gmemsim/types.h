@@ -28,6 +28,16 @@ typedef int32_t s32;
 #endif
 #ifndef GUEST_MEMFD_FLAG_INIT_SHARED
 #define GUEST_MEMFD_FLAG_INIT_SHARED (1ULL << 1)
+/* write=populate: "KVM: guest_memfd: add generic population via write" (v7) */
+#define GUEST_MEMFD_FLAG_WRITE (1ULL << 2)
+#endif
+/*
+ * the direct-map removal series (v11, 2026-03-17; not merged): direct_map=remove.
+ * Both posted series claim bit 2: with write=populate and direct_map=remove
+ * on together the bit means both, as the two patches applied together would.
+ */
+#ifndef GUEST_MEMFD_FLAG_NO_DIRECT_MAP
+#define GUEST_MEMFD_FLAG_NO_DIRECT_MAP (1ULL << 2)
 #endif
 
 /* kvm_userspace_memory_region2.flags */

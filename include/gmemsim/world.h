@@ -17,11 +17,14 @@ enum gms_fd_kind {
 	GMS_FD_KVM_DEV, /* /dev/kvm */
 	GMS_FD_VM,
 	GMS_FD_GMEM,
+	GMS_FD_MEMFD, /* memfd_create(): a shmem file, only its size modelled */
+	GMS_FD_OTHER, /* an open file none of KVM's: stdin, stdout, stderr */
 };
 
 struct gms_fd {
 	enum gms_fd_kind kind;
 	void *obj; /* struct gms_kvm * or struct gms_gmem_file * */
+	u64 size; /* GMS_FD_MEMFD: i_size */
 };
 
 /* A principal read a page: the confidentiality invariant judges these. */
@@ -111,8 +114,9 @@ void gms_world_bury(struct gms_world *w, enum gms_obj_kind kind, void *obj);
 void gms_world_observe(struct gms_world *w, u32 reader, u32 key, u64 pfn,
 		       const char *via);
 /*
- * A host access to @pfn as the hardware judges it: 0, -GMS_ESIGBUS for a
- * user access it punishes, or 0 after recording a fatal one (host-safety).
+ * A host access to @pfn as the hardware judges it: 0, -GMS_ESIGBUS or
+ * -EFAULT (SIGSEGV, pKVM) for a user access it punishes, or 0 after
+ * recording a fatal one (host-safety).
  */
 int gms_world_host_access(struct gms_world *w, u64 pfn,
 			  enum gms_host_access kind, const char *what);

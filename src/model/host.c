@@ -62,6 +62,9 @@ int gms_world_host_access(struct gms_world *w, u64 pfn,
 
 	if (r == GMS_HW_SIGBUS)
 		return -GMS_ESIGBUS;
+	/* SIGSEGV is -EFAULT, as for a user access with no VMA */
+	if (r == GMS_HW_SIGSEGV)
+		return -EFAULT;
 	if (r == GMS_HW_FATAL)
 		gms_world_fatal(w, pfn, why, what);
 	return 0;
@@ -110,6 +113,8 @@ bool gms_fd_table_empty(const struct gms_world *w)
 		switch (g_array_index(w->fds, struct gms_fd, i).kind) {
 		case GMS_FD_CLOSED:
 		case GMS_FD_KVM_DEV: /* holds no state */
+		case GMS_FD_MEMFD:
+		case GMS_FD_OTHER:
 			continue;
 		default:
 			return false;

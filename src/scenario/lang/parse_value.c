@@ -21,7 +21,10 @@ bool gms_parse_valid_name(const char *s)
 	return true;
 }
 
-/* decimal or 0x hex, an optional '-', an optional K/M/G/T suffix */
+/*
+ * decimal or 0x hex, an optional '-', an optional K/M/G/T suffix; false for
+ * what does not fit in 64 bits (or, negative, in an s64): never a wrap
+ */
 bool gms_parse_number(const char *s, u64 *out)
 {
 	bool neg = *s == '-';
@@ -55,6 +58,9 @@ bool gms_parse_number(const char *s, u64 *out)
 	if (v > G_MAXUINT64 / mul)
 		return false;
 	v *= mul;
+	/* a negative number is an s64 (an loff_t): -2^63 at the least */
+	if (neg && v > (u64)G_MAXINT64 + 1)
+		return false;
 	*out = neg ? -v : v;
 	return true;
 }
@@ -188,6 +194,12 @@ bool gms_parse_outcome(struct gms_parser *p, struct gms_stmt *s,
 		o->kind = GMS_OUT_OK;
 	} else if (!strcmp(v, "sigbus")) {
 		o->kind = GMS_OUT_SIGBUS;
+	} else if (!strcmp(v, "sigsegv")) {
+		o->kind = GMS_OUT_SIGSEGV;
+	} else if (!strcmp(v, "uffd:missing")) {
+		o->kind = GMS_OUT_UFFD_MISSING;
+	} else if (!strcmp(v, "uffd:minor")) {
+		o->kind = GMS_OUT_UFFD_MINOR;
 	} else if (!strcmp(v, "zero")) {
 		o->kind = GMS_OUT_ZERO;
 	} else if (g_str_has_prefix(v, "tag:")) {
@@ -195,6 +207,11 @@ bool gms_parse_outcome(struct gms_parser *p, struct gms_stmt *s,
 			return gms_parse_fail(p, t->col, "bad tag '%s'", v + 4);
 		o->kind = GMS_OUT_TAG;
 		o->tag = intern_tag(p->sc, v + 4);
+	} else if (g_str_has_prefix(v, "value:")) {
+		if (!gms_parse_number(v + 6, &o->value))
+			return gms_parse_fail(p, t->col, "bad value '%s'",
+					      v + 6);
+		o->kind = GMS_OUT_VALUE;
 	} else if (!strcmp(v, "scrambled")) {
 		o->kind = GMS_OUT_SCRAMBLED;
 	} else if (!strcmp(v, "blocked")) {

@@ -68,10 +68,13 @@ void gms_result_set(struct gms_result *res, s64 ret)
 {
 	if (ret == -GMS_ESIGBUS)
 		res->sigbus = true;
+	else if (ret == -GMS_EUFFD_MISSING || ret == -GMS_EUFFD_MINOR)
+		res->uffd = ret == -GMS_EUFFD_MISSING ? GMS_UFFD_MISSING :
+							GMS_UFFD_MINOR;
 	else if (ret == -GMS_EBLOCKED)
 		res->blocked = true;
 	else if (ret == -GMS_EUNSUPPORTED)
-		res->unsupported = "the kernel cannot do this op";
+		res->unsupported = "the target cannot do this op";
 	else if (ret < 0)
 		res->err = (int)-ret;
 }
@@ -134,6 +137,14 @@ static char *fault_details(bool has_gpa, u64 gpa, bool has_size, u64 size,
 	return g_string_free(s, FALSE);
 }
 
+/* value:N, in hex from 10 (capabilities are bit masks) */
+static char *value_text(u64 v)
+{
+	if (v < 10)
+		return g_strdup_printf("value:%" G_GINT64_MODIFIER "u", v);
+	return g_strdup_printf("value:%#" G_GINT64_MODIFIER "x", v);
+}
+
 static bool exit_is_private(const struct gms_vcpu_exit *e)
 {
 	return e->flags & KVM_MEMORY_EXIT_FLAG_PRIVATE;
@@ -158,6 +169,12 @@ static const char *outcome_text(struct gms_run *run,
 		return gms_errno_name(o->err);
 	case GMS_OUT_SIGBUS:
 		return "sigbus";
+	case GMS_OUT_SIGSEGV:
+		return "sigsegv";
+	case GMS_OUT_UFFD_MISSING:
+		return "uffd:missing";
+	case GMS_OUT_UFFD_MINOR:
+		return "uffd:minor";
 	case GMS_OUT_ZERO:
 		return "zero";
 	case GMS_OUT_TAG:
@@ -180,6 +197,8 @@ static const char *outcome_text(struct gms_run *run,
 		return keep(run, g_strconcat("violation:", o->invariant, NULL));
 	case GMS_OUT_BLOCKED:
 		return "blocked";
+	case GMS_OUT_VALUE:
+		return keep(run, value_text(o->value));
 	}
 	return "?";
 }
@@ -218,11 +237,16 @@ static const char *outcome_of(struct gms_run *run, const struct gms_result *res)
 		return "exit:exception";
 	if (res->sigbus)
 		return "sigbus";
+	if (res->uffd)
+		return res->uffd == GMS_UFFD_MISSING ? "uffd:missing" :
+						       "uffd:minor";
 	if (res->err && res->has_offset)
 		return keep(run, g_strdup_printf("%s@%#" G_GINT64_MODIFIER "x",
 						 e ? e : "?", res->offset));
 	if (res->err)
 		return e ? e : keep(run, g_strdup_printf("errno %d", res->err));
+	if (res->has_number)
+		return keep(run, value_text(res->number));
 	if (!res->has_value)
 		return "ok";
 	if (!res->value)
@@ -249,7 +273,7 @@ static bool outcome_matches(const struct gms_outcome *o,
 			    const struct gms_result *res)
 {
 	bool clean = !res->err && !res->sigbus && res->exit == GMS_EXIT_NONE &&
-		     !res->blocked;
+		     !res->blocked && !res->uffd;
 
 	if (res->mismatch)
 		return false;
@@ -268,6 +292,13 @@ static bool outcome_matches(const struct gms_outcome *o,
 		return res->err == o->err && !res->sigbus;
 	case GMS_OUT_SIGBUS:
 		return res->sigbus;
+	case GMS_OUT_SIGSEGV:
+		/* host_read/host_write: SIGSEGV is -EFAULT on every target */
+		return res->err == EFAULT && !res->sigbus;
+	case GMS_OUT_UFFD_MISSING:
+		return res->uffd == GMS_UFFD_MISSING;
+	case GMS_OUT_UFFD_MINOR:
+		return res->uffd == GMS_UFFD_MINOR;
 	case GMS_OUT_ZERO:
 		return clean && res->has_value && res->value == 0;
 	case GMS_OUT_TAG:
@@ -281,6 +312,8 @@ static bool outcome_matches(const struct gms_outcome *o,
 		       res->value == GMS_TAG_SCRAMBLED;
 	case GMS_OUT_VIOLATION:
 		return true;
+	case GMS_OUT_VALUE:
+		return clean && res->has_number && res->number == o->value;
 	case GMS_OUT_BLOCKED:
 		break;
 	}
@@ -464,6 +497,11 @@ static bool run_policy(struct gms_runner *r, struct gms_run *run,
 		if (g_str_equal(a->key, "abi") && r->t->abi &&
 		    g_str_equal(a->values[0], r->t->abi))
 			continue;
+		/* a host with at least the nodes asked for runs the scenario */
+		if (g_str_equal(a->key, "numa_nodes") &&
+		    r->t->numa_nodes >=
+			    g_ascii_strtoull(a->values[0], NULL, 10))
+			continue;
 		run->verdict = GMS_UNSUPPORTED;
 		g_free(run->reason);
 		run->reason = g_strdup_printf(
@@ -488,6 +526,16 @@ struct gms_run *gms_run_new(struct gms_scenario *sc)
 	return run;
 }
 
+/* the predefined names: /dev/kvm's fd and fd 0 (both targets keep 0-2 open) */
+static void define_fds(struct gms_runner *r)
+{
+	gms_runner_define(r, "dev_kvm",
+			  (struct gms_handle){ .kind = GMS_H_FD,
+					       .fd = r->kvm_fd });
+	gms_runner_define(r, "stdin",
+			  (struct gms_handle){ .kind = GMS_H_FD, .fd = 0 });
+}
+
 void gms_runner_init(struct gms_runner *r, struct gms_run *run,
 		     struct gms_target *t)
 {
@@ -500,6 +548,7 @@ void gms_runner_init(struct gms_runner *r, struct gms_run *run,
 	r->scratch = gms_violations_new();
 	r->obj_names = run->names;
 	r->kvm_fd = gms_target_open_kvm(r->t);
+	define_fds(r);
 }
 
 void gms_runner_reset(struct gms_runner *r, struct gms_target *t)
@@ -513,6 +562,7 @@ void gms_runner_reset(struct gms_runner *r, struct gms_target *t)
 	r->t = t;
 	r->w = t->w;
 	r->kvm_fd = gms_target_open_kvm(r->t);
+	define_fds(r);
 }
 
 void gms_runner_fini(struct gms_runner *r)
