@@ -28,8 +28,18 @@ libdir=$(pkg-config --variable=libdir gmemsim)
 incdir=$(pkg-config --variable=includedir gmemsim)
 case "$libdir" in "$D"/*) ;; *) echo "libdir $libdir is not under $D" >&2; exit 1 ;; esac
 version=$(pkg-config --modversion gmemsim)
-"$(pkg-config --variable=prefix gmemsim)"/bin/gmemsim --version | grep -qF "$version" ||
+prefix=$(pkg-config --variable=prefix gmemsim)
+"$prefix/bin/gmemsim" --version | grep -qF "$version" ||
 	{ echo "the installed gmemsim is not version $version" >&2; exit 1; }
+# the scenario library, for the command run without a PATH once the source
+# tree is gone; each file runs from there
+n_src=$(find "$SRC/scenarios" -name '*.gms' | wc -l)
+n_inst=$(find "$prefix/share/gmemsim/scenarios" -name '*.gms' | wc -l)
+[ "$n_src" -eq "$n_inst" ] ||
+	{ echo "$n_inst of $n_src scenarios installed in $prefix/share/gmemsim" >&2; exit 1; }
+"$prefix/bin/gmemsim" run "$prefix/share/gmemsim/scenarios" >"$BUILD/installed-run.log" ||
+	{ tail "$BUILD/installed-run.log" >&2; echo "the installed scenarios do not pass" >&2; exit 1; }
+echo "the installed command passes the $n_inst installed scenarios"
 pkg-config --print-requires gmemsim | grep -q '^glib-2.0' ||
 	{ echo "gmemsim.pc does not require glib-2.0" >&2; exit 1; }
 ls "$libdir"/libgmemsim.* >/dev/null
