@@ -4,8 +4,9 @@
  * small pools of VMs (default, sw_protected, snp, tdx), guest_memfds,
  * memslots, mappings and tasks (gms_fuzz_decode_lifecycle), run on the
  * model with every invariant after every step. A violation or a model
- * assertion aborts with the trace; `gmemsim fuzz-decode --lifecycle CRASH`
- * (same GMEMSIM_POLICY) turns it into the scenario that replays it.
+ * assertion aborts with the trace and the scenario that replays it with
+ * `gmemsim run` (each outcome written out); `gmemsim fuzz-decode
+ * --lifecycle CRASH` (same GMEMSIM_POLICY) decodes a crash input anew.
  *
  * GMEMSIM_POLICY="mutant=no-invalidate-retry" (name=value, comma-separated)
  * picks the design or the injected bug under test; the decoder reads it too
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gmemsim/check.h>
 #include <gmemsim/policy.h>
 #include <gmemsim/scenario.h>
 
@@ -40,6 +42,28 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/*
+ * The crash as `gmemsim run` replays it to the violation: the decoded
+ * scenario stops at its first unexpected outcome (it expects none), so
+ * here each step's outcome is written out, as `gmemsim fuzz-decode` and
+ * explore's counterexamples do, up to the first violation.
+ */
+static void print_replay(struct gms_run *run, const char *text)
+{
+	const char *policy = g_getenv("GMEMSIM_POLICY");
+	char **items = g_strsplit_set(policy ? policy : "", ", ", -1);
+	char *replay = gms_run_replay_text(run, text);
+
+	fprintf(stderr,
+		"# replay with `gmemsim run`: each outcome written out\n");
+	for (char **it = items; *it; it++)
+		if (**it)
+			fprintf(stderr, "policy %s\n", *it);
+	g_strfreev(items);
+	fputs(replay, stderr);
+	g_free(replay);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text = gms_fuzz_decode_lifecycle(data, size);
@@ -53,6 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (gms_run_broke(run)) {
 		fprintf(stderr, "%s\n", text);
 		gms_report_text(run, stderr, true);
+		print_replay(run, text);
 		__builtin_trap();
 	}
 	gms_run_free(run);

@@ -27,6 +27,8 @@ run() { # name dict seeds...
 	77) grep -m1 -v '^INFO' "$build/fuzz-$name.log" ;;
 	*) echo "FOUND: see $build/fuzz-$name.log and $build/artifacts-$name/"
 	   echo "replay: gmemsim fuzz-decode${name/fuzz_lifecycle/ --lifecycle} ARTIFACT"
+	   [ "$name" = fuzz_lifecycle ] &&
+		echo "or: sed -n '/^# replay/,/violation:/p' $build/fuzz-$name.log > crash.gms; gmemsim run -v crash.gms"
 	   status=1 ;;
 	esac
 }

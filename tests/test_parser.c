@@ -55,6 +55,30 @@ static void test_errors(void **state)
 		"t.gms:2:28: bad number '99999999999999999999'");
 	expect_error("vm.create a\nmemslot.set a slot=1 gpa=0 size=16777216T\n",
 		     "t.gms:2:28: bad number '16777216T'");
+	/* a negative number is an s64: -(2^64 - 4096) must not wrap to 4K */
+	expect_error(
+		"vm.create a\ngmem.create g vm=a size=-18446744073709547520\n",
+		"t.gms:2:20: bad number '-18446744073709547520'");
+	expect_error(
+		"vm.create a\ngmem.create g vm=a size=-9223372036854775809\n",
+		"t.gms:2:20: bad number '-9223372036854775809'");
+	expect_error(
+		"vm.create a\ngmem.create g vm=a size=-0x8000000000001000\n",
+		"t.gms:2:20: bad number '-0x8000000000001000'");
+	/* DESIGN.md section 6: policy lines before the first operation */
+	expect_error(
+		"policy bind=unrestricted\nvm.create a\n\npolicy pin=slot-pins-file\n",
+		"t.gms:4:1: a policy line must come before the first operation (line 2)");
+	expect_error(
+		"vm.create a\nspawn t memslot.delete a slot=0\npolicy abi=6.18\n",
+		"t.gms:3:1: a policy line must come before the first operation (line 1)");
+	/* a task ends at its finish: a second one, or a step, runs nothing */
+	expect_error(
+		"vm.create a\nspawn t memslot.delete a slot=0\nfinish t\nfinish t\n",
+		"t.gms:4:8: task 't' was finished at line 3");
+	expect_error(
+		"vm.create a\nspawn t memslot.delete a slot=0\nfinish t\nstep t\n",
+		"t.gms:4:6: task 't' was finished at line 3");
 	expect_error("vm.create a\nmemslot.set a slot=1 size=4K\n",
 		     "t.gms:2:1: memslot.set: missing argument 'gpa='");
 	expect_error("vm.create a bogus=1\n",
@@ -202,6 +226,39 @@ static void test_memory_fault_detail_errors(void **state)
 }
 
 /* The error domain by its name, as G_DEFINE_QUARK() spells it. */
+/*
+ * What a hostile text must not get: a message as long as its token, a
+ * number that wraps; and what stays legal at the edges.
+ */
+static void test_hostile_text(void **state)
+{
+	gsize n = 1 << 20;
+	char *line = g_malloc(n + 1);
+	char *msg;
+	struct gms_scenario *sc;
+	const char *ok =
+		"policy bind=unrestricted\n# a comment between\npolicy abi=6.18\n"
+		"vm.create a\ngmem.create g vm=a size=4K\n"
+		"gmem.allocate g offset=-9223372036854775808 len=4K => EINVAL\n"
+		"spawn t gmem.close g\nstep t 1000\nfinish t\n";
+
+	(void)state;
+	memset(line, 'x', n);
+	line[n] = '\0';
+	msg = parse_error_len(line, n);
+	assert_non_null(msg);
+	assert_true(strlen(msg) < 120);
+	assert_string_equal(
+		msg,
+		"t.gms:1:1: unknown op 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'");
+	g_free(msg);
+	g_free(line);
+	/* s64's least, a task ended by steps then finished: accepted */
+	sc = gms_scenario_parse("t.gms", ok, strlen(ok), NULL);
+	assert_non_null(sc);
+	gms_scenario_free(sc);
+}
+
 static void test_error_domain(void **state)
 {
 	GError *err = NULL;
@@ -632,6 +689,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_hostile_text),
 		cmocka_unit_test(test_error_domain),
 		cmocka_unit_test(test_accepts),
 		cmocka_unit_test(test_memory_fault_details),

@@ -50,7 +50,13 @@ struct gms_explore_result {
 };
 
 void gms_explore_config_init(struct gms_explore_config *cfg);
-/* The operations a configuration explores, one .gms statement per line. */
+/* false and @err (the option's message) for a configuration out of range */
+bool gms_explore_config_check(const struct gms_explore_config *cfg,
+			      GError **err);
+/*
+ * The operations a configuration explores, one .gms statement per line
+ * (a configuration gms_explore_config_check() accepts).
+ */
 char *gms_explore_alphabet(const struct gms_explore_config *cfg);
 /* NULL and @err for a configuration the model cannot take. */
 struct gms_explore_result *gms_explore(const struct gms_explore_config *cfg,

@@ -155,9 +155,25 @@ const struct gms_op_spec *gms_op_lookup(const char *verb);
 /* Parse @text; on error returns NULL with "file:line:col: message" in @err. */
 struct gms_scenario *gms_scenario_parse(const char *path, const char *text,
 					gsize len, GError **err);
+/* A file of at most GMS_INPUT_MAX_DEFAULT bytes (gms_input_read()) */
 struct gms_scenario *gms_scenario_load(const char *path, GError **err);
-/* The *.gms files under @paths (files or folders, NULL-terminated), each folder
- * sorted; NULL and @err for a path that does not exist. */
+/* ... or of at most @max_size bytes */
+struct gms_scenario *gms_scenario_load_max(const char *path, u64 max_size,
+					   GError **err);
+/*
+ * The input limit (DESIGN.md section 7): only a regular file is read (a
+ * FIFO, a socket, a device or /dev/zero is refused without reading), and one
+ * of at most @max_size bytes. On error @err says why, without the path.
+ */
+#define GMS_INPUT_MAX_DEFAULT (64ULL << 20)
+bool gms_input_read(const char *path, u64 max_size, char **text, gsize *len,
+		    GError **err);
+/*
+ * The *.gms files under @paths (files or folders, NULL-terminated), each folder
+ * sorted; NULL and @err for a path that does not exist. Each file comes once,
+ * however links make it reachable, and a folder is walked once, however its
+ * links loop.
+ */
 GPtrArray *gms_scenario_collect(char *const *paths, GError **err);
 void gms_scenario_free(struct gms_scenario *sc);
 const char *gms_scenario_tag_name(const struct gms_scenario *sc, u64 tag);
@@ -232,6 +248,18 @@ bool gms_run_broke(const struct gms_run *run);
 struct gms_run *gms_scenario_run_variant(struct gms_scenario *sc,
 					 const struct gms_policy *policy);
 void gms_run_free(struct gms_run *run);
+/*
+ * What a step did as an outcome `gmemsim run` accepts (in @run's strings):
+ * NULL for ok, "violation:ID" for the first invariant it broke.
+ */
+const char *gms_step_outcome(struct gms_run *run, const struct gms_step *st);
+/*
+ * @text, the scenario @run ran (gms_scenario_run_fuzz), with each
+ * statement's outcome written out, up to and including the first violation:
+ * `gmemsim run` of it expects what happened and stops at that violation,
+ * and passes. A violation found only at the end (leak) is a comment.
+ */
+char *gms_run_replay_text(struct gms_run *run, const char *text);
 /* the key of an object in gms_run.names: ids are the world's u32 ids */
 static inline gpointer gms_run_name_key(int kind, u64 id)
 {

@@ -16,6 +16,7 @@ struct explore_opts {
 	char *output;
 	gboolean no_symmetry, no_tasks, fresh_worlds, alphabet;
 	char **rest;
+	struct gms_explore_config cfg; /* what the options stand for, checked */
 };
 
 /* a progress line on a terminal */
@@ -30,9 +31,27 @@ static void show_progress(const struct gms_explore_stats *st, void *data)
 		(unsigned long long)st->explored, st->seconds);
 }
 
+static void to_config(struct explore_opts *o)
+{
+	struct gms_explore_config *cfg = &o->cfg;
+
+	cfg->vms = o->vms;
+	cfg->pages = o->pages;
+	cfg->files = o->files;
+	cfg->slots = o->slots;
+	cfg->depth = o->depth;
+	cfg->type = o->type;
+	cfg->policy_lines = o->policies;
+	cfg->max_states = o->max_states;
+	cfg->no_symmetry = o->no_symmetry;
+	cfg->no_tasks = o->no_tasks;
+	cfg->fresh_worlds = o->fresh_worlds;
+}
+
+/* every value checked here, --alphabet or not: a bad one gets the usage */
 static bool check_opts(void *data, GError **err)
 {
-	const struct explore_opts *o = data;
+	struct explore_opts *o = data;
 
 	if (o->rest) {
 		g_set_error(err, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
@@ -45,7 +64,9 @@ static bool check_opts(void *data, GError **err)
 				    "--max-states takes a positive number");
 		return false;
 	}
-	return true;
+	to_config(o);
+	return gms_cli_apply_policies(&o->cfg.policy, o->policies, err) &&
+	       gms_explore_config_check(&o->cfg, err);
 }
 
 static int parse(int argc, char **argv, struct explore_opts *o)
@@ -159,32 +180,18 @@ static int explore(struct explore_opts *o, struct gms_explore_config *cfg)
 int gms_cli_explore(int argc, char **argv)
 {
 	struct explore_opts o = { .depth = -1 };
-	struct gms_explore_config cfg;
 	int status;
 
-	gms_explore_config_init(&cfg);
-	o.vms = cfg.vms;
-	o.pages = cfg.pages;
-	o.files = cfg.files;
-	o.slots = cfg.slots;
-	o.depth = cfg.depth;
+	gms_explore_config_init(&o.cfg);
+	o.vms = o.cfg.vms;
+	o.pages = o.cfg.pages;
+	o.files = o.cfg.files;
+	o.slots = o.cfg.slots;
+	o.depth = o.cfg.depth;
 	status = parse(argc, argv, &o);
-	if (!status && !gms_cli_apply_policies(&cfg.policy, o.policies))
-		status = 2;
 	if (!status) {
-		cfg.vms = o.vms;
-		cfg.pages = o.pages;
-		cfg.files = o.files;
-		cfg.slots = o.slots;
-		cfg.depth = o.depth;
-		cfg.type = o.type;
-		cfg.policy_lines = o.policies;
-		cfg.max_states = o.max_states;
-		cfg.no_symmetry = o.no_symmetry;
-		cfg.no_tasks = o.no_tasks;
-		cfg.fresh_worlds = o.fresh_worlds;
-		cfg.progress = show_progress;
-		status = explore(&o, &cfg);
+		o.cfg.progress = show_progress;
+		status = explore(&o, &o.cfg);
 	}
 	g_free(o.type);
 	g_free(o.output);

@@ -28,9 +28,16 @@ static void show_progress(void *data, guint done, guint total)
 		fputs("\r\033[K", stderr);
 }
 
-static bool check_format(void *data, GError **err)
+struct matrix_opts {
+	char *format, *output, **paths;
+	gint64 max_input;
+	u64 max_size;
+};
+
+static bool check_opts(void *data, GError **err)
 {
-	const char *format = *(char **)data;
+	struct matrix_opts *o = data;
+	const char *format = o->format;
 
 	if (format && strcmp(format, "text") && strcmp(format, "markdown") &&
 	    strcmp(format, "json") && strcmp(format, "html")) {
@@ -39,26 +46,26 @@ static bool check_format(void *data, GError **err)
 			"--format takes text, markdown, json or html");
 		return false;
 	}
-	return true;
+	return gms_cli_max_input(o->max_input, &o->max_size, err);
 }
 
-static int parse(int argc, char **argv, char **format, char **output,
-		 char ***paths)
+static int parse(int argc, char **argv, struct matrix_opts *o)
 {
 	GOptionEntry entries[] = {
-		{ "format", 'f', 0, G_OPTION_ARG_STRING, format,
+		{ "format", 'f', 0, G_OPTION_ARG_STRING, &o->format,
 		  "text (default), markdown, json or html", "FORMAT" },
-		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, output,
+		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
 		  "write to FILE instead of standard output", "FILE" },
-		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, paths,
-		  NULL, "PATH..." },
+		GMS_CLI_MAX_INPUT_ENTRY(&o->max_input),
+		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
+		  &o->paths, NULL, "PATH..." },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 
 	return gms_cli_parse_options(argc, argv,
 				     "Run every scenario under the defaults "
 				     "and under each design-knob variant.",
-				     entries, check_format, format);
+				     entries, check_opts, o);
 }
 
 static int print(const struct gms_matrix *m, const char *format,
@@ -80,23 +87,23 @@ static int print(const struct gms_matrix *m, const char *format,
 
 int gms_cli_matrix(int argc, char **argv)
 {
-	char *format = NULL, *output = NULL, **paths = NULL;
+	struct matrix_opts o = { 0 };
 	struct progress p = { g_get_monotonic_time(), false };
 	GPtrArray *scs = NULL;
 	struct gms_matrix *m;
-	int status = parse(argc, argv, &format, &output, &paths);
+	int status = parse(argc, argv, &o);
 
-	if (!status && !(scs = gms_cli_load_paths(paths)))
+	if (!status && !(scs = gms_cli_load_paths(o.paths, o.max_size)))
 		status = 2;
 	if (!status) {
 		m = gms_matrix_run(scs, show_progress, &p);
-		status = print(m, format, output);
+		status = print(m, o.format, o.output);
 		gms_matrix_free(m);
 	}
 	if (scs)
 		g_ptr_array_unref(scs);
-	g_free(format);
-	g_free(output);
-	g_strfreev(paths);
+	g_free(o.format);
+	g_free(o.output);
+	g_strfreev(o.paths);
 	return status;
 }

@@ -31,3 +31,41 @@ int gms_cli_parse_options(int argc, char **argv, const char *summary,
 	g_option_context_free(ctx);
 	return ok ? 0 : 2;
 }
+
+bool gms_cli_max_input(gint64 v, u64 *max_size, GError **err)
+{
+	if (v < 0) {
+		g_set_error_literal(err, G_OPTION_ERROR,
+				    G_OPTION_ERROR_BAD_VALUE,
+				    "--max-input-size takes a positive number");
+		return false;
+	}
+	*max_size = v ? (u64)v : GMS_INPUT_MAX_DEFAULT;
+	return true;
+}
+
+static bool check_no_rest(void *data, GError **err)
+{
+	char **rest = *(char ***)data;
+
+	if (!rest)
+		return true;
+	g_set_error(err, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+		    "unexpected argument '%.48s'", rest[0]);
+	return false;
+}
+
+int gms_cli_parse_no_args(int argc, char **argv, const char *summary)
+{
+	char **rest = NULL;
+	GOptionEntry entries[] = {
+		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest,
+		  NULL, NULL },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+	int status = gms_cli_parse_options(argc, argv, summary, entries,
+					   check_no_rest, &rest);
+
+	g_strfreev(rest);
+	return status;
+}

@@ -34,9 +34,13 @@ struct run_opts {
 	char *dot;
 	gboolean verbose;
 	char **paths;
+	gint64 max_input;
+	/* what the options stand for, once checked */
+	struct gms_policy base;
+	u64 max_size;
 };
 
-bool gms_cli_apply_policies(struct gms_policy *p, char **kv)
+bool gms_cli_apply_policies(struct gms_policy *p, char **kv, GError **err)
 {
 	for (; kv && *kv; kv++) {
 		char *eq = strchr(*kv, '=');
@@ -44,18 +48,21 @@ bool gms_cli_apply_policies(struct gms_policy *p, char **kv)
 		int r;
 
 		if (!eq) {
-			fprintf(stderr,
-				"gmemsim: --policy takes KEY=VALUE, not '%s'\n",
-				*kv);
+			g_set_error(err, G_OPTION_ERROR,
+				    G_OPTION_ERROR_BAD_VALUE,
+				    "--policy takes KEY=VALUE, not '%.48s'",
+				    *kv);
 			return false;
 		}
 		key = g_strndup(*kv, eq - *kv);
 		r = gms_policy_set(p, key, eq + 1);
 		if (r)
-			fprintf(stderr, "gmemsim: --policy %s: %s\n", *kv,
-				r == -ENOENT ? "unknown policy" :
-				r == -EINVAL ? "unknown value" :
-					       "not modelled yet");
+			g_set_error(err, G_OPTION_ERROR,
+				    G_OPTION_ERROR_BAD_VALUE,
+				    "--policy %.48s: %s", *kv,
+				    r == -ENOENT ? "unknown policy" :
+				    r == -EINVAL ? "unknown value" :
+						   "not modelled yet");
 		g_free(key);
 		if (r)
 			return false;
@@ -65,7 +72,7 @@ bool gms_cli_apply_policies(struct gms_policy *p, char **kv)
 
 static bool check_opts(void *data, GError **err)
 {
-	const struct run_opts *o = data;
+	struct run_opts *o = data;
 
 	if (o->target && strcmp(o->target, "model") &&
 	    strcmp(o->target, "kvm") && strcmp(o->target, "diff")) {
@@ -74,7 +81,8 @@ static bool check_opts(void *data, GError **err)
 				    "--target takes model, kvm or diff");
 		return false;
 	}
-	return true;
+	return gms_cli_max_input(o->max_input, &o->max_size, err) &&
+	       gms_cli_apply_policies(&o->base, o->policies, err);
 }
 
 static int parse_opts(int argc, char **argv, struct run_opts *o, bool demo)
@@ -91,6 +99,7 @@ static int parse_opts(int argc, char **argv, struct run_opts *o, bool demo)
 		  "write the object graph of the (first failing) run", "FILE" },
 		{ "verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose,
 		  "print every step of every scenario", NULL },
+		GMS_CLI_MAX_INPUT_ENTRY(&o->max_input),
 		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
 		  &o->paths, NULL, "PATH..." },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
@@ -113,7 +122,7 @@ static void free_opts(struct run_opts *o)
 }
 
 /* Parse every file first: a malformed one stops everything with status 2. */
-static GPtrArray *load_all(GPtrArray *files)
+static GPtrArray *load_all(GPtrArray *files, u64 max_size)
 {
 	GPtrArray *scs = g_ptr_array_new_with_free_func(
 		(GDestroyNotify)gms_scenario_free);
@@ -122,7 +131,7 @@ static GPtrArray *load_all(GPtrArray *files)
 	for (guint i = 0; i < files->len; i++) {
 		GError *err = NULL;
 		struct gms_scenario *sc =
-			gms_scenario_load(files->pdata[i], &err);
+			gms_scenario_load_max(files->pdata[i], max_size, &err);
 
 		if (!sc) {
 			fprintf(stderr, "%s\n", err->message);
@@ -139,7 +148,7 @@ static GPtrArray *load_all(GPtrArray *files)
 	return scs;
 }
 
-GPtrArray *gms_cli_load_paths(char **paths)
+GPtrArray *gms_cli_load_paths(char **paths, u64 max_size)
 {
 	char *dflt[] = { (char *)gms_cli_default_dir(), NULL };
 	GError *err = NULL;
@@ -151,7 +160,16 @@ GPtrArray *gms_cli_load_paths(char **paths)
 		g_error_free(err);
 		return NULL;
 	}
-	scs = load_all(files);
+	/* run and matrix alike: nothing to run is a mistake, not a pass */
+	if (!files->len) {
+		char *where = g_strjoinv(" ", paths ? paths : dflt);
+
+		fprintf(stderr, "gmemsim: no .gms scenario in %.200s\n", where);
+		g_free(where);
+		g_ptr_array_unref(files);
+		return NULL;
+	}
+	scs = load_all(files, max_size);
 	g_ptr_array_unref(files);
 	return scs;
 }
@@ -267,28 +285,22 @@ static int run_diff(GPtrArray *scs, const struct gms_policy *base,
 int gms_cli_run(int argc, char **argv, bool demo)
 {
 	struct run_opts o = { 0 };
-	struct gms_policy base = { 0 };
+	const struct gms_policy *base = &o.base;
 	GPtrArray *scs = NULL, *runs;
 	int status = parse_opts(argc, argv, &o, demo);
 
-	if (!status && !gms_cli_apply_policies(&base, o.policies))
+	if (!status && !(scs = gms_cli_load_paths(o.paths, o.max_size)))
 		status = 2;
-	if (!status && !(scs = gms_cli_load_paths(o.paths)))
-		status = 2;
-	if (!status && !scs->len) {
-		fprintf(stderr, "gmemsim: no scenarios found\n");
-		status = 2;
-	}
 	if (!status && o.target && !strcmp(o.target, "kvm")) {
-		status = run_kernel(scs, &base, &o);
+		status = run_kernel(scs, base, &o);
 	} else if (!status && o.target && !strcmp(o.target, "diff")) {
-		status = run_diff(scs, &base, &o);
+		status = run_diff(scs, base, &o);
 	} else if (!status) {
 		runs = g_ptr_array_new_with_free_func(
 			(GDestroyNotify)gms_run_free);
 		for (guint i = 0; i < scs->len; i++)
 			g_ptr_array_add(runs,
-					gms_scenario_run(scs->pdata[i], &base));
+					gms_scenario_run(scs->pdata[i], base));
 		status = report(runs, &o, demo);
 		g_ptr_array_unref(runs);
 	}

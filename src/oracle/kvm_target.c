@@ -245,16 +245,24 @@ static u64 kt_align_pmd(u64 x)
 	return (x + KT_PMD_SIZE - 1) & ~(KT_PMD_SIZE - 1);
 }
 
-static void kt_arena_reserve(struct kvm_target *kt)
+/*
+ * The arena or no target: without it a memslot reaching past its mapping
+ * would find this process's own memory where the model finds nothing, and
+ * every such step would be a difference that is not there. It fails under
+ * `ulimit -v` and valgrind; checked before /dev/kvm, so it is the same
+ * refusal on every machine.
+ */
+static u64 kt_arena_reserve(char **why)
 {
 	void *m = mmap(NULL, KT_ARENA_SIZE, PROT_NONE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 
-	if (m == MAP_FAILED)
-		return; /* mappings go wherever the kernel puts them */
-	kt->arena = (u64)(uintptr_t)m;
-	kt->arena_end = kt->arena + KT_ARENA_SIZE;
-	kt->arena_next = kt_align_pmd(kt->arena);
+	if (m != MAP_FAILED)
+		return (u64)(uintptr_t)m;
+	*why = g_strdup_printf(
+		"cannot reserve the %llu TiB of address space the scenario mappings go in (%s; is `ulimit -v` set?): without it the kernel would be compared against this process's own memory",
+		KT_ARENA_SIZE >> 40, g_strerror(errno));
+	return 0;
 }
 
 /*
@@ -521,18 +529,21 @@ const char *gms_kvm_kernel_abi(void)
 struct gms_target *gms_kvm_target_new(char **why)
 {
 	struct kvm_target *kt;
-	int dev = open("/dev/kvm", O_RDWR | O_CLOEXEC);
-	int types;
+	u64 arena = kt_arena_reserve(why);
+	int dev, types;
 
+	if (!arena)
+		return NULL;
+	dev = open("/dev/kvm", O_RDWR | O_CLOEXEC);
 	if (dev < 0) {
 		*why = g_strdup_printf("/dev/kvm: %s", g_strerror(errno));
-		return NULL;
+		goto unreserve;
 	}
 	if (ioctl(dev, KVM_CHECK_EXTENSION, GMS_KVM_CAP_GUEST_MEMFD) <= 0) {
 		close(dev);
 		*why = g_strdup(
 			"this kernel has no guest_memfd (KVM_CAP_GUEST_MEMFD)");
-		return NULL;
+		goto unreserve;
 	}
 	types = ioctl(dev, KVM_CHECK_EXTENSION, GMS_KVM_CAP_VM_TYPES);
 	kt = g_new0(struct kvm_target, 1);
@@ -547,6 +558,12 @@ struct gms_target *gms_kvm_target_new(char **why)
 		install(kt, -1, KFD_DEV);
 	gms_range_map_init(&kt->mapped);
 	gms_range_map_init(&kt->holes);
-	kt_arena_reserve(kt);
+	kt->arena = arena;
+	kt->arena_end = arena + KT_ARENA_SIZE;
+	kt->arena_next = kt_align_pmd(arena);
 	return &kt->base;
+
+unreserve:
+	munmap((void *)(uintptr_t)arena, KT_ARENA_SIZE);
+	return NULL;
 }

@@ -302,19 +302,8 @@ static char *counterexample(struct explorer *x, const u16 *path, guint n,
 	GString *out = g_string_new(NULL);
 
 	/* policy lines make no steps */
-	for (guint k = 0; run && k < n && k < run->steps->len; k++) {
-		const struct gms_step *st = run->steps->pdata[k];
-
-		const char *paren = st->raw ? strstr(st->raw, " (") : NULL;
-
-		if (!st->raw || !strcmp(st->raw, "ok"))
-			continue;
-		/* "exit:memory_fault ... (EFAULT)": the errno is the trace's */
-		outcomes[k] =
-			paren ? g_string_chunk_insert_len(run->strings, st->raw,
-							  paren - st->raw) :
-				st->raw;
-	}
+	for (guint k = 0; run && k < n && k < run->steps->len; k++)
+		outcomes[k] = gms_step_outcome(run, run->steps->pdata[k]);
 	if (strcmp(id, "leak"))
 		outcomes[n - 1] = last;
 	else
@@ -518,9 +507,11 @@ void gms_explore_config_init(struct gms_explore_config *cfg)
 	};
 }
 
-static bool config_ok(const struct gms_explore_config *cfg, GError **err)
+bool gms_explore_config_check(const struct gms_explore_config *cfg,
+			      GError **err)
 {
 	const char *bad = NULL;
+	struct gms_alphabet *a;
 	enum gms_vm_type type;
 
 	if (cfg->vms < 1 || cfg->vms > 8)
@@ -535,9 +526,16 @@ static bool config_ok(const struct gms_explore_config *cfg, GError **err)
 		bad = "--depth takes 0 to 64";
 	else if (cfg->type && gms_vm_type_parse(cfg->type, &type) < 0)
 		bad = "--type takes default, sw_protected, snp, tdx or pkvm";
-	if (bad)
+	if (bad) {
 		g_set_error_literal(err, GMS_SCENARIO_ERROR, 0, bad);
-	return !bad;
+		return false;
+	}
+	/* the alphabet's own limit: names enough for every object */
+	a = gms_alphabet_new(cfg, err);
+	if (!a)
+		return false;
+	gms_alphabet_free(a);
+	return true;
 }
 
 char *gms_explore_alphabet(const struct gms_explore_config *cfg)
@@ -559,7 +557,7 @@ struct gms_explore_result *gms_explore(const struct gms_explore_config *cfg,
 	struct explorer x = { .cfg = cfg };
 	char *text;
 
-	if (!config_ok(cfg, err))
+	if (!gms_explore_config_check(cfg, err))
 		return NULL;
 	x.a = gms_alphabet_new(cfg, err);
 	if (!x.a)

@@ -22,6 +22,7 @@ struct decoder {
 	int vms, gmems, maps; /* names made so far: vm0.., g0.., m0.. */
 	bool lifecycle; /* VM types, attributes, launch and tasks too */
 	int tasks; /* t0.. */
+	u8 finished; /* the tasks a 'finish' ended, a bit each: no more steps */
 	u8 vm_type[VM_POOL]; /* lifecycle: index in vm_types */
 	u8 gmem_vm_type[POOL]; /* lifecycle: the type of the file's VM */
 	bool in_place; /* lifecycle under convert=in-place*: gmem.convert, pins */
@@ -134,8 +135,9 @@ static const char *const vm_types[] = { "default", "sw_protected", "snp", "tdx",
  * the host converted to shared is the guest's data in the host's hands, by
  * design (scenarios/conversion/host_reads_after_shared.gms: no hardware
  * hides it). A file is either mapped on the host or converted to shared,
- * whichever the input does first, so that leak cannot drown the findings;
- * on SNP, TDX and pKVM the host sees ciphertext or faults, and both go.
+ * whichever the input does first, so that leak cannot drown the findings.
+ * On SNP the host reads ciphertext, on TDX and pKVM the page comes back
+ * zeroed (the S-EPT removal, pKVM's reclaim): there a file gets both.
  */
 static bool may_use(struct decoder *d, int g, u8 use)
 {
@@ -451,6 +453,26 @@ static void emit_task_op(struct decoder *d)
 	guest_access(d, false);
 }
 
+/* 'step tN', unless a 'finish' ended tN (the parser refuses that) */
+static void task_step(struct decoder *d, int t)
+{
+	bool two = !(byte(d) % 3); /* read whether or not the step is written */
+
+	if (d->finished & (1u << t))
+		return;
+	put_ref(d, "step t", t);
+	put(d, two ? " 2\n" : "\n");
+}
+
+static void task_finish(struct decoder *d, int t)
+{
+	if (d->finished & (1u << t))
+		return;
+	d->finished |= 1u << t;
+	put_ref(d, "finish t", t);
+	end_line(d);
+}
+
 /* Attributes, launch and tasks: the lifecycle fuzzer's own ops. */
 static void emit_lifecycle(struct decoder *d, u8 op)
 {
@@ -475,16 +497,12 @@ static void emit_lifecycle(struct decoder *d, u8 op)
 		break;
 	case 21:
 	case 22:
-		if (d->tasks) {
-			put_ref(d, "step t", idx(d, d->tasks));
-			put(d, byte(d) % 3 ? "\n" : " 2\n");
-		}
+		if (d->tasks)
+			task_step(d, idx(d, d->tasks));
 		break;
 	case 23:
-		if (d->tasks) {
-			put_ref(d, "finish t", idx(d, d->tasks));
-			end_line(d);
-		}
+		if (d->tasks)
+			task_finish(d, idx(d, d->tasks));
 		break;
 	case 24:
 		if (d->gmems) {

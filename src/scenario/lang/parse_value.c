@@ -21,7 +21,10 @@ bool gms_parse_valid_name(const char *s)
 	return true;
 }
 
-/* decimal or 0x hex, an optional '-', an optional K/M/G/T suffix */
+/*
+ * decimal or 0x hex, an optional '-', an optional K/M/G/T suffix; false for
+ * what does not fit in 64 bits (or, negative, in an s64): never a wrap
+ */
 bool gms_parse_number(const char *s, u64 *out)
 {
 	bool neg = *s == '-';
@@ -55,6 +58,9 @@ bool gms_parse_number(const char *s, u64 *out)
 	if (v > G_MAXUINT64 / mul)
 		return false;
 	v *= mul;
+	/* a negative number is an s64 (an loff_t): -2^63 at the least */
+	if (neg && v > (u64)G_MAXINT64 + 1)
+		return false;
 	*out = neg ? -v : v;
 	return true;
 }

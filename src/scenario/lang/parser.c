@@ -18,14 +18,46 @@
 G_DEFINE_QUARK(gms-scenario-error-quark, gms_scenario_error)
 /* clang-format on */
 
+/*
+ * @msg with each run of more than GMS_PARSE_QUOTE_MAX non-blank bytes cut to
+ * its start, "..." and its closing quote: a token never holds a blank, so
+ * the message's own words stay whole and a 1 MB token costs 48 bytes.
+ */
+static char *clip_tokens(const char *msg)
+{
+	GString *out = g_string_new(NULL);
+
+	while (*msg) {
+		gsize run = strcspn(msg, " \t");
+		gsize tail = 0;
+
+		if (run > GMS_PARSE_QUOTE_MAX + 3) {
+			while (tail < 2 && strchr("':,", msg[run - 1 - tail]))
+				tail++;
+			g_string_append_len(out, msg, GMS_PARSE_QUOTE_MAX);
+			g_string_append(out, "...");
+			g_string_append_len(out, msg + run - tail, tail);
+		} else {
+			g_string_append_len(out, msg, run);
+		}
+		msg += run;
+		run = strspn(msg, " \t");
+		g_string_append_len(out, msg, run);
+		msg += run;
+	}
+	return g_string_free(out, FALSE);
+}
+
 bool gms_parse_fail(struct gms_parser *p, int col, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
+	char *full, *msg;
 
 	va_start(ap, fmt);
-	msg = g_strdup_vprintf(fmt, ap);
+	full = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
+	msg = clip_tokens(full);
+	g_free(full);
 	g_set_error(p->err, GMS_SCENARIO_ERROR, 0, "%s:%d:%d: %s", p->path,
 		    p->line, col, msg);
 	g_free(msg);
@@ -311,6 +343,29 @@ static bool parse_spawn(struct gms_parser *p, struct gms_stmt *s, GArray *toks)
 	return true;
 }
 
+/*
+ * A task ends at its 'finish': a second one, or a step after it, would run
+ * nothing and check nothing, so it is an error where it is written.
+ */
+static bool finish_once(struct gms_parser *p, bool step,
+			const struct gms_tok *t)
+{
+	int done;
+
+	if (!p->finished)
+		p->finished = g_hash_table_new_full(g_str_hash, g_str_equal,
+						    g_free, NULL);
+	done = GPOINTER_TO_INT(g_hash_table_lookup(p->finished, t->text));
+	if (done)
+		return gms_parse_fail(p, t->col,
+				      "task '%s' was finished at line %d",
+				      t->text, done);
+	if (!step)
+		g_hash_table_insert(p->finished, g_strdup(t->text),
+				    GINT_TO_POINTER(p->line));
+	return true;
+}
+
 /* 'step' TASK [N] ['=>' outcome] | 'finish' TASK ['=>' outcome] */
 static bool parse_step(struct gms_parser *p, struct gms_stmt *s, GArray *toks)
 {
@@ -329,6 +384,8 @@ static bool parse_step(struct gms_parser *p, struct gms_stmt *s, GArray *toks)
 		return gms_parse_fail(p, t->col,
 				      "'%s' is not a task spawned before",
 				      t->text);
+	if (!finish_once(p, step, t))
+		return false;
 	s->task = sc_strdup(p, t->text);
 	s->op = step ? &gms_op_step : &gms_op_finish;
 	if (step && i < toks->len &&
@@ -349,6 +406,13 @@ static bool parse_step(struct gms_parser *p, struct gms_stmt *s, GArray *toks)
 		return parse_arrow(p, s, toks, i);
 	}
 	return true;
+}
+
+/* an operation, spawn, step or finish: no policy line after it */
+static void first_op(struct gms_parser *p)
+{
+	if (!p->first_op_line)
+		p->first_op_line = p->line;
 }
 
 static bool parse_stmt_into(struct gms_parser *p, struct gms_stmt *s,
@@ -384,12 +448,21 @@ static bool parse_stmt_into(struct gms_parser *p, struct gms_stmt *s,
 		return gms_parse_fail(p, first->col, "unexpected '%s'",
 				      first->text);
 	s->kind = GMS_STMT_OP;
-	if (strchr(first->text, '.')) /* an op: the keywords have no dot */
+	if (strchr(first->text, '.')) { /* an op: the keywords have no dot */
+		first_op(p);
 		return parse_op(p, s, toks);
+	}
 	if (!strcmp(first->text, "policy")) {
 		s->kind = GMS_STMT_POLICY;
+		/* a design is chosen for the whole run, as a kernel is built once */
+		if (p->first_op_line)
+			return gms_parse_fail(
+				p, first->col,
+				"a policy line must come before the first operation (line %d)",
+				p->first_op_line);
 		return parse_policy(p, s, toks);
 	}
+	first_op(p);
 	if (!strcmp(first->text, "spawn"))
 		return parse_spawn(p, s, toks);
 	if (!strcmp(first->text, "step") || !strcmp(first->text, "finish"))
@@ -458,24 +531,27 @@ struct gms_scenario *gms_scenario_parse(const char *path, const char *text,
 		else if (!sc->stmts->len)
 			take_summary(sc, line, n);
 		if (!ok) {
-			gms_lex_destroy(&lx);
 			gms_scenario_free(sc);
-			return NULL;
+			sc = NULL;
+			break;
 		}
 		pos += n + 1;
 	}
 	gms_lex_destroy(&lx);
+	if (p.finished)
+		g_hash_table_unref(p.finished);
 	return sc;
 }
 
-struct gms_scenario *gms_scenario_load(const char *path, GError **err)
+struct gms_scenario *gms_scenario_load_max(const char *path, u64 max_size,
+					   GError **err)
 {
 	struct gms_scenario *sc;
 	GError *e = NULL;
 	char *text;
 	gsize len;
 
-	if (!g_file_get_contents(path, &text, &len, &e)) {
+	if (!gms_input_read(path, max_size, &text, &len, &e)) {
 		g_set_error(err, GMS_SCENARIO_ERROR, 1, "%s:0:0: %s", path,
 			    e->message);
 		g_error_free(e);
@@ -484,6 +560,11 @@ struct gms_scenario *gms_scenario_load(const char *path, GError **err)
 	sc = gms_scenario_parse(path, text, len, err);
 	g_free(text);
 	return sc;
+}
+
+struct gms_scenario *gms_scenario_load(const char *path, GError **err)
+{
+	return gms_scenario_load_max(path, GMS_INPUT_MAX_DEFAULT, err);
 }
 
 void gms_scenario_free(struct gms_scenario *sc)

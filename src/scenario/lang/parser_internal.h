@@ -12,7 +12,13 @@ struct gms_parser {
 	int line;
 	struct gms_scenario *sc;
 	GError **err;
+	int first_op_line; /* 0 until the first operation: policy lines come before */
+	GHashTable *
+		finished; /* tasks a 'finish' ended: a second one is an error */
 };
+
+/* a token quoted in a message is cut to this many bytes, and "..." */
+#define GMS_PARSE_QUOTE_MAX 48
 
 /* "file:line:col: message" into the parse's error; returns false */
 bool gms_parse_fail(struct gms_parser *p, int col, const char *fmt, ...)
@@ -20,7 +26,8 @@ bool gms_parse_fail(struct gms_parser *p, int col, const char *fmt, ...)
 
 /* [a-z][a-z0-9_]* */
 bool gms_parse_valid_name(const char *s);
-/* decimal or 0x hex, an optional '-', an optional K/M/G/T suffix */
+/* decimal or 0x hex, an optional '-', an optional K/M/G/T suffix; false
+ * for what does not fit in a u64 (negative: an s64) */
 bool gms_parse_number(const char *s, u64 *out);
 /* what @name was defined as so far, or GMS_H_NONE */
 enum gms_handle_kind gms_parse_name_kind(struct gms_parser *p,
