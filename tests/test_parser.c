@@ -93,6 +93,10 @@ static void test_errors(void **state)
 		     "t.gms:1:16: unknown invariant 'nothing'");
 	expect_error("vm.create a => maybe\n",
 		     "t.gms:1:16: unknown outcome 'maybe'");
+	expect_error("vm.create a => sigsev\n",
+		     "t.gms:1:16: unknown outcome 'sigsev'");
+	expect_error("vm.create a => uffd:major\n",
+		     "t.gms:1:16: unknown outcome 'uffd:major'");
 	expect_error("vm.create a =>\n", "t.gms:1:13: '=>' needs an outcome");
 	expect_error("vm.create a => ok ok\n",
 		     "t.gms:1:19: unexpected 'ok' after the outcome");
@@ -444,6 +448,72 @@ static void test_runner_verdicts(void **state)
 	assert_string_equal(reason,
 			    "line 4: wrong outcome: expected zero, got tag:x");
 	g_free(reason);
+	/* sigsegv is a host access's EFAULT, not a SIGBUS nor a success */
+	assert_int_equal(verdict_of("host.mmap_anon m size=4K\n"
+				    "host.read m offset=4K => sigsegv\n",
+				    NULL, NULL),
+			 GMS_PASS);
+	assert_int_equal(verdict_of("host.mmap_anon m size=4K\n"
+				    "host.read m offset=0 => sigsegv\n",
+				    &reason, NULL),
+			 GMS_FAIL);
+	assert_string_equal(
+		reason, "line 2: wrong outcome: expected sigsegv, got zero");
+	g_free(reason);
+	/* uffd: outcomes are the handler's event, under uffd= only */
+	assert_int_equal(
+		verdict_of(
+			"policy uffd=missing\nvm.create a\n"
+			"gmem.create g vm=a size=4K flags=mmap,init_shared\n"
+			"gmem.mmap m gmem=g\nhost.uffd_register m mode=missing\n"
+			"host.read m offset=0 => uffd:minor\n",
+			&reason, NULL),
+		GMS_FAIL);
+	assert_string_equal(
+		reason,
+		"line 6: wrong outcome: expected uffd:minor, got uffd:missing");
+	g_free(reason);
+}
+
+static int no_kvm(struct gms_target *t)
+{
+	(void)t;
+	return 3;
+}
+
+/*
+ * A kernel target runs a policy numa_nodes=N scenario only on a host with
+ * at least N nodes; else the scenario is unsupported there, not failed.
+ */
+static void test_numa_nodes_gate(void **state)
+{
+	const char *text = "policy numa_nodes=2\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_world *w = gms_world_new();
+	struct gms_target *t = gms_model_target_new(w);
+	struct gms_target_ops ops = *t->ops;
+	const struct gms_target_ops *own = t->ops;
+	struct gms_run *run;
+
+	(void)state;
+	ops.open_kvm = no_kvm;
+	t->ops = &ops;
+	t->w = NULL; /* as the kernel: no world to take the knob */
+	t->numa_nodes = 1;
+	run = gms_scenario_run_target(sc, t);
+	assert_int_equal(run->verdict, GMS_UNSUPPORTED);
+	assert_non_null(strstr(run->reason, "numa_nodes=2"));
+	gms_run_free(run);
+	t->numa_nodes = 2;
+	run = gms_scenario_run_target(sc, t);
+	assert_int_equal(run->verdict, GMS_PASS);
+	gms_run_free(run);
+	t->ops = own;
+	t->w = w;
+	gms_target_destroy(t);
+	gms_world_free(w);
+	gms_scenario_free(sc);
 }
 
 /* exit:memory_fault's details are checked when given, each on its own */
@@ -698,6 +768,7 @@ int main(void)
 		cmocka_unit_test(test_runner_verdicts),
 		cmocka_unit_test(test_memory_fault_verdicts),
 		cmocka_unit_test(test_diff_memory_fault_details),
+		cmocka_unit_test(test_numa_nodes_gate),
 		cmocka_unit_test(test_op_table),
 		cmocka_unit_test(test_fuzz_decode_order),
 		cmocka_unit_test(test_fuzz_decode_in_place),

@@ -29,6 +29,7 @@ struct gms_gmem_inode {
 	struct gms_range_map
 		shared; /* convert=in-place-*: index -> 1 if shared */
 	bool shared_valid; /* shared is set up: the file was converted */
+	struct gms_range_map policy; /* mpol_shared_policy: pgoff -> gms_mpol */
 	u32 i_count; /* one per file on the list */
 	GList *link; /* its node in the world's list of inodes */
 	bool freed;
@@ -42,6 +43,7 @@ struct gms_gmem_file {
 	struct gms_gmem_inode *inode;
 	struct gms_range_map bindings; /* pgoff -> struct gms_memslot * */
 	u32 f_count; /* fds and VMAs */
+	u64 f_pos; /* write=populate: the file position (FMODE_LSEEK) */
 	bool dying; /* f_count hit zero, kvm_gmem_release() not yet run */
 	bool freed;
 };
@@ -56,6 +58,17 @@ u64 gms_gmem_get_index(const struct gms_memslot *slot, u64 gfn);
 /* filemap_lock_folio(): the folio at @index, or NULL */
 struct gms_folio *gms_gmem_lookup_folio(struct gms_gmem_inode *inode,
 					u64 index);
+/*
+ * mirrors: kvm_gmem_set_policy(), vm_ops->set_policy: @pol (0: none) for
+ * the pages [start, end) of the inode, as mpol_set_shared_policy() does for
+ * the VMA mbind() split to its range
+ */
+void gms_gmem_set_policy(struct gms_gmem_inode *inode, u64 start, u64 end,
+			 uintptr_t pol);
+/* mirrors: kvm_gmem_get_policy(): the policy at @pgoff (0: none), and *ilx */
+uintptr_t gms_gmem_get_policy(const struct gms_world *w,
+			      const struct gms_gmem_inode *inode, u64 pgoff,
+			      u64 *ilx);
 /* allocates on a miss; NULL for -ENOMEM */
 struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
 				     struct gms_gmem_inode *inode, u64 index);
@@ -125,6 +138,31 @@ int gms_gmem_link(struct gms_world *w, struct gms_gmem_file *f,
 
 bool gms_gmem_first_pinned(struct gms_world *w, struct gms_gmem_inode *inode,
 			   u64 start, u64 end, u64 *index);
+
+/*
+ * write=populate (src/model/gmem_write.c): the flag's support, and
+ * generic_perform_write() through kvm_gmem_write_begin()/write_end() at
+ * @pos: the bytes written, or -errno (-ENOTTY: the knob is off, no
+ * .write_iter)
+ */
+u64 gms_gmem_write_flag_supported(const struct gms_world *w);
+s64 gms_gmem_write_iter(struct gms_world *w, struct gms_gmem_file *f, u64 pos,
+			u64 count);
+/* default_llseek() under write=populate; -ESPIPE without it */
+s64 gms_gmem_llseek(struct gms_world *w, struct gms_gmem_file *f, s64 offset,
+		    int whence);
+
+/*
+ * uffd= (src/model/gmem_uffd.c): the fault's hand-off to a userfaultfd
+ * handler (0: none, -GMS_EUFFD_MISSING/MINOR), UFFDIO_REGISTER's check of
+ * a guest_memfd VMA, and UFFDIO_COPY / UFFDIO_CONTINUE of one page
+ */
+struct gms_vma;
+int gms_gmem_uffd_fault(struct gms_world *w, struct gms_vma *vma, u64 pgoff);
+int gms_gmem_uffd_register(struct gms_world *w, struct gms_vma *vma, u32 mode);
+int gms_gmem_uffd_copy(struct gms_world *w, struct gms_vma *vma, u64 addr,
+		       u64 tag);
+int gms_gmem_uffd_continue(struct gms_world *w, struct gms_vma *vma, u64 addr);
 
 /* mmap=none and mmap=all-or-nothing (src/model/gmem_restricted.c) */
 struct gms_vma;

@@ -37,6 +37,8 @@ enum gms_host_access {
  */
 #define GMS_HW_SIGBUS 1
 #define GMS_HW_FATAL 2
+/* a user access the kernel turns into SIGSEGV (pKVM's injected abort) */
+#define GMS_HW_SIGSEGV 3
 int gms_hw_host_access(struct gms_hw *hw, u64 pfn, enum gms_host_access kind,
 		       const char **why);
 

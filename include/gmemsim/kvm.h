@@ -43,6 +43,8 @@ struct gms_arch_ops {
 	bool has_readonly_mem; /* kvm_arch_has_readonly_mem() */
 	/* arm64: a guest_memfd slot needs GUEST_MEMFD_FLAG_MMAP (GMEM_ONLY) */
 	bool gmem_needs_mmap;
+	/* pKVM: a memslot move or delete after the first run is -EPERM */
+	bool memslots_fixed_after_run;
 	/* kvm_arch_init_vm(); 0 or -errno */
 	int (*vm_init)(struct gms_world *w, struct gms_kvm *kvm);
 	/* kvm_arch_destroy_vm() */
@@ -143,6 +145,7 @@ struct gms_kvm {
 	GTree *sptes; /* &spte->gfn -> struct gms_spte: the stage-2 / NPT */
 	u64 mmu_invalidate_seq;
 	u32 mmu_invalidate_in_progress;
+	bool has_run; /* a vCPU entered the guest (KVM_RUN) */
 	bool freed;
 	GList *vm_list; /* its node in the world's list of VMs */
 };
@@ -155,6 +158,8 @@ void gms_kvm_get(struct gms_kvm *kvm);
 /* mirrors: kvm_put_kvm(); destroys the VM with the last reference */
 void gms_kvm_put(struct gms_world *w, struct gms_kvm *kvm);
 
+/* kvm_arch_prepare_memory_region() for a DELETE or MOVE: 0 or -EPERM (pKVM) */
+int gms_kvm_arch_prepare_move_delete(const struct gms_kvm *kvm);
 /* mirrors: kvm_vm_ioctl_set_memory_region() + kvm_set_memory_region() */
 /* the checks of kvm_vm_ioctl_set_mem_attributes(): 0 or -EINVAL */
 int gms_kvm_check_mem_attributes(const struct gms_kvm *kvm,

@@ -4,6 +4,7 @@
 #define GMEMSIM_MM_H
 
 #include <glib.h>
+#include <gmemsim/range_map.h>
 #include <gmemsim/types.h>
 #include <gmemsim/uapi_types.h>
 
@@ -20,6 +21,7 @@ struct gms_vma {
 	struct gms_gmem_file *file; /* counted reference (GMS_VMA_GMEM) */
 	u64 pgoff; /* file page of @start */
 	u32 prot;
+	u32 uffd; /* userfaultfd registration: GMS_UFFD_MISSING | GMS_UFFD_MINOR */
 	GTree *ptes; /* &pte->page (file pgoff, or page within an anon vma) -> pte */
 	bool freed;
 };
@@ -38,6 +40,12 @@ struct gms_mm {
 	GTree *vmas; /* &vma->start -> struct gms_vma */
 	GArray *pins; /* struct gms_pin: outstanding pin_user_pages() */
 	u64 mmap_base; /* next address handed out; addresses are never reused */
+	/*
+	 * vma->vm_policy of VMAs without vm_ops->set_policy, by virtual page
+	 * (mbind() splits the VMA at its range: one range per policy here)
+	 */
+	struct gms_range_map vm_policy;
+	int il_prev; /* current->il_prev: the node interleave_nodes() last picked */
 };
 
 void gms_mm_init(struct gms_mm *mm);
@@ -64,6 +72,11 @@ void gms_mm_unmap_mapping_range(struct gms_world *w,
 				const struct gms_gmem_inode *inode, u64 start,
 				u64 end);
 
+/* install a pte for @pfn at @addr of @vma (takes the caller's reference) */
+void gms_mm_install_pte(struct gms_world *w, struct gms_vma *vma, u64 addr,
+			u64 pfn);
+/* is there a pte at @addr of @vma? */
+bool gms_mm_pte_present(const struct gms_vma *vma, u64 addr);
 /* pin_user_pages() of the page at @addr; 0 or -EFAULT / -GMS_ESIGBUS */
 int gms_mm_pin(struct gms_world *w, u64 addr);
 /* unpin_user_page() of a page pinned at @addr; -EINVAL if none */

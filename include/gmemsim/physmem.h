@@ -30,11 +30,27 @@ struct gms_page {
 	u32 pincount; /* GUP pins */
 };
 
+/* NUMA: at most this many nodes (the numa_nodes= knob) */
+#define GMS_MAX_NUMNODES 4
+/* No node asked for: the local node (the allocating CPU's, node 0 here) */
+#define GMS_NUMA_NO_NODE (-1)
+/*
+ * A node's memory is a set of 2 MiB pfn ranges, dealt out in turn: node n
+ * holds the chunks c with c % nr_nodes == n. Real nodes hold one contiguous
+ * range each; interleaved chunks keep the page array dense here, and nothing
+ * the model checks depends on a node's pfns being contiguous.
+ */
+#define GMS_NODE_CHUNK_SHIFT 9
+
 struct gms_physmem {
 	GArray *pages; /* pfn -> struct gms_page */
 	GArray *free_list; /* stack of pfns: LIFO, so a freed page is reused first */
 	u64 nr_allocated;
 	u64 max_pages; /* host RAM: allocation fails with -ENOMEM beyond it */
+	/* online nodes, 1 to GMS_MAX_NUMNODES; max_pages is shared out evenly */
+	unsigned int nr_nodes;
+	u64 node_allocated[GMS_MAX_NUMNODES];
+	u64 node_next[GMS_MAX_NUMNODES]; /* the node's next never-used pfn */
 };
 
 #define GMS_PHYSMEM_DEFAULT_PAGES (1ULL << 18) /* 1 GiB */
@@ -46,6 +62,17 @@ void gms_physmem_destroy(struct gms_physmem *pm);
  * 0 and *pfn, or -ENOMEM when host RAM is exhausted.
  */
 int gms_physmem_alloc(struct gms_physmem *pm, enum gms_page_use use, u64 *pfn);
+/*
+ * mirrors: __alloc_pages() with a preferred node and a nodemask: the first
+ * node of @nodemask (bit n: node n; 0 = every node) with a free page,
+ * trying @nid first (GMS_NUMA_NO_NODE: the local node). -ENOMEM when none.
+ */
+int gms_physmem_alloc_node(struct gms_physmem *pm, enum gms_page_use use,
+			   int nid, u32 nodemask, u64 *pfn);
+/* mirrors: page_to_nid() */
+int gms_physmem_pfn_to_nid(const struct gms_physmem *pm, u64 pfn);
+/* Set the node count (before the first allocation: pfns do not move). */
+void gms_physmem_set_nodes(struct gms_physmem *pm, unsigned int nr_nodes);
 /* mirrors: put_page(); frees the page when the last reference goes */
 void gms_physmem_put(struct gms_physmem *pm, u64 pfn);
 /* mirrors: get_page() */

@@ -9,6 +9,37 @@
 enum gms_abi {
 	GMS_ABI_7_2, /* -EEXIST for overlapping bindings, unsigned offset+size */
 	GMS_ABI_6_18, /* -EINVAL for overlapping bindings, signed offset+size */
+	/*
+	 * 6.18's bind checks and errno, plus the NUMA shared policy of 6.19
+	 * with its double-counted interleave index (7.2 fixed it)
+	 */
+	GMS_ABI_6_19,
+};
+
+/*
+ * write(): none is upstream (no .write_iter); populate is Nikita Kalyazin's
+ * "KVM: guest_memfd: add generic population via write" (v7, 2025-11-14,
+ * 20251114151828.98165-1-kalyazin@amazon.com; posted, not merged)
+ */
+enum gms_write_policy { GMS_WRITE_NONE, GMS_WRITE_POPULATE };
+
+/*
+ * userfaultfd on guest_memfd (src/model/gmem_uffd.c): off is upstream;
+ * minor is "KVM: guest_memfd: implement userfaultfd minor mode" and
+ * missing adds "... missing mode" (Mike Rapoport, RFC 14/17 and 15/17,
+ * 2026-01-27, 20260127192936.1250096-1-rppt@kernel.org; mm-new, not merged)
+ */
+enum gms_uffd_policy {
+	GMS_UFFD_OFF,
+	GMS_UFFD_POLICY_MINOR,
+	GMS_UFFD_POLICY_MISSING
+};
+
+/* host NUMA nodes (src/hw/physmem.c): the knob's value is the count */
+enum gms_numa_nodes_policy {
+	GMS_NUMA_NODES_1,
+	GMS_NUMA_NODES_2,
+	GMS_NUMA_NODES_4,
 };
 
 enum gms_bind_policy {
@@ -66,6 +97,9 @@ struct gms_policy {
 	enum gms_snp_zap_policy snp_zap;
 	enum gms_link_policy link;
 	enum gms_mutant mutant;
+	enum gms_numa_nodes_policy numa_nodes;
+	enum gms_write_policy write;
+	enum gms_uffd_policy uffd;
 };
 
 struct gms_policy_knob {
@@ -99,5 +133,11 @@ bool gms_abi_bind_range_ok(const struct gms_world *w, s64 offset, u64 size,
 			   u64 i_size);
 /* kvm_gmem_bind()'s errno for an overlapping binding, per abi= */
 int gms_abi_bind_overlap_errno(const struct gms_world *w);
+/* guest_memfd has vm_ops->set_policy/get_policy (6.19 and later) */
+bool gms_abi_gmem_has_mempolicy(const struct gms_world *w);
+/* kvm_gmem_get_policy()'s *ilx for the page at @pgoff of inode @ino, per abi= */
+u64 gms_abi_gmem_ilx(const struct gms_world *w, u64 ino, u64 pgoff);
+/* the numa_nodes= knob as a node count */
+unsigned int gms_policy_numa_nodes(const struct gms_policy *p);
 
 #endif

@@ -22,6 +22,11 @@ enum gms_outcome_kind {
 	GMS_OUT_VIOLATION,
 	GMS_OUT_SCRAMBLED, /* a read under the wrong key: ciphertext */
 	GMS_OUT_BLOCKED, /* a lock is held by a task: nothing ran */
+	/* a host access took SIGSEGV: the targets report it as -EFAULT */
+	GMS_OUT_SIGSEGV,
+	/* uffd=: the fault went to the userfaultfd handler (its event) */
+	GMS_OUT_UFFD_MISSING,
+	GMS_OUT_UFFD_MINOR,
 };
 
 struct gms_outcome {
@@ -79,6 +84,7 @@ struct gms_result {
 	bool has_offset; /* the call reported an error offset (error_offset) */
 	u64 offset;
 	bool sigbus;
+	u32 uffd; /* the userfaultfd event the fault raised (GMS_UFFD_*), 0: none */
 	bool has_value; /* a read: @value is the tag it returned */
 	u64 value;
 	enum gms_exit_reason exit;

@@ -50,6 +50,12 @@ struct gms_target_ops {
 	int (*vcpu_write)(struct gms_target *t, int vm_fd, u64 gpa,
 			  enum gms_access_kind kind, u64 tag,
 			  struct gms_vcpu_exit *exit);
+	/* NUMA mempolicy: mbind(), get_mempolicy(MPOL_F_ADDR), move_pages() */
+	int (*mbind)(struct gms_target *t, u64 addr, u64 len, int mode,
+		     u64 nodemask);
+	int (*get_mempolicy)(struct gms_target *t, u64 addr, int *mode,
+			     u64 *nodemask);
+	int (*page_node)(struct gms_target *t, u64 addr, int *node);
 	void (*destroy)(struct gms_target *t);
 };
 
@@ -61,6 +67,8 @@ struct gms_target {
 	const char *abi;
 	unsigned int
 		quirks; /* GMS_QUIRK_*: how this host departs from upstream TDP */
+	/* the host's NUMA nodes with memory (0: the model's numa_nodes= knob) */
+	unsigned int numa_nodes;
 };
 
 /*
@@ -198,6 +206,24 @@ static inline int gms_target_vcpu_write(struct gms_target *t, int vm_fd,
 	return t->ops->vcpu_write(t, vm_fd, gpa, kind, tag, exit);
 }
 
+static inline int gms_target_mbind(struct gms_target *t, u64 addr, u64 len,
+				   int mode, u64 nodemask)
+{
+	return t->ops->mbind(t, addr, len, mode, nodemask);
+}
+
+static inline int gms_target_get_mempolicy(struct gms_target *t, u64 addr,
+					   int *mode, u64 *nodemask)
+{
+	return t->ops->get_mempolicy(t, addr, mode, nodemask);
+}
+
+static inline int gms_target_page_node(struct gms_target *t, u64 addr,
+				       int *node)
+{
+	return t->ops->page_node(t, addr, node);
+}
+
 /* Free @t (the model's target leaves its world to the caller). */
 static inline void gms_target_destroy(struct gms_target *t)
 {
@@ -223,7 +249,7 @@ struct gms_target *gms_model_target_new(struct gms_world *w);
  * free), when there is none or it lacks guest_memfd.
  */
 struct gms_target *gms_kvm_target_new(char **why);
-/* The abi policy value matching the running kernel ("6.18" or "7.2"). */
+/* The abi policy value matching the running kernel ("6.18", "6.19" or "7.2"). */
 const char *gms_kvm_kernel_abi(void);
 
 #endif

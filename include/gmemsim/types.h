@@ -28,6 +28,8 @@ typedef int32_t s32;
 #endif
 #ifndef GUEST_MEMFD_FLAG_INIT_SHARED
 #define GUEST_MEMFD_FLAG_INIT_SHARED (1ULL << 1)
+/* write=populate: "KVM: guest_memfd: add generic population via write" (v7) */
+#define GUEST_MEMFD_FLAG_WRITE (1ULL << 2)
 #endif
 
 /* kvm_userspace_memory_region2.flags */

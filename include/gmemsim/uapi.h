@@ -57,6 +57,23 @@ int gms_sys_mmap(struct gms_world *w, u64 len, u32 prot, u32 flags, int fd,
 		 u64 offset, u64 *addr);
 int gms_sys_mmap_anon(struct gms_world *w, u64 len, u64 *addr);
 int gms_sys_munmap(struct gms_world *w, u64 addr, u64 len);
+/*
+ * NUMA mempolicy (src/kvm/host_numa.c): mbind() with @nodemask bit n for
+ * node n; get_mempolicy(MPOL_F_ADDR); move_pages() with NULL nodes (the
+ * page's node, or its negative status). 0 or -errno.
+ */
+int gms_sys_mbind(struct gms_world *w, u64 addr, u64 len, int mode,
+		  u64 nodemask, unsigned int flags);
+int gms_sys_get_mempolicy(struct gms_world *w, u64 addr, int *mode,
+			  u64 *nodemask);
+int gms_sys_page_node(struct gms_world *w, u64 addr, int *node);
+/*
+ * userfaultfd (uffd=, src/kvm/host_uffd.c): UFFDIO_REGISTER of a range,
+ * UFFDIO_COPY of one page with @tag, UFFDIO_CONTINUE of one page
+ */
+int gms_sys_uffd_register(struct gms_world *w, u64 addr, u64 len, u32 mode);
+int gms_sys_uffd_copy(struct gms_world *w, u64 addr, u64 tag);
+int gms_sys_uffd_continue(struct gms_world *w, u64 addr);
 
 /* Host userspace loads and stores: 0, -EFAULT (SIGSEGV) or -GMS_ESIGBUS. */
 /* A load on behalf of KVM (@kvm: copy_from_user(), which opens a pkey) */

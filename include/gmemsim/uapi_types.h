@@ -57,6 +57,29 @@ struct gms_vcpu_exit {
 	u64 size;
 };
 
+/* NUMA mempolicy: include/uapi/linux/mempolicy.h */
+#define GMS_MPOL_DEFAULT 0
+#define GMS_MPOL_PREFERRED 1
+#define GMS_MPOL_BIND 2
+#define GMS_MPOL_INTERLEAVE 3
+#define GMS_MPOL_LOCAL 4
+#define GMS_MPOL_MAX 7 /* the first mode kernel_mbind() refuses */
+#define GMS_MPOL_F_STATIC_NODES (1 << 15)
+#define GMS_MPOL_F_RELATIVE_NODES (1 << 14)
+#define GMS_MPOL_F_NUMA_BALANCING (1 << 13)
+#define GMS_MPOL_MODE_FLAGS                                    \
+	(GMS_MPOL_F_STATIC_NODES | GMS_MPOL_F_RELATIVE_NODES | \
+	 GMS_MPOL_F_NUMA_BALANCING)
+
+/*
+ * uffd=: a host fault a userfaultfd registration hands to its handler
+ * (VM_FAULT_UFFD_MISSING / VM_FAULT_UFFD_MINOR); not errnos
+ */
+#define GMS_EUFFD_MISSING 1003
+#define GMS_EUFFD_MINOR 1004
+#define GMS_UFFD_MISSING (1U << 0) /* UFFDIO_REGISTER_MODE_MISSING */
+#define GMS_UFFD_MINOR (1U << 2) /* UFFDIO_REGISTER_MODE_MINOR */
+
 /* A host access the hardware punishes with SIGBUS; not an errno. */
 #define GMS_ESIGBUS 1000
 

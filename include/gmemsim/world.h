@@ -111,8 +111,9 @@ void gms_world_bury(struct gms_world *w, enum gms_obj_kind kind, void *obj);
 void gms_world_observe(struct gms_world *w, u32 reader, u32 key, u64 pfn,
 		       const char *via);
 /*
- * A host access to @pfn as the hardware judges it: 0, -GMS_ESIGBUS for a
- * user access it punishes, or 0 after recording a fatal one (host-safety).
+ * A host access to @pfn as the hardware judges it: 0, -GMS_ESIGBUS or
+ * -EFAULT (SIGSEGV, pKVM) for a user access it punishes, or 0 after
+ * recording a fatal one (host-safety).
  */
 int gms_world_host_access(struct gms_world *w, u64 pfn,
 			  enum gms_host_access kind, const char *what);

@@ -85,8 +85,10 @@ static int tdx_check(struct gms_hw *hw, u64 pfn, enum gms_host_access kind,
 
 /*
  * pKVM: the host's stage-2 has no mapping of a page a guest owns: the abort
- * is injected back (host_inject_mem_abort()): SIGBUS for userspace, an oops
- * for the kernel. (Older trees BUG()ed in the hypervisor.)
+ * is injected back (host_inject_mem_abort()): "for accesses originating
+ * from EL0, the host will then terminate the current task with a SIGSEGV"
+ * (Documentation/virt/kvm/arm/pkvm.rst), an oops for the kernel. (Older
+ * trees BUG()ed in the hypervisor.)
  */
 static int pkvm_check(struct gms_hw *hw, u64 pfn, enum gms_host_access kind,
 		      const char **why)
@@ -95,7 +97,7 @@ static int pkvm_check(struct gms_hw *hw, u64 pfn, enum gms_host_access kind,
 		return 0;
 	*why = "P4: host access to a page its stage-2 gives to a guest";
 	return kind == GMS_HOST_USER_READ || kind == GMS_HOST_USER_WRITE ?
-		       GMS_HW_SIGBUS :
+		       GMS_HW_SIGSEGV :
 		       GMS_HW_FATAL;
 }
 

@@ -99,6 +99,8 @@ const struct gms_arch_ops gms_pkvm_ops = {
 	.has_mirrored_tdp = false,
 	.has_readonly_mem = true,
 	.gmem_needs_mmap = true,
+	/* pkvm.rst: memslots are fixed once the VM has run (EPERM) */
+	.memslots_fixed_after_run = true,
 	.vm_init = pkvm_vm_init,
 	.vm_destroy = pkvm_vm_destroy,
 	.map_private = pkvm_map_private,

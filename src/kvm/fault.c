@@ -189,6 +189,8 @@ static int vcpu_access(struct gms_world *w, int vm_fd, u64 gpa,
 	kvm = e->obj;
 	if (kvm->state >= GMS_KVM_DYING)
 		return -EIO; /* kvm->vm_dead */
+	/* pKVM: the first run creates the hyp VM (pkvm_create_hyp_vm()) */
+	kvm->has_run = true;
 	r = vcpu_translate(w, kvm, gpa, kind, &pfn, &is_private, exit);
 	if (r || exit->reason == GMS_EXIT_MMIO)
 		return r;

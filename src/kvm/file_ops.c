@@ -74,10 +74,28 @@ s64 gms_sys_read(struct gms_world *w, int fd, u64 count)
 	return gms_fd_get(w, fd) ? -EINVAL : -EBADF;
 }
 
+/* the write() series (write=populate): the gmem file's .write_iter */
+static struct gms_gmem_file *writable_gmem(struct gms_world *w,
+					   struct gms_fd *e)
+{
+	if (!e || e->kind != GMS_FD_GMEM ||
+	    w->policy.write != GMS_WRITE_POPULATE)
+		return NULL;
+	return e->obj;
+}
+
 s64 gms_sys_write(struct gms_world *w, int fd, u64 count)
 {
-	(void)count;
-	return gms_fd_get(w, fd) ? -EINVAL : -EBADF;
+	struct gms_fd *e = gms_fd_get(w, fd);
+	struct gms_gmem_file *f = writable_gmem(w, e);
+	s64 r;
+
+	if (!f)
+		return e ? -EINVAL : -EBADF;
+	r = gms_gmem_write_iter(w, f, f->f_pos, count);
+	if (r > 0)
+		f->f_pos += (u64)r;
+	return r;
 }
 
 /* mirrors: ksys_pread64(): no FMODE_PREAD on either file */
@@ -89,9 +107,14 @@ s64 gms_sys_pread(struct gms_world *w, int fd, u64 count, s64 pos)
 	return gms_fd_get(w, fd) ? -ESPIPE : -EBADF;
 }
 
+/* the write() series sets FMODE_PWRITE on every guest_memfd file */
 s64 gms_sys_pwrite(struct gms_world *w, int fd, u64 count, s64 pos)
 {
-	return gms_sys_pread(w, fd, count, pos);
+	struct gms_gmem_file *f = writable_gmem(w, gms_fd_get(w, fd));
+
+	if (pos < 0 || !f)
+		return gms_sys_pread(w, fd, count, pos);
+	return gms_gmem_write_iter(w, f, (u64)pos, count);
 }
 
 /*
@@ -102,11 +125,12 @@ s64 gms_sys_lseek(struct gms_world *w, int fd, s64 offset, int whence)
 {
 	struct gms_fd *e = gms_fd_get(w, fd);
 
-	(void)offset;
 	if (!e)
 		return -EBADF;
 	if (whence < 0 || whence > GMS_SEEK_MAX)
 		return -EINVAL;
+	if (writable_gmem(w, e))
+		return gms_gmem_llseek(w, e->obj, offset, whence);
 	return e->kind == GMS_FD_GMEM ? -ESPIPE : 0;
 }
 

@@ -129,6 +129,23 @@ static int m_vcpu_write(struct gms_target *t, int vm_fd, u64 gpa,
 	return gms_vcpu_write(W(t), vm_fd, gpa, kind, tag, exit);
 }
 
+static int m_mbind(struct gms_target *t, u64 addr, u64 len, int mode,
+		   u64 nodemask)
+{
+	return gms_sys_mbind(W(t), addr, len, mode, nodemask, 0);
+}
+
+static int m_get_mempolicy(struct gms_target *t, u64 addr, int *mode,
+			   u64 *nodemask)
+{
+	return gms_sys_get_mempolicy(W(t), addr, mode, nodemask);
+}
+
+static int m_page_node(struct gms_target *t, u64 addr, int *node)
+{
+	return gms_sys_page_node(W(t), addr, node);
+}
+
 static void m_destroy(struct gms_target *t)
 {
 	g_free(t);
@@ -159,6 +176,9 @@ static const struct gms_target_ops model_ops = {
 	.host_unpin = m_host_unpin,
 	.vcpu_read = m_vcpu_read,
 	.vcpu_write = m_vcpu_write,
+	.mbind = m_mbind,
+	.get_mempolicy = m_get_mempolicy,
+	.page_node = m_page_node,
 	.destroy = m_destroy,
 };
 

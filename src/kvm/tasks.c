@@ -322,6 +322,8 @@ static enum gms_task_status delete_lookup(struct gms_world *w,
 	dt->old = gms_kvm_id_to_memslot(kvm, as_id, id);
 	if (!dt->old || !dt->old->npages)
 		return delete_done(w, t, -EINVAL);
+	if (gms_kvm_arch_prepare_move_delete(kvm))
+		return delete_done(w, t, -EPERM);
 	return GMS_TASK_RAN;
 }
 

@@ -9,6 +9,7 @@
 
 #include <gmemsim/gmem.h>
 #include <gmemsim/kvm.h>
+#include <gmemsim/mempolicy.h>
 #include <gmemsim/mm.h>
 #include <gmemsim/world.h>
 

@@ -69,11 +69,19 @@ struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
 				     struct gms_gmem_inode *inode, u64 index)
 {
 	struct gms_folio *folio = gms_gmem_lookup_folio(inode, index);
-	u64 pfn;
+	uintptr_t policy;
+	u64 pfn, ilx;
 
 	if (folio)
 		return folio;
-	if (gms_physmem_alloc(&w->physmem, GMS_PAGE_GMEM, &pfn))
+	/*
+	 * mpol_shared_policy_lookup() (6.19+; 6.18's filemap_grab_folio()
+	 * took the task's policy) and __filemap_get_folio_mpol()
+	 */
+	policy = gms_abi_gmem_has_mempolicy(w) ?
+			 gms_gmem_get_policy(w, inode, index, &ilx) :
+			 0;
+	if (gms_mpol_alloc_page(w, policy, &pfn))
 		return NULL;
 	folio = gms_page_cache_add(&inode->pages, index);
 	folio->pfn = pfn;
@@ -443,6 +451,28 @@ static int kvm_gmem_fault_user_mapping_locked(struct gms_world *w,
 	return 0;
 }
 
+/* mirrors: kvm_gmem_set_policy() -> mpol_set_shared_policy() (6.19) */
+void gms_gmem_set_policy(struct gms_gmem_inode *inode, u64 start, u64 end,
+			 uintptr_t pol)
+{
+	/* shared_policy_replace(): the new range replaces what it overlaps */
+	gms_range_map_store(&inode->policy, start, end, pol);
+}
+
+/*
+ * mirrors: kvm_gmem_get_policy(): the policy at @pgoff or none (NULL: the
+ * caller falls back to the default policy, not the task's), and *ilx,
+ * which abi= decides (6.19 stored the offset, 7.2 inode->i_ino)
+ */
+uintptr_t gms_gmem_get_policy(const struct gms_world *w,
+			      const struct gms_gmem_inode *inode, u64 pgoff,
+			      u64 *ilx)
+{
+	*ilx = gms_abi_gmem_ilx(w, inode->id, pgoff);
+	/* mpol_shared_policy_lookup() */
+	return gms_range_map_load(&inode->policy, pgoff);
+}
+
 /*
  * mirrors: kvm_gmem_mmap(); @flags are the mapping's MAP_* flags. The
  * restricted-mmap proposal (mmap=all-or-nothing) adds its checks after.
@@ -705,6 +735,8 @@ static struct gms_gmem_inode *kvm_gmem_alloc_inode(struct gms_world *w,
 	inode->flags = flags;
 	inode->arch = kvm->arch;
 	gms_page_cache_init(&inode->pages);
+	/* mpol_shared_policy_init(&info->policy, NULL) */
+	gms_range_map_init(&inode->policy);
 	/* convert=in-place: kvm_gmem_init_inode()'s attributes */
 	if (gms_gmem_in_place_conversion(w))
 		gms_gmem_shared_map_init(inode);
@@ -761,7 +793,8 @@ u64 gms_gmem_get_supported_flags(const struct gms_kvm *kvm)
 	u64 flags = gms_gmem_mmap_flag_supported(kvm->w);
 
 	if (flags && kvm_arch_supports_gmem_init_shared(kvm))
-		flags |= GUEST_MEMFD_FLAG_INIT_SHARED;
+		flags |= GUEST_MEMFD_FLAG_INIT_SHARED |
+			 gms_gmem_write_flag_supported(kvm->w);
 	return flags;
 }
 
@@ -1095,6 +1128,8 @@ void gms_gmem_iput(struct gms_world *w, struct gms_gmem_inode *inode)
 	if (--inode->i_count)
 		return;
 	gms_gmem_truncate_range(w, inode, 0, G_MAXUINT64);
+	/* kvm_gmem_destroy_inode(): mpol_free_shared_policy() */
+	gms_range_map_destroy(&inode->policy);
 	inode->freed = true;
 	w->inodes = g_list_delete_link(w->inodes, inode->link);
 	inode->link = NULL;

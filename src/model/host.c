@@ -62,6 +62,9 @@ int gms_world_host_access(struct gms_world *w, u64 pfn,
 
 	if (r == GMS_HW_SIGBUS)
 		return -GMS_ESIGBUS;
+	/* SIGSEGV is -EFAULT, as for a user access with no VMA */
+	if (r == GMS_HW_SIGSEGV)
+		return -EFAULT;
 	if (r == GMS_HW_FATAL)
 		gms_world_fatal(w, pfn, why, what);
 	return 0;

@@ -211,6 +211,19 @@ static int kvm_arch_prepare_memory_region(struct gms_kvm *kvm,
 }
 
 /*
+ * mirrors: kvm_arch_prepare_memory_region() on arm64 for KVM_MR_DELETE and
+ * KVM_MR_MOVE of a protected VM: "Memslot configuration is fixed once a VM
+ * has started running, with subsequent move or deletion requests being
+ * rejected with -EPERM" (Documentation/virt/kvm/arm/pkvm.rst). Where arm64
+ * checks it is UNVERIFIED: the model refuses before the slot is invalidated
+ * (the kernel's prepare runs after kvm_invalidate_memslot() and reverts it).
+ */
+int gms_kvm_arch_prepare_move_delete(const struct gms_kvm *kvm)
+{
+	return kvm->arch->memslots_fixed_after_run && kvm->has_run ? -EPERM : 0;
+}
+
+/*
  * mirrors: kvm_invalidate_memslot(): install the INVALID copy, then zap.
  * No mmu_invalidate_begin/end here: a racing fault notices the memslot
  * generation change instead, modelled as the slot's invalid flag.
@@ -470,6 +483,9 @@ __kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
 	if (!mem->memory_size) {
 		if (!old || !old->npages)
 			return -EINVAL;
+		r = gms_kvm_arch_prepare_move_delete(kvm);
+		if (r)
+			return r;
 		return kvm_delete_memslot(w, kvm, old);
 	}
 
@@ -489,6 +505,11 @@ __kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
 				      base_gfn + npages))
 		return -EEXIST;
 
+	if (change == KVM_MR_MOVE) {
+		r = gms_kvm_arch_prepare_move_delete(kvm);
+		if (r)
+			return r;
+	}
 	if (change != KVM_MR_CREATE)
 		return kvm_modify_memslot(w, kvm, old, change, base_gfn,
 					  mem->flags);

@@ -2,6 +2,7 @@
 /* Host userspace VMAs, page faults and GUP pins (mm/mmap.c, mm/memory.c, much reduced). */
 #include <gmemsim/gmem.h>
 #include <gmemsim/kvm.h>
+#include <gmemsim/mempolicy.h>
 #include <gmemsim/mm.h>
 #include <gmemsim/world.h>
 
@@ -14,6 +15,9 @@ void gms_mm_init(struct gms_mm *mm)
 	mm->vmas = g_tree_new_full(gms_u64_cmp, NULL, NULL, NULL);
 	mm->pins = g_array_new(FALSE, FALSE, sizeof(struct gms_pin));
 	mm->mmap_base = GMS_MMAP_BASE;
+	gms_range_map_init(&mm->vm_policy);
+	/* as do_set_mempolicy() leaves it: the first interleave takes the first node */
+	mm->il_prev = GMS_MAX_NUMNODES - 1;
 }
 
 static void free_vma_shell(struct gms_vma *vma)
@@ -35,6 +39,7 @@ void gms_mm_destroy(struct gms_world *w)
 	g_tree_foreach(w->mm.vmas, free_vma_cb, NULL);
 	g_tree_destroy(w->mm.vmas);
 	g_array_unref(w->mm.pins);
+	gms_range_map_destroy(&w->mm.vm_policy);
 }
 
 struct gms_vma *gms_mm_find_vma(struct gms_world *w, u64 addr)
@@ -112,6 +117,22 @@ static u64 vma_addr(const struct gms_vma *vma, u64 page)
 	if (vma->kind == GMS_VMA_GMEM)
 		return vma->start + ((page - vma->pgoff) << GMS_PAGE_SHIFT);
 	return page << GMS_PAGE_SHIFT;
+}
+
+static void install_pte(struct gms_world *w, struct gms_vma *vma, u64 page,
+			u64 pfn);
+
+void gms_mm_install_pte(struct gms_world *w, struct gms_vma *vma, u64 addr,
+			u64 pfn)
+{
+	install_pte(w, vma, vma_page(vma, addr), pfn);
+}
+
+bool gms_mm_pte_present(const struct gms_vma *vma, u64 addr)
+{
+	u64 page = vma_page(vma, addr);
+
+	return g_tree_lookup(vma->ptes, &page) != NULL;
 }
 
 /* mirrors: zap_pte_range() for one pte, with the mmu notifier */
@@ -273,6 +294,7 @@ int gms_mm_munmap(struct gms_world *w, u64 addr, u64 len)
 			split_vma(w, vma, end);
 		vma_remove(w, vma);
 	}
+	gms_mpol_vma_unmap(w, addr, end);
 	return 0;
 }
 
@@ -300,6 +322,10 @@ int gms_mm_fault(struct gms_world *w, u64 addr, u64 *pfn)
 		*pfn = pte->pfn;
 		return 0;
 	}
+	/* uffd=: the series' VM_FAULT_UFFD_* hand the fault to the handler */
+	r = vma->kind == GMS_VMA_GMEM ? gms_gmem_uffd_fault(w, vma, page) : 0;
+	if (r)
+		return r;
 	r = vma->kind == GMS_VMA_GMEM ?
 		    gms_gmem_fault_user_mapping(w, vma->file->inode, page,
 						pfn) :
@@ -308,7 +334,7 @@ int gms_mm_fault(struct gms_world *w, u64 addr, u64 *pfn)
 		return r;
 	/*
 	 * The hardware may refuse the host the page (pKVM: not in the host's
-	 * stage-2; the abort is injected back as SIGBUS): no pte then.
+	 * stage-2; the abort is injected back as SIGSEGV): no pte then.
 	 */
 	r = gms_world_host_access(w, *pfn, GMS_HOST_USER_READ,
 				  "host userspace fault");

@@ -4,8 +4,8 @@
 
 #include <gmemsim/policy.h>
 
-static const char *const abi_values[] = { "7.2", "6.18", NULL };
-static const bool abi_modelled[] = { true, true };
+static const char *const abi_values[] = { "7.2", "6.18", "6.19", NULL };
+static const bool abi_modelled[] = { true, true, true };
 static const char *const bind_values[] = { "single-vm", "zero-on-unbind",
 					   "zero-on-rebind", "unrestricted",
 					   NULL };
@@ -48,6 +48,13 @@ static const bool mutant_modelled[] = {
 	true, true, true, true, true, true, true,
 };
 
+static const char *const numa_nodes_values[] = { "1", "2", "4", NULL };
+static const bool numa_nodes_modelled[] = { true, true, true };
+static const char *const write_values[] = { "none", "populate", NULL };
+static const bool write_modelled[] = { true, true };
+static const char *const uffd_values[] = { "off", "minor", "missing", NULL };
+static const bool uffd_modelled[] = { true, true, true };
+
 #define KNOB(n, v, src, field)                                               \
 	{                                                                    \
 		.name = n, .values = v##_values, .modelled = v##_modelled,   \
@@ -65,7 +72,21 @@ static const struct gms_policy_knob knobs[] = {
 	KNOB("snp_zap", snp_zap, "seed 003", snp_zap),
 	KNOB("link", link, "seeds 003, 004 (gmem.link)", link),
 	KNOB("mutant", mutant, "gmem_uapi.md 5, hw_models.md", mutant),
+	KNOB("numa_nodes", numa_nodes,
+	     "issue 18: NUMA mempolicy on guest_memfd (6.19); host nodes",
+	     numa_nodes),
+	KNOB("write", write,
+	     "upstream-2026-11.md 2 (write() population series, v7 2025-11-14)",
+	     write),
+	KNOB("uffd", uffd,
+	     "upstream-2026-11.md 2 (userfaultfd on guest_memfd, RFC 2026-01-27)",
+	     uffd),
 };
+
+unsigned int gms_policy_numa_nodes(const struct gms_policy *p)
+{
+	return 1U << p->numa_nodes;
+}
 
 const struct gms_policy_knob *gms_policy_knobs(size_t *n)
 {

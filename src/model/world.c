@@ -48,6 +48,7 @@ static void free_inode_shell(struct gms_gmem_inode *inode)
 {
 	gms_page_cache_destroy(&inode->pages);
 	gms_range_map_destroy(&inode->shared);
+	gms_range_map_destroy(&inode->policy);
 	g_list_free(inode->files);
 	g_free(inode);
 }

@@ -333,6 +333,11 @@ static bool ours(struct kvm_target *kt, u64 addr, u64 len)
 	       gms_range_map_all(&kt->mapped, first, last, 1);
 }
 
+bool kt_ours(struct kvm_target *kt, u64 addr, u64 len)
+{
+	return ours(kt, addr, len);
+}
+
 /*
  * munmap() of holes succeeds; only the parts this target mapped are really
  * unmapped, so a scenario never unmaps the process's own memory. What it
@@ -488,6 +493,9 @@ static const struct gms_target_ops kvm_ops = {
 	.host_unpin = k_host_pin,
 	.vcpu_read = kt_vcpu_read,
 	.vcpu_write = kt_vcpu_write,
+	.mbind = kt_mbind,
+	.get_mempolicy = kt_get_mempolicy,
+	.page_node = kt_page_node,
 	.destroy = k_destroy,
 };
 
@@ -523,7 +531,10 @@ const char *gms_kvm_kernel_abi(void)
 
 	if (uname(&u) || sscanf(u.release, "%d.%d", &major, &minor) != 2)
 		return "7.2";
-	return major > 7 || (major == 7 && minor >= 2) ? "7.2" : "6.18";
+	if (major > 7 || (major == 7 && minor >= 2))
+		return "7.2";
+	/* the NUMA shared policy of guest_memfd arrived in 6.19 */
+	return major == 7 || (major == 6 && minor >= 19) ? "6.19" : "6.18";
 }
 
 struct gms_target *gms_kvm_target_new(char **why)
@@ -551,6 +562,7 @@ struct gms_target *gms_kvm_target_new(char **why)
 	close(dev);
 	kt->base.ops = &kvm_ops;
 	kt->base.abi = gms_kvm_kernel_abi();
+	kt->base.numa_nodes = kt_numa_init();
 	kt->vm_types = types > 0 ? (u32)types : 1U << GMS_KVM_X86_DEFAULT_VM;
 	kt->fds = g_array_new(FALSE, TRUE, sizeof(struct kfd));
 	/* fds 0-2, as in the model's table */

@@ -49,6 +49,14 @@ struct kvm_target {
 #define KT_ALLOC_LIMIT (256LL << 20)
 
 struct kfd *kt_fd(struct kvm_target *kt, int fd);
+/* Is [addr, addr + len) all this target's own mappings? */
+bool kt_ours(struct kvm_target *kt, u64 addr, u64 len);
+/* numa.c: mbind(), get_mempolicy(), move_pages(), the host's nodes */
+int kt_mbind(struct gms_target *t, u64 addr, u64 len, int mode, u64 nodemask);
+int kt_get_mempolicy(struct gms_target *t, u64 addr, int *mode, u64 *nodemask);
+int kt_page_node(struct gms_target *t, u64 addr, int *node);
+/* the host's nodes with memory; with two or more, "local" is made node 0 */
+unsigned int kt_numa_init(void);
 void kt_harness_free(struct kvm_target *kt, struct kfd *vm);
 int kt_vcpu_read(struct gms_target *t, int vm_fd, u64 gpa,
 		 enum gms_access_kind kind, u64 *tag,

@@ -14,6 +14,8 @@ static const struct gms_flag_name vm_types[] = {
 static const struct gms_flag_name gmem_flags[] = {
 	{ "mmap", GUEST_MEMFD_FLAG_MMAP },
 	{ "init_shared", GUEST_MEMFD_FLAG_INIT_SHARED },
+	/* write=populate (the write() series) */
+	{ "write", GUEST_MEMFD_FLAG_WRITE },
 	{ NULL, 0 },
 };
 
@@ -77,6 +79,8 @@ static const struct gms_key_spec k_mmap[] = { NAME_REQ("gmem"), NUM("offset"),
 					      NUM("len"), END };
 static const struct gms_key_spec k_munmap[] = { NUM("offset"), NUM("len"),
 						END };
+/* read/write/pread/pwrite/lseek: offset= is pos (pread/pwrite, lseek) */
+static const struct gms_key_spec k_rw[] = { NUM("offset"), NUM("len"), END };
 static const struct gms_key_spec k_anon[] = { NUM_REQ("size"), END };
 static const struct gms_key_spec k_host[] = { NUM_REQ("offset"), END };
 static const struct gms_key_spec k_host_write[] = { NUM_REQ("offset"),
@@ -113,7 +117,53 @@ static const struct gms_key_spec k_expect_page[] = { NUM_REQ("offset"),
 						     BOOL("shared"),
 						     { "tag", GMS_VAL_TAG,
 						       false, NULL },
+						     NUM("node"),
+						     NUM("interleave_node"),
 						     END };
+/* NUMA: mbind()'s modes and mode flags (a number passes as it is) */
+static const struct gms_flag_name mpol_modes[] = {
+	{ "default", GMS_MPOL_DEFAULT },
+	{ "preferred", GMS_MPOL_PREFERRED },
+	{ "bind", GMS_MPOL_BIND },
+	{ "interleave", GMS_MPOL_INTERLEAVE },
+	{ "local", GMS_MPOL_LOCAL },
+	{ "static_nodes", GMS_MPOL_F_STATIC_NODES },
+	{ "relative_nodes", GMS_MPOL_F_RELATIVE_NODES },
+	{ NULL, 0 },
+};
+/* node numbers; the executor reads the words, not the parser's bits */
+static const struct gms_flag_name numa_node_names[] = {
+	{ "none", 0 }, { "0", 0 }, { "1", 0 }, { "2", 0 }, { "3", 0 },
+	{ "4", 0 },    { "5", 0 }, { "6", 0 }, { "7", 0 }, { NULL, 0 },
+};
+static const struct gms_key_spec k_mbind[] = {
+	{ "mode", GMS_VAL_FLAGS, true, mpol_modes },
+	{ "nodes", GMS_VAL_FLAGS, false, numa_node_names },
+	NUM("offset"),
+	NUM("len"),
+	END
+};
+/* uffd=: UFFDIO_REGISTER's modes */
+static const struct gms_flag_name uffd_modes[] = {
+	{ "missing", GMS_UFFD_MISSING },
+	{ "minor", GMS_UFFD_MINOR },
+	{ NULL, 0 },
+};
+static const struct gms_key_spec k_uffd_register[] = { { "mode", GMS_VAL_FLAGS,
+							 true, uffd_modes },
+						       NUM("offset"),
+						       NUM("len"),
+						       END };
+static const struct gms_key_spec k_uffd_copy[] = { NUM_REQ("offset"),
+						   { "tag", GMS_VAL_TAG, true,
+						     NULL },
+						   END };
+static const struct gms_key_spec k_expect_mempolicy[] = {
+	NUM("offset"),
+	{ "mode", GMS_VAL_FLAGS, false, mpol_modes },
+	{ "nodes", GMS_VAL_FLAGS, false, numa_node_names },
+	END
+};
 static const struct gms_key_spec k_expect_vm[] = { BOOL("alive"), NUM("refs"),
 						   NUM("asid"),	  NUM("hkid"),
 						   NUM("handle"), END };
@@ -185,9 +235,14 @@ static const struct gms_op_spec ops[] = {
 	{ "expect.gmem", "expect.gmem G [alive=0|1] [bindings=N]",
 	  "the guest_memfd file behind G", GMS_H_NONE, 1, k_expect_gmem, NULL,
 	  NULL, gms_exec_expect_gmem },
+	{ "expect.mempolicy",
+	  "expect.mempolicy M [offset=O] [mode=M] [nodes=N,...]",
+	  "get_mempolicy(MPOL_F_ADDR): the policy at a mapping's page",
+	  GMS_H_NONE, 1, k_expect_mempolicy, NULL, NULL,
+	  gms_exec_expect_mempolicy },
 	{ "expect.page",
 	  "expect.page G offset=O [present=0|1] [private=0|1] [shared=0|1] "
-	  "[tag=T|zero]",
+	  "[tag=T|zero] [node=N] [interleave_node=N]",
 	  "the page at O of G's inode", GMS_H_NONE, 1, k_expect_page, NULL,
 	  NULL, gms_exec_expect_page },
 	{ "expect.pkvm", "expect.pkvm G offset=O [owner=] [state=]",
@@ -221,8 +276,8 @@ static const struct gms_op_spec ops[] = {
 	{ "gmem.link", "gmem.link NAME from=G vm=VM",
 	  "a second file on G's inode for another VM (link=allowed; else ENOTTY)",
 	  GMS_H_GMEM, 1, k_link, NULL, NULL, gms_exec_gmem_link },
-	{ "gmem.lseek", "gmem.lseek G", "lseek()", GMS_H_NONE, 1, k_none, NULL,
-	  NULL, gms_exec_gmem_fileop },
+	{ "gmem.lseek", "gmem.lseek G [offset=O]", "lseek()", GMS_H_NONE, 1,
+	  k_rw, NULL, NULL, gms_exec_gmem_fileop },
 	{ "gmem.mmap",
 	  "gmem.mmap NAME gmem=G [offset=O] [len=L] [private] [exec]",
 	  "mmap() of a guest_memfd; names the mapping", GMS_H_MAPPING, 1,
@@ -233,19 +288,19 @@ static const struct gms_op_spec ops[] = {
 	{ "gmem.populate", "gmem.populate G offset=O [tag=T]",
 	  "pre-finalize population (kvm_gmem_populate); no tag: no source",
 	  GMS_H_NONE, 1, k_populate_src, NULL, NULL, gms_exec_populate },
-	{ "gmem.pread", "gmem.pread G", "pread()", GMS_H_NONE, 1, k_none, NULL,
-	  NULL, gms_exec_gmem_fileop },
+	{ "gmem.pread", "gmem.pread G [offset=O] [len=L]", "pread()",
+	  GMS_H_NONE, 1, k_rw, NULL, NULL, gms_exec_gmem_fileop },
 	{ "gmem.punch", "gmem.punch G offset=O len=L",
 	  "fallocate(KEEP_SIZE|PUNCH_HOLE)", GMS_H_NONE, 1, k_range, NULL, NULL,
 	  gms_exec_gmem_punch, gms_spawn_gmem_punch },
-	{ "gmem.pwrite", "gmem.pwrite G", "pwrite()", GMS_H_NONE, 1, k_none,
+	{ "gmem.pwrite", "gmem.pwrite G [offset=O] [len=L]", "pwrite()",
+	  GMS_H_NONE, 1, k_rw, NULL, NULL, gms_exec_gmem_fileop },
+	{ "gmem.read", "gmem.read G [len=L]", "read()", GMS_H_NONE, 1, k_rw,
 	  NULL, NULL, gms_exec_gmem_fileop },
-	{ "gmem.read", "gmem.read G", "read()", GMS_H_NONE, 1, k_none, NULL,
-	  NULL, gms_exec_gmem_fileop },
 	{ "gmem.truncate", "gmem.truncate G size=N", "ftruncate()", GMS_H_NONE,
 	  1, k_truncate, NULL, NULL, gms_exec_gmem_fileop },
-	{ "gmem.write", "gmem.write G", "write()", GMS_H_NONE, 1, k_none, NULL,
-	  NULL, gms_exec_gmem_fileop },
+	{ "gmem.write", "gmem.write G [len=L]", "write()", GMS_H_NONE, 1, k_rw,
+	  NULL, NULL, gms_exec_gmem_fileop },
 	{ "guest.accept", "guest.accept VM gpa=A",
 	  "TDG.MEM.PAGE.ACCEPT / PVALIDATE", GMS_H_NONE, 1, k_gpa, NULL, NULL,
 	  gms_exec_accept },
@@ -269,6 +324,10 @@ static const struct gms_op_spec ops[] = {
 	{ "host.kvm_map", "host.kvm_map VM gpa=A",
 	  "KVM's own access through a kernel mapping (kvm_vcpu_map)",
 	  GMS_H_NONE, 1, k_gpa, NULL, NULL, gms_exec_host_kernel },
+	{ "host.mbind",
+	  "host.mbind M mode=default|bind|interleave|preferred|local [nodes=N,...] [offset=O len=L]",
+	  "mbind() on a mapping (NUMA mempolicy; guest_memfd: 6.19)",
+	  GMS_H_NONE, 1, k_mbind, NULL, NULL, gms_exec_host_mbind },
 	{ "host.migrate", "host.migrate G offset=O",
 	  "mm migrates or compacts the folio", GMS_H_NONE, 1, k_offset, NULL,
 	  NULL, gms_exec_host_kernel },
@@ -280,6 +339,16 @@ static const struct gms_op_spec ops[] = {
 	{ "host.read", "host.read M offset=O",
 	  "host userspace load through a mapping", GMS_H_NONE, 1, k_host, NULL,
 	  NULL, gms_exec_host_access },
+	{ "host.uffd_continue", "host.uffd_continue M offset=O",
+	  "UFFDIO_CONTINUE of one page (uffd=, a posted series)", GMS_H_NONE, 1,
+	  k_host, NULL, NULL, gms_exec_host_uffd },
+	{ "host.uffd_copy", "host.uffd_copy M offset=O tag=T",
+	  "UFFDIO_COPY of one page (uffd=missing, a posted series)", GMS_H_NONE,
+	  1, k_uffd_copy, NULL, NULL, gms_exec_host_uffd },
+	{ "host.uffd_register",
+	  "host.uffd_register M mode=missing|minor [offset=O len=L]",
+	  "UFFDIO_REGISTER of a mapping (uffd=, a posted series)", GMS_H_NONE,
+	  1, k_uffd_register, NULL, NULL, gms_exec_host_uffd },
 	{ "host.unpin", "host.unpin M offset=O", "unpin_user_page()",
 	  GMS_H_NONE, 1, k_host, NULL, NULL, gms_exec_host_access },
 	{ "host.write", "host.write M offset=O tag=T",

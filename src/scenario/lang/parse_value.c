@@ -194,6 +194,12 @@ bool gms_parse_outcome(struct gms_parser *p, struct gms_stmt *s,
 		o->kind = GMS_OUT_OK;
 	} else if (!strcmp(v, "sigbus")) {
 		o->kind = GMS_OUT_SIGBUS;
+	} else if (!strcmp(v, "sigsegv")) {
+		o->kind = GMS_OUT_SIGSEGV;
+	} else if (!strcmp(v, "uffd:missing")) {
+		o->kind = GMS_OUT_UFFD_MISSING;
+	} else if (!strcmp(v, "uffd:minor")) {
+		o->kind = GMS_OUT_UFFD_MINOR;
 	} else if (!strcmp(v, "zero")) {
 		o->kind = GMS_OUT_ZERO;
 	} else if (g_str_has_prefix(v, "tag:")) {

@@ -87,5 +87,13 @@ void gms_exec_expect_pkvm(struct gms_runner *r, const struct gms_stmt *s,
 			  struct gms_result *res);
 void gms_exec_expect_rmp(struct gms_runner *r, const struct gms_stmt *s,
 			 struct gms_result *res);
+/* exec_numa.c: NUMA mempolicy */
+void gms_exec_host_mbind(struct gms_runner *r, const struct gms_stmt *s,
+			 struct gms_result *res);
+void gms_exec_expect_mempolicy(struct gms_runner *r, const struct gms_stmt *s,
+			       struct gms_result *res);
+/* exec_uffd.c: userfaultfd (uffd=) */
+void gms_exec_host_uffd(struct gms_runner *r, const struct gms_stmt *s,
+			struct gms_result *res);
 
 #endif

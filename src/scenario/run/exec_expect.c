@@ -40,6 +40,12 @@ void gms_exec_expect_page(struct gms_runner *r, const struct gms_stmt *s,
 	struct gms_folio *folio = NULL;
 	const struct gms_arg *tag = gms_stmt_arg(s, "tag");
 
+	/* NUMA: the kernel answers node= too (move_pages()) */
+	if (gms_stmt_arg(s, "node") || gms_stmt_arg(s, "interleave_node")) {
+		gms_expect_page_node(r, s, res);
+		if (!r->w)
+			return;
+	}
 	if (!gms_runner_needs_model(r, res))
 		return;
 	if (h->kind != GMS_H_GMEM || !h->obj) {

@@ -92,18 +92,20 @@ void gms_exec_gmem_fileop(struct gms_runner *r, const struct gms_stmt *s,
 {
 	const char *op = s->op->verb + 5;
 	int fd = gms_runner_fd(r, pos0(s));
+	u64 len = gms_stmt_num(s, "len", 64);
+	s64 pos = (s64)gms_stmt_num(s, "offset", 0);
 	s64 ret;
 
 	if (g_str_equal(op, "read"))
-		ret = gms_target_read(r->t, fd, 64);
+		ret = gms_target_read(r->t, fd, len);
 	else if (g_str_equal(op, "write"))
-		ret = gms_target_write(r->t, fd, 64);
+		ret = gms_target_write(r->t, fd, len);
 	else if (g_str_equal(op, "pread"))
-		ret = gms_target_pread(r->t, fd, 64, 0);
+		ret = gms_target_pread(r->t, fd, len, pos);
 	else if (g_str_equal(op, "pwrite"))
-		ret = gms_target_pwrite(r->t, fd, 64, 0);
+		ret = gms_target_pwrite(r->t, fd, len, pos);
 	else if (g_str_equal(op, "lseek"))
-		ret = gms_target_lseek(r->t, fd, 0, 0);
+		ret = gms_target_lseek(r->t, fd, pos, 0);
 	else
 		ret = gms_target_ftruncate(r->t, fd,
 					   (s64)gms_stmt_num(s, "size", 0));
@@ -132,6 +134,8 @@ void gms_exec_gmem_mmap(struct gms_runner *r, const struct gms_stmt *s,
 		gms_result_set(res, ret);
 	else
 		h.len = len;
+	h.gmem_fd = fd;
+	h.gmem_offset = gms_stmt_num(s, "offset", 0);
 	gms_runner_define(r, pos0(s), h);
 }
 
@@ -213,7 +217,7 @@ void gms_exec_host_access(struct gms_runner *r, const struct gms_stmt *s,
 	if (g_str_equal(op, "read")) {
 		gms_result_set(res,
 			       gms_target_host_read(r->t, addr, &res->value));
-		res->has_value = !res->err && !res->sigbus;
+		res->has_value = !res->err && !res->sigbus && !res->uffd;
 	} else if (g_str_equal(op, "write")) {
 		gms_result_set(
 			res, gms_target_host_write(r->t, addr,

@@ -62,6 +62,9 @@ void gms_result_set(struct gms_result *res, s64 ret)
 {
 	if (ret == -GMS_ESIGBUS)
 		res->sigbus = true;
+	else if (ret == -GMS_EUFFD_MISSING || ret == -GMS_EUFFD_MINOR)
+		res->uffd = ret == -GMS_EUFFD_MISSING ? GMS_UFFD_MISSING :
+							GMS_UFFD_MINOR;
 	else if (ret == -GMS_EBLOCKED)
 		res->blocked = true;
 	else if (ret == -GMS_EUNSUPPORTED)
@@ -152,6 +155,12 @@ static const char *outcome_text(struct gms_run *run,
 		return gms_errno_name(o->err);
 	case GMS_OUT_SIGBUS:
 		return "sigbus";
+	case GMS_OUT_SIGSEGV:
+		return "sigsegv";
+	case GMS_OUT_UFFD_MISSING:
+		return "uffd:missing";
+	case GMS_OUT_UFFD_MINOR:
+		return "uffd:minor";
 	case GMS_OUT_ZERO:
 		return "zero";
 	case GMS_OUT_TAG:
@@ -212,6 +221,9 @@ static const char *outcome_of(struct gms_run *run, const struct gms_result *res)
 		return "exit:exception";
 	if (res->sigbus)
 		return "sigbus";
+	if (res->uffd)
+		return res->uffd == GMS_UFFD_MISSING ? "uffd:missing" :
+						       "uffd:minor";
 	if (res->err && res->has_offset)
 		return keep(run, g_strdup_printf("%s@%#" G_GINT64_MODIFIER "x",
 						 e ? e : "?", res->offset));
@@ -243,7 +255,7 @@ static bool outcome_matches(const struct gms_outcome *o,
 			    const struct gms_result *res)
 {
 	bool clean = !res->err && !res->sigbus && res->exit == GMS_EXIT_NONE &&
-		     !res->blocked;
+		     !res->blocked && !res->uffd;
 
 	if (res->mismatch)
 		return false;
@@ -262,6 +274,13 @@ static bool outcome_matches(const struct gms_outcome *o,
 		return res->err == o->err && !res->sigbus;
 	case GMS_OUT_SIGBUS:
 		return res->sigbus;
+	case GMS_OUT_SIGSEGV:
+		/* host_read/host_write: SIGSEGV is -EFAULT on every target */
+		return res->err == EFAULT && !res->sigbus;
+	case GMS_OUT_UFFD_MISSING:
+		return res->uffd == GMS_UFFD_MISSING;
+	case GMS_OUT_UFFD_MINOR:
+		return res->uffd == GMS_UFFD_MINOR;
 	case GMS_OUT_ZERO:
 		return clean && res->has_value && res->value == 0;
 	case GMS_OUT_TAG:
@@ -457,6 +476,11 @@ static bool run_policy(struct gms_runner *r, struct gms_run *run,
 		}
 		if (g_str_equal(a->key, "abi") && r->t->abi &&
 		    g_str_equal(a->values[0], r->t->abi))
+			continue;
+		/* a host with at least the nodes asked for runs the scenario */
+		if (g_str_equal(a->key, "numa_nodes") &&
+		    r->t->numa_nodes >=
+			    g_ascii_strtoull(a->values[0], NULL, 10))
 			continue;
 		run->verdict = GMS_UNSUPPORTED;
 		g_free(run->reason);

@@ -19,6 +19,9 @@ struct gms_handle {
 	 */
 	struct gms_range_map unmapped;
 	void *obj; /* struct gms_kvm * or struct gms_gmem_file *, kept for expect.* */
+	/* guest_memfd mappings: the file's fd and the byte offset mapped at addr */
+	int gmem_fd;
+	u64 gmem_offset;
 };
 
 struct gms_runner {
@@ -74,5 +77,14 @@ void gms_result_exit(struct gms_result *res, const struct gms_vcpu_exit *exit);
 bool gms_runner_needs_model(struct gms_runner *r, struct gms_result *res);
 
 struct gms_memory_attributes gms_stmt_mem_attributes(const struct gms_stmt *s);
+
+/*
+ * The address of byte @off of mapping @h: 0 (nothing is mapped there) when
+ * @h is not a mapping or @off is past it or unmapped, as host.read has it.
+ */
+u64 gms_mapping_addr(const struct gms_handle *h, u64 off);
+/* exec_numa.c: expect.page's node= and interleave_node= (every target) */
+void gms_expect_page_node(struct gms_runner *r, const struct gms_stmt *s,
+			  struct gms_result *res);
 
 #endif
