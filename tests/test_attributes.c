@@ -30,7 +30,8 @@ static void test_default_vm_has_no_private(void **state)
 	struct fx *fx = *state;
 	int vm = vm_new(fx, GMS_VM_DEFAULT);
 
-	assert_int_equal(gms_kvm_supported_mem_attributes(vm_of(fx, vm)), 0);
+	assert_int_equal(gms_kvm_supported_mem_attributes(fx->w, vm_of(fx, vm)),
+			 0);
 	assert_int_equal(set_attr(fx, vm, 0, PAGE, P), -EINVAL);
 	assert_int_equal(set_attr(fx, vm, 0, PAGE, 0), 0);
 }

@@ -168,6 +168,38 @@ static void test_anon(void **state)
 	assert_int_equal(fx->w->physmem.nr_allocated, 0);
 }
 
+/*
+ * madvise() over a mapping and the hole after it: the mapped part gets the
+ * advice (DONTNEED zaps its ptes), and the call still says ENOMEM.
+ */
+static void test_madvise_hole(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	int g = gmem_new(fx, vm, TOTAL, SHARED_FLAGS);
+	struct gms_vma *vma;
+	u64 a, tag;
+
+	assert_int_equal(map(fx, g, TOTAL, RW, GMS_MAP_SHARED, 0, &a), 0);
+	assert_int_equal(gms_host_write(fx->w, a, 0xaa), 0);
+	vma = gms_mm_find_vma(fx->w, a);
+	assert_int_equal(g_tree_nnodes(vma->ptes), 1);
+	assert_int_equal(gms_sys_madvise(fx->w, a, 2 * TOTAL,
+					 GMS_MADV_DONTNEED),
+			 -ENOMEM);
+	assert_int_equal(g_tree_nnodes(vma->ptes), 0);
+	/* the page stayed in the file */
+	assert_int_equal(gms_host_read(fx->w, a, &tag), 0);
+	assert_int_equal(tag, 0xaa);
+	assert_int_equal(gms_sys_madvise(fx->w, a, TOTAL, 8), -EINVAL);
+	/* mlock() of the same range fails on the hole, before populating */
+	assert_int_equal(gms_sys_mlock(fx->w, a, 2 * TOTAL, true), -ENOMEM);
+	assert_int_equal(gms_sys_madvise(fx->w, a, PAGE, GMS_MADV_DONTNEED), 0);
+	/* a len that rounds up to nothing wraps: EINVAL */
+	assert_int_equal(gms_sys_madvise(fx->w, a, -1ULL, GMS_MADV_HUGEPAGE),
+			 -EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +210,7 @@ int main(void)
 		FX_TEST(test_mapping_holds_file_and_split),
 		FX_TEST(test_pin_outlives_truncate),
 		FX_TEST(test_anon),
+		FX_TEST(test_madvise_hole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -400,6 +400,67 @@ static enum gms_verdict verdict_of(const char *text, char **reason,
 }
 
 /* outcomes are judged, and the run stops where it should */
+/* issue 18: value:N, the predefined fds, the new ops' keys */
+static void test_uapi_errors(void **state)
+{
+	(void)state;
+	expect_error("kvm.check_extension cap=guest_memfd => value:x\n",
+		     "t.gms:1:40: bad value 'x'");
+	expect_error("kvm.check_extension cap=kvm\n",
+		     "t.gms:1:21: unknown cap 'kvm'");
+	expect_error("vm.create stdin\n", "t.gms:1:11: duplicate name 'stdin'");
+	expect_error("host.memfd dev_kvm size=4K\n",
+		     "t.gms:1:12: duplicate name 'dev_kvm'");
+	expect_error("vm.create a\nvm.pre_fault a gpa=0\n",
+		     "t.gms:2:1: vm.pre_fault: missing argument 'size='");
+	expect_error("host.mmap_anon m size=4K\nhost.madvise m advice=free\n",
+		     "t.gms:2:16: unknown advice 'free'");
+	expect_error(
+		"vm.create a\nmemslot.set a slot=0 gpa=0 size=4K ioctl=v3\n",
+		"t.gms:2:36: unknown ioctl 'v3'");
+}
+
+/* value:N is compared as a number; fstat's and pre_fault's fields fail the step */
+static void test_uapi_verdicts(void **state)
+{
+	char *reason;
+
+	(void)state;
+	assert_int_equal(
+		verdict_of(
+			"kvm.check_extension cap=guest_memfd_flags => value:0x3\n",
+			NULL, NULL),
+		GMS_PASS);
+	assert_int_equal(
+		verdict_of(
+			"kvm.check_extension cap=guest_memfd_flags => value:7\n",
+			&reason, NULL),
+		GMS_FAIL);
+	assert_string_equal(
+		reason, "line 1: wrong outcome: expected value:7, got value:3");
+	g_free(reason);
+	/* a failed call has no value */
+	assert_int_equal(
+		verdict_of("kvm.check_extension cap=guest_memfd vm=stdin "
+			   "=> value:0\n",
+			   NULL, NULL),
+		GMS_FAIL);
+	assert_int_equal(verdict_of("vm.create a\ngmem.create g vm=a size=8K\n"
+				    "gmem.fstat g size=4K\n",
+				    &reason, NULL),
+			 GMS_FAIL);
+	assert_non_null(strstr(reason, "size=8192 (expected 4096)"));
+	g_free(reason);
+	assert_int_equal(
+		verdict_of("vm.create a\nhost.mmap_anon m size=8K\n"
+			   "memslot.set a slot=0 gpa=0 size=4K uaddr=m\n"
+			   "vm.pre_fault a gpa=0 size=8K left=0\n",
+			   &reason, NULL),
+		GMS_FAIL);
+	assert_non_null(strstr(reason, "left=4096 (expected 0)"));
+	g_free(reason);
+}
+
 static void test_runner_verdicts(void **state)
 {
 	char *reason;
@@ -636,6 +697,67 @@ static void test_diff_memory_fault_details(void **state)
 	gms_scenario_free(sc);
 }
 
+/* a "kernel" without TDP and with fewer VM types than the model's host */
+static int no_pre_fault(struct gms_target *t, int vm_fd,
+			struct gms_pre_fault *range)
+{
+	(void)t;
+	(void)vm_fd;
+	(void)range;
+	return -EOPNOTSUPP;
+}
+
+static s64 host_caps(struct gms_target *t, int fd, u64 cap)
+{
+	if (cap == GMS_CAP_VM_TYPES)
+		return 1U << GMS_KVM_X86_DEFAULT_VM;
+	return model_ops->check_extension(t, fd, cap);
+}
+
+/* each difference is explained only on a host with the matching quirk */
+static void diff_uapi(unsigned int quirks, unsigned int unexplained)
+{
+	const char *text = "kvm.check_extension cap=vm_types\n"
+			   "kvm.check_extension cap=guest_memfd_flags\n"
+			   "vm.create vm\n"
+			   "host.mmap_anon m size=4K\n"
+			   "memslot.set vm slot=0 gpa=0 size=4K uaddr=m\n"
+			   "vm.pre_fault vm gpa=0 size=4K\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_world *w = gms_world_new();
+	struct gms_target *kernel = gms_model_target_new(w);
+	struct gms_target_ops ops = *kernel->ops;
+	struct gms_policy base = { 0 };
+	struct gms_diff *d;
+
+	model_ops = kernel->ops;
+	ops.vcpu_pre_fault = no_pre_fault;
+	ops.check_extension = host_caps;
+	kernel->ops = &ops;
+	kernel->abi = "7.2";
+	kernel->quirks = quirks;
+	d = gms_scenario_diff(sc, &base, kernel);
+	assert_int_equal(d->differ, 2);
+	assert_int_equal(d->unexplained, unexplained);
+	assert_string_equal(
+		g_array_index(d->steps, struct gms_diff_step, 0).kernel,
+		"value:1");
+	gms_diff_free(d);
+	kernel->ops = model_ops;
+	gms_target_destroy(kernel);
+	gms_world_free(w);
+	gms_scenario_free(sc);
+}
+
+static void test_diff_uapi_known(void **state)
+{
+	(void)state;
+	diff_uapi(0, 2);
+	diff_uapi(GMS_QUIRK_VM_TYPES, 1);
+	diff_uapi(GMS_QUIRK_VM_TYPES | GMS_QUIRK_SHADOW_PAGING, 0);
+}
+
 /* gms_op_lookup() bisects: the table must stay sorted, every op findable */
 static void test_op_table(void **state)
 {
@@ -764,11 +886,14 @@ int main(void)
 		cmocka_unit_test(test_accepts),
 		cmocka_unit_test(test_memory_fault_details),
 		cmocka_unit_test(test_memory_fault_detail_errors),
+		cmocka_unit_test(test_uapi_errors),
+		cmocka_unit_test(test_uapi_verdicts),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_runner_verdicts),
 		cmocka_unit_test(test_memory_fault_verdicts),
 		cmocka_unit_test(test_diff_memory_fault_details),
 		cmocka_unit_test(test_numa_nodes_gate),
+		cmocka_unit_test(test_diff_uapi_known),
 		cmocka_unit_test(test_op_table),
 		cmocka_unit_test(test_fuzz_decode_order),
 		cmocka_unit_test(test_fuzz_decode_in_place),

@@ -99,7 +99,8 @@ int gms_gmem_fault_user_mapping(struct gms_world *w,
 /* @flags: the mapping's MAP_* flags */
 int gms_gmem_mmap(struct gms_world *w, struct gms_gmem_file *f, u32 flags,
 		  u64 pgoff, u64 len);
-u64 gms_gmem_get_supported_flags(const struct gms_kvm *kvm);
+u64 gms_gmem_get_supported_flags(struct gms_world *w,
+				 const struct gms_kvm *kvm);
 /* KVM_CREATE_GUEST_MEMFD: the new fd, or -errno */
 int gms_gmem_create(struct gms_world *w, struct gms_kvm *kvm, u64 size,
 		    u64 flags);

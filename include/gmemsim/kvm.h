@@ -193,7 +193,8 @@ bool gms_kvm_slot_has_gmem(const struct gms_memslot *slot);
 int gms_kvm_set_mem_attributes(struct gms_world *w, struct gms_kvm *kvm,
 			       const struct gms_memory_attributes *attrs);
 /* mirrors: kvm_supported_mem_attributes() */
-u64 gms_kvm_supported_mem_attributes(const struct gms_kvm *kvm);
+u64 gms_kvm_supported_mem_attributes(struct gms_world *w,
+				     const struct gms_kvm *kvm);
 /* mirrors: kvm_mem_is_private() */
 bool gms_kvm_mem_is_private(const struct gms_kvm *kvm, u64 gfn);
 /* the encryption key of @kvm's private accesses */

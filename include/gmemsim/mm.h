@@ -46,6 +46,8 @@ struct gms_mm {
 	 */
 	struct gms_range_map vm_policy;
 	int il_prev; /* current->il_prev: the node interleave_nodes() last picked */
+	/* VM_LOCKED, by virtual page (mlock.c); vmas are split as mlock does */
+	struct gms_range_map mlocked;
 };
 
 void gms_mm_init(struct gms_mm *mm);
@@ -77,6 +79,14 @@ void gms_mm_install_pte(struct gms_world *w, struct gms_vma *vma, u64 addr,
 			u64 pfn);
 /* is there a pte at @addr of @vma? */
 bool gms_mm_pte_present(const struct gms_vma *vma, u64 addr);
+/* zap_page_range_single() over [start, end) of @vma (MADV_DONTNEED, MADV_REMOVE) */
+void gms_mm_zap_range(struct gms_world *w, struct gms_vma *vma, u64 start,
+		      u64 end);
+/* mirrors: madvise() (mm/madvise.c), advice GMS_MADV_* */
+int gms_mm_madvise(struct gms_world *w, u64 start, u64 len, int advice);
+/* mirrors: mlock() / munlock() (mm/mlock.c) */
+int gms_mm_mlock(struct gms_world *w, u64 start, u64 len, bool lock);
+
 /* pin_user_pages() of the page at @addr; 0 or -EFAULT / -GMS_ESIGBUS */
 int gms_mm_pin(struct gms_world *w, u64 addr);
 /* unpin_user_page() of a page pinned at @addr; -EINVAL if none */

@@ -27,6 +27,7 @@ enum gms_outcome_kind {
 	/* uffd=: the fault went to the userfaultfd handler (its event) */
 	GMS_OUT_UFFD_MISSING,
 	GMS_OUT_UFFD_MINOR,
+	GMS_OUT_VALUE, /* value:N, a call's number (KVM_CHECK_EXTENSION) */
 };
 
 struct gms_outcome {
@@ -35,6 +36,7 @@ struct gms_outcome {
 	bool has_offset; /* ERRNO@OFFSET: the error_offset must be @offset */
 	u64 offset;
 	u64 tag; /* GMS_OUT_TAG */
+	u64 value; /* GMS_OUT_VALUE */
 	enum gms_exit_reason exit; /* GMS_OUT_EXIT */
 	/* exit:memory_fault's details (run->memory_fault): checked if given */
 	bool has_gpa, has_size, has_private;
@@ -72,6 +74,7 @@ enum gms_handle_kind {
 	GMS_H_GMEM,
 	GMS_H_MAPPING,
 	GMS_H_TASK,
+	GMS_H_FD, /* a predefined fd: dev_kvm (/dev/kvm), stdin (fd 0) */
 };
 
 struct gms_runner;
@@ -87,6 +90,8 @@ struct gms_result {
 	u32 uffd; /* the userfaultfd event the fault raised (GMS_UFFD_*), 0: none */
 	bool has_value; /* a read: @value is the tag it returned */
 	u64 value;
+	bool has_number; /* value:N: what the call returned (check_extension) */
+	u64 number;
 	enum gms_exit_reason exit;
 	struct gms_vcpu_exit
 		exit_info; /* the exit's details: run->memory_fault */

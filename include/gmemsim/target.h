@@ -34,7 +34,7 @@ struct gms_target_ops {
 	s64 (*pwrite)(struct gms_target *t, int fd, u64 count, s64 pos);
 	s64 (*lseek)(struct gms_target *t, int fd, s64 offset, int whence);
 	int (*ftruncate)(struct gms_target *t, int fd, s64 length);
-	int (*fstat)(struct gms_target *t, int fd, u64 *size, u64 *ino);
+	int (*fstat)(struct gms_target *t, int fd, struct gms_stat *st);
 	int (*close)(struct gms_target *t, int fd);
 	int (*mmap)(struct gms_target *t, u64 len, u32 prot, u32 flags, int fd,
 		    u64 offset, u64 *addr);
@@ -56,6 +56,16 @@ struct gms_target_ops {
 	int (*get_mempolicy)(struct gms_target *t, u64 addr, int *mode,
 			     u64 *nodemask);
 	int (*page_node)(struct gms_target *t, u64 addr, int *node);
+	/* issue 18: the rest of the uAPI the upstream selftests use */
+	s64 (*check_extension)(struct gms_target *t, int fd, u64 cap);
+	int (*set_user_memory_region)(
+		struct gms_target *t, int vm_fd,
+		const struct gms_userspace_memory_region2 *region);
+	int (*memfd_create)(struct gms_target *t, u64 size);
+	int (*madvise)(struct gms_target *t, u64 addr, u64 len, int advice);
+	int (*mlock)(struct gms_target *t, u64 addr, u64 len, bool lock);
+	int (*vcpu_pre_fault)(struct gms_target *t, int vm_fd,
+			      struct gms_pre_fault *range);
 	void (*destroy)(struct gms_target *t);
 };
 
@@ -145,10 +155,10 @@ static inline int gms_target_ftruncate(struct gms_target *t, int fd, s64 length)
 	return t->ops->ftruncate(t, fd, length);
 }
 
-static inline int gms_target_fstat(struct gms_target *t, int fd, u64 *size,
-				   u64 *ino)
+static inline int gms_target_fstat(struct gms_target *t, int fd,
+				   struct gms_stat *st)
 {
-	return t->ops->fstat(t, fd, size, ino);
+	return t->ops->fstat(t, fd, st);
 }
 
 static inline int gms_target_close(struct gms_target *t, int fd)
@@ -224,6 +234,47 @@ static inline int gms_target_page_node(struct gms_target *t, u64 addr,
 	return t->ops->page_node(t, addr, node);
 }
 
+/* KVM_CHECK_EXTENSION on /dev/kvm or a VM fd: the value, or -errno */
+static inline s64 gms_target_check_extension(struct gms_target *t, int fd,
+					     u64 cap)
+{
+	return t->ops->check_extension(t, fd, cap);
+}
+
+/* KVM_SET_USER_MEMORY_REGION (v1): @region's guest_memfd fields unused */
+static inline int gms_target_set_user_memory_region(
+	struct gms_target *t, int vm_fd,
+	const struct gms_userspace_memory_region2 *region)
+{
+	return t->ops->set_user_memory_region(t, vm_fd, region);
+}
+
+/* memfd_create() and ftruncate() to @size: the fd, or -errno */
+static inline int gms_target_memfd_create(struct gms_target *t, u64 size)
+{
+	return t->ops->memfd_create(t, size);
+}
+
+static inline int gms_target_madvise(struct gms_target *t, u64 addr, u64 len,
+				     int advice)
+{
+	return t->ops->madvise(t, addr, len, advice);
+}
+
+/* mlock() (@lock) or munlock() */
+static inline int gms_target_mlock(struct gms_target *t, u64 addr, u64 len,
+				   bool lock)
+{
+	return t->ops->mlock(t, addr, len, lock);
+}
+
+/* KVM_PRE_FAULT_MEMORY on the VM's vCPU; @range is updated as the kernel does */
+static inline int gms_target_vcpu_pre_fault(struct gms_target *t, int vm_fd,
+					    struct gms_pre_fault *range)
+{
+	return t->ops->vcpu_pre_fault(t, vm_fd, range);
+}
+
 /* Free @t (the model's target leaves its world to the caller). */
 static inline void gms_target_destroy(struct gms_target *t)
 {
@@ -237,6 +288,8 @@ static inline void gms_target_destroy(struct gms_target *t)
 #define GMS_QUIRK_SHADOW_PAGING (1U << 0)
 /* KVM_SET_MEMORY_ATTRIBUTES is not built (no CONFIG_KVM_GENERIC_MEMORY_ATTRIBUTES) */
 #define GMS_QUIRK_NO_MEMORY_ATTRIBUTES (1U << 1)
+/* KVM_CAP_VM_TYPES is not the model's (default, sw_protected, SNP, TDX) */
+#define GMS_QUIRK_VM_TYPES (1U << 2)
 
 /* A call the target cannot make (another VM type, a pin, ...): not an errno. */
 #define GMS_EUNSUPPORTED 1001

@@ -31,6 +31,14 @@ typedef int32_t s32;
 /* write=populate: "KVM: guest_memfd: add generic population via write" (v7) */
 #define GUEST_MEMFD_FLAG_WRITE (1ULL << 2)
 #endif
+/*
+ * the direct-map removal series (v11, 2026-03-17; not merged): direct_map=remove.
+ * Both posted series claim bit 2: with write=populate and direct_map=remove
+ * on together the bit means both, as the two patches applied together would.
+ */
+#ifndef GUEST_MEMFD_FLAG_NO_DIRECT_MAP
+#define GUEST_MEMFD_FLAG_NO_DIRECT_MAP (1ULL << 2)
+#endif
 
 /* kvm_userspace_memory_region2.flags */
 #ifndef KVM_MEM_LOG_DIRTY_PAGES

@@ -34,8 +34,15 @@ int gms_sys_set_user_memory_region2(
 /* KVM_SET_MEMORY_ATTRIBUTES on a VM fd */
 int gms_sys_set_memory_attributes(struct gms_world *w, int vm_fd,
 				  const struct gms_memory_attributes *attrs);
-/* KVM_CHECK_EXTENSION(KVM_CAP_GUEST_MEMFD_FLAGS) on a VM fd */
-int gms_sys_check_gmem_flags(struct gms_world *w, int vm_fd, u64 *flags);
+/* KVM_CHECK_EXTENSION on /dev/kvm or a VM fd: the value, or -errno */
+s64 gms_sys_check_extension(struct gms_world *w, int fd, u64 cap);
+/* KVM_SET_USER_MEMORY_REGION (v1): @region's guest_memfd fields unused */
+int gms_sys_set_user_memory_region(
+	struct gms_world *w, int vm_fd,
+	const struct gms_userspace_memory_region2 *region);
+/* KVM_PRE_FAULT_MEMORY on the VM's vCPU; @range left as the kernel leaves it */
+int gms_vcpu_pre_fault(struct gms_world *w, int vm_fd,
+		       struct gms_pre_fault *range);
 
 /* fallocate()'s checks only: the file for a task to punch step by step */
 int gms_sys_fallocate_check(struct gms_world *w, int fd, int mode, s64 offset,
@@ -48,8 +55,13 @@ s64 gms_sys_pread(struct gms_world *w, int fd, u64 count, s64 pos);
 s64 gms_sys_pwrite(struct gms_world *w, int fd, u64 count, s64 pos);
 s64 gms_sys_lseek(struct gms_world *w, int fd, s64 offset, int whence);
 int gms_sys_ftruncate(struct gms_world *w, int fd, s64 length);
-/* fstat(): st_size and st_ino */
-int gms_sys_fstat(struct gms_world *w, int fd, u64 *size, u64 *ino);
+/* fstat() */
+int gms_sys_fstat(struct gms_world *w, int fd, struct gms_stat *st);
+/* memfd_create() + ftruncate(@size): a memfd (src/kvm/memfd.c) */
+int gms_sys_memfd_create(struct gms_world *w, u64 size);
+int gms_memfd_fallocate(struct gms_fd *e, int mode, s64 offset, s64 len);
+int gms_memfd_truncate(struct gms_fd *e, s64 length);
+int gms_memfd_mmap(void);
 int gms_sys_close(struct gms_world *w, int fd);
 
 /* mmap(); *addr receives the mapping address */
@@ -74,6 +86,9 @@ int gms_sys_page_node(struct gms_world *w, u64 addr, int *node);
 int gms_sys_uffd_register(struct gms_world *w, u64 addr, u64 len, u32 mode);
 int gms_sys_uffd_copy(struct gms_world *w, u64 addr, u64 tag);
 int gms_sys_uffd_continue(struct gms_world *w, u64 addr);
+/* madvise() (GMS_MADV_*), mlock() / munlock() (src/model/madvise.c, mlock.c) */
+int gms_sys_madvise(struct gms_world *w, u64 addr, u64 len, int advice);
+int gms_sys_mlock(struct gms_world *w, u64 addr, u64 len, bool lock);
 
 /* Host userspace loads and stores: 0, -EFAULT (SIGSEGV) or -GMS_ESIGBUS. */
 /* A load on behalf of KVM (@kvm: copy_from_user(), which opens a pkey) */

@@ -79,6 +79,50 @@ struct gms_vcpu_exit {
 #define GMS_EUFFD_MINOR 1004
 #define GMS_UFFD_MISSING (1U << 0) /* UFFDIO_REGISTER_MODE_MISSING */
 #define GMS_UFFD_MINOR (1U << 2) /* UFFDIO_REGISTER_MODE_MINOR */
+/* KVM_CHECK_EXTENSION capabilities (include/uapi/linux/kvm.h numbers) */
+enum gms_cap {
+	GMS_CAP_USER_MEMORY2 = 231,
+	GMS_CAP_MEMORY_FAULT_INFO = 232,
+	GMS_CAP_MEMORY_ATTRIBUTES = 233,
+	GMS_CAP_GUEST_MEMFD = 234,
+	GMS_CAP_VM_TYPES = 235,
+	GMS_CAP_PRE_FAULT_MEMORY = 236,
+	GMS_CAP_GUEST_MEMFD_FLAGS = 244,
+};
+
+/* x86 KVM_CREATE_VM types, as KVM_CAP_VM_TYPES reports them (BIT(type)) */
+#define GMS_KVM_X86_DEFAULT_VM 0
+#define GMS_KVM_X86_SW_PROTECTED_VM 1
+#define GMS_KVM_X86_SNP_VM 4
+#define GMS_KVM_X86_TDX_VM 5
+/* KVM_CAP_VM_TYPES of the model's host: every x86 type it models */
+#define GMS_MODEL_X86_VM_TYPES                                              \
+	((1U << GMS_KVM_X86_DEFAULT_VM) |                                   \
+	 (1U << GMS_KVM_X86_SW_PROTECTED_VM) | (1U << GMS_KVM_X86_SNP_VM) | \
+	 (1U << GMS_KVM_X86_TDX_VM))
+
+/* struct stat, the fields gmem.fstat compares */
+struct gms_stat {
+	u64 size; /* st_size */
+	u64 ino; /* st_ino */
+	u64 blksize; /* st_blksize */
+	u64 blocks; /* st_blocks: 512-byte blocks allocated */
+};
+
+/* madvise(2) advice, the kernel's values */
+enum gms_madvise {
+	GMS_MADV_DONTNEED = 4,
+	GMS_MADV_REMOVE = 9,
+	GMS_MADV_HUGEPAGE = 14,
+	GMS_MADV_COLLAPSE = 25,
+};
+
+/* struct kvm_pre_fault_memory's in/out fields */
+struct gms_pre_fault {
+	u64 gpa;
+	u64 size; /* on return: what is left */
+	u64 flags;
+};
 
 /* A host access the hardware punishes with SIGBUS; not an errno. */
 #define GMS_ESIGBUS 1000

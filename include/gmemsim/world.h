@@ -17,11 +17,14 @@ enum gms_fd_kind {
 	GMS_FD_KVM_DEV, /* /dev/kvm */
 	GMS_FD_VM,
 	GMS_FD_GMEM,
+	GMS_FD_MEMFD, /* memfd_create(): a shmem file, only its size modelled */
+	GMS_FD_OTHER, /* an open file none of KVM's: stdin, stdout, stderr */
 };
 
 struct gms_fd {
 	enum gms_fd_kind kind;
 	void *obj; /* struct gms_kvm * or struct gms_gmem_file * */
+	u64 size; /* GMS_FD_MEMFD: i_size */
 };
 
 /* A principal read a page: the confidentiality invariant judges these. */

@@ -1,4 +1,4 @@
-# direct_map=remove: guest_memfd folios leave the kernel direct map when allocated, so a
+# direct_map=remove: the folios of a file created with GUEST_MEMFD_FLAG_NO_DIRECT_MAP leave the kernel direct map when allocated, so a
 # /proc/kcore-style read finds nothing mapped there (its nofault copy fails); the page
 # goes back into the direct map only when guest_memfd frees it.
 # Claim: the answer seed 000 gives to seed 001's /proc/kcore question: "whether or not
@@ -6,7 +6,7 @@
 # Source: seeds 000 (000_7b3e66eb9cef159c.txt) and 001 (001_cfc33dfa60def217.txt).
 policy direct_map=remove
 vm.create vm type=sw_protected
-gmem.create g vm=vm size=16K
+gmem.create g vm=vm size=16K flags=no_direct_map
 memslot.set vm slot=0 gpa=0 size=16K gmem=g
 attr.set vm gpa=0 size=16K private
 guest.write vm gpa=0 tag=secret

@@ -196,6 +196,8 @@ static void fp_fd(struct gms_fp *fp, int fd)
 		fp_obj(fp, GMS_OBJ_KVM, e->obj);
 	else if (e->kind == GMS_FD_GMEM)
 		fp_obj(fp, GMS_OBJ_FILE, e->obj);
+	else if (e->kind == GMS_FD_MEMFD)
+		gms_fp_u64(fp, e->size);
 }
 
 static void fp_lock_obj(struct gms_fp *fp, enum gms_lock_class class,

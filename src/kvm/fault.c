@@ -231,6 +231,91 @@ int gms_vcpu_write(struct gms_world *w, int vm_fd, u64 gpa,
 }
 
 /*
+ * kvm->arch.pre_fault_allowed: set at VM creation for the default and
+ * software-protected types, at SNP_LAUNCH_FINISH (snp_launch_finish()) and
+ * at TDX finalization (tdx_td_finalize()); arm64 pKVM has no pre-fault.
+ */
+static bool pre_fault_allowed(const struct gms_kvm *kvm)
+{
+	switch (kvm->arch->type) {
+	case GMS_VM_DEFAULT:
+	case GMS_VM_SW_PROTECTED:
+		return true;
+	case GMS_VM_SNP:
+	case GMS_VM_TDX:
+		return kvm->state == GMS_KVM_FINALIZED;
+	default:
+		return false;
+	}
+}
+
+/*
+ * mirrors: kvm_arch_vcpu_pre_fault_memory() and kvm_tdp_map_page(): fault
+ * @gpa in as the guest would, without running it; the bytes done (one
+ * page: the model's leaves are 4K), or -errno. A gpa with no memslot is
+ * RET_PF_EMULATE there: -ENOENT. A private/shared mismatch or a guest_memfd
+ * error fills run->memory_fault as KVM_RUN would (the exit is not
+ * reported: the ioctl returns the errno).
+ */
+static s64 kvm_arch_vcpu_pre_fault_memory(struct gms_world *w,
+					  struct gms_kvm *kvm,
+					  const struct gms_pre_fault *range)
+{
+	struct gms_vcpu_exit exit = { 0 };
+	bool is_private;
+	u64 pfn;
+	int r;
+
+	if (!pre_fault_allowed(kvm))
+		return -EOPNOTSUPP;
+	/* error_code has PFERR_PRIVATE_ACCESS iff the gfn is private */
+	r = vcpu_translate(w, kvm, range->gpa, GMS_ACCESS_DEFAULT, &pfn,
+			   &is_private, &exit);
+	if (r)
+		return r;
+	if (exit.reason == GMS_EXIT_MMIO)
+		return -ENOENT;
+	return (s64)MIN(range->size, GMS_PAGE_SIZE);
+}
+
+/*
+ * mirrors: kvm_vcpu_ioctl(KVM_PRE_FAULT_MEMORY) -> kvm_vcpu_pre_fault_memory()
+ * (virt/kvm/kvm_main.c): the range shrinks page by page until an error; the
+ * ioctl succeeds if at least one page was mapped, and @range tells what is
+ * left. The model's VM has one implicit vCPU, the one KVM_RUN uses.
+ */
+int gms_vcpu_pre_fault(struct gms_world *w, int vm_fd,
+		       struct gms_pre_fault *range)
+{
+	struct gms_fd *e = gms_fd_get(w, vm_fd);
+	struct gms_kvm *kvm;
+	u64 full_size = range->size;
+	s64 r = 0;
+
+	if (!e)
+		return -EBADF;
+	if (e->kind != GMS_FD_VM)
+		return -ENOTTY;
+	kvm = e->obj;
+	if (kvm->state >= GMS_KVM_DYING)
+		return -EIO; /* kvm->vm_dead */
+	if (range->flags)
+		return -EINVAL;
+	if (!GMS_PAGE_ALIGNED(range->gpa) || !GMS_PAGE_ALIGNED(range->size) ||
+	    range->gpa + range->size <= range->gpa)
+		return -EINVAL;
+	do {
+		r = kvm_arch_vcpu_pre_fault_memory(w, kvm, range);
+		if (r < 0)
+			break;
+		range->size -= (u64)r;
+		range->gpa += (u64)r;
+	} while (range->size);
+	/* Return success if at least one page was mapped successfully. */
+	return full_size == range->size ? (int)r : 0;
+}
+
+/*
  * The fault as a task: begin, get_pfn, map (RET_PF_RETRY goes back to
  * begin), then the access itself. The task holds a VM reference, as a vCPU
  * does, and a page reference from get_pfn to map, as the kernel's fault

@@ -32,8 +32,8 @@ static int vfs_fallocate(struct gms_fd *e, int mode, s64 offset, s64 len)
 	default:
 		return -EOPNOTSUPP;
 	}
-	/* a VM fd is an anon inode, not S_ISREG */
-	if (e->kind != GMS_FD_GMEM)
+	/* a VM fd is an anon inode and stdin a tty or /dev/null: not S_ISREG */
+	if (e->kind != GMS_FD_GMEM && e->kind != GMS_FD_MEMFD)
 		return -ENODEV;
 	/* s_maxbytes = MAX_LFS_FILESIZE; offset + len must not wrap */
 	if ((u64)offset + (u64)len > GMS_LLONG_MAX)
@@ -52,6 +52,10 @@ int gms_sys_fallocate_check(struct gms_world *w, int fd, int mode, s64 offset,
 	r = vfs_fallocate(e, mode, offset, len);
 	if (r)
 		return r;
+	if (e->kind == GMS_FD_MEMFD) {
+		r = gms_memfd_fallocate(e, mode, offset, len);
+		return r ? r : 1;
+	}
 	*f = e->obj;
 	return gms_gmem_fallocate_check(mode, offset, len);
 }
@@ -63,15 +67,28 @@ int gms_sys_fallocate(struct gms_world *w, int fd, int mode, s64 offset,
 	int r = gms_sys_fallocate_check(w, fd, mode, offset, len, &f);
 
 	if (r)
-		return r;
+		return r < 0 ? r : 0; /* 1: a memfd, done */
 	return gms_gmem_fallocate(w, &w->sync, f, mode, offset, len);
 }
 
-/* mirrors: vfs_read()/vfs_write(): neither fops has ->read or ->write */
+/*
+ * A memfd (shmem) and stdin (/dev/null on the kernel target) read and
+ * write, positioned or not: the count is not modelled, only success.
+ */
+static bool plain_file(const struct gms_fd *e)
+{
+	return e->kind == GMS_FD_MEMFD || e->kind == GMS_FD_OTHER;
+}
+
+/* mirrors: vfs_read()/vfs_write(): neither KVM fops has ->read or ->write */
 s64 gms_sys_read(struct gms_world *w, int fd, u64 count)
 {
+	struct gms_fd *e = gms_fd_get(w, fd);
+
 	(void)count;
-	return gms_fd_get(w, fd) ? -EINVAL : -EBADF;
+	if (!e)
+		return -EBADF;
+	return plain_file(e) ? 0 : -EINVAL;
 }
 
 /* the write() series (write=populate): the gmem file's .write_iter */
@@ -90,21 +107,31 @@ s64 gms_sys_write(struct gms_world *w, int fd, u64 count)
 	struct gms_gmem_file *f = writable_gmem(w, e);
 	s64 r;
 
-	if (!f)
-		return e ? -EINVAL : -EBADF;
+	if (!f) /* no ->write_iter: as read() */
+		return gms_sys_read(w, fd, count);
 	r = gms_gmem_write_iter(w, f, f->f_pos, count);
 	if (r > 0)
 		f->f_pos += (u64)r;
 	return r;
 }
 
-/* mirrors: ksys_pread64(): no FMODE_PREAD on either file */
+/*
+ * mirrors: ksys_pread64(). The anon-inode files (VM, guest_memfd) have no
+ * FMODE_PREAD: -ESPIPE. /dev/kvm, opened through do_dentry_open(), has it,
+ * and vfs_read() then finds no ->read: -EINVAL.
+ */
 s64 gms_sys_pread(struct gms_world *w, int fd, u64 count, s64 pos)
 {
+	struct gms_fd *e = gms_fd_get(w, fd);
+
 	(void)count;
 	if (pos < 0)
 		return -EINVAL;
-	return gms_fd_get(w, fd) ? -ESPIPE : -EBADF;
+	if (!e)
+		return -EBADF;
+	if (e->kind == GMS_FD_KVM_DEV)
+		return -EINVAL;
+	return plain_file(e) ? 0 : -ESPIPE;
 }
 
 /* the write() series sets FMODE_PWRITE on every guest_memfd file */
@@ -134,30 +161,43 @@ s64 gms_sys_lseek(struct gms_world *w, int fd, s64 offset, int whence)
 	return e->kind == GMS_FD_GMEM ? -ESPIPE : 0;
 }
 
-/* mirrors: do_sys_ftruncate() -> kvm_gmem_setattr() */
+/* mirrors: do_sys_ftruncate() -> kvm_gmem_setattr() / shmem_setattr() */
 int gms_sys_ftruncate(struct gms_world *w, int fd, s64 length)
 {
+	struct gms_fd *e = gms_fd_get(w, fd);
+
 	if (length < 0)
 		return -EINVAL;
-	if (!gms_fd_get(w, fd))
+	if (!e)
 		return -EBADF;
-	/* not S_ISREG (VM fd), or kvm_gmem_setattr() (guest_memfd) */
+	if (e->kind == GMS_FD_MEMFD)
+		return gms_memfd_truncate(e, length);
+	/* not S_ISREG (VM fd, stdin), or kvm_gmem_setattr() (guest_memfd) */
 	return -EINVAL;
 }
 
-int gms_sys_fstat(struct gms_world *w, int fd, u64 *size, u64 *ino)
+/*
+ * mirrors: vfs_fstat() -> generic_fillattr(). Every file here lives on a
+ * pseudo fs of PAGE_SIZE blocks (anon_inode, guest_memfd's own from 6.19,
+ * shmem): st_blksize is PAGE_SIZE. guest_memfd adds its folios with
+ * filemap_add_folio() and never accounts i_blocks, so st_blocks stays 0
+ * (gmem_uapi.md 2.1, observed on 6.18.44 after fallocate); a memfd's pages
+ * are not modelled, so its st_blocks is 0 too.
+ */
+int gms_sys_fstat(struct gms_world *w, int fd, struct gms_stat *st)
 {
 	struct gms_fd *e = gms_fd_get(w, fd);
 
 	if (!e)
 		return -EBADF;
-	*size = 0;
-	*ino = 0;
+	*st = (struct gms_stat){ .blksize = GMS_PAGE_SIZE };
 	if (e->kind == GMS_FD_GMEM) {
 		struct gms_gmem_file *f = e->obj;
 
-		*size = f->inode->size;
-		*ino = f->inode->id;
+		st->size = f->inode->size;
+		st->ino = f->inode->id;
+	} else if (e->kind == GMS_FD_MEMFD) {
+		st->size = e->size;
 	}
 	return 0;
 }
@@ -230,6 +270,8 @@ int gms_sys_mmap(struct gms_world *w, u64 len, u32 prot, u32 flags, int fd,
 		return -EOVERFLOW;
 	if ((flags & (GMS_MAP_SHARED | GMS_MAP_PRIVATE)) == 0)
 		return -EINVAL;
+	if (e->kind == GMS_FD_MEMFD)
+		return gms_memfd_mmap();
 	/* both file systems are SB_I_NOEXEC: path_noexec() */
 	if (prot & GMS_PROT_EXEC)
 		return -EPERM;
@@ -265,4 +307,14 @@ int gms_sys_mmap_anon(struct gms_world *w, u64 len, u64 *addr)
 int gms_sys_munmap(struct gms_world *w, u64 addr, u64 len)
 {
 	return gms_mm_munmap(w, addr, len);
+}
+
+int gms_sys_madvise(struct gms_world *w, u64 addr, u64 len, int advice)
+{
+	return gms_mm_madvise(w, addr, len, advice);
+}
+
+int gms_sys_mlock(struct gms_world *w, u64 addr, u64 len, bool lock)
+{
+	return gms_mm_mlock(w, addr, len, lock);
 }

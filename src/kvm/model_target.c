@@ -69,9 +69,9 @@ static int m_ftruncate(struct gms_target *t, int fd, s64 length)
 	return gms_sys_ftruncate(W(t), fd, length);
 }
 
-static int m_fstat(struct gms_target *t, int fd, u64 *size, u64 *ino)
+static int m_fstat(struct gms_target *t, int fd, struct gms_stat *st)
 {
-	return gms_sys_fstat(W(t), fd, size, ino);
+	return gms_sys_fstat(W(t), fd, st);
 }
 
 static int m_close(struct gms_target *t, int fd)
@@ -146,6 +146,38 @@ static int m_page_node(struct gms_target *t, u64 addr, int *node)
 	return gms_sys_page_node(W(t), addr, node);
 }
 
+static s64 m_check_extension(struct gms_target *t, int fd, u64 cap)
+{
+	return gms_sys_check_extension(W(t), fd, cap);
+}
+
+static int m_set_region_v1(struct gms_target *t, int vm_fd,
+			   const struct gms_userspace_memory_region2 *region)
+{
+	return gms_sys_set_user_memory_region(W(t), vm_fd, region);
+}
+
+static int m_memfd_create(struct gms_target *t, u64 size)
+{
+	return gms_sys_memfd_create(W(t), size);
+}
+
+static int m_madvise(struct gms_target *t, u64 addr, u64 len, int advice)
+{
+	return gms_sys_madvise(W(t), addr, len, advice);
+}
+
+static int m_mlock(struct gms_target *t, u64 addr, u64 len, bool lock)
+{
+	return gms_sys_mlock(W(t), addr, len, lock);
+}
+
+static int m_pre_fault(struct gms_target *t, int vm_fd,
+		       struct gms_pre_fault *range)
+{
+	return gms_vcpu_pre_fault(W(t), vm_fd, range);
+}
+
 static void m_destroy(struct gms_target *t)
 {
 	g_free(t);
@@ -179,6 +211,12 @@ static const struct gms_target_ops model_ops = {
 	.mbind = m_mbind,
 	.get_mempolicy = m_get_mempolicy,
 	.page_node = m_page_node,
+	.check_extension = m_check_extension,
+	.set_user_memory_region = m_set_region_v1,
+	.memfd_create = m_memfd_create,
+	.madvise = m_madvise,
+	.mlock = m_mlock,
+	.vcpu_pre_fault = m_pre_fault,
 	.destroy = m_destroy,
 };
 

@@ -51,17 +51,6 @@ static int vm_ioctl_get(struct gms_world *w, int fd, struct gms_kvm **kvm)
 	return 0;
 }
 
-int gms_sys_check_gmem_flags(struct gms_world *w, int vm_fd, u64 *flags)
-{
-	struct gms_kvm *kvm;
-	int r = vm_ioctl_get(w, vm_fd, &kvm);
-
-	if (r)
-		return r;
-	*flags = gms_gmem_get_supported_flags(kvm);
-	return 0;
-}
-
 /* mirrors: kvm_vm_ioctl(KVM_CREATE_GUEST_MEMFD) */
 int gms_sys_create_guest_memfd(struct gms_world *w, int vm_fd, u64 size,
 			       u64 flags)
@@ -97,4 +86,34 @@ int gms_sys_set_memory_attributes(struct gms_world *w, int vm_fd,
 	if (r)
 		return r;
 	return gms_kvm_set_mem_attributes(w, kvm, attrs);
+}
+
+/* KVM_SET_USER_MEMORY_REGION_V1_FLAGS */
+#define KVM_SET_USER_MEMORY_REGION_V1_FLAGS \
+	(KVM_MEM_LOG_DIRTY_PAGES | KVM_MEM_READONLY)
+
+/*
+ * mirrors: kvm_vm_ioctl(KVM_SET_USER_MEMORY_REGION): the v1 struct ends
+ * before guest_memfd_offset, and the kernel zeroes the rest of its v2 copy;
+ * flags beyond v1's (KVM_MEM_GUEST_MEMFD) are -EINVAL before anything else.
+ */
+int gms_sys_set_user_memory_region(
+	struct gms_world *w, int vm_fd,
+	const struct gms_userspace_memory_region2 *region)
+{
+	struct gms_userspace_memory_region2 mem = {
+		.slot = region->slot,
+		.flags = region->flags,
+		.guest_phys_addr = region->guest_phys_addr,
+		.memory_size = region->memory_size,
+		.userspace_addr = region->userspace_addr,
+	};
+	struct gms_kvm *kvm;
+	int r = vm_ioctl_get(w, vm_fd, &kvm);
+
+	if (r)
+		return r;
+	if (mem.flags & ~KVM_SET_USER_MEMORY_REGION_V1_FLAGS)
+		return -EINVAL;
+	return gms_kvm_set_memory_region(w, kvm, &mem);
 }

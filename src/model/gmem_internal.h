@@ -22,7 +22,11 @@ void gms_gmem_invalidate_begin_filter(struct gms_gmem_inode *inode, u64 start,
 				      u64 end, unsigned int attr_filter);
 
 /* direct_map= (gmem_direct_map.c) */
-void gms_gmem_direct_map_alloc(struct gms_world *w, u64 pfn);
+void gms_gmem_direct_map_alloc(struct gms_world *w,
+			       const struct gms_gmem_inode *inode, u64 pfn);
+/* the series' kvm_arch_gmem_supports_no_direct_map(), under direct_map=remove */
+bool gms_gmem_direct_map_flag_supported(const struct gms_world *w,
+					const struct gms_kvm *kvm);
 void gms_gmem_direct_map_free(struct gms_world *w, u64 pfn);
 
 #endif

@@ -107,7 +107,7 @@ int gms_gmem_uffd_copy(struct gms_world *w, struct gms_vma *vma, u64 addr,
 	folio = gms_page_cache_add(&inode->pages, pgoff);
 	folio->pfn = pfn;
 	folio->uptodate = true;
-	gms_gmem_direct_map_alloc(w, pfn);
+	gms_gmem_direct_map_alloc(w, inode, pfn);
 	gms_physmem_get(&w->physmem, pfn);
 	gms_mm_install_pte(w, vma, addr, pfn);
 	return 0;

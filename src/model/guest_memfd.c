@@ -86,7 +86,7 @@ struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
 	folio = gms_page_cache_add(&inode->pages, index);
 	folio->pfn = pfn;
 	/* direct_map=: the NO_DIRECT_MAP series' allocation-time removal */
-	gms_gmem_direct_map_alloc(w, pfn);
+	gms_gmem_direct_map_alloc(w, inode, pfn);
 	return folio;
 }
 
@@ -785,16 +785,19 @@ static int __kvm_gmem_create(struct gms_world *w, struct gms_kvm *kvm, u64 size,
 }
 
 /*
- * mirrors: kvm_gmem_get_supported_flags() (kvm_host.h); mmap=none is the
- * kernel before GUEST_MEMFD_FLAG_MMAP.
+ * mirrors: kvm_gmem_get_supported_flags() (kvm_host.h); @kvm NULL is
+ * KVM_CHECK_EXTENSION on /dev/kvm. mmap=none is the kernel before
+ * GUEST_MEMFD_FLAG_MMAP; direct_map=remove adds the series' NO_DIRECT_MAP.
  */
-u64 gms_gmem_get_supported_flags(const struct gms_kvm *kvm)
+u64 gms_gmem_get_supported_flags(struct gms_world *w, const struct gms_kvm *kvm)
 {
-	u64 flags = gms_gmem_mmap_flag_supported(kvm->w);
+	u64 flags = gms_gmem_mmap_flag_supported(w);
 
-	if (flags && kvm_arch_supports_gmem_init_shared(kvm))
+	if (flags && (!kvm || kvm_arch_supports_gmem_init_shared(kvm)))
 		flags |= GUEST_MEMFD_FLAG_INIT_SHARED |
-			 gms_gmem_write_flag_supported(kvm->w);
+			 gms_gmem_write_flag_supported(w);
+	if (gms_gmem_direct_map_flag_supported(w, kvm))
+		flags |= GUEST_MEMFD_FLAG_NO_DIRECT_MAP;
 	return flags;
 }
 
@@ -802,7 +805,7 @@ u64 gms_gmem_get_supported_flags(const struct gms_kvm *kvm)
 int gms_gmem_create(struct gms_world *w, struct gms_kvm *kvm, u64 size,
 		    u64 flags)
 {
-	if (flags & ~gms_gmem_get_supported_flags(kvm))
+	if (flags & ~gms_gmem_get_supported_flags(w, kvm))
 		return -EINVAL;
 	/* size is a loff_t */
 	if ((s64)size <= 0 || !GMS_PAGE_ALIGNED(size))

@@ -113,6 +113,8 @@ bool gms_fd_table_empty(const struct gms_world *w)
 		switch (g_array_index(w->fds, struct gms_fd, i).kind) {
 		case GMS_FD_CLOSED:
 		case GMS_FD_KVM_DEV: /* holds no state */
+		case GMS_FD_MEMFD:
+		case GMS_FD_OTHER:
 			continue;
 		default:
 			return false;

@@ -544,13 +544,16 @@ int gms_kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
 	return r;
 }
 
-/* mirrors: kvm_supported_mem_attributes() */
-u64 gms_kvm_supported_mem_attributes(const struct gms_kvm *kvm)
+/* mirrors: kvm_supported_mem_attributes(); @kvm NULL: asked on /dev/kvm */
+u64 gms_kvm_supported_mem_attributes(struct gms_world *w,
+				     const struct gms_kvm *kvm)
 {
 	/* the series: kvm_supported_vm_mem_attributes(), none when in place */
-	if (gms_gmem_in_place_conversion(kvm->w))
+	if (gms_gmem_in_place_conversion(w))
 		return 0;
-	return kvm->arch->has_private_mem ? KVM_MEMORY_ATTRIBUTE_PRIVATE : 0;
+	return !kvm || kvm->arch->has_private_mem ?
+		       KVM_MEMORY_ATTRIBUTE_PRIVATE :
+		       0;
 }
 
 /* mirrors: kvm_mem_is_private() */
@@ -627,7 +630,7 @@ int gms_kvm_check_mem_attributes(const struct gms_kvm *kvm,
 {
 	if (attrs->flags)
 		return -EINVAL;
-	if (attrs->attributes & ~gms_kvm_supported_mem_attributes(kvm))
+	if (attrs->attributes & ~gms_kvm_supported_mem_attributes(kvm->w, kvm))
 		return -EINVAL;
 	if (attrs->size == 0 || attrs->address + attrs->size < attrs->address)
 		return -EINVAL;

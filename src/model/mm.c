@@ -18,6 +18,7 @@ void gms_mm_init(struct gms_mm *mm)
 	gms_range_map_init(&mm->vm_policy);
 	/* as do_set_mempolicy() leaves it: the first interleave takes the first node */
 	mm->il_prev = GMS_MAX_NUMNODES - 1;
+	gms_range_map_init(&mm->mlocked);
 }
 
 static void free_vma_shell(struct gms_vma *vma)
@@ -40,6 +41,7 @@ void gms_mm_destroy(struct gms_world *w)
 	g_tree_destroy(w->mm.vmas);
 	g_array_unref(w->mm.pins);
 	gms_range_map_destroy(&w->mm.vm_policy);
+	gms_range_map_destroy(&w->mm.mlocked);
 }
 
 struct gms_vma *gms_mm_find_vma(struct gms_world *w, u64 addr)
@@ -175,6 +177,13 @@ static void install_pte(struct gms_world *w, struct gms_vma *vma, u64 page,
 	gms_physmem_page(&w->physmem, pfn)->mapcount++;
 }
 
+/* mirrors: zap_page_range_single() over [start, end) of @vma */
+void gms_mm_zap_range(struct gms_world *w, struct gms_vma *vma, u64 start,
+		      u64 end)
+{
+	zap_pages(w, vma, vma_page(vma, start), vma_page(vma, end - 1) + 1);
+}
+
 /* Remove @vma whole: zap it, drop its file reference, free it. */
 static void vma_remove(struct gms_world *w, struct gms_vma *vma)
 {
@@ -295,6 +304,9 @@ int gms_mm_munmap(struct gms_world *w, u64 addr, u64 len)
 		vma_remove(w, vma);
 	}
 	gms_mpol_vma_unmap(w, addr, end);
+	/* the unmapped pages are no longer locked (munlock_vma_pages_range()) */
+	gms_range_map_store(&w->mm.mlocked, addr >> GMS_PAGE_SHIFT,
+			    end >> GMS_PAGE_SHIFT, 0);
 	return 0;
 }
 

@@ -15,8 +15,9 @@ static void world_init(struct gms_world *w)
 	gms_hw_init(&w->hw, w->warn);
 	gms_mm_init(&w->mm);
 	w->fds = g_array_new(FALSE, TRUE, sizeof(struct gms_fd));
-	/* fds 0-2 are stdin, stdout and stderr */
-	g_array_set_size(w->fds, 3);
+	/* fds 0-2 are stdin, stdout and stderr: open, and none of KVM's */
+	for (int i = 0; i < 3; i++)
+		gms_fd_install(w, GMS_FD_OTHER, NULL);
 	w->vms = NULL;
 	w->inodes = NULL;
 	gms_lockdep_init(&w->lockdep);

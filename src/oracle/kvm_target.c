@@ -41,14 +41,14 @@ struct kfd *kt_fd(struct kvm_target *kt, int fd)
 	return e->real >= 0 ? e : NULL;
 }
 
-static int real_fd(struct kvm_target *kt, int fd)
+int kt_real_fd(struct kvm_target *kt, int fd)
 {
 	struct kfd *e = kt_fd(kt, fd);
 
 	return e ? e->real : BAD_FD;
 }
 
-static int install(struct kvm_target *kt, int real, enum kfd_kind kind)
+int kt_install(struct kvm_target *kt, int real, enum kfd_kind kind)
 {
 	struct kfd e = { .real = real, .kind = kind, .vcpu = -1 };
 
@@ -72,7 +72,7 @@ static int k_open_kvm(struct gms_target *t)
 {
 	int fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
 
-	return fd < 0 ? -errno : install(KT(t), fd, KFD_DEV);
+	return fd < 0 ? -errno : kt_install(KT(t), fd, KFD_DEV);
 }
 
 static int kvm_type_of(u64 type)
@@ -100,8 +100,8 @@ static int k_create_vm(struct gms_target *t, int kvm_fd, u64 type)
 	if (ktype < 0 || !(kt->vm_types & (1U << ktype)))
 		return -GMS_EUNSUPPORTED;
 	fd = TEMP_FAILURE_RETRY(
-		ioctl(real_fd(kt, kvm_fd), KVM_CREATE_VM, ktype));
-	return fd < 0 ? -errno : install(kt, fd, KFD_VM);
+		ioctl(kt_real_fd(kt, kvm_fd), KVM_CREATE_VM, ktype));
+	return fd < 0 ? -errno : kt_install(kt, fd, KFD_VM);
 }
 
 static int k_create_guest_memfd(struct gms_target *t, int vm_fd, u64 size,
@@ -109,10 +109,10 @@ static int k_create_guest_memfd(struct gms_target *t, int vm_fd, u64 size,
 {
 	struct gms_uapi_create_guest_memfd args = { .size = size,
 						    .flags = flags };
-	int fd = TEMP_FAILURE_RETRY(ioctl(real_fd(KT(t), vm_fd),
+	int fd = TEMP_FAILURE_RETRY(ioctl(kt_real_fd(KT(t), vm_fd),
 					  GMS_KVM_CREATE_GUEST_MEMFD, &args));
 
-	return fd < 0 ? -errno : install(KT(t), fd, KFD_GMEM);
+	return fd < 0 ? -errno : kt_install(KT(t), fd, KFD_GMEM);
 }
 
 static int k_set_region(struct gms_target *t, int vm_fd,
@@ -129,13 +129,13 @@ static int k_set_region(struct gms_target *t, int vm_fd,
 		/* -1 stays -1: the kernel sees the same bad fd the model does */
 		.guest_memfd = (int)r->guest_memfd < 0 ?
 				       r->guest_memfd :
-				       (u32)real_fd(kt, (int)r->guest_memfd),
+				       (u32)kt_real_fd(kt, (int)r->guest_memfd),
 	};
 
 	if ((u16)r->slot == KT_HARNESS_SLOT)
 		return -GMS_EUNSUPPORTED; /* the vCPU harness owns it */
-	return sys(
-		ioctl(real_fd(kt, vm_fd), GMS_KVM_SET_USER_MEMORY_REGION2, &m));
+	return sys(ioctl(kt_real_fd(kt, vm_fd), GMS_KVM_SET_USER_MEMORY_REGION2,
+			 &m));
 }
 
 static int k_set_attrs(struct gms_target *t, int vm_fd,
@@ -144,8 +144,8 @@ static int k_set_attrs(struct gms_target *t, int vm_fd,
 	struct gms_uapi_memory_attributes m = { a->address, a->size,
 						a->attributes, a->flags };
 
-	return sys(ioctl(real_fd(KT(t), vm_fd), GMS_KVM_SET_MEMORY_ATTRIBUTES,
-			 &m));
+	return sys(ioctl(kt_real_fd(KT(t), vm_fd),
+			 GMS_KVM_SET_MEMORY_ATTRIBUTES, &m));
 }
 
 /*
@@ -155,7 +155,7 @@ static int k_set_attrs(struct gms_target *t, int vm_fd,
 static int k_fallocate(struct gms_target *t, int fd, int mode, s64 offset,
 		       s64 len)
 {
-	int real = real_fd(KT(t), fd);
+	int real = kt_real_fd(KT(t), fd);
 	struct stat st;
 
 	if (!(mode & FALLOC_FL_PUNCH_HOLE) && len > KT_ALLOC_LIMIT &&
@@ -168,52 +168,54 @@ static s64 k_read(struct gms_target *t, int fd, u64 count)
 {
 	char buf[64];
 
-	return sys(read(real_fd(KT(t), fd), buf, MIN(count, sizeof(buf))));
+	return sys(read(kt_real_fd(KT(t), fd), buf, MIN(count, sizeof(buf))));
 }
 
 static s64 k_write(struct gms_target *t, int fd, u64 count)
 {
 	char buf[64] = { 0 };
 
-	return sys(write(real_fd(KT(t), fd), buf, MIN(count, sizeof(buf))));
+	return sys(write(kt_real_fd(KT(t), fd), buf, MIN(count, sizeof(buf))));
 }
 
 static s64 k_pread(struct gms_target *t, int fd, u64 count, s64 pos)
 {
 	char buf[64];
 
-	return sys(
-		pread(real_fd(KT(t), fd), buf, MIN(count, sizeof(buf)), pos));
+	return sys(pread(kt_real_fd(KT(t), fd), buf, MIN(count, sizeof(buf)),
+			 pos));
 }
 
 static s64 k_pwrite(struct gms_target *t, int fd, u64 count, s64 pos)
 {
 	char buf[64] = { 0 };
 
-	return sys(
-		pwrite(real_fd(KT(t), fd), buf, MIN(count, sizeof(buf)), pos));
+	return sys(pwrite(kt_real_fd(KT(t), fd), buf, MIN(count, sizeof(buf)),
+			  pos));
 }
 
 static s64 k_lseek(struct gms_target *t, int fd, s64 offset, int whence)
 {
-	off_t r = lseek(real_fd(KT(t), fd), offset, whence);
+	off_t r = lseek(kt_real_fd(KT(t), fd), offset, whence);
 
 	return r < 0 ? -errno : r;
 }
 
 static int k_ftruncate(struct gms_target *t, int fd, s64 length)
 {
-	return sys(ftruncate(real_fd(KT(t), fd), length));
+	return sys(ftruncate(kt_real_fd(KT(t), fd), length));
 }
 
-static int k_fstat(struct gms_target *t, int fd, u64 *size, u64 *ino)
+static int k_fstat(struct gms_target *t, int fd, struct gms_stat *out)
 {
 	struct stat st;
 
-	if (fstat(real_fd(KT(t), fd), &st))
+	if (fstat(kt_real_fd(KT(t), fd), &st))
 		return -errno;
-	*size = st.st_size;
-	*ino = st.st_ino;
+	*out = (struct gms_stat){ .size = st.st_size,
+				  .ino = st.st_ino,
+				  .blksize = st.st_blksize,
+				  .blocks = st.st_blocks };
 	return 0;
 }
 
@@ -314,7 +316,7 @@ static int k_mmap(struct gms_target *t, u64 len, u32 prot, u32 flags, int fd,
 	int f = (flags & GMS_MAP_SHARED ? MAP_SHARED : 0) |
 		(flags & GMS_MAP_PRIVATE ? MAP_PRIVATE : 0);
 
-	return kt_mmap(KT(t), len, p, f, real_fd(KT(t), fd), offset, addr);
+	return kt_mmap(KT(t), len, p, f, kt_real_fd(KT(t), fd), offset, addr);
 }
 
 static int k_mmap_anon(struct gms_target *t, u64 len, u64 *addr)
@@ -324,18 +326,13 @@ static int k_mmap_anon(struct gms_target *t, u64 len, u64 *addr)
 }
 
 /* Only this target's own mappings may be unmapped or touched. */
-static bool ours(struct kvm_target *kt, u64 addr, u64 len)
+bool kt_ours(struct kvm_target *kt, u64 addr, u64 len)
 {
 	u64 first = addr >> GMS_PAGE_SHIFT;
 	u64 last = (addr + len + GMS_PAGE_SIZE - 1) >> GMS_PAGE_SHIFT;
 
 	return len && addr + len > addr &&
 	       gms_range_map_all(&kt->mapped, first, last, 1);
-}
-
-bool kt_ours(struct kvm_target *kt, u64 addr, u64 len)
-{
-	return ours(kt, addr, len);
 }
 
 /*
@@ -405,7 +402,7 @@ static int host_access(struct kvm_target *kt, u64 addr, u64 *val, bool write)
 	sigjmp_buf jmp;
 	int sig;
 
-	if (!ours(kt, addr, sizeof(u64)))
+	if (!kt_ours(kt, addr, sizeof(u64)))
 		return -EFAULT;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGBUS, &sa, &old_bus);
@@ -496,6 +493,12 @@ static const struct gms_target_ops kvm_ops = {
 	.mbind = kt_mbind,
 	.get_mempolicy = kt_get_mempolicy,
 	.page_node = kt_page_node,
+	.check_extension = kt_check_extension,
+	.set_user_memory_region = kt_set_region_v1,
+	.memfd_create = kt_memfd_create,
+	.madvise = kt_madvise,
+	.mlock = kt_mlock,
+	.vcpu_pre_fault = kt_pre_fault,
 	.destroy = k_destroy,
 };
 
@@ -564,10 +567,16 @@ struct gms_target *gms_kvm_target_new(char **why)
 	kt->base.abi = gms_kvm_kernel_abi();
 	kt->base.numa_nodes = kt_numa_init();
 	kt->vm_types = types > 0 ? (u32)types : 1U << GMS_KVM_X86_DEFAULT_VM;
+	if (kt->vm_types != GMS_MODEL_X86_VM_TYPES)
+		kt->base.quirks |= GMS_QUIRK_VM_TYPES;
 	kt->fds = g_array_new(FALSE, TRUE, sizeof(struct kfd));
-	/* fds 0-2, as in the model's table */
+	/*
+	 * fds 0-2, as in the model's table: open files none of KVM's. /dev/null
+	 * stands for the process's own, which a scenario must not close.
+	 */
 	for (int i = 0; i < 3; i++)
-		install(kt, -1, KFD_DEV);
+		kt_install(kt, open("/dev/null", O_RDWR | O_CLOEXEC),
+			   KFD_OTHER);
 	gms_range_map_init(&kt->mapped);
 	gms_range_map_init(&kt->holes);
 	kt->arena = arena;

@@ -7,7 +7,8 @@
 #include <gmemsim/range_map.h>
 #include <gmemsim/target.h>
 
-enum kfd_kind { KFD_DEV, KFD_VM, KFD_GMEM };
+/* KFD_OTHER: a file none of KVM's (a memfd, /dev/null as stdin) */
+enum kfd_kind { KFD_DEV, KFD_VM, KFD_GMEM, KFD_OTHER };
 
 struct kfd {
 	int real; /* the process's fd; -1 once closed */
@@ -49,8 +50,22 @@ struct kvm_target {
 #define KT_ALLOC_LIMIT (256LL << 20)
 
 struct kfd *kt_fd(struct kvm_target *kt, int fd);
-/* Is [addr, addr + len) all this target's own mappings? */
+/* the process's fd behind virtual @fd; an fd no process has open if none */
+int kt_real_fd(struct kvm_target *kt, int fd);
+/* a new virtual fd for @real */
+int kt_install(struct kvm_target *kt, int real, enum kfd_kind kind);
+/* is [addr, addr + len) all mapped by this target? */
 bool kt_ours(struct kvm_target *kt, u64 addr, u64 len);
+/* the VM's vCPU (the harness), made on first use; false if it cannot be */
+bool kt_vcpu_ready(struct kvm_target *kt, struct kfd *vm);
+/* issue 18's calls (uapi.c) */
+s64 kt_check_extension(struct gms_target *t, int fd, u64 cap);
+int kt_set_region_v1(struct gms_target *t, int vm_fd,
+		     const struct gms_userspace_memory_region2 *r);
+int kt_memfd_create(struct gms_target *t, u64 size);
+int kt_madvise(struct gms_target *t, u64 addr, u64 len, int advice);
+int kt_mlock(struct gms_target *t, u64 addr, u64 len, bool lock);
+int kt_pre_fault(struct gms_target *t, int vm_fd, struct gms_pre_fault *range);
 /* numa.c: mbind(), get_mempolicy(), move_pages(), the host's nodes */
 int kt_mbind(struct gms_target *t, u64 addr, u64 len, int mode, u64 nodemask);
 int kt_get_mempolicy(struct gms_target *t, u64 addr, int *mode, u64 *nodemask);

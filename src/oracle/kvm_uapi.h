@@ -52,10 +52,26 @@ struct gms_uapi_memory_fault {
 #define GMS_KVM_CAP_GUEST_MEMFD 234
 #define GMS_KVM_CAP_GUEST_MEMFD_FLAGS 244
 
-/* KVM_CREATE_VM types on x86 */
-#define GMS_KVM_X86_DEFAULT_VM 0
-#define GMS_KVM_X86_SW_PROTECTED_VM 1
-#define GMS_KVM_X86_SNP_VM 4
-#define GMS_KVM_X86_TDX_VM 5
+/* KVM_SET_USER_MEMORY_REGION (v1): no guest_memfd fields */
+struct gms_uapi_userspace_memory_region {
+	uint32_t slot;
+	uint32_t flags;
+	uint64_t guest_phys_addr;
+	uint64_t memory_size;
+	uint64_t userspace_addr;
+};
+
+/* KVM_PRE_FAULT_MEMORY (vCPU ioctl, 6.10+) */
+struct gms_uapi_pre_fault_memory {
+	uint64_t gpa;
+	uint64_t size;
+	uint64_t flags;
+	uint64_t padding[5];
+};
+
+#define GMS_KVM_SET_USER_MEMORY_REGION \
+	_IOW(KVMIO, 0x46, struct gms_uapi_userspace_memory_region)
+#define GMS_KVM_PRE_FAULT_MEMORY \
+	_IOWR(KVMIO, 0xd5, struct gms_uapi_pre_fault_memory)
 
 #endif

@@ -150,6 +150,16 @@ void kt_harness_free(struct kvm_target *kt, struct kfd *vm)
 	vm->harness = NULL;
 }
 
+bool kt_vcpu_ready(struct kvm_target *kt, struct kfd *vm)
+{
+	if (vm->vcpu >= 0)
+		return true;
+	if (!harness_init(kt, vm))
+		return true;
+	kt_harness_free(kt, vm);
+	return false;
+}
+
 /* One KVM_RUN of the load or store; the outcome as the model reports it. */
 static int run_access(struct kfd *vm, u64 gpa, bool write, u64 *val,
 		      struct gms_vcpu_exit *exit)
@@ -217,10 +227,8 @@ static int vcpu_access(struct gms_target *t, int vm_fd, u64 gpa,
 	/* the default VM has no private accesses; the harness maps 127 GiB */
 	if (kind == GMS_ACCESS_PRIVATE || gpa >= KT_HARNESS_GPA)
 		return -GMS_EUNSUPPORTED;
-	if (vm->vcpu < 0 && harness_init(kt, vm)) {
-		kt_harness_free(kt, vm);
+	if (!kt_vcpu_ready(kt, vm))
 		return -GMS_EUNSUPPORTED;
-	}
 	/* the page's tag, as the model keeps one per page */
 	return run_access(vm, gpa & ~(GMS_PAGE_SIZE - 1), write, val, exit);
 }

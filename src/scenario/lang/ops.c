@@ -16,6 +16,7 @@ static const struct gms_flag_name gmem_flags[] = {
 	{ "init_shared", GUEST_MEMFD_FLAG_INIT_SHARED },
 	/* write=populate (the write() series) */
 	{ "write", GUEST_MEMFD_FLAG_WRITE },
+	{ "no_direct_map", GUEST_MEMFD_FLAG_NO_DIRECT_MAP },
 	{ NULL, 0 },
 };
 
@@ -87,6 +88,12 @@ static const struct gms_key_spec k_host_write[] = { NUM_REQ("offset"),
 						    { "tag", GMS_VAL_TAG, true,
 						      NULL },
 						    END };
+/* memslot.set ioctl=: KVM_SET_USER_MEMORY_REGION or ..._REGION2 (default) */
+static const struct gms_flag_name region_ioctls[] = {
+	{ "v1", 0 },
+	{ "v2", 1 },
+	{ NULL, 0 },
+};
 static const struct gms_key_spec k_memslot_set[] = {
 	NUM_REQ("slot"),
 	NUM_REQ("gpa"),
@@ -96,6 +103,7 @@ static const struct gms_key_spec k_memslot_set[] = {
 	{ "uaddr", GMS_VAL_ADDR, false, NULL },
 	{ "flags", GMS_VAL_FLAGS, false, slot_flags },
 	NUM("as"),
+	{ "ioctl", GMS_VAL_ENUM, false, region_ioctls },
 	END
 };
 static const struct gms_key_spec k_memslot_delete[] = { NUM_REQ("slot"),
@@ -220,6 +228,35 @@ static const struct gms_key_spec k_expect_hw[] = { NUM("offset"),
 						   NUM("immutable"),
 						   END };
 
+/* issue 18: the uAPI of the upstream selftests (exec_uapi.c) */
+static const struct gms_key_spec k_fstat[] = { NUM("size"), NUM("blksize"),
+					       NUM("blocks"), END };
+/* the order of exec_uapi.c's caps[] */
+static const struct gms_flag_name cap_names[] = {
+	{ "guest_memfd", 0 },	    { "guest_memfd_flags", 1 },
+	{ "memory_attributes", 2 }, { "vm_types", 3 },
+	{ "user_memory2", 4 },	    { "pre_fault_memory", 5 },
+	{ "memory_fault_info", 6 }, { NULL, 0 },
+};
+static const struct gms_key_spec k_check_extension[] = {
+	{ "cap", GMS_VAL_ENUM, true, cap_names },
+	{ "vm", GMS_VAL_NAME, false, NULL },
+	END
+};
+static const struct gms_key_spec k_pre_fault[] = {
+	NUM_REQ("gpa"), NUM_REQ("size"), NUM("flags"), NUM("left"), END
+};
+/* the order of exec_uapi.c's advice[] */
+static const struct gms_flag_name advice_names[] = {
+	{ "dontneed", 0 }, { "remove", 1 }, { "collapse", 2 },
+	{ "hugepage", 3 }, { NULL, 0 },
+};
+static const struct gms_key_spec k_madvise[] = { { "advice", GMS_VAL_ENUM, true,
+						   advice_names },
+						 NUM("offset"),
+						 NUM("len"),
+						 END };
+
 static const char *const w_private_shared[] = { "private", "shared", NULL };
 static const char *const w_mmap[] = { "private", "exec", NULL };
 
@@ -267,12 +304,15 @@ static const struct gms_op_spec ops[] = {
 	  k_convert, NULL, NULL, gms_exec_gmem_convert,
 	  gms_spawn_gmem_convert },
 	{ "gmem.create",
-	  "gmem.create NAME vm=VM size=N [flags=mmap,init_shared|N]",
+	  "gmem.create NAME vm=VM size=N [flags=mmap,init_shared,no_direct_map|N]",
 	  "KVM_CREATE_GUEST_MEMFD", GMS_H_GMEM, 1, k_gmem_create, NULL, NULL,
 	  gms_exec_gmem_create },
 	{ "gmem.fallocate", "gmem.fallocate G mode=M offset=O len=L",
 	  "raw fallocate()", GMS_H_NONE, 1, k_fallocate, NULL, NULL,
 	  gms_exec_gmem_fallocate },
+	{ "gmem.fstat", "gmem.fstat G [size=N] [blksize=N] [blocks=N]",
+	  "fstat(); a field given that differs fails the step", GMS_H_NONE, 1,
+	  k_fstat, NULL, NULL, gms_exec_gmem_fstat },
 	{ "gmem.link", "gmem.link NAME from=G vm=VM",
 	  "a second file on G's inode for another VM (link=allowed; else ENOTTY)",
 	  GMS_H_GMEM, 1, k_link, NULL, NULL, gms_exec_gmem_link },
@@ -324,16 +364,28 @@ static const struct gms_op_spec ops[] = {
 	{ "host.kvm_map", "host.kvm_map VM gpa=A",
 	  "KVM's own access through a kernel mapping (kvm_vcpu_map)",
 	  GMS_H_NONE, 1, k_gpa, NULL, NULL, gms_exec_host_kernel },
+	{ "host.madvise",
+	  "host.madvise M advice=dontneed|remove|collapse|hugepage [offset=O len=L]",
+	  "madvise() on a mapping", GMS_H_NONE, 1, k_madvise, NULL, NULL,
+	  gms_exec_madvise },
 	{ "host.mbind",
 	  "host.mbind M mode=default|bind|interleave|preferred|local [nodes=N,...] [offset=O len=L]",
 	  "mbind() on a mapping (NUMA mempolicy; guest_memfd: 6.19)",
 	  GMS_H_NONE, 1, k_mbind, NULL, NULL, gms_exec_host_mbind },
+	{ "host.memfd", "host.memfd NAME size=S",
+	  "memfd_create() + ftruncate(); the name passes as any fd", GMS_H_FD,
+	  1, k_anon, NULL, NULL, gms_exec_host_memfd },
 	{ "host.migrate", "host.migrate G offset=O",
 	  "mm migrates or compacts the folio", GMS_H_NONE, 1, k_offset, NULL,
 	  NULL, gms_exec_host_kernel },
+	{ "host.mlock", "host.mlock M [offset=O len=L]",
+	  "mlock(): VM_LOCKED, and the pages faulted in", GMS_H_NONE, 1,
+	  k_munmap, NULL, NULL, gms_exec_mlock },
 	{ "host.mmap_anon", "host.mmap_anon NAME size=S",
 	  "anonymous host memory, usable as a memslot's uaddr", GMS_H_MAPPING,
 	  1, k_anon, NULL, NULL, gms_exec_mmap_anon },
+	{ "host.munlock", "host.munlock M [offset=O len=L]", "munlock()",
+	  GMS_H_NONE, 1, k_munmap, NULL, NULL, gms_exec_mlock },
 	{ "host.pin", "host.pin M offset=O", "pin_user_pages() of one page",
 	  GMS_H_NONE, 1, k_host, NULL, NULL, gms_exec_host_access },
 	{ "host.read", "host.read M offset=O",
@@ -354,6 +406,10 @@ static const struct gms_op_spec ops[] = {
 	{ "host.write", "host.write M offset=O tag=T",
 	  "host userspace store through a mapping", GMS_H_NONE, 1, k_host_write,
 	  NULL, NULL, gms_exec_host_access },
+	{ "kvm.check_extension", "kvm.check_extension cap=NAME [vm=VM]",
+	  "KVM_CHECK_EXTENSION on /dev/kvm or the VM; outcome value:N",
+	  GMS_H_NONE, 0, k_check_extension, NULL, NULL,
+	  gms_exec_check_extension },
 	{ "memslot.delete", "memslot.delete VM slot=N [as=N]",
 	  "KVM_SET_USER_MEMORY_REGION2 with size 0", GMS_H_NONE, 1,
 	  k_memslot_delete, NULL, NULL, gms_exec_memslot_delete,
@@ -362,9 +418,9 @@ static const struct gms_op_spec ops[] = {
 	  "KVM_SET_USER_MEMORY_REGION2 with a new gpa", GMS_H_NONE, 1,
 	  k_memslot_move, NULL, NULL, gms_exec_memslot_move },
 	{ "memslot.set",
-	  "memslot.set VM slot=N gpa=A size=S [gmem=G offset=O] [uaddr=M|0] [flags=...] [as=N]",
-	  "KVM_SET_USER_MEMORY_REGION2 (size=0 deletes)", GMS_H_NONE, 1,
-	  k_memslot_set, NULL, NULL, gms_exec_memslot_set },
+	  "memslot.set VM slot=N gpa=A size=S [gmem=G offset=O] [uaddr=M|0] [flags=...] [as=N] [ioctl=v1|v2]",
+	  "KVM_SET_USER_MEMORY_REGION2 (size=0 deletes); ioctl=v1: ..._REGION",
+	  GMS_H_NONE, 1, k_memslot_set, NULL, NULL, gms_exec_memslot_set },
 	{ "vm.close", "vm.close VM", "close the VM fd", GMS_H_NONE, 1, k_none,
 	  NULL, NULL, gms_exec_vm_close },
 	{ "vm.create",
@@ -376,6 +432,9 @@ static const struct gms_op_spec ops[] = {
 	{ "vm.move_enc_context", "vm.move_enc_context DST from=SRC",
 	  "intra-host migration of the encryption context", GMS_H_NONE, 1,
 	  k_move_enc, NULL, NULL, gms_exec_move_enc_context },
+	{ "vm.pre_fault", "vm.pre_fault VM gpa=A size=S [flags=N] [left=N]",
+	  "KVM_PRE_FAULT_MEMORY on the vCPU; left=: the size it leaves",
+	  GMS_H_NONE, 1, k_pre_fault, NULL, NULL, gms_exec_pre_fault },
 };
 
 const struct gms_op_spec *gms_ops(size_t *n)

@@ -207,6 +207,11 @@ bool gms_parse_outcome(struct gms_parser *p, struct gms_stmt *s,
 			return gms_parse_fail(p, t->col, "bad tag '%s'", v + 4);
 		o->kind = GMS_OUT_TAG;
 		o->tag = intern_tag(p->sc, v + 4);
+	} else if (g_str_has_prefix(v, "value:")) {
+		if (!gms_parse_number(v + 6, &o->value))
+			return gms_parse_fail(p, t->col, "bad value '%s'",
+					      v + 6);
+		o->kind = GMS_OUT_VALUE;
 	} else if (!strcmp(v, "scrambled")) {
 		o->kind = GMS_OUT_SCRAMBLED;
 	} else if (!strcmp(v, "blocked")) {

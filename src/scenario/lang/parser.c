@@ -516,6 +516,11 @@ struct gms_scenario *gms_scenario_parse(const char *path, const char *text,
 	/* names and name_order point into strings */
 	sc->names = g_hash_table_new(g_str_hash, g_str_equal);
 	sc->name_order = g_ptr_array_new();
+	/* the predefined fds (docs/language.md): any fd argument may name them */
+	g_hash_table_insert(sc->names, (char *)"dev_kvm",
+			    GINT_TO_POINTER(GMS_H_FD));
+	g_hash_table_insert(sc->names, (char *)"stdin",
+			    GINT_TO_POINTER(GMS_H_FD));
 	sc->strings = g_string_chunk_new(1024);
 	gms_lex_init(&lx);
 	while (pos < len) {

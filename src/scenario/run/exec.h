@@ -95,5 +95,18 @@ void gms_exec_expect_mempolicy(struct gms_runner *r, const struct gms_stmt *s,
 /* exec_uffd.c: userfaultfd (uffd=) */
 void gms_exec_host_uffd(struct gms_runner *r, const struct gms_stmt *s,
 			struct gms_result *res);
+/* exec_uapi.c: issue 18's ops */
+void gms_exec_gmem_fstat(struct gms_runner *r, const struct gms_stmt *s,
+			 struct gms_result *res);
+void gms_exec_check_extension(struct gms_runner *r, const struct gms_stmt *s,
+			      struct gms_result *res);
+void gms_exec_pre_fault(struct gms_runner *r, const struct gms_stmt *s,
+			struct gms_result *res);
+void gms_exec_host_memfd(struct gms_runner *r, const struct gms_stmt *s,
+			 struct gms_result *res);
+void gms_exec_madvise(struct gms_runner *r, const struct gms_stmt *s,
+		      struct gms_result *res);
+void gms_exec_mlock(struct gms_runner *r, const struct gms_stmt *s,
+		    struct gms_result *res);
 
 #endif

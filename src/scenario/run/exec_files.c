@@ -118,14 +118,15 @@ void gms_exec_gmem_mmap(struct gms_runner *r, const struct gms_stmt *s,
 	const char *g = gms_stmt_arg(s, "gmem")->values[0];
 	struct gms_handle h = { .kind = GMS_H_MAPPING, .fd = -1 };
 	u32 prot = GMS_PROT_READ | GMS_PROT_WRITE;
-	u64 size = 0, ino, len;
+	struct gms_stat st = { 0 };
+	u64 len;
 	int fd = gms_runner_fd(r, g), ret;
 
 	if (gms_stmt_word(s, "exec"))
 		prot |= GMS_PROT_EXEC;
-	gms_target_fstat(r->t, fd, &size, &ino);
-	len = gms_stmt_num(s, "len",
-			   size - MIN(size, gms_stmt_num(s, "offset", 0)));
+	gms_target_fstat(r->t, fd, &st);
+	len = gms_stmt_num(
+		s, "len", st.size - MIN(st.size, gms_stmt_num(s, "offset", 0)));
 	ret = gms_target_mmap(r->t, len, prot,
 			      gms_stmt_word(s, "private") ? GMS_MAP_PRIVATE :
 							    GMS_MAP_SHARED,

@@ -31,7 +31,10 @@ static void region(struct gms_runner *r, const struct gms_stmt *s,
 		   struct gms_result *res)
 {
 	int fd = gms_runner_fd(r, pos0(s));
-	int ret = gms_target_set_user_memory_region2(r->t, fd, m);
+	/* ioctl=v1: KVM_SET_USER_MEMORY_REGION, the struct without gmem fields */
+	int ret = gms_stmt_num(s, "ioctl", 1) == 0 ?
+			  gms_target_set_user_memory_region(r->t, fd, m) :
+			  gms_target_set_user_memory_region2(r->t, fd, m);
 	gpointer key;
 
 	gms_result_set(res, ret);

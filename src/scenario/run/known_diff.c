@@ -16,6 +16,7 @@ struct known {
 	const char *kernel; /* a prefix of the kernel's outcome, NULL: any */
 	const char *why;
 	bool taints; /* later reads of guest data may differ because of it */
+	const char *arg; /* a substring of the statement, NULL: any */
 };
 
 #define SHADOW_WHY                                                             \
@@ -44,6 +45,20 @@ static const struct known table[] = {
 	  true },
 	{ GMS_QUIRK_SHADOW_PAGING, "guest.read", "zero", "tag:", SHADOW_WHY,
 	  true },
+	/* issue 18: capabilities and pre-faulting as the host has them */
+	{ GMS_QUIRK_SHADOW_PAGING, "vm.pre_fault", NULL, "EOPNOTSUPP",
+	  "the host uses shadow paging: KVM_PRE_FAULT_MEMORY is kvm_tdp_map_page()'s -EOPNOTSUPP without TDP",
+	  false },
+	{ GMS_QUIRK_SHADOW_PAGING, "kvm.check_extension", "value:1", "value:0",
+	  "the host uses shadow paging: KVM_CAP_PRE_FAULT_MEMORY is tdp_enabled, 0",
+	  false, "cap=pre_fault_memory" },
+	{ GMS_QUIRK_NO_MEMORY_ATTRIBUTES, "kvm.check_extension",
+	  "value:", "value:0",
+	  "the host has no CONFIG_KVM_GENERIC_MEMORY_ATTRIBUTES: KVM_CAP_MEMORY_ATTRIBUTES is 0",
+	  false, "cap=memory_attributes" },
+	{ GMS_QUIRK_VM_TYPES, "kvm.check_extension", "value:", "value:",
+	  "the host's KVM_CAP_VM_TYPES is its own (the model's host has the default, software-protected, SNP and TDX types: 0x33)",
+	  false, "cap=vm_types" },
 };
 
 static bool prefix(const char *want, const char *got)
@@ -59,6 +74,7 @@ const char *gms_known_difference(const struct gms_stmt *s, const char *model,
 
 		if ((quirks & k->quirk) && s->op &&
 		    g_str_has_prefix(s->op->verb, k->verb) &&
+		    (!k->arg || strstr(s->text, k->arg)) &&
 		    prefix(k->model, model) && prefix(k->kernel, kernel))
 			return k->why;
 	}

@@ -68,7 +68,7 @@ void gms_result_set(struct gms_result *res, s64 ret)
 	else if (ret == -GMS_EBLOCKED)
 		res->blocked = true;
 	else if (ret == -GMS_EUNSUPPORTED)
-		res->unsupported = "the kernel cannot do this op";
+		res->unsupported = "the target cannot do this op";
 	else if (ret < 0)
 		res->err = (int)-ret;
 }
@@ -131,6 +131,14 @@ static char *fault_details(bool has_gpa, u64 gpa, bool has_size, u64 size,
 	return g_string_free(s, FALSE);
 }
 
+/* value:N, in hex from 10 (capabilities are bit masks) */
+static char *value_text(u64 v)
+{
+	if (v < 10)
+		return g_strdup_printf("value:%" G_GINT64_MODIFIER "u", v);
+	return g_strdup_printf("value:%#" G_GINT64_MODIFIER "x", v);
+}
+
 static bool exit_is_private(const struct gms_vcpu_exit *e)
 {
 	return e->flags & KVM_MEMORY_EXIT_FLAG_PRIVATE;
@@ -183,6 +191,8 @@ static const char *outcome_text(struct gms_run *run,
 		return keep(run, g_strconcat("violation:", o->invariant, NULL));
 	case GMS_OUT_BLOCKED:
 		return "blocked";
+	case GMS_OUT_VALUE:
+		return keep(run, value_text(o->value));
 	}
 	return "?";
 }
@@ -229,6 +239,8 @@ static const char *outcome_of(struct gms_run *run, const struct gms_result *res)
 						 e ? e : "?", res->offset));
 	if (res->err)
 		return e ? e : keep(run, g_strdup_printf("errno %d", res->err));
+	if (res->has_number)
+		return keep(run, value_text(res->number));
 	if (!res->has_value)
 		return "ok";
 	if (!res->value)
@@ -294,6 +306,8 @@ static bool outcome_matches(const struct gms_outcome *o,
 		       res->value == GMS_TAG_SCRAMBLED;
 	case GMS_OUT_VIOLATION:
 		return true;
+	case GMS_OUT_VALUE:
+		return clean && res->has_number && res->number == o->value;
 	case GMS_OUT_BLOCKED:
 		break;
 	}
@@ -506,6 +520,16 @@ struct gms_run *gms_run_new(struct gms_scenario *sc)
 	return run;
 }
 
+/* the predefined names: /dev/kvm's fd and fd 0 (both targets keep 0-2 open) */
+static void define_fds(struct gms_runner *r)
+{
+	gms_runner_define(r, "dev_kvm",
+			  (struct gms_handle){ .kind = GMS_H_FD,
+					       .fd = r->kvm_fd });
+	gms_runner_define(r, "stdin",
+			  (struct gms_handle){ .kind = GMS_H_FD, .fd = 0 });
+}
+
 void gms_runner_init(struct gms_runner *r, struct gms_run *run,
 		     struct gms_target *t)
 {
@@ -518,6 +542,7 @@ void gms_runner_init(struct gms_runner *r, struct gms_run *run,
 	r->scratch = gms_violations_new();
 	r->obj_names = run->names;
 	r->kvm_fd = gms_target_open_kvm(r->t);
+	define_fds(r);
 }
 
 void gms_runner_reset(struct gms_runner *r, struct gms_target *t)
@@ -531,6 +556,7 @@ void gms_runner_reset(struct gms_runner *r, struct gms_target *t)
 	r->t = t;
 	r->w = t->w;
 	r->kvm_fd = gms_target_open_kvm(r->t);
+	define_fds(r);
 }
 
 void gms_runner_fini(struct gms_runner *r)
