@@ -8,12 +8,23 @@
 #ifndef GMEMSIM_SCENARIO_DIR
 #define GMEMSIM_SCENARIO_DIR "scenarios"
 #endif
+#ifndef GMEMSIM_INSTALLED_SCENARIO_DIR
+#define GMEMSIM_INSTALLED_SCENARIO_DIR GMEMSIM_SCENARIO_DIR
+#endif
 
+/*
+ * The source tree's library while it is there (a build's own command, its
+ * tests), else the copy `meson install` put in the data directory.
+ */
 const char *gms_cli_default_dir(void)
 {
 	const char *env = g_getenv("GMEMSIM_SCENARIOS");
 
-	return env && *env ? env : GMEMSIM_SCENARIO_DIR;
+	if (env && *env)
+		return env;
+	if (g_file_test(GMEMSIM_SCENARIO_DIR, G_FILE_TEST_IS_DIR))
+		return GMEMSIM_SCENARIO_DIR;
+	return GMEMSIM_INSTALLED_SCENARIO_DIR;
 }
 
 struct run_opts {

@@ -10,10 +10,16 @@
 
 struct gms_handle *gms_runner_handle(struct gms_runner *r, const char *name)
 {
-	static struct gms_handle none = { .kind = GMS_H_NONE, .fd = -1 };
 	struct gms_handle *h = g_hash_table_lookup(r->handles, name);
 
-	return h ? h : &none;
+	if (h)
+		return h;
+	/*
+	 * The runner's own, not a static: runners of parallel searches run
+	 * at once (`explore --jobs`), and a caller may write to what it gets.
+	 */
+	r->none = (struct gms_handle){ .kind = GMS_H_NONE, .fd = -1 };
+	return &r->none;
 }
 
 /*

@@ -37,6 +37,7 @@ struct gms_runner {
 	GHashTable *
 		tasks; /* task name -> GUINT_TO_POINTER(task id); NULL: none yet */
 	GPtrArray *scratch; /* the invariants' verdicts on the step in progress */
+	struct gms_handle none; /* what an undefined name stands for */
 };
 
 void gms_runner_init(struct gms_runner *r, struct gms_run *run,
