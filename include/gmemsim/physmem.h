@@ -35,6 +35,11 @@ struct gms_physmem {
 	GArray *free_list; /* stack of pfns: LIFO, so a freed page is reused first */
 	u64 nr_allocated;
 	u64 max_pages; /* host RAM: allocation fails with -ENOMEM beyond it */
+	/*
+	 * pfns handed out by gms_physmem_page() since the invariants last ran
+	 * (dirty.h): whoever may have changed a page got it from there
+	 */
+	GHashTable *touched;
 };
 
 #define GMS_PHYSMEM_DEFAULT_PAGES (1ULL << 18) /* 1 GiB */

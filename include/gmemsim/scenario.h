@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include <glib.h>
+#include <gmemsim/check.h>
 #include <gmemsim/uapi.h>
 
 #define GMS_SCENARIO_ERROR (gms_scenario_error_quark())
@@ -144,6 +145,7 @@ struct gms_scenario {
 	char *summary; /* the first comment line */
 	GPtrArray *stmts; /* struct gms_stmt * */
 	GPtrArray *tags; /* char *: tag names; tag i has value GMS_TAG_BASE + i */
+	GHashTable *tag_ids; /* tag name -> i + 1: interning is O(1) */
 	GHashTable *names; /* name -> GINT_TO_POINTER(enum gms_handle_kind) */
 	GPtrArray *name_order; /* char *: names in definition order */
 	GStringChunk *strings; /* every string of the statements */
@@ -231,6 +233,16 @@ bool gms_run_broke(const struct gms_run *run);
  */
 struct gms_run *gms_scenario_run_variant(struct gms_scenario *sc,
 					 const struct gms_policy *policy);
+/* How a model run goes; the functions above are these with defaults. */
+struct gms_run_opts {
+	u64 max_pages; /* host RAM; 0: GMS_PHYSMEM_DEFAULT_PAGES */
+	bool keep_going; /* a wrong outcome does not stop the run (fuzzers) */
+	bool ignore_policy; /* the scenario's policy lines are skipped (matrix) */
+	enum gms_check_mode check; /* the invariants after each step */
+};
+struct gms_run *gms_scenario_run_opts(struct gms_scenario *sc,
+				      const struct gms_policy *base,
+				      const struct gms_run_opts *o);
 void gms_run_free(struct gms_run *run);
 /* the key of an object in gms_run.names: ids are the world's u32 ids */
 static inline gpointer gms_run_name_key(int kind, u64 id)

@@ -252,7 +252,7 @@ static const char *broken(struct explorer *x, struct gms_world *w)
 
 	if (w->warn_log.count)
 		return "model-bug";
-	gms_check_run_into(w, x->scratch);
+	gms_check_step_into(w, GMS_CHECK_INCREMENTAL, x->scratch);
 	if (x->scratch->len)
 		id = ((struct gms_violation *)x->scratch->pdata[0])->id;
 	g_ptr_array_set_size(x->scratch, 0);
