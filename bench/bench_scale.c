@@ -212,10 +212,11 @@ static char *scenario_text(const char *kind, guint n)
 
 	if (!strcmp(kind, "tags"))
 		g_string_append(
-			s, "vm.create v type=sw_protected\n"
-			   "gmem.create g vm=v size=4K\n"
-			   "memslot.set v slot=0 gpa=0 size=4K gmem=g offset=0\n"
-			   "attr.set v gpa=0 size=4K private\n");
+			s,
+			"vm.create v type=sw_protected\n"
+			"gmem.create g vm=v size=4K\n"
+			"memslot.set v slot=0 gpa=0 size=4K gmem=g offset=0\n"
+			"attr.set v gpa=0 size=4K private\n");
 	for (guint i = 0; i < n; i++) {
 		if (!strcmp(kind, "mix")) {
 			if (i % 10 == 0)
@@ -224,8 +225,8 @@ static char *scenario_text(const char *kind, guint n)
 			g_string_append_printf(
 				s, "vm.create v%u type=sw_protected\n", i);
 		} else {
-			g_string_append_printf(s, "guest.write v gpa=0 tag=t%u\n",
-					       i);
+			g_string_append_printf(
+				s, "guest.write v gpa=0 tag=t%u\n", i);
 		}
 	}
 	return g_string_free(s, FALSE);

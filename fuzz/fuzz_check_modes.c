@@ -80,7 +80,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.check = GMS_CHECK_VERIFY;
 	verified = gms_scenario_run_opts(sc, &base, &o);
 	if (!same_runs(full, verified)) {
-		fprintf(stderr, "%s\ncheck=incremental differs from check=full:\n",
+		fprintf(stderr,
+			"%s\ncheck=incremental differs from check=full:\n",
 			text);
 		gms_report_text(verified, stderr, true);
 		__builtin_trap();

@@ -189,10 +189,10 @@ static void test_library(void **state)
 static void test_matrix(void **state)
 {
 	GPtrArray *scs = load_library();
-	struct gms_matrix *full = gms_matrix_run_mode(scs, GMS_CHECK_FULL,
-						      NULL, NULL);
-	struct gms_matrix *ver = gms_matrix_run_mode(scs, GMS_CHECK_VERIFY,
-						     NULL, NULL);
+	struct gms_matrix *full =
+		gms_matrix_run_mode(scs, GMS_CHECK_FULL, NULL, NULL);
+	struct gms_matrix *ver =
+		gms_matrix_run_mode(scs, GMS_CHECK_VERIFY, NULL, NULL);
 	guint n = full->scenarios->len * full->variants->len;
 
 	(void)state;
@@ -202,12 +202,12 @@ static void test_matrix(void **state)
 		const struct gms_matrix_cell *a = &full->cells[i];
 		const struct gms_matrix_cell *b = &ver->cells[i];
 
-		if (a->kind != b->kind || g_strcmp0(a->invariants,
-						    b->invariants) ||
+		if (a->kind != b->kind ||
+		    g_strcmp0(a->invariants, b->invariants) ||
 		    g_strcmp0(a->reason, b->reason))
 			fail_msg("%s under %s differs",
-				 (char *)full->scenarios->pdata[
-					 i / full->variants->len],
+				 (char *)full->scenarios
+					 ->pdata[i / full->variants->len],
 				 g_array_index(full->variants,
 					       struct gms_matrix_variant,
 					       i % full->variants->len)

@@ -13,12 +13,12 @@ static const struct gms_invariant invariants[] = {
 		.hw_only = hw                                           \
 	}
 /* an invariant over units of the world, with its scoped form */
-#define INV_IN(i, s, fn)                                                      \
-	{                                                                     \
+#define INV_IN(i, s, fn)                                                 \
+	{                                                                \
 		.id = i, .summary = s, .check = fn, .check_in = fn##_in, \
 	}
 	INV_IN("confidentiality",
-	    "no principal observes data another VM wrote as private",
+	       "no principal observes data another VM wrote as private",
 	       gms_check_confidentiality),
 	INV("integrity",
 	    "private memory changes only by its VM or by measured population",
@@ -27,13 +27,13 @@ static const struct gms_invariant invariants[] = {
 	    "the host never makes an access real hardware punishes fatally",
 	    gms_check_host_safety, false, false),
 	INV_IN("stale-mapping",
-	    "every stage-2 and host mapping points at the pfn the inode holds",
+	       "every stage-2 and host mapping points at the pfn the inode holds",
 	       gms_check_stale_mapping),
 	INV_IN("use-after-free",
-	    "no pointer to a freed memslot, file, VM; bindings are symmetric",
+	       "no pointer to a freed memslot, file, VM; bindings are symmetric",
 	       gms_check_use_after_free),
 	INV_IN("binding",
-	    "bindings stay inside the file, never overlap, bind only its own VM",
+	       "bindings stay inside the file, never overlap, bind only its own VM",
 	       gms_check_binding),
 	INV("asid-reuse",
 	    "an ASID/HKID/handle is reused only after its entries are gone and flushed",
@@ -44,7 +44,7 @@ static const struct gms_invariant invariants[] = {
 	INV("hw-consistency", "each hardware model's own rules",
 	    gms_check_hw_consistency, false, true),
 	INV_IN("mmap-exclusion",
-	    "no page is at once mapped or pinned by the host and private",
+	       "no page is at once mapped or pinned by the host and private",
 	       gms_check_mmap_exclusion),
 	INV("lock-order", "no lock is taken against the recorded order",
 	    gms_check_lock_order, false, false),
@@ -115,8 +115,7 @@ static void check_scoped(struct gms_world *w, const struct gms_scope *sc,
 	}
 }
 
-static bool same_violations(const GPtrArray *a, guint from,
-			    const GPtrArray *b)
+static bool same_violations(const GPtrArray *a, guint from, const GPtrArray *b)
 {
 	if (a->len - from != b->len)
 		return false;
@@ -138,8 +137,8 @@ void gms_check_step_into(struct gms_world *w, enum gms_check_mode mode,
 							  NULL;
 	guint before = out->len;
 
-	if (mode == GMS_CHECK_VERIFY && can_scope(w, GMS_CHECK_INCREMENTAL,
-						  idle)) {
+	if (mode == GMS_CHECK_VERIFY &&
+	    can_scope(w, GMS_CHECK_INCREMENTAL, idle)) {
 		GPtrArray *inc = gms_violations_new();
 
 		sc = gms_scope_new(w);

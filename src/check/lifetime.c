@@ -90,10 +90,10 @@ static void check_slots(struct gms_world *w, struct gms_kvm *kvm,
 static void check_fd(struct gms_world *w, guint fd, GPtrArray *out)
 {
 	struct gms_fd *e = &g_array_index(w->fds, struct gms_fd, fd);
-	bool freed = (e->kind == GMS_FD_VM &&
-		      ((struct gms_kvm *)e->obj)->freed) ||
-		     (e->kind == GMS_FD_GMEM &&
-		      ((struct gms_gmem_file *)e->obj)->freed);
+	bool freed =
+		(e->kind == GMS_FD_VM && ((struct gms_kvm *)e->obj)->freed) ||
+		(e->kind == GMS_FD_GMEM &&
+		 ((struct gms_gmem_file *)e->obj)->freed);
 
 	if (freed)
 		uaf(out, "(fd) fd %u refers to a freed object", fd);
@@ -201,8 +201,7 @@ static guint collect_scope_claims(struct gms_world *w,
 
 	g_hash_table_iter_init(&it, sc->claim_files);
 	while (g_hash_table_iter_next(&it, &f, NULL)) {
-		GHashTable *slots =
-			g_hash_table_lookup(w->dirty.file_slots, f);
+		GHashTable *slots = g_hash_table_lookup(w->dirty.file_slots, f);
 
 		if (!slots || ((struct gms_gmem_file *)f)->freed)
 			continue;
@@ -213,10 +212,10 @@ static guint collect_scope_claims(struct gms_world *w,
 			if (slot->gmem.file != f || !slot_published(slot))
 				continue;
 			if (n < cap)
-				c[n] = (struct claim){
-					f, slot->gmem.pgoff,
-					slot->gmem.pgoff + slot->npages, slot
-				};
+				c[n] = (struct claim){ f, slot->gmem.pgoff,
+						       slot->gmem.pgoff +
+							       slot->npages,
+						       slot };
 			n++;
 		}
 	}

@@ -113,7 +113,8 @@ static GPtrArray *listed_files(GHashTable *files)
 	}
 	g_ptr_array_sort(order, inode_order);
 	for (guint i = 0; i < order->len; i++)
-		for (GList *f = ((struct gms_gmem_inode *)order->pdata[i])->files;
+		for (GList *f =
+			     ((struct gms_gmem_inode *)order->pdata[i])->files;
 		     f; f = f->next)
 			if (g_hash_table_contains(files, f->data))
 				g_ptr_array_add(a, f->data);

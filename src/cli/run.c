@@ -291,8 +291,9 @@ int gms_cli_run(int argc, char **argv, bool demo)
 		runs = g_ptr_array_new_with_free_func(
 			(GDestroyNotify)gms_run_free);
 		for (guint i = 0; i < scs->len; i++)
-			g_ptr_array_add(runs, gms_scenario_run_opts(
-						      scs->pdata[i], &base, &ro));
+			g_ptr_array_add(runs,
+					gms_scenario_run_opts(scs->pdata[i],
+							      &base, &ro));
 		status = report(runs, &o, demo);
 		g_ptr_array_unref(runs);
 	}

@@ -40,10 +40,10 @@ void gms_dirty_init(struct gms_dirty *d)
 
 void gms_dirty_destroy(struct gms_dirty *d)
 {
-	GHashTable **t[] = { &d->kvms,	     &d->files,	     &d->vmas,
-			     &d->inodes,     &d->fds,	     &d->pfn_kvms,
-			     &d->pfn_vmas,   &d->inode_kvms, &d->file_slots,
-			     &d->kvm_files,  &d->obj_fds };
+	GHashTable **t[] = { &d->kvms,	    &d->files,	    &d->vmas,
+			     &d->inodes,    &d->fds,	    &d->pfn_kvms,
+			     &d->pfn_vmas,  &d->inode_kvms, &d->file_slots,
+			     &d->kvm_files, &d->obj_fds };
 
 	for (guint i = 0; i < G_N_ELEMENTS(t); i++)
 		g_clear_pointer(t[i], g_hash_table_unref);
@@ -108,8 +108,7 @@ void gms_dirty_spte(struct gms_world *w, struct gms_kvm *kvm,
 		count(w->dirty.inode_kvms, spte->inode, kvm, delta);
 }
 
-void gms_dirty_pte(struct gms_world *w, struct gms_vma *vma, u64 pfn,
-		   int delta)
+void gms_dirty_pte(struct gms_world *w, struct gms_vma *vma, u64 pfn, int delta)
 {
 	g_hash_table_add(w->dirty.vmas, vma);
 	count(w->dirty.pfn_vmas, GSIZE_TO_POINTER(pfn), vma, delta);
@@ -211,8 +210,9 @@ void gms_dirty_bury(struct gms_world *w, int kind, void *obj)
 	case GMS_OBJ_SLOT:
 		gms_dirty_kvm(w, ((struct gms_memslot *)obj)->kvm);
 		if (((struct gms_memslot *)obj)->gmem.file)
-			g_hash_table_add(d->files,
-					 ((struct gms_memslot *)obj)->gmem.file);
+			g_hash_table_add(
+				d->files,
+				((struct gms_memslot *)obj)->gmem.file);
 		break;
 	case GMS_OBJ_INODE:
 		gms_dirty_inode(w, obj);

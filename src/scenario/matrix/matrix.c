@@ -148,8 +148,7 @@ struct gms_matrix *gms_matrix_run(GPtrArray *scs, gms_matrix_progress progress,
 }
 
 struct gms_matrix *gms_matrix_run_mode(GPtrArray *scs, enum gms_check_mode mode,
-				       gms_matrix_progress progress,
-				       void *data)
+				       gms_matrix_progress progress, void *data)
 {
 	struct gms_run_opts o = { .keep_going = true,
 				  .ignore_policy = true,

@@ -453,7 +453,8 @@ static bool run_policy(struct gms_runner *r, struct gms_run *run,
 
 		if (r->w) {
 			gms_policy_set(&r->w->policy, a->key, a->values[0]);
-			r->w->dirty.all = true; /* what an invariant reads changed */
+			r->w->dirty.all =
+				true; /* what an invariant reads changed */
 			continue;
 		}
 		if (g_str_equal(a->key, "abi") && r->t->abi &&
@@ -553,8 +554,8 @@ struct gms_run *gms_scenario_run_opts(struct gms_scenario *sc,
 	struct gms_runner r;
 
 	w->policy = *base;
-	w->physmem.max_pages =
-		o->max_pages ? o->max_pages : GMS_PHYSMEM_DEFAULT_PAGES;
+	w->physmem.max_pages = o->max_pages ? o->max_pages :
+					      GMS_PHYSMEM_DEFAULT_PAGES;
 	gms_runner_name_world(w, run);
 	gms_runner_init(&r, run, t);
 	r.keep_going = o->keep_going;
