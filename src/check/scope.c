@@ -64,21 +64,19 @@ static gint fd_order(gconstpointer a, gconstpointer b)
 	return *(const int *)a - *(const int *)b;
 }
 
-static GPtrArray *live_kvms(GHashTable *set)
+static bool kvm_live(gconstpointer kvm)
 {
-	GPtrArray *a = g_ptr_array_new();
-	GHashTableIter it;
-	gpointer k;
-
-	g_hash_table_iter_init(&it, set);
-	while (g_hash_table_iter_next(&it, &k, NULL))
-		if (((struct gms_kvm *)k)->vm_list)
-			g_ptr_array_add(a, k);
-	g_ptr_array_sort(a, kvm_order);
-	return a;
+	return ((const struct gms_kvm *)kvm)->vm_list;
 }
 
-static GPtrArray *live_vmas(GHashTable *set)
+static bool vma_live(gconstpointer vma)
+{
+	return !((const struct gms_vma *)vma)->freed;
+}
+
+/* the live members of @set, in the full walk's @order */
+static GPtrArray *live_sorted(GHashTable *set, bool (*live)(gconstpointer),
+			      GCompareFunc order)
 {
 	GPtrArray *a = g_ptr_array_new();
 	GHashTableIter it;
@@ -86,9 +84,9 @@ static GPtrArray *live_vmas(GHashTable *set)
 
 	g_hash_table_iter_init(&it, set);
 	while (g_hash_table_iter_next(&it, &k, NULL))
-		if (!((struct gms_vma *)k)->freed)
+		if (live(k))
 			g_ptr_array_add(a, k);
-	g_ptr_array_sort(a, vma_order);
+	g_ptr_array_sort(a, order);
 	return a;
 }
 
@@ -157,8 +155,8 @@ struct gms_scope *gms_scope_new(struct gms_world *w)
 	g_hash_table_iter_init(&it, d->inodes);
 	while (g_hash_table_iter_next(&it, &k, NULL))
 		add_set(kvms, g_hash_table_lookup(d->inode_kvms, k));
-	sc->kvms = live_kvms(kvms);
-	sc->vmas = live_vmas(vmas);
+	sc->kvms = live_sorted(kvms, kvm_live, kvm_order);
+	sc->vmas = live_sorted(vmas, vma_live, vma_order);
 	sc->files = listed_files(d->files);
 	sc->fds = touched_fds(d->fds);
 	sc->claim_files = d->files;

@@ -163,8 +163,12 @@ void gms_dirty_fd(struct gms_world *w, int fd, void *obj)
 				    GINT_TO_POINTER(fd + 1));
 }
 
-/* touch everything in @key's set of @map into @into */
-static void touch_all(GHashTable *map, gconstpointer key, GHashTable *into)
+/*
+ * Touch everything in @key's set of @map into @into; with @slot_kvms, the
+ * set holds memslots and their VMs are touched.
+ */
+static void touch_all(GHashTable *map, gconstpointer key, GHashTable *into,
+		      bool slot_kvms)
 {
 	GHashTable *s = g_hash_table_lookup(map, key);
 	GHashTableIter it;
@@ -174,21 +178,8 @@ static void touch_all(GHashTable *map, gconstpointer key, GHashTable *into)
 		return;
 	g_hash_table_iter_init(&it, s);
 	while (g_hash_table_iter_next(&it, &k, NULL))
-		g_hash_table_add(into, k);
-}
-
-/* the VMs of the memslots that point at @f */
-static void touch_slot_kvms(struct gms_world *w, struct gms_gmem_file *f)
-{
-	GHashTable *s = g_hash_table_lookup(w->dirty.file_slots, f);
-	GHashTableIter it;
-	gpointer k;
-
-	if (!s)
-		return;
-	g_hash_table_iter_init(&it, s);
-	while (g_hash_table_iter_next(&it, &k, NULL))
-		gms_dirty_kvm(w, ((struct gms_memslot *)k)->kvm);
+		g_hash_table_add(
+			into, slot_kvms ? ((struct gms_memslot *)k)->kvm : k);
 }
 
 void gms_dirty_bury(struct gms_world *w, int kind, void *obj)
@@ -201,11 +192,12 @@ void gms_dirty_bury(struct gms_world *w, int kind, void *obj)
 	switch (kind) {
 	case GMS_OBJ_KVM:
 		gms_dirty_kvm(w, obj);
-		touch_all(d->kvm_files, obj, d->files);
+		touch_all(d->kvm_files, obj, d->files, false);
 		break;
 	case GMS_OBJ_FILE:
 		g_hash_table_add(d->files, obj);
-		touch_slot_kvms(w, obj);
+		/* the VMs of the memslots that point at it */
+		touch_all(d->file_slots, obj, d->kvms, true);
 		break;
 	case GMS_OBJ_SLOT:
 		gms_dirty_kvm(w, ((struct gms_memslot *)obj)->kvm);
