@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gmemsim/gmemsim.h>
@@ -233,27 +234,39 @@ static char *scenario_text(const char *kind, guint n)
 	return g_string_free(s, FALSE);
 }
 
-/* parse and run; false if the run did not pass */
+/*
+ * CPU time of this process, in microseconds: on a shared machine the wall
+ * clock measures the neighbours as much as the model.
+ */
+static gint64 cpu_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return ts.tv_sec * G_GINT64_CONSTANT(1000000) + ts.tv_nsec / 1000;
+}
+
+/* parse and run (CPU time); false if the run did not pass */
 static bool run_statements(const char *kind, guint n, enum gms_check_mode mode,
 			   double *parse_ms, double *run_ms)
 {
 	char *text = scenario_text(kind, n);
 	struct gms_policy none = { 0 };
 	struct gms_run_opts o = { .check = mode };
-	gint64 t0 = g_get_monotonic_time(), t1;
+	gint64 t0 = cpu_us(), t1;
 	struct gms_scenario *sc =
 		gms_scenario_parse("bench.gms", text, strlen(text), NULL);
 	struct gms_run *run;
 	bool ok;
 
-	t1 = g_get_monotonic_time();
+	t1 = cpu_us();
 	*parse_ms = (t1 - t0) / 1e3;
 	if (!sc) {
 		g_free(text);
 		return false;
 	}
 	run = gms_scenario_run_opts(sc, &none, &o);
-	*run_ms = (g_get_monotonic_time() - t1) / 1e3;
+	*run_ms = (cpu_us() - t1) / 1e3;
 	ok = run->verdict == GMS_PASS;
 	gms_run_free(run);
 	gms_scenario_free(sc);
@@ -287,8 +300,8 @@ static bool statement_rows(int max)
 	double mix_min = 0, mix_max = 0;
 	bool ok = true;
 
-	printf("\n%-10s %8s %-12s %10s %10s %12s\n", "statements", "count",
-	       "check", "parse (ms)", "run (ms)", "us/statement");
+	printf("\n%-10s %8s %-12s %10s %10s %12s   (CPU time)\n", "statements",
+	       "count", "check", "parse (ms)", "run (ms)", "us/statement");
 	for (guint i = 0; i < G_N_ELEMENTS(rows); i++) {
 		double parse_ms, run_ms, us;
 		bool r;

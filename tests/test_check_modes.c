@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include <gmemsim/gmemsim.h>
+#include <gmemsim/hw_table.h>
 #include <gmemsim/matrix.h>
 #include <gmemsim/scenario.h>
 
@@ -43,11 +44,11 @@ static void test_touched_is_local(void **state)
 	check_quiet(w, GMS_CHECK_FULL);
 	assert_false(w->dirty.all);
 	assert_true(w->dirty.quiet);
-	assert_int_equal(g_hash_table_size(w->dirty.kvms), 0);
+	assert_int_equal(gms_hw_table_size(w->dirty.kvms), 0);
 	assert_int_equal(gms_sys_set_memory_attributes(w, vm[3], &a), 0);
-	assert_int_equal(g_hash_table_size(w->dirty.kvms), 1);
+	assert_int_equal(gms_hw_table_size(w->dirty.kvms), 1);
 	check_quiet(w, GMS_CHECK_INCREMENTAL);
-	assert_int_equal(g_hash_table_size(w->dirty.kvms), 0);
+	assert_int_equal(gms_hw_table_size(w->dirty.kvms), 0);
 	/* a reset judges everything again */
 	gms_world_reset(w);
 	assert_true(w->dirty.all);

@@ -2,6 +2,8 @@
 /* use-after-free and binding: gmem_uapi.md 1.2-1.4, bugs #1 and #2 of section 5. */
 #include <stdlib.h>
 
+#include <gmemsim/hw_table.h>
+
 #include "check_internal.h"
 
 static struct gms_violation *uaf(GPtrArray *out, const char *fmt, ...)
@@ -199,9 +201,9 @@ static guint collect_scope_claims(struct gms_world *w,
 	gpointer f, s;
 	guint n = 0;
 
-	g_hash_table_iter_init(&it, sc->claim_files);
-	while (g_hash_table_iter_next(&it, &f, NULL)) {
-		GHashTable *slots = g_hash_table_lookup(w->dirty.file_slots, f);
+	gms_hw_table_iter_init(&it, sc->claim_files);
+	while (gms_hw_table_iter_next(&it, sc->claim_files, &f, NULL)) {
+		GHashTable *slots = gms_hw_table_lookup(w->dirty.file_slots, f);
 
 		if (!slots || ((struct gms_gmem_file *)f)->freed)
 			continue;

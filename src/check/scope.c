@@ -10,6 +10,8 @@
  */
 #include <stdlib.h>
 
+#include <gmemsim/hw_table.h>
+
 #include "check_internal.h"
 
 static void add_set(GHashTable *into, GHashTable *set)
@@ -17,10 +19,8 @@ static void add_set(GHashTable *into, GHashTable *set)
 	GHashTableIter it;
 	gpointer k;
 
-	if (!set)
-		return;
-	g_hash_table_iter_init(&it, set);
-	while (g_hash_table_iter_next(&it, &k, NULL))
+	gms_hw_table_iter_init(&it, set);
+	while (gms_hw_table_iter_next(&it, set, &k, NULL))
 		g_hash_table_add(into, k);
 }
 
@@ -101,8 +101,8 @@ static GPtrArray *listed_files(GHashTable *files)
 	GHashTableIter it;
 	gpointer k;
 
-	g_hash_table_iter_init(&it, files);
-	while (g_hash_table_iter_next(&it, &k, NULL)) {
+	gms_hw_table_iter_init(&it, files);
+	while (gms_hw_table_iter_next(&it, files, &k, NULL)) {
 		struct gms_gmem_inode *inode =
 			((struct gms_gmem_file *)k)->inode;
 
@@ -114,7 +114,7 @@ static GPtrArray *listed_files(GHashTable *files)
 		for (GList *f =
 			     ((struct gms_gmem_inode *)order->pdata[i])->files;
 		     f; f = f->next)
-			if (g_hash_table_contains(files, f->data))
+			if (gms_hw_table_contains(files, f->data))
 				g_ptr_array_add(a, f->data);
 	g_ptr_array_unref(order);
 	g_hash_table_unref(inodes);
@@ -127,8 +127,8 @@ static GArray *touched_fds(GHashTable *fds)
 	GHashTableIter it;
 	gpointer k;
 
-	g_hash_table_iter_init(&it, fds);
-	while (g_hash_table_iter_next(&it, &k, NULL)) {
+	gms_hw_table_iter_init(&it, fds);
+	while (gms_hw_table_iter_next(&it, fds, &k, NULL)) {
 		int fd = GPOINTER_TO_INT(k) - 1;
 
 		g_array_append_val(a, fd);
@@ -146,15 +146,15 @@ struct gms_scope *gms_scope_new(struct gms_world *w)
 	gpointer k;
 
 	/* a changed page: every VM and host mapping that maps it */
-	g_hash_table_iter_init(&it, w->physmem.touched);
-	while (g_hash_table_iter_next(&it, &k, NULL)) {
-		add_set(kvms, g_hash_table_lookup(d->pfn_kvms, k));
-		add_set(vmas, g_hash_table_lookup(d->pfn_vmas, k));
+	gms_hw_table_iter_init(&it, w->physmem.touched);
+	while (gms_hw_table_iter_next(&it, w->physmem.touched, &k, NULL)) {
+		add_set(kvms, gms_hw_table_lookup(d->pfn_kvms, k));
+		add_set(vmas, gms_hw_table_lookup(d->pfn_vmas, k));
 	}
 	/* a changed inode: every VM with SPTEs from it */
-	g_hash_table_iter_init(&it, d->inodes);
-	while (g_hash_table_iter_next(&it, &k, NULL))
-		add_set(kvms, g_hash_table_lookup(d->inode_kvms, k));
+	gms_hw_table_iter_init(&it, d->inodes);
+	while (gms_hw_table_iter_next(&it, d->inodes, &k, NULL))
+		add_set(kvms, gms_hw_table_lookup(d->inode_kvms, k));
 	sc->kvms = live_sorted(kvms, kvm_live, kvm_order);
 	sc->vmas = live_sorted(vmas, vma_live, vma_order);
 	sc->files = listed_files(d->files);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Host page frames and the page allocator (mm/page_alloc.c, much reduced). */
+#include <gmemsim/hw_table.h>
 #include <gmemsim/physmem.h>
 
 void gms_physmem_init(struct gms_physmem *pm)
@@ -8,15 +9,14 @@ void gms_physmem_init(struct gms_physmem *pm)
 	pm->free_list = g_array_new(FALSE, FALSE, sizeof(u64));
 	pm->nr_allocated = 0;
 	pm->max_pages = GMS_PHYSMEM_DEFAULT_PAGES;
-	pm->touched = g_hash_table_new(g_direct_hash, g_direct_equal);
+	pm->touched = NULL; /* from the first page handed out */
 }
 
 void gms_physmem_destroy(struct gms_physmem *pm)
 {
 	g_array_unref(pm->pages);
 	g_array_unref(pm->free_list);
-	g_hash_table_unref(pm->touched);
-	pm->touched = NULL;
+	gms_hw_table_free(&pm->touched);
 	pm->pages = NULL;
 	pm->free_list = NULL;
 }
@@ -25,7 +25,8 @@ struct gms_page *gms_physmem_page(struct gms_physmem *pm, u64 pfn)
 {
 	if (pfn >= pm->pages->len)
 		return NULL;
-	g_hash_table_add(pm->touched, GSIZE_TO_POINTER(pfn));
+	g_hash_table_add(gms_hw_table(&pm->touched, NULL),
+			 GSIZE_TO_POINTER(pfn));
 	return &g_array_index(pm->pages, struct gms_page, pfn);
 }
 
