@@ -27,7 +27,8 @@ struct gms_dirty {
 	GHashTable *inode_kvms; /* inode -> kvm -> SPTEs from that inode */
 	GHashTable *file_slots; /* file -> memslots whose gmem.file it is */
 	GHashTable *kvm_files; /* kvm -> files it ever owned */
-	GHashTable *obj_fds; /* kvm or file -> its fd + 1 */
+	GHashTable
+		*obj_fds; /* kvm or file -> the fds (+ 1) it was installed in */
 };
 
 struct gms_world;

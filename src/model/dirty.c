@@ -151,8 +151,8 @@ void gms_dirty_fd(struct gms_world *w, int fd, void *obj)
 {
 	g_hash_table_add(set(&w->dirty.fds), GINT_TO_POINTER(fd + 1));
 	if (obj)
-		g_hash_table_insert(set(&w->dirty.obj_fds), obj,
-				    GINT_TO_POINTER(fd + 1));
+		g_hash_table_add(set_of(&w->dirty.obj_fds, obj),
+				 GINT_TO_POINTER(fd + 1));
 }
 
 /*
@@ -178,10 +178,7 @@ static void touch_all(GHashTable *m, gconstpointer key, GHashTable **into,
 void gms_dirty_bury(struct gms_world *w, int kind, void *obj)
 {
 	struct gms_dirty *d = &w->dirty;
-	gpointer fd = gms_hw_table_lookup(d->obj_fds, obj);
-
-	if (fd)
-		g_hash_table_add(set(&d->fds), fd);
+	touch_all(d->obj_fds, obj, &d->fds, false);
 	switch (kind) {
 	case GMS_OBJ_KVM:
 		gms_dirty_kvm(w, obj);
