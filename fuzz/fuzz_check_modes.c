@@ -37,33 +37,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-static bool same_step(const struct gms_step *a, const struct gms_step *b)
-{
-	guint n = a->violations ? a->violations->len : 0;
-
-	if (n != (b->violations ? b->violations->len : 0))
-		return false;
-	for (guint i = 0; i < n; i++) {
-		const struct gms_violation *x = a->violations->pdata[i];
-		const struct gms_violation *y = b->violations->pdata[i];
-
-		if (strcmp(x->id, y->id) || strcmp(x->message, y->message))
-			return false;
-	}
-	return true;
-}
-
-static bool same_runs(const struct gms_run *a, const struct gms_run *b)
-{
-	if (a->w->warn_log.count != b->w->warn_log.count ||
-	    a->steps->len != b->steps->len)
-		return false;
-	for (guint i = 0; i < a->steps->len; i++)
-		if (!same_step(a->steps->pdata[i], b->steps->pdata[i]))
-			return false;
-	return true;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text = gms_fuzz_decode_lifecycle(data, size);
@@ -79,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	full = gms_scenario_run_opts(sc, &base, &o);
 	o.check = GMS_CHECK_VERIFY;
 	verified = gms_scenario_run_opts(sc, &base, &o);
-	if (!same_runs(full, verified)) {
+	if (!gms_runs_same(full, verified)) {
 		fprintf(stderr,
 			"%s\ncheck=incremental differs from check=full:\n",
 			text);

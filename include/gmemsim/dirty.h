@@ -19,6 +19,8 @@ struct gms_dirty {
 	bool all;
 	/* the last check found no violation and ran with idle hardware */
 	bool quiet;
+	/* nothing recorded: every check walks everything (gms_dirty_disable) */
+	bool off;
 	/* touched since the last check: sets of pointers (or fd + 1) */
 	GHashTable *kvms, *files, *vmas, *inodes, *fds;
 	/* reverse maps, kept for the world's life: key -> set of dependents */
@@ -41,6 +43,11 @@ struct gms_gmem_inode;
 
 void gms_dirty_init(struct gms_dirty *d);
 void gms_dirty_destroy(struct gms_dirty *d);
+/*
+ * Record nothing for @w, whose checks then all walk everything: for worlds
+ * checked a few times each (the explorer makes one per path).
+ */
+void gms_dirty_disable(struct gms_world *w);
 /* the invariants ran: forget what they saw change */
 void gms_dirty_clear(struct gms_world *w, bool quiet);
 

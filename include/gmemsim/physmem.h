@@ -40,6 +40,7 @@ struct gms_physmem {
 	 * (dirty.h): whoever may have changed a page got it from there
 	 */
 	GHashTable *touched;
+	bool untracked; /* record no touched pfns (gms_dirty_disable()) */
 };
 
 #define GMS_PHYSMEM_DEFAULT_PAGES (1ULL << 18) /* 1 GiB */

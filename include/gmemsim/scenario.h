@@ -228,6 +228,11 @@ struct gms_run *gms_scenario_run_fuzz(struct gms_scenario *sc,
 				      u64 max_pages);
 bool gms_run_broke(const struct gms_run *run);
 /*
+ * Two model runs of one scenario saw the same: model bugs, steps, outcomes
+ * and violations (the check modes' tests).
+ */
+bool gms_runs_same(const struct gms_run *a, const struct gms_run *b);
+/*
  * For the design matrix: run @sc under @policy alone (its policy lines are
  * skipped), going on past wrong outcomes and violations.
  */

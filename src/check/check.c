@@ -97,7 +97,7 @@ void gms_check_run_into(struct gms_world *w, GPtrArray *out)
 static bool can_scope(struct gms_world *w, enum gms_check_mode mode, bool idle)
 {
 	return mode == GMS_CHECK_INCREMENTAL && idle && w->dirty.quiet &&
-	       !w->dirty.all;
+	       !w->dirty.all && !w->dirty.off;
 }
 
 static void check_scoped(struct gms_world *w, const struct gms_scope *sc,
@@ -115,12 +115,14 @@ static void check_scoped(struct gms_world *w, const struct gms_scope *sc,
 	}
 }
 
-static bool same_violations(const GPtrArray *a, guint from, const GPtrArray *b)
+bool gms_violations_same(const GPtrArray *a, const GPtrArray *b)
 {
-	if (a->len - from != b->len)
+	guint n = a ? a->len : 0;
+
+	if (n != (b ? b->len : 0))
 		return false;
-	for (guint i = 0; i < b->len; i++) {
-		const struct gms_violation *x = a->pdata[from + i];
+	for (guint i = 0; i < n; i++) {
+		const struct gms_violation *x = a->pdata[i];
 		const struct gms_violation *y = b->pdata[i];
 
 		if (strcmp(x->id, y->id) || strcmp(x->message, y->message))
@@ -139,14 +141,16 @@ void gms_check_step_into(struct gms_world *w, enum gms_check_mode mode,
 
 	if (mode == GMS_CHECK_VERIFY &&
 	    can_scope(w, GMS_CHECK_INCREMENTAL, idle)) {
-		GPtrArray *inc = gms_violations_new();
+		GPtrArray *inc = gms_violations_new(),
+			  *full = gms_violations_new();
 
 		sc = gms_scope_new(w);
 		check_scoped(w, sc, idle, inc);
-		check_scoped(w, NULL, idle, out);
-		if (!same_violations(out, before, inc))
+		check_scoped(w, NULL, idle, full);
+		if (!gms_violations_same(inc, full))
 			gms_world_model_bug(
 				w, "check=incremental differs from check=full");
+		g_ptr_array_extend_and_steal(out, full);
 		g_ptr_array_unref(inc);
 	} else {
 		check_scoped(w, sc, idle, out);

@@ -25,8 +25,9 @@ struct gms_page *gms_physmem_page(struct gms_physmem *pm, u64 pfn)
 {
 	if (pfn >= pm->pages->len)
 		return NULL;
-	g_hash_table_add(gms_hw_table(&pm->touched, NULL),
-			 GSIZE_TO_POINTER(pfn));
+	if (!pm->untracked)
+		g_hash_table_add(gms_hw_table(&pm->touched, NULL),
+				 GSIZE_TO_POINTER(pfn));
 	return &g_array_index(pm->pages, struct gms_page, pfn);
 }
 

@@ -41,6 +41,12 @@ void gms_dirty_destroy(struct gms_dirty *d)
 		gms_hw_table_free(t[i]);
 }
 
+void gms_dirty_disable(struct gms_world *w)
+{
+	w->dirty.off = true;
+	w->physmem.untracked = true;
+}
+
 void gms_dirty_clear(struct gms_world *w, bool quiet)
 {
 	struct gms_dirty *d = &w->dirty;
@@ -83,17 +89,23 @@ static void count(GHashTable **m, gconstpointer key, gpointer dep, int delta)
 
 void gms_dirty_kvm(struct gms_world *w, struct gms_kvm *kvm)
 {
+	if (w->dirty.off)
+		return;
 	g_hash_table_add(set(&w->dirty.kvms), kvm);
 }
 
 void gms_dirty_inode(struct gms_world *w, struct gms_gmem_inode *inode)
 {
+	if (w->dirty.off)
+		return;
 	g_hash_table_add(set(&w->dirty.inodes), inode);
 }
 
 void gms_dirty_spte(struct gms_world *w, struct gms_kvm *kvm,
 		    const struct gms_spte *spte, int delta)
 {
+	if (w->dirty.off)
+		return;
 	gms_dirty_kvm(w, kvm);
 	count(&w->dirty.pfn_kvms, GSIZE_TO_POINTER(spte->pfn), kvm, delta);
 	if (spte->source == GMS_SPTE_GMEM)
@@ -102,12 +114,16 @@ void gms_dirty_spte(struct gms_world *w, struct gms_kvm *kvm,
 
 void gms_dirty_pte(struct gms_world *w, struct gms_vma *vma, u64 pfn, int delta)
 {
+	if (w->dirty.off)
+		return;
 	g_hash_table_add(set(&w->dirty.vmas), vma);
 	count(&w->dirty.pfn_vmas, GSIZE_TO_POINTER(pfn), vma, delta);
 }
 
 void gms_dirty_file(struct gms_world *w, struct gms_gmem_file *f)
 {
+	if (w->dirty.off)
+		return;
 	g_hash_table_add(set(&w->dirty.files), f);
 }
 
@@ -117,6 +133,9 @@ void gms_memslot_set_gmem_file(struct gms_memslot *slot,
 	struct gms_world *w = slot->kvm->w;
 	struct gms_gmem_file *old = slot->gmem.file;
 
+	slot->gmem.file = f;
+	if (w->dirty.off)
+		return;
 	if (old) {
 		count(&w->dirty.file_slots, old, slot, -1);
 		g_hash_table_add(set(&w->dirty.files), old);
@@ -126,13 +145,14 @@ void gms_memslot_set_gmem_file(struct gms_memslot *slot,
 		g_hash_table_add(set(&w->dirty.files), f);
 	}
 	gms_dirty_kvm(w, slot->kvm);
-	slot->gmem.file = f;
 }
 
 void gms_dirty_slot_copy(struct gms_memslot *slot)
 {
 	struct gms_world *w = slot->kvm->w;
 
+	if (w->dirty.off)
+		return;
 	gms_dirty_kvm(w, slot->kvm);
 	if (!slot->gmem.file)
 		return;
@@ -142,6 +162,8 @@ void gms_dirty_slot_copy(struct gms_memslot *slot)
 
 void gms_dirty_file_kvm(struct gms_world *w, struct gms_gmem_file *f)
 {
+	if (w->dirty.off)
+		return;
 	g_hash_table_add(set(&w->dirty.files), f);
 	if (f->kvm)
 		g_hash_table_add(set_of(&w->dirty.kvm_files, f->kvm), f);
@@ -149,6 +171,8 @@ void gms_dirty_file_kvm(struct gms_world *w, struct gms_gmem_file *f)
 
 void gms_dirty_fd(struct gms_world *w, int fd, void *obj)
 {
+	if (w->dirty.off)
+		return;
 	g_hash_table_add(set(&w->dirty.fds), GINT_TO_POINTER(fd + 1));
 	if (obj)
 		g_hash_table_add(set_of(&w->dirty.obj_fds, obj),
@@ -178,6 +202,9 @@ static void touch_all(GHashTable *m, gconstpointer key, GHashTable **into,
 void gms_dirty_bury(struct gms_world *w, int kind, void *obj)
 {
 	struct gms_dirty *d = &w->dirty;
+
+	if (d->off)
+		return;
 	touch_all(d->obj_fds, obj, &d->fds, false);
 	switch (kind) {
 	case GMS_OBJ_KVM:

@@ -66,6 +66,8 @@ static void replay_begin(struct explorer *x, struct replay *rp)
 
 	x->res->stats.worlds++;
 	w->policy = x->cfg->policy;
+	/* a world per path, small and checked whole: no record to keep */
+	gms_dirty_disable(w);
 	rp->t = gms_model_target_new(w);
 	if (rp->runner_ready)
 		gms_runner_reset(&rp->r, rp->t);
@@ -252,7 +254,7 @@ static const char *broken(struct explorer *x, struct gms_world *w)
 
 	if (w->warn_log.count)
 		return "model-bug";
-	gms_check_step_into(w, GMS_CHECK_INCREMENTAL, x->scratch);
+	gms_check_step_into(w, GMS_CHECK_FULL, x->scratch);
 	if (x->scratch->len)
 		id = ((struct gms_violation *)x->scratch->pdata[0])->id;
 	g_ptr_array_set_size(x->scratch, 0);

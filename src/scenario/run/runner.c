@@ -608,6 +608,22 @@ bool gms_run_broke(const struct gms_run *run)
 	return false;
 }
 
+bool gms_runs_same(const struct gms_run *a, const struct gms_run *b)
+{
+	if (a->w->warn_log.count != b->w->warn_log.count ||
+	    a->verdict != b->verdict || a->steps->len != b->steps->len)
+		return false;
+	for (guint i = 0; i < a->steps->len; i++) {
+		const struct gms_step *x = a->steps->pdata[i];
+		const struct gms_step *y = b->steps->pdata[i];
+
+		if (g_strcmp0(x->actual, y->actual) ||
+		    !gms_violations_same(x->violations, y->violations))
+			return false;
+	}
+	return true;
+}
+
 struct gms_run *gms_scenario_run_target(struct gms_scenario *sc,
 					struct gms_target *t)
 {
