@@ -10,6 +10,7 @@ void gms_physmem_init(struct gms_physmem *pm)
 	pm->nr_allocated = 0;
 	pm->max_pages = GMS_PHYSMEM_DEFAULT_PAGES;
 	pm->touched = NULL; /* from the first page handed out */
+	pm->untracked = false;
 }
 
 void gms_physmem_destroy(struct gms_physmem *pm)
