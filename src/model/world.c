@@ -24,6 +24,7 @@ static void world_init(struct gms_world *w)
 	gms_lock_ctx_init(&w->sync, 0);
 	w->tasks = g_ptr_array_new_with_free_func(gms_task_free);
 	w->next_id = 1;
+	gms_dirty_init(&w->dirty);
 }
 
 struct gms_world *gms_world_new(void)
@@ -120,6 +121,7 @@ static void world_fini(struct gms_world *w)
 		g_array_unref(w->fatal);
 	if (w->task_work)
 		g_ptr_array_unref(w->task_work);
+	gms_dirty_destroy(&w->dirty);
 	gms_lock_ctx_destroy(&w->sync);
 	gms_lockdep_destroy(&w->lockdep);
 	gms_hw_destroy(&w->hw);
