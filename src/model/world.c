@@ -14,6 +14,8 @@ static void world_init(struct gms_world *w)
 	gms_physmem_init(&w->physmem);
 	gms_hw_init(&w->hw, w->warn);
 	gms_mm_init(&w->mm);
+	/* first: installing fds 0-2 below already records a touch */
+	gms_dirty_init(&w->dirty);
 	w->fds = g_array_new(FALSE, TRUE, sizeof(struct gms_fd));
 	/* fds 0-2 are stdin, stdout and stderr: open, and none of KVM's */
 	for (int i = 0; i < 3; i++)
@@ -24,7 +26,6 @@ static void world_init(struct gms_world *w)
 	gms_lock_ctx_init(&w->sync, 0);
 	w->tasks = g_ptr_array_new_with_free_func(gms_task_free);
 	w->next_id = 1;
-	gms_dirty_init(&w->dirty);
 }
 
 struct gms_world *gms_world_new(void)
