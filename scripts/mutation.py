@@ -6,9 +6,9 @@ Every candidate site of src/model, src/kvm, src/hw and src/check is listed in
 a fixed order, shuffled with random.Random(SEED) and the first COUNT that are
 not listed in scripts/mutation-equivalent.txt are tried: same seed and same
 source, same mutants; a bigger COUNT tries a superset. Each mutant is written
-into a private copy of the tree (build-mut/wN/src, synced from the
+into a private copy of the tree (build-mut/wN/tree, synced from the
 developer's tree at start, so the tree itself is never mutated even if this
-is killed), built incrementally in its ASan+UBSan build (build-mut/wN/build)
+is killed), built incrementally in its ASan+UBSan build (build-mut/wN/tree/build-mut)
 and run against the kill set: the scenario library in one `gmemsim run`, then
 the cmocka unit binaries and the shell tests of the scenarios suite, in that
 order, stopping at the first failure. A failure, a sanitizer report (a leak
@@ -102,15 +102,21 @@ def match_paren(code, i):
 class Site:
     def __init__(self, path, line, op, edits, text):
         self.path, self.line, self.op, self.edits = path, line, op, edits
+        self.text = text  # the file's, shared by its sites
         self.k = 0
-        self.orig = text.splitlines()[line - 1]
-        mutated = apply_edits(text, edits)
-        # the mutated line: the same line of the mutated text, shifted by
-        # what the edits before it removed or added
-        shift = sum(len(r) - (e - s) for s, e, r in edits
-                    if s < line_start(text, line))
-        lines = mutated[line_start(text, line) + shift:].split('\n', 1)
-        self.mutated = lines[0]
+
+    @property
+    def orig(self):
+        return self.text[line_start(self.text, self.line):].split('\n', 1)[0]
+
+    @property
+    def mutated(self):
+        """The mutated line: the same line of the mutated text, shifted by
+        what the edits before it removed or added."""
+        start = line_start(self.text, self.line)
+        shift = sum(len(r) - (e - s) for s, e, r in self.edits if s < start)
+        mutated = apply_edits(self.text, self.edits)
+        return mutated[start + shift:].split('\n', 1)[0]
 
     @property
     def ident(self):
@@ -122,6 +128,15 @@ def line_start(text, line):
     for _ in range(line - 1):
         pos = text.index('\n', pos) + 1
     return pos
+
+
+def cache_orig(sites):
+    """The original line of each site, read once (equivalence matching)."""
+    lines = {}
+    for st in sites:
+        if st.path not in lines:
+            lines[st.path] = st.text.split('\n')
+        st.orig_line = lines[st.path][st.line - 1]
 
 
 def apply_edits(text, edits):
@@ -313,7 +328,7 @@ def load_equivalents(root):
 
 def is_equivalent(site, entries):
     return any(fnmatch.fnmatch(site.path, f) and op in ('*', site.op) and
-               rx.search(site.orig) for f, op, rx in entries)
+               rx.search(site.orig_line) for f, op, rx in entries)
 
 
 def sync_tree(root, dest):
@@ -343,8 +358,10 @@ def sync_tree(root, dest):
 class Worker:
     def __init__(self, root, base, n, skip_tests):
         self.dir = os.path.join(base, f'w{n}')
-        self.src = os.path.join(self.dir, 'src')
-        self.build = os.path.join(self.dir, 'build')
+        # the build inside its tree, as the developer's: __FILE__ is then
+        # ../src/..., which the tests of the warn log expect
+        self.src = os.path.join(self.dir, 'tree')
+        self.build = os.path.join(self.src, 'build-mut')
         os.makedirs(self.src, exist_ok=True)
         sync_tree(root, self.src)
         if not os.path.exists(os.path.join(self.build, 'build.ninja')):
@@ -366,7 +383,8 @@ class Worker:
                                  os.path.join(self.src, 'scenarios')], {})]
         binaries, scripts = [], []
         for t in tests:
-            if not {'unit', 'scenarios'} & set(t['suite']) or \
+            suites = {x.split(':')[-1] for x in t['suite']}
+            if not {'unit', 'scenarios'} & suites or \
                     t['name'] in self.skip_tests or \
                     t['cmd'][0] == gmemsim and t['cmd'][1:2] == ['run']:
                 continue
@@ -522,6 +540,7 @@ def main():
     args = ap.parse_args()
 
     sites = all_sites(root, args.filter)
+    cache_orig(sites)
     random.Random(args.seed).shuffle(sites)
     equiv = load_equivalents(root)
     chosen, skipped_equiv = [], 0
