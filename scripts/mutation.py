@@ -371,6 +371,7 @@ class Worker:
                            check=True, stdout=subprocess.DEVNULL)
         self.skip_tests = skip_tests
         self.tests = None
+        self.times = {}
 
     def kill_set(self):
         """[(name, argv, env)], fastest first: the scenario library in one
@@ -418,7 +419,8 @@ class Worker:
                 return 'killed', f'timeout ({timeout:.0f}s)'
             t0 = time.monotonic()
             # a session of its own: a timeout ends the shell tests' children
-            p = subprocess.Popen(argv, env=dict(env, **tenv),
+            # the build directory, as meson runs a test without workdir
+            p = subprocess.Popen(argv, env=dict(env, **tenv), cwd=self.build,
                                  stdout=subprocess.DEVNULL,
                                  stderr=subprocess.PIPE,
                                  start_new_session=True)
@@ -429,6 +431,7 @@ class Worker:
                 p.communicate()
                 return 'killed', f'timeout ({timeout:.0f}s) in {name}'
             left -= time.monotonic() - t0
+            self.times[name] = time.monotonic() - t0
             if p.returncode != 0:
                 why = 'leak' if b'LeakSanitizer' in err else \
                     'sanitizer' if b'Sanitizer' in err else \
@@ -563,8 +566,10 @@ def main():
     workers = [Worker(root, args.dir, n, skip) for n in range(args.jobs)]
     for w in workers:
         secs = w.baseline(args.timeout)
+        slow = sorted(w.times.items(), key=lambda x: -x[1])[:4]
         print(f'{w.dir}: baseline passes its kill set in {secs:.0f} s '
-              f'({len(w.tests)} programs)', flush=True)
+              f'({len(w.tests)} programs; slowest: ' +
+              ', '.join(f'{n} {t:.0f} s' for n, t in slow) + ')', flush=True)
     print('kill set: ' + ', '.join(n for n, _, _ in workers[0].tests),
           flush=True)
     free = list(workers)
