@@ -51,7 +51,7 @@ SEED ?= 1
 COUNT ?= 100
 TIMEOUT ?= 300
 JOBS ?= 1
-MUTATION_FLOOR = --seed 20 --count 12 --timeout 120
+MUTATION_FLOOR = --seed 20 --count 20 --timeout 120
 mutation: deps
 	scripts/mutation.py --dir $(MUT_DIR) --seed $(SEED) --count $(COUNT) \
 		--timeout $(TIMEOUT) --jobs $(JOBS) $(if $(FILTER),--filter $(FILTER))
