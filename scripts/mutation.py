@@ -310,7 +310,8 @@ def all_sites(root, filters):
 
 
 def load_equivalents(root):
-    """Entries `file-glob | operator | regex of the original line | why`."""
+    """Entries `file-glob | operator | regex of the original line | why`;
+    the operator may name one of a line's sites (`relop:0`, the first)."""
     entries = []
     path = os.path.join(root, EQUIV_FILE)
     if not os.path.exists(path):
@@ -327,7 +328,8 @@ def load_equivalents(root):
 
 
 def is_equivalent(site, entries):
-    return any(fnmatch.fnmatch(site.path, f) and op in ('*', site.op) and
+    return any(fnmatch.fnmatch(site.path, f) and
+               op in ('*', site.op, f'{site.op}:{site.k}') and
                rx.search(site.orig_line) for f, op, rx in entries)
 
 

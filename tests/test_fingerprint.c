@@ -76,6 +76,13 @@ static void test_observable_state_is_state(void **state)
 		     form_of(VM_G SLOT "guest.read a gpa=1M\n"
 				       "gmem.punch g offset=0 len=4K\n"));
 	assert_false(form_of(VM_G) == form_of(VM_G "gmem.mmap m gmem=g\n"));
+	/* where a slot sits in guest physical memory, and how big it is */
+	assert_false(
+		form_of(VM_G SLOT) ==
+		form_of(VM_G "memslot.set a slot=0 gpa=2M size=8K gmem=g\n"));
+	assert_false(
+		form_of(VM_G SLOT) ==
+		form_of(VM_G "memslot.set a slot=0 gpa=1M size=4K gmem=g\n"));
 	/* an init_shared file converted to private is not one never converted */
 	assert_false(form_of("policy convert=in-place-zero\n" VM_G) ==
 		     form_of("policy convert=in-place-zero\n" VM_G
