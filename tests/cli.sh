@@ -46,6 +46,12 @@ check bad-format 2 "$g" matrix --format pdf
 has bad-format-usage "$tmp/err" '^Usage:'
 check bad-max-states 2 "$g" explore --max-states -1
 has bad-max-states-usage "$tmp/err" '^Usage:'
+# every VM type by the name the usage gives it, and no other
+for t in default sw_protected snp tdx pkvm; do
+	check "explore-type-$t" 0 "$g" explore --type "$t" --depth 1
+done
+check explore-bad-type 2 "$g" explore --type sev --depth 1
+has explore-bad-type "$tmp/err" '--type takes default, sw_protected'
 check missing-path 2 "$g" run "$tmp/nope.gms"
 has missing-path "$tmp/err" 'nope\.gms: no such file or folder'
 printf 'vm.create\n' > "$tmp/bad.gms"

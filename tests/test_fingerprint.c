@@ -76,6 +76,13 @@ static void test_observable_state_is_state(void **state)
 		     form_of(VM_G SLOT "guest.read a gpa=1M\n"
 				       "gmem.punch g offset=0 len=4K\n"));
 	assert_false(form_of(VM_G) == form_of(VM_G "gmem.mmap m gmem=g\n"));
+	/* where a slot sits in guest physical memory, and how big it is */
+	assert_false(
+		form_of(VM_G SLOT) ==
+		form_of(VM_G "memslot.set a slot=0 gpa=2M size=8K gmem=g\n"));
+	assert_false(
+		form_of(VM_G SLOT) ==
+		form_of(VM_G "memslot.set a slot=0 gpa=1M size=4K gmem=g\n"));
 	/* an init_shared file converted to private is not one never converted */
 	assert_false(form_of("policy convert=in-place-zero\n" VM_G) ==
 		     form_of("policy convert=in-place-zero\n" VM_G
@@ -85,6 +92,72 @@ static void test_observable_state_is_state(void **state)
 		form_of(VM_G SLOT "spawn t gmem.punch g offset=0 len=4K\n") ==
 		form_of(VM_G SLOT "spawn t gmem.punch g offset=0 len=4K\n"
 				  "step t\n"));
+}
+
+/* The form of @w as it is now. */
+static u64 form_now(struct gms_world *w)
+{
+	struct gms_fp *fp = gms_fp_new();
+	u64 h;
+
+	gms_fp_begin(fp, w);
+	h = gms_fp_finish(fp);
+	gms_fp_free(fp);
+	return h;
+}
+
+static gboolean first_spte(gpointer key, gpointer value, gpointer data)
+{
+	(void)key;
+	*(struct gms_spte **)data = value;
+	return TRUE;
+}
+
+/*
+ * An SPTE's target is state of its own: a stale SPTE (what the stale-mapping
+ * mutants leave) keeps pointing where its slot no longer says, so a form
+ * that derived it from the gfn would merge a world whose guest still reads
+ * the old page with one where it does not.
+ */
+static void test_spte_target_is_state(void **state)
+{
+	const char *text = VM_G SLOT "guest.read a gpa=1M\n"
+				     "host.mmap_anon h size=8K\n"
+				     "memslot.set a slot=1 gpa=2M size=8K "
+				     "uaddr=h\n"
+				     "guest.read a gpa=2M\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_policy none = { 0 };
+	struct gms_run *run;
+	struct gms_kvm *kvm;
+	struct gms_spte *s = NULL, *h = NULL;
+	u64 before;
+	u64 gfn = (2 << 20) >> GMS_PAGE_SHIFT;
+
+	(void)state;
+	assert_non_null(sc);
+	run = gms_scenario_run(sc, &none);
+	assert_int_equal(run->verdict, GMS_PASS);
+	kvm = run->w->vms->data;
+	g_tree_foreach(kvm->sptes, first_spte, &s);
+	assert_non_null(s);
+	assert_int_equal(s->source, GMS_SPTE_GMEM);
+	h = g_tree_lookup(kvm->sptes, &gfn);
+	assert_non_null(h);
+	assert_int_not_equal(h->source, GMS_SPTE_GMEM);
+	before = form_now(run->w);
+	/* a guest_memfd SPTE: which index of its file it maps */
+	s->index++;
+	assert_true(form_now(run->w) != before);
+	s->index--;
+	assert_true(form_now(run->w) == before);
+	/* a host-memory SPTE: which address of the host mapping */
+	h->hva += GMS_PAGE_SIZE;
+	assert_true(form_now(run->w) != before);
+	h->hva -= GMS_PAGE_SIZE;
+	gms_run_free(run);
+	gms_scenario_free(sc);
 }
 
 /* The hash of @n values emitted before the rest of an empty world. */
@@ -126,6 +199,7 @@ int main(void)
 		cmocka_unit_test(test_allocation_order_is_not_state),
 		cmocka_unit_test(test_observable_state_is_state),
 		cmocka_unit_test(test_form_is_a_sequence),
+		cmocka_unit_test(test_spte_target_is_state),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -144,6 +144,26 @@ static void test_deadlock(void **state)
 		"deadlock: task 2 waits for slots_lock held by task 1; task 1 waits for filemap_invalidate_lock held by task 2"));
 }
 
+/*
+ * Any unfinished task is pending, the first spawned too: the end-of-run leak
+ * check and the explorer's quiescence both wait for it.
+ */
+static void test_pending_is_any_task(void **state)
+{
+	struct fx *fx = *state;
+	struct gms_task *t1 = pair_new(fx, GMS_LOCK_SLOTS, GMS_LOCK_INVALIDATE);
+	struct gms_task *t2 = pair_new(fx, GMS_LOCK_SLOTS, GMS_LOCK_INVALIDATE);
+
+	assert_true(gms_tasks_pending(fx->w));
+	/* the later task runs to its end before the first begins */
+	assert_int_equal(gms_task_step(fx->w, t2), GMS_TASK_RAN);
+	assert_int_equal(gms_task_step(fx->w, t2), GMS_TASK_DONE);
+	assert_true(gms_tasks_pending(fx->w));
+	assert_int_equal(gms_task_step(fx->w, t1), GMS_TASK_RAN);
+	assert_int_equal(gms_task_step(fx->w, t1), GMS_TASK_DONE);
+	assert_false(gms_tasks_pending(fx->w));
+}
+
 static void test_no_deadlock_when_one_can_finish(void **state)
 {
 	struct fx *fx = *state;
@@ -166,6 +186,7 @@ int main(void)
 		FX_TEST(test_exclusive_and_shared),
 		FX_TEST(test_inversion),
 		FX_TEST(test_deadlock),
+		FX_TEST(test_pending_is_any_task),
 		FX_TEST(test_no_deadlock_when_one_can_finish),
 	};
 

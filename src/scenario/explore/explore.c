@@ -109,6 +109,8 @@ static void replay_begin(struct worker *wk)
 	struct gms_world *w = gms_world_new();
 
 	w->policy = wk->x->cfg->policy;
+	/* a world per path, small and checked whole: no record to keep */
+	gms_dirty_disable(w);
 	rp->t = gms_model_target_new(w);
 	if (rp->runner_ready)
 		gms_runner_reset(&rp->r, rp->t);
@@ -314,7 +316,7 @@ static const char *broken(struct worker *wk, struct gms_world *w)
 
 	if (w->warn_log.count)
 		return "model-bug";
-	gms_check_run_into(w, scratch);
+	gms_check_step_into(w, GMS_CHECK_FULL, scratch);
 	if (scratch->len)
 		id = ((struct gms_violation *)scratch->pdata[0])->id;
 	g_ptr_array_set_size(scratch, 0);

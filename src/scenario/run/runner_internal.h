@@ -34,6 +34,7 @@ struct gms_runner {
 	GHashTable *slots; /* (vm fd, slot) -> the region last set there */
 	bool keep_going; /* diff mode: a wrong outcome does not stop the run */
 	bool ignore_policy; /* matrix: the variant's policy, not the scenario's lines */
+	enum gms_check_mode check; /* the invariants after each step */
 	GHashTable *
 		tasks; /* task name -> GUINT_TO_POINTER(task id); NULL: none yet */
 	GPtrArray *scratch; /* the invariants' verdicts on the step in progress */
