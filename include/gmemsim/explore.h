@@ -41,6 +41,13 @@ struct gms_explore_config {
 	 * search must agree with.
 	 */
 	bool fresh_worlds;
+	/*
+	 * The form's soundness (--check-forms): when a state reached is merged
+	 * with one seen, replay both paths and run every operation on both;
+	 * each must give the same outcome and equal forms again. Check at most
+	 * @check_forms merges (0: none), every @check_every-th one (0 or 1: each).
+	 */
+	u32 check_forms, check_every;
 	/* called now and then while the search runs; may be NULL */
 	void (*progress)(const struct gms_explore_stats *st, void *data);
 	void *progress_data;
@@ -55,6 +62,10 @@ struct gms_explore_result {
 	char *counterexample; /* the shortest sequence, as a .gms scenario */
 	bool replays; /* `gmemsim run` of it reaches the same violation */
 	guint alphabet; /* how many operations each state may take */
+	u64 merges; /* states reached whose form was seen: pruned */
+	u64 merges_checked; /* of those, checked (check_forms) */
+	/* two states of one form that behave differently: what differed */
+	char *unsound;
 };
 
 void gms_explore_config_init(struct gms_explore_config *cfg);

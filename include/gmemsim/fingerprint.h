@@ -28,6 +28,7 @@ struct gms_fp_ops {
 	void (*pfn)(struct gms_fp *fp, u64 pfn);
 	void (*addr)(struct gms_fp *fp, u64 addr);
 	void (*fd)(struct gms_fp *fp, int fd);
+	void (*tag)(struct gms_fp *fp, u64 tag);
 	void (*lock_obj)(struct gms_fp *fp, enum gms_lock_class class,
 			 const void *obj);
 };
@@ -86,6 +87,12 @@ static inline void gms_fp_addr(struct gms_fp *fp, u64 addr)
 static inline void gms_fp_fd(struct gms_fp *fp, int fd)
 {
 	fp->ops->fd(fp, fd);
+}
+
+/* a content tag: zero and ciphertext are values, a scenario's tag a name */
+static inline void gms_fp_tag(struct gms_fp *fp, u64 tag)
+{
+	fp->ops->tag(fp, tag);
 }
 
 /* the object a lock of @class protects */

@@ -559,6 +559,7 @@ static const struct gms_fp_ops state_form_ops = {
 	.pfn = fp_pfn,
 	.addr = fp_addr,
 	.fd = fp_fd,
+	.tag = fp_tag,
 	.lock_obj = fp_lock_obj,
 };
 

@@ -11,6 +11,7 @@
 struct explore_opts {
 	gint depth, vms, pages, files, slots, jobs;
 	gint64 max_states;
+	gint check_forms, check_every;
 	char *type;
 	char **policies;
 	char *output;
@@ -47,6 +48,8 @@ static void to_config(struct explore_opts *o)
 	cfg->no_symmetry = o->no_symmetry;
 	cfg->no_tasks = o->no_tasks;
 	cfg->fresh_worlds = o->fresh_worlds;
+	cfg->check_forms = o->check_forms;
+	cfg->check_every = o->check_every;
 }
 
 /* every value checked here, --alphabet or not: a bad one gets the usage */
@@ -63,6 +66,13 @@ static bool check_opts(void *data, GError **err)
 		g_set_error_literal(err, G_OPTION_ERROR,
 				    G_OPTION_ERROR_BAD_VALUE,
 				    "--max-states takes a positive number");
+		return false;
+	}
+	if (o->check_forms < 0 || o->check_every < 0) {
+		g_set_error_literal(err, G_OPTION_ERROR,
+				    G_OPTION_ERROR_BAD_VALUE,
+				    "--check-forms and --check-every take a "
+				    "positive number");
 		return false;
 	}
 	to_config(o);
@@ -100,6 +110,12 @@ static int parse(int argc, char **argv, struct explore_opts *o)
 		{ "fresh-worlds", 0, 0, G_OPTION_ARG_NONE, &o->fresh_worlds,
 		  "replay every successor from the empty world (slower)",
 		  NULL },
+		{ "check-forms", 0, 0, G_OPTION_ARG_INT, &o->check_forms,
+		  "check the first N merges: both states behave the same",
+		  "N" },
+		{ "check-every", 0, 0, G_OPTION_ARG_INT, &o->check_every,
+		  "with --check-forms: check every K-th merge (default 1)",
+		  "K" },
 		{ "alphabet", 0, 0, G_OPTION_ARG_NONE, &o->alphabet,
 		  "print the operations explored and exit", NULL },
 		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->rest,
@@ -130,7 +146,14 @@ static void report(const struct gms_explore_result *r)
 			"replay to %s with `gmemsim run` (a model bug: "
 			"please report it)\n",
 			r->violation);
-	if (r->violation)
+	if (r->merges_checked || r->unsound)
+		printf("form check: %llu of %llu merges checked, %s\n",
+		       (unsigned long long)r->merges_checked,
+		       (unsigned long long)r->merges,
+		       r->unsound ? "one differs" : "none differs");
+	if (r->unsound)
+		printf("UNSOUND FORM: %s\n", r->unsound);
+	else if (r->violation)
 		printf("VIOLATION %s at depth %d; the shortest sequence:\n\n%s",
 		       r->violation, r->violation_depth, r->counterexample);
 	else if (r->hit_max_states)
@@ -174,7 +197,7 @@ static int explore(struct explore_opts *o, struct gms_explore_config *cfg)
 	report(r);
 	if (r->violation && o->output)
 		status = write_file(o->output, r->counterexample);
-	if (!status && r->violation)
+	if (!status && (r->violation || r->unsound))
 		status = 1;
 	gms_explore_result_free(r);
 	return status;

@@ -501,10 +501,17 @@ static void fault_fingerprint(struct gms_fp *fp, const struct gms_task *t)
 	gms_fp_u64(fp, ft->gpa);
 	gms_fp_u64(fp, ft->kind | ft->write << 4 | ft->holds_page << 5 |
 			       ft->srcu << 6 | f->is_private << 7);
-	gms_fp_u64(fp, ft->tag);
+	/* the tag it will write: a name, like the pages' (VMs are symmetric) */
+	gms_fp_tag(fp, ft->tag);
 	gms_fp_obj(fp, GMS_OBJ_KVM, ft->kvm);
-	if (t->step == F_BEGIN)
-		return; /* nothing sampled yet */
+	/*
+	 * Nothing sampled yet, or only the access is left: it reads none of it
+	 * (the page is no longer held). A "mapped already" begin leaves spte
+	 * zero, and pfn 0 is a page like any: emitting it would name a page by
+	 * its frame number, splitting states by allocation order.
+	 */
+	if (t->step == F_BEGIN || t->step == F_ACCESS)
+		return;
 	gms_fp_u64(fp, f->gfn);
 	gms_fp_obj(fp, GMS_OBJ_SLOT, f->slot);
 	/* the sequence only grows: what matters is whether it moved since */

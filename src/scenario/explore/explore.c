@@ -86,6 +86,7 @@ struct explorer {
 	GArray *states; /* struct state, in BFS order */
 	GHashTable *seen; /* fp -> nothing; the first worker's alone */
 	GArray *orders; /* int[names]: one name order per VM permutation */
+	GArray *vm_perms; /* int[vms]: the VM in each block of each order */
 	struct worker *workers;
 	int jobs;
 	/* the level being expanded: states [lo, hi), by chunks of parents */
@@ -96,6 +97,8 @@ struct explorer {
 	gint next_chunk; /* atomic: the next chunk a worker takes */
 	gint stop_at; /* atomic: a violation was found in this parent */
 	gint stop; /* atomic: the search stops in this level */
+	struct worker chk[2]; /* check_forms: the two worlds of a merge */
+	GHashTable *op_index; /* check_forms: op text -> index + 1 */
 	struct gms_explore_result *res;
 	gint64 started, last_progress;
 };
@@ -123,21 +126,35 @@ static void replay_end(struct replay *rp)
 	gms_world_free(rp->r.w);
 }
 
-/* mirrors the runner's run_op() without judging: outcomes are not expected */
-static void replay_op(const struct explorer *x, struct replay *rp, guint op)
+/*
+ * Mirrors the runner's run_op() without judging: outcomes are not expected.
+ * @res: the outcome, for the form check (its strings freed); may be NULL.
+ */
+static void replay_op_res(const struct explorer *x, struct replay *rp, guint op,
+			  struct gms_result *res)
 {
 	const struct gms_stmt *s = x->sc->stmts->pdata[op];
 	const struct gms_explore_op *o =
 		&g_array_index(x->a->ops, struct gms_explore_op, op);
-	struct gms_result res = { 0 };
+	struct gms_result own = { 0 };
 
+	if (!res)
+		res = &own;
+	*res = (struct gms_result){ 0 };
 	gms_world_begin_step(rp->r.w);
-	s->op->exec(&rp->r, s, &res);
+	s->op->exec(&rp->r, s, res);
 	gms_world_task_work_run(rp->r.w);
-	g_free(res.mismatch);
-	g_free(res.note);
+	g_free(res->mismatch);
+	g_free(res->note);
+	res->mismatch = NULL;
+	res->note = NULL;
 	if (o->defines >= 0)
 		rp->defined |= 1ULL << o->defines;
+}
+
+static void replay_op(const struct explorer *x, struct replay *rp, guint op)
+{
+	replay_op_res(x, rp, op, NULL);
 }
 
 static guint path_of(const struct explorer *x, guint i, u16 *path)
@@ -235,6 +252,7 @@ static void permute(struct explorer *x, int *perm, int k)
 	guint n = x->a->names->len;
 
 	if (k == x->a->vms) {
+		g_array_append_vals(x->vm_perms, perm, x->a->vms);
 		for (int b = 0; b < x->a->vms; b++)
 			for (guint i = 0; i < n; i++)
 				if (g_array_index(x->a->names,
@@ -264,7 +282,11 @@ static void make_orders(struct explorer *x)
 	guint n = x->a->names->len;
 
 	x->orders = g_array_new(FALSE, FALSE, sizeof(int));
+	x->vm_perms = g_array_new(FALSE, FALSE, sizeof(int));
+	for (int i = 0; i < x->a->vms; i++)
+		perm[i] = i;
 	if (x->cfg->no_symmetry || x->a->vms > 4) { /* 4! forms is enough */
+		g_array_append_vals(x->vm_perms, perm, x->a->vms);
 		for (guint i = 0; i < n; i++) {
 			int v = i;
 
@@ -272,8 +294,6 @@ static void make_orders(struct explorer *x)
 		}
 		return;
 	}
-	for (int i = 0; i < x->a->vms; i++)
-		perm[i] = i;
 	permute(x, perm, 0);
 }
 
@@ -547,6 +567,347 @@ static void violation(struct explorer *x, guint parent, const struct step *st)
 }
 
 /*
+ * The form check (check_forms): a merge prunes the state just reached
+ * because a state of the same form was kept, which is sound only if the
+ * two behave the same. Both paths are replayed on fresh worlds, each aligned
+ * to the order of names its canonical form was made in, and every operation
+ * runs on both (on B, the operation the alignment's VM permutation makes of
+ * it): the same outcome, the same invariant verdict and equal forms again.
+ */
+struct side {
+	struct worker *wk; /* its world, form and scratch */
+	struct replay *rp;
+	const u16 *path;
+	guint n;
+	int order; /* the name order in which its form is the canonical one */
+};
+
+static void forms_init(struct explorer *x)
+{
+	if (!x->cfg->check_forms)
+		return;
+	x->op_index = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < x->a->ops->len; i++)
+		g_hash_table_insert(
+			x->op_index,
+			g_array_index(x->a->ops, struct gms_explore_op, i).text,
+			GUINT_TO_POINTER(i + 1));
+	for (int k = 0; k < 2; k++) {
+		x->chk[k].x = x;
+		x->chk[k].fp = gms_fp_new();
+		x->chk[k].scratch = gms_violations_new();
+		x->chk[k].rp.run = gms_run_new(x->sc);
+	}
+}
+
+static void forms_fini(struct explorer *x)
+{
+	for (int k = 0; k < 2; k++) {
+		if (x->chk[k].rp.runner_ready)
+			gms_runner_fini(&x->chk[k].rp.r);
+		gms_run_free(x->chk[k].rp.run);
+		gms_fp_free(x->chk[k].fp);
+		if (x->chk[k].scratch)
+			g_ptr_array_unref(x->chk[k].scratch);
+	}
+	if (x->op_index)
+		g_hash_table_unref(x->op_index);
+}
+
+/* Replay @sd's path on a fresh world; the order its form is @fp in, or -1. */
+static int side_build(struct explorer *x, struct side *sd, u64 fp)
+{
+	guint n = x->a->names->len;
+	const int *orders = (const int *)x->orders->data;
+
+	replay_begin(sd->wk);
+	for (guint k = 0; k < sd->n; k++)
+		replay_op(x, sd->rp, sd->path[k]);
+	resolve_names(x, sd->rp);
+	for (guint p = 0; p < x->orders->len / n; p++)
+		if (form(sd->wk, orders + p * n) == fp)
+			return p;
+	return -1;
+}
+
+/* The form of @sd's world in its aligned order. */
+static u64 side_form(struct explorer *x, struct side *sd)
+{
+	resolve_names(x, sd->rp);
+	return form(sd->wk, (const int *)x->orders->data +
+				    sd->order * x->a->names->len);
+}
+
+/*
+ * The name @val stands for moved to VM @sigma[its VM]: the name at the same
+ * place in that VM's block; NULL if @val is no name.
+ */
+static const char *name_moved(struct explorer *x, const char *val,
+			      const int *sigma)
+{
+	const GArray *names = x->a->names;
+	int from = -1, pos;
+
+	for (guint i = 0; i < names->len && from < 0; i++) {
+		const struct gms_explore_name *nm =
+			&g_array_index(names, struct gms_explore_name, i);
+
+		if (!strcmp(nm->name, val))
+			from = nm->vm;
+	}
+	if (from < 0)
+		return NULL;
+	pos = 0;
+	for (guint i = 0;
+	     strcmp(g_array_index(names, struct gms_explore_name, i).name, val);
+	     i++)
+		pos += g_array_index(names, struct gms_explore_name, i).vm ==
+		       from;
+	for (guint i = 0; i < names->len; i++) {
+		const struct gms_explore_name *nm =
+			&g_array_index(names, struct gms_explore_name, i);
+
+		if (nm->vm == sigma[from] && !pos--)
+			return nm->name;
+	}
+	return NULL;
+}
+
+/*
+ * The operation @op becomes when VM v is renamed @sigma[v]: its names and
+ * its VM's tag (tag=tV) moved to their counterparts; -1 if none is in the
+ * alphabet (the alphabet is not symmetric: a bug of its own).
+ */
+static int op_mirror(struct explorer *x, guint op, const int *sigma)
+{
+	const char *text =
+		g_array_index(x->a->ops, struct gms_explore_op, op).text;
+	char **tok = g_strsplit(text, " ", -1);
+	GString *out = g_string_new(NULL);
+	gpointer idx;
+	int vm;
+
+	for (char **t = tok; *t; t++) {
+		char *eq = strchr(*t, '=');
+		const char *val = eq ? eq + 1 : *t;
+		const char *to = name_moved(x, val, sigma);
+
+		if (out->len)
+			g_string_append_c(out, ' ');
+		g_string_append_len(out, *t, val - *t);
+		if (to) {
+			g_string_append(out, to);
+		} else if (eq && !strncmp(*t, "tag=t", 5) &&
+			   sscanf(val + 1, "%d", &vm) == 1 && vm >= 0 &&
+			   vm < x->a->vms) {
+			g_string_append_printf(out, "t%d", sigma[vm]);
+		} else {
+			g_string_append(out, val);
+		}
+	}
+	idx = g_hash_table_lookup(x->op_index, out->str);
+	g_string_free(out, TRUE);
+	g_strfreev(tok);
+	return idx ? (int)GPOINTER_TO_UINT(idx) - 1 : -1;
+}
+
+/* What an operation did, as far as a later one can tell; owned. */
+static char *outcome(const struct gms_result *r, const char *broke)
+{
+	GString *s = g_string_new(NULL);
+
+	if (r->unsupported)
+		g_string_append(s, "unsupported");
+	else
+		g_string_append(s, r->err ? gms_errno_name(r->err) : "ok");
+	if (r->has_offset)
+		g_string_append_printf(s, " offset=%llu",
+				       (unsigned long long)r->offset);
+	if (r->sigbus)
+		g_string_append(s, " sigbus");
+	if (r->uffd)
+		g_string_append_printf(s, " uffd=%u", r->uffd);
+	/* a scenario's tags are names: which one is the form's business */
+	if (r->has_value &&
+	    (r->value < GMS_TAG_BASE || r->value == GMS_TAG_SCRAMBLED))
+		g_string_append_printf(s, " value=%#llx",
+				       (unsigned long long)r->value);
+	else if (r->has_value)
+		g_string_append(s, " value=tag");
+	if (r->has_number)
+		g_string_append_printf(s, " number=%llu",
+				       (unsigned long long)r->number);
+	if (r->exit || r->exit_info.reason)
+		g_string_append_printf(
+			s, " exit=%d/%d flags=%#llx gpa=%#llx size=%#llx",
+			r->exit, r->exit_info.reason,
+			(unsigned long long)r->exit_info.flags,
+			(unsigned long long)r->exit_info.gpa,
+			(unsigned long long)r->exit_info.size);
+	if (broke)
+		g_string_append_printf(s, " violation:%s", broke);
+	return g_string_free(s, FALSE);
+}
+
+static char *path_line(struct explorer *x, const u16 *path, guint n)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint k = 0; k < n; k++)
+		g_string_append_printf(
+			s, "%s%s", k ? "; " : "",
+			g_array_index(x->a->ops, struct gms_explore_op, path[k])
+				.text);
+	if (!n)
+		g_string_append(s, "(the empty world)");
+	return g_string_free(s, FALSE);
+}
+
+static void unsound(struct explorer *x, const struct side *a,
+		    const struct side *b, const char *what)
+{
+	char *pa = path_line(x, a->path, a->n),
+	     *pb = path_line(x, b->path, b->n);
+
+	x->res->unsound = g_strdup_printf(
+		"states A and B share a form, but %s\n  A: %s\n  B: %s", what,
+		pa, pb);
+	g_free(pa);
+	g_free(pb);
+}
+
+/* Run @op on A and its mirror on B; false (and res->unsound) if they differ. */
+static bool same_step(struct explorer *x, struct side *a, struct side *b,
+		      guint op, const int *sigma, u64 *after)
+{
+	int mop = op_mirror(x, op, sigma);
+	const char *ta =
+		g_array_index(x->a->ops, struct gms_explore_op, op).text;
+	struct gms_result ra, rb;
+	const char *ba, *bb;
+	char *oa, *ob, *what = NULL;
+	u64 fa = 0, fb = 0;
+
+	*after = 0;
+
+	if (mop < 0 || !enabled(x, mop, b->rp->defined)) {
+		what = g_strdup_printf("op `%s` has no counterpart on B", ta);
+		goto out;
+	}
+	replay_op_res(x, a->rp, op, &ra);
+	ba = broken(a->wk, a->rp->r.w);
+	replay_op_res(x, b->rp, mop, &rb);
+	bb = broken(b->wk, b->rp->r.w);
+	oa = outcome(&ra, ba);
+	ob = outcome(&rb, bb);
+	if (!ba && !bb) {
+		fa = side_form(x, a);
+		fb = side_form(x, b);
+	}
+	*after = fa == fb ? fa : 0;
+	if (strcmp(oa, ob))
+		what = g_strdup_printf(
+			"op `%s` gives %s on A and `%s` gives %s on B", ta, oa,
+			g_array_index(x->a->ops, struct gms_explore_op, mop)
+				.text,
+			ob);
+	else if (fa != fb)
+		what = g_strdup_printf(
+			"op `%s` (%s on both) leads to different forms", ta,
+			oa);
+	g_free(oa);
+	g_free(ob);
+out:
+	if (what)
+		unsound(x, a, b, what);
+	g_free(what);
+	return !what;
+}
+
+/*
+ * The pair's check. An operation that leaves both forms as they were leaves
+ * two worlds of the merged form, as good as fresh ones for the next (the
+ * explorer's own reuse): only the others are replayed again.
+ */
+static bool same_behaviour(struct explorer *x, struct side *a, struct side *b,
+			   u64 fp)
+{
+	int vms = x->a->vms, sigma[GMS_EXPLORE_MAX_NAMES];
+	const int *perms = (const int *)x->vm_perms->data;
+	bool ok = true;
+
+	a->order = side_build(x, a, fp);
+	b->order = side_build(x, b, fp);
+	if (a->order < 0 || b->order < 0) {
+		unsound(x, a, b, "a replay does not come back to it");
+		ok = false;
+	}
+	for (int v = 0; ok && v < vms; v++)
+		sigma[perms[a->order * vms + v]] = perms[b->order * vms + v];
+	for (guint op = 0; ok && op < x->a->ops->len; op++) {
+		u64 after;
+
+		if (!enabled(x, op, a->rp->defined))
+			continue;
+		ok = same_step(x, a, b, op, sigma, &after);
+		if (after == fp)
+			continue;
+		replay_end(a->rp);
+		replay_end(b->rp);
+		side_build(x, a, fp);
+		side_build(x, b, fp);
+	}
+	replay_end(a->rp);
+	replay_end(b->rp);
+	return ok;
+}
+
+/* The path to the state of form @fp kept before: a state or a new one. */
+static guint kept_path(struct explorer *x, u64 fp, u16 *path)
+{
+	guint n;
+
+	for (guint i = 0; i < x->states->len; i++)
+		if (g_array_index(x->states, struct state, i).fp == fp)
+			return path_of(x, i, path);
+	for (guint i = 0; i < x->next->len; i++) {
+		const struct state *s =
+			&g_array_index(x->next, struct state, i);
+
+		if (s->fp != fp)
+			continue;
+		n = path_of(x, s->parent, path);
+		path[n] = s->op;
+		return n + 1;
+	}
+	g_assert_not_reached();
+}
+
+/*
+ * A merge: state @parent's successor by @op has form @fp, kept already.
+ * Checked within the bounds (check_forms, check_every), by the worker that
+ * takes the transitions in order; false when unsound.
+ */
+static bool check_merge(struct explorer *x, guint parent, guint op, u64 fp)
+{
+	const struct gms_explore_config *cfg = x->cfg;
+	struct gms_explore_result *res = x->res;
+	u16 pa[64 + 1], pb[64 + 1];
+	struct side a = { .wk = &x->chk[0], .rp = &x->chk[0].rp, .path = pa };
+	struct side b = { .wk = &x->chk[1], .rp = &x->chk[1].rp, .path = pb };
+
+	res->merges++;
+	if (res->merges_checked >= cfg->check_forms ||
+	    (res->merges - 1) % MAX(cfg->check_every, 1))
+		return true;
+	res->merges_checked++;
+	a.n = kept_path(x, fp, pa);
+	b.n = path_of(x, parent, pb);
+	pb[b.n++] = op;
+	return same_behaviour(x, &a, &b, fp);
+}
+
+/*
  * A chunk's transitions in the order of one search expanding its parents
  * one after the other: the states, their numbering and parent links, the
  * counts, and where a violation or --max-states stops are the same however
@@ -577,9 +938,13 @@ static bool take_chunk(struct explorer *x, GArray *out)
 			violation(x, parent, st);
 			return false;
 		}
-		if (st->kind == STEP_SEEN ||
-		    !g_hash_table_add(x->seen, GSIZE_TO_POINTER(s.fp)))
+		if (st->kind == STEP_SEEN)
 			continue;
+		if (!g_hash_table_add(x->seen, GSIZE_TO_POINTER(s.fp))) {
+			if (!check_merge(x, parent, st->op, s.fp))
+				return false;
+			continue;
+		}
 		s.parent = parent;
 		s.depth = g_array_index(x->states, struct state, parent).depth +
 			  1;
@@ -808,10 +1173,13 @@ struct gms_explore_result *gms_explore(const struct gms_explore_config *cfg,
 	x.next = g_array_new(FALSE, FALSE, sizeof(struct state));
 	workers_new(&x);
 	make_orders(&x);
+	forms_init(&x);
 	x.started = g_get_monotonic_time();
 	search(&x);
 	progress(&x, 0, true);
+	forms_fini(&x);
 	g_array_unref(x.orders);
+	g_array_unref(x.vm_perms);
 	workers_free(&x);
 	g_ptr_array_unref(x.chunks);
 	g_array_unref(x.next);
@@ -828,5 +1196,6 @@ void gms_explore_result_free(struct gms_explore_result *res)
 		return;
 	g_free(res->violation);
 	g_free(res->counterexample);
+	g_free(res->unsound);
 	g_free(res);
 }
