@@ -303,7 +303,7 @@ static bool statement_rows(int max)
 	printf("\n%-10s %8s %-12s %10s %10s %12s   (CPU time)\n", "statements",
 	       "count", "check", "parse (ms)", "run (ms)", "us/statement");
 	for (guint i = 0; i < G_N_ELEMENTS(rows); i++) {
-		double parse_ms, run_ms, us;
+		double parse_ms = 0, run_ms = 0, us;
 		bool r;
 
 		if (rows[i].min_scale > max)
