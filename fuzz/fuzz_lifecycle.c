@@ -108,13 +108,22 @@ size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size,
 				    LLVMFuzzerMutate);
 }
 
-/* Plain: 0, a failed mutation, and libFuzzer's own crossover stays in use. */
+/*
+ * libFuzzer picks this as often as the mutator: a splice one time in four
+ * (syzkaller splices rarely too), an op edit of @a the other times.
+ * Plain: 0, a failed mutation, and libFuzzer's own crossover stays in use.
+ */
 size_t LLVMFuzzerCustomCrossOver(const uint8_t *a, size_t a_size,
 				 const uint8_t *b, size_t b_size, uint8_t *out,
 				 size_t max_out, unsigned int seed)
 {
+	size_t size = a_size < max_out ? a_size : max_out;
+
 	if (plain)
 		return 0;
+	if (seed % 4)
+		return gms_lifecycle_mutate(memcpy(out, a, size), size, max_out,
+					    seed / 4, LLVMFuzzerMutate);
 	return gms_lifecycle_cross_over(a, a_size, b, b_size, out, max_out,
-					seed);
+					seed / 4);
 }

@@ -79,6 +79,24 @@ static void put_ops(struct edit *e, size_t from, size_t to)
  * input only vm.create and host.mmap_anon write a line); the decoder says
  * how much text each op wrote.
  */
+/*
+ * An operand byte: mostly small. The decoder takes it modulo a pool's size
+ * or a table's, and the tables list the common value first (offset 0, 4K,
+ * the guest_memfd memslot flag), so small bytes name the first objects and
+ * the same values across ops: a race needs its ops to agree on a gpa.
+ */
+static uint8_t operand(struct edit *e)
+{
+	switch (next(e) % 3) {
+	case 0:
+		return 0;
+	case 1:
+		return below(e, 8);
+	default:
+		return next(e);
+	}
+}
+
 static bool try_op(struct edit *e, size_t at, unsigned int kind)
 {
 	struct gms_fuzz_op ops[MAX_OPS];
@@ -86,11 +104,12 @@ static bool try_op(struct edit *e, size_t at, unsigned int kind)
 	size_t n;
 
 	for (size_t i = 1; i < OP_MAX; i++)
-		op[i] = next(e);
+		op[i] = operand(e);
 	g_byte_array_set_size(e->out, at);
 	g_byte_array_append(e->out, op, OP_MAX);
 	n = gms_fuzz_lifecycle_ops(e->out->data, e->out->len, ops, MAX_OPS);
-	while (n && ops[n - 1].start > at) /* the rest of the bytes: other ops */
+	while (n &&
+	       ops[n - 1].start > at) /* the rest of the bytes: other ops */
 		n--;
 	if (!n || ops[n - 1].start != at) /* past MAX_OPS ops: no room */
 		return false;
@@ -180,7 +199,26 @@ static bool edit_retarget(struct edit *e)
 		refs &= refs - 1;
 	put_ops(e, 0, e->n_ops);
 	/* the pools hold at most 10: byte % n picks the member */
-	e->out->data[e->ops[k].start + __builtin_ctz(refs)] = below(e, 10);
+	e->out->data[e->ops[k].start + __builtin_ctz(refs)] =
+		below(e, next(e) % 2 ? 4 : 10);
+	return true;
+}
+
+/* Another value for one operand of a random op (its kind byte stays). */
+static bool edit_operand(struct edit *e)
+{
+	size_t with = 0, k;
+
+	for (k = 0; k < e->n_ops; k++)
+		with += e->ops[k].len > 1;
+	if (!with)
+		return false;
+	for (k = 0, with = below(e, with);; k++)
+		if (e->ops[k].len > 1 && !with--)
+			break;
+	put_ops(e, 0, e->n_ops);
+	e->out->data[e->ops[k].start + 1 + below(e, e->ops[k].len - 1)] =
+		operand(e);
 	return true;
 }
 
@@ -240,6 +278,9 @@ size_t gms_lifecycle_edit(uint8_t *data, size_t size, size_t max_size,
 		break;
 	case GMS_EDIT_RETARGET:
 		done = edit_retarget(&e);
+		break;
+	case GMS_EDIT_OPERAND:
+		done = edit_operand(&e);
 		break;
 	default:
 		done = edit_bytes(&e, bytes);

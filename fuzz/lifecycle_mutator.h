@@ -18,6 +18,7 @@ enum gms_op_edit {
 	GMS_EDIT_SWAP,
 	GMS_EDIT_DUPLICATE,
 	GMS_EDIT_RETARGET, /* another object for one of an op's operands */
+	GMS_EDIT_OPERAND, /* another value for one of an op's operands */
 	GMS_EDIT_BYTES, /* libFuzzer's mutation of one op's bytes */
 	GMS_EDIT_WHOLE, /* libFuzzer's mutation of the whole input */
 	GMS_EDIT_COUNT

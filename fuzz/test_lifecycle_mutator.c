@@ -201,6 +201,26 @@ static void test_retarget(void)
 	}
 }
 
+/* One operand byte changes, never an op's kind. */
+static void test_operand(void)
+{
+	unsigned int changed = 0;
+
+	for (unsigned int seed = 1; seed <= SEEDS; seed++) {
+		size_t n, diff = 0;
+		uint8_t *buf = edit(seed, GMS_EDIT_OPERAND, &n);
+
+		g_assert_cmpuint(n, ==, sizeof(three));
+		for (size_t i = 0; i < n; i++)
+			diff += buf[i] != three[i];
+		g_assert_cmpuint(diff, <=, 1);
+		changed += diff;
+		g_assert_true(buf[0] == 0 && buf[2] == 1 && buf[6] == 5);
+		g_free(buf);
+	}
+	g_assert_cmpuint(changed, >, SEEDS / 2); /* a new value, mostly */
+}
+
 /* libFuzzer's mutation sees one op's bytes, from the op's first. */
 static void test_bytes(void)
 {
@@ -298,6 +318,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/mutator/delete_swap_duplicate",
 			test_delete_swap_duplicate);
 	g_test_add_func("/mutator/retarget", test_retarget);
+	g_test_add_func("/mutator/operand", test_operand);
 	g_test_add_func("/mutator/bytes", test_bytes);
 	g_test_add_func("/mutator/max_size", test_max_size);
 	g_test_add_func("/mutator/deterministic", test_deterministic);
