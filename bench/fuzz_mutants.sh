@@ -31,42 +31,51 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/empty"
 export G_SLICE=always-malloc
-one() { # policy seed log seeds-dir [env] -> seconds to the first crash, or empty
+# policy seed log seeds-dir [env] -> "seconds inputs" to the first crash, or "inf inf"
+one() {
 	local dir=$work/c-$RANDOM$RANDOM t0 t1 rc
 	mkdir -p "$dir"
 	t0=$(date +%s.%N)
 	(cd "$work" && env GMEMSIM_POLICY="$1" ${5:-} "$fuzzer" -seed="$2" -max_total_time="$secs" \
 		-max_len="$max_len" -error_exitcode=99 -dict="$dict" -artifact_prefix="$dir/" \
-		"$dir" "$4" > "$3" 2>&1)
+		-print_final_stats=1 "$dir" "$4" > "$3" 2>&1)
 	rc=$?
 	t1=$(date +%s.%N)
 	rm -rf "$dir"
-	[ "$rc" -eq 99 ] && awk "BEGIN { print $t1 - $t0 }"
+	if [ "$rc" -eq 99 ]; then
+		echo "$(awk "BEGIN { print $t1 - $t0 }") $(grep -o 'executed_units: *[0-9]*' "$3" | grep -o '[0-9]*$')"
+	else
+		echo "inf inf"
+	fi
 }
 fmt() { [ "$1" = inf ] && echo ">$secs" || printf '%.1f' "$1"; }
+kfmt() { [ "$1" = inf ] && echo "-" || echo "$(($1 / 1000))k"; }
 median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
-# three runs of a mutant: "seeds-dir env" -> the times (inf: not found)
+# three runs of a mutant: seeds-dir [env] -> "seconds inputs" each (inf: not found)
 three() {
-	local m=$1 dir=$2 env=${3:-} s t
+	local m=$1 dir=$2 env=${3:-} s
 	for s in 1 2 3; do
-		t=$(one "$(design "$m")mutant=$m" "$s" "$work/$m-$s.log" "$dir" $env)
-		echo "${t:-inf}"
+		one "$(design "$m")mutant=$m" "$s" "$work/$m-$s.log" "$dir" $env
 	done
 }
-printf '%-24s %7s %7s %7s %7s %7s %7s  %s\n' mutant seeds empty1 empty2 empty3 empty plain found
+# "inputs": the median number of inputs run to the find from empty, which
+# a busy machine does not change
+printf '%-24s %7s %7s %7s %7s %7s %7s %7s  %s\n' mutant seeds empty1 empty2 empty3 empty inputs \
+	plain found
 for m in "${mutants[@]}"; do
-	mapfile -t with < <(three "$m" "$seeds")
-	mapfile -t empty < <(three "$m" "$work/empty")
+	mapfile -t with < <(three "$m" "$seeds" | cut -d' ' -f1)
+	mapfile -t runs < <(three "$m" "$work/empty")
+	empty=("${runs[@]%% *}") inputs=("${runs[@]##* }")
 	found=$(for s in 1 2 3; do grep -m1 -o '^  ! [a-z-]*' "$work/$m-$s.log" | cut -c5-; done |
 		sort -u | paste -sd, -)
 	p=-
 	if [[ " $plain " == *" $m "* ]]; then
-		mapfile -t ts < <(three "$m" "$work/empty" GMEMSIM_FUZZ_PLAIN=1)
+		mapfile -t ts < <(three "$m" "$work/empty" GMEMSIM_FUZZ_PLAIN=1 | cut -d' ' -f1)
 		p=$(fmt "$(median "${ts[@]}")")
 	fi
-	printf '%-24s %7s %7s %7s %7s %7s %7s  %s\n' "$m" "$(fmt "$(median "${with[@]}")")" \
+	printf '%-24s %7s %7s %7s %7s %7s %7s %7s  %s\n' "$m" "$(fmt "$(median "${with[@]}")")" \
 		"$(fmt "${empty[0]}")" "$(fmt "${empty[1]}")" "$(fmt "${empty[2]}")" \
-		"$(fmt "$(median "${empty[@]}")")" "$p" "$found"
+		"$(fmt "$(median "${empty[@]}")")" "$(kfmt "$(median "${inputs[@]}")")" "$p" "$found"
 done
 for policy in "" convert=in-place; do
 	dir=$work/none-$policy
