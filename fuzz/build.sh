@@ -30,10 +30,20 @@ case "$CFLAGS" in *fuzzer-no-link*)
 	lean="$lean -fno-sanitize-coverage=trace-cmp" ;;
 esac
 for t in fuzz_scenario fuzz_lifecycle fuzz_diff; do
-	if [ "$t" = fuzz_lifecycle ]; then library lean "$lean"; else library full ""; fi
-	$CC $CFLAGS -std=gnu11 -D_GNU_SOURCE -I"$SRC_DIR/include" $(pkg-config --cflags $deps) \
-		-c "$SRC_DIR/fuzz/$t.c" -o "$WORK/$t.o"
-	$CC $CFLAGS "$WORK/$t.o" "${objs[@]}" $LIB_FUZZING_ENGINE \
+	srcs=("$t")
+	if [ "$t" = fuzz_lifecycle ]; then
+		library lean "$lean"
+		srcs+=(lifecycle_mutator) # its structure-aware mutator
+	else
+		library full ""
+	fi
+	tobjs=()
+	for s in "${srcs[@]}"; do
+		$CC $CFLAGS -std=gnu11 -D_GNU_SOURCE -I"$SRC_DIR/include" $(pkg-config --cflags $deps) \
+			-c "$SRC_DIR/fuzz/$s.c" -o "$WORK/$s.o"
+		tobjs+=("$WORK/$s.o")
+	done
+	$CC $CFLAGS "${tobjs[@]}" "${objs[@]}" $LIB_FUZZING_ENGINE \
 		$(pkg-config --libs $deps) -o "$OUT/$t"
 	cp "$SRC_DIR/fuzz/$t.dict" "$OUT/$t.dict"
 	[ ! -f "$SRC_DIR/fuzz/$t.options" ] || cp "$SRC_DIR/fuzz/$t.options" "$OUT/"
