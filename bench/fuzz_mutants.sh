@@ -49,7 +49,7 @@ one() {
 	fi
 }
 fmt() { [ "$1" = inf ] && echo ">$secs" || printf '%.1f' "$1"; }
-kfmt() { [ "$1" = inf ] && echo "-" || echo "$(($1 / 1000))k"; }
+kfmt() { [ "$1" = inf ] && echo "-" || { (($1 < 1000)) && echo "$1"; } || echo "$(($1 / 1000))k"; }
 median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
 # three runs of a mutant: seeds-dir [env] -> "seconds inputs" each (inf: not found)
 three() {
