@@ -6,15 +6,26 @@
  * - 1,000 VMs, each with a guest_memfd bound by 8 memslots, then torn down;
  * - 100,000 alternating private/shared conversions of a faulted page.
  * Each run gets a fresh world; every invariant runs once at its end.
- * Usage: bench_scale [MAX_SCALE]   (1, 10 or 100; default 100)
+ * Then scenarios of 10^4 up to 10^6 statements through the parser and the
+ * runner, every invariant after every step (check=incremental; check=full
+ * for contrast where it finishes): the cost per statement must stay flat
+ * (within 2x from the smallest to the largest). The mix: a block of ten
+ * statements per VM (create, guest_memfd, memslot, private, write, read,
+ * write, punch, read, close), every VM kept: the world grows with the
+ * scenario. Also N vm.create and N distinct tags (parse and run).
+ * Usage: bench_scale [MAX_SCALE [statements]]   (1, 10 or 100; default 100:
+ * 10^6 statements; "statements": those rows only)
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gmemsim/gmemsim.h>
+#include <gmemsim/scenario.h>
 
 #define TIB (1ULL << 40)
 #define PRIVATE KVM_MEMORY_ATTRIBUTE_PRIVATE
@@ -179,6 +190,143 @@ static struct sample measure(bool (*fn)(struct gms_world *, int, int),
 	return s;
 }
 
+static void mix_block(GString *s, guint i)
+{
+	g_string_append_printf(
+		s,
+		"vm.create v%u type=sw_protected\n"
+		"gmem.create g%u vm=v%u size=64K\n"
+		"memslot.set v%u slot=0 gpa=0 size=64K gmem=g%u offset=0\n"
+		"attr.set v%u gpa=0 size=64K private\n"
+		"guest.write v%u gpa=0 tag=a%u\n"
+		"guest.read v%u gpa=0 => tag:a%u\n"
+		"guest.write v%u gpa=0x1000 tag=b%u\n"
+		"gmem.punch g%u offset=0x1000 len=4096\n"
+		"guest.read v%u gpa=0x2000\n"
+		"gmem.close g%u\n",
+		i, i, i, i, i, i, i, i, i, i, i, i, i, i, i);
+}
+
+/* the scenario of one statement kind: @n of them */
+static char *scenario_text(const char *kind, guint n)
+{
+	GString *s = g_string_sized_new(n * 40);
+
+	if (!strcmp(kind, "tags"))
+		g_string_append(
+			s,
+			"vm.create v type=sw_protected\n"
+			"gmem.create g vm=v size=4K\n"
+			"memslot.set v slot=0 gpa=0 size=4K gmem=g offset=0\n"
+			"attr.set v gpa=0 size=4K private\n");
+	for (guint i = 0; i < n; i++) {
+		if (!strcmp(kind, "mix")) {
+			if (i % 10 == 0)
+				mix_block(s, i / 10);
+		} else if (!strcmp(kind, "vm.create")) {
+			g_string_append_printf(
+				s, "vm.create v%u type=sw_protected\n", i);
+		} else {
+			g_string_append_printf(
+				s, "guest.write v gpa=0 tag=t%u\n", i);
+		}
+	}
+	return g_string_free(s, FALSE);
+}
+
+/*
+ * CPU time of this process, in microseconds: on a shared machine the wall
+ * clock measures the neighbours as much as the model.
+ */
+static gint64 cpu_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return ts.tv_sec * G_GINT64_CONSTANT(1000000) + ts.tv_nsec / 1000;
+}
+
+/* parse and run (CPU time); false if the run did not pass */
+static bool run_statements(const char *kind, guint n, enum gms_check_mode mode,
+			   double *parse_ms, double *run_ms)
+{
+	char *text = scenario_text(kind, n);
+	struct gms_policy none = { 0 };
+	struct gms_run_opts o = { .check = mode };
+	gint64 t0 = cpu_us(), t1;
+	struct gms_scenario *sc =
+		gms_scenario_parse("bench.gms", text, strlen(text), NULL);
+	struct gms_run *run;
+	bool ok;
+
+	t1 = cpu_us();
+	*parse_ms = (t1 - t0) / 1e3;
+	if (!sc) {
+		g_free(text);
+		return false;
+	}
+	run = gms_scenario_run_opts(sc, &none, &o);
+	*run_ms = (cpu_us() - t1) / 1e3;
+	ok = run->verdict == GMS_PASS;
+	gms_run_free(run);
+	gms_scenario_free(sc);
+	g_free(text);
+	return ok;
+}
+
+static bool statement_rows(int max)
+{
+	static const struct {
+		const char *kind;
+		guint n;
+		enum gms_check_mode mode;
+		int min_scale; /* rows of the larger scales only */
+	} rows[] = {
+		{ "mix", 10000, GMS_CHECK_INCREMENTAL, 1 },
+		{ "mix", 100000, GMS_CHECK_INCREMENTAL, 10 },
+		{ "mix", 1000000, GMS_CHECK_INCREMENTAL, 100 },
+		{ "mix", 10000, GMS_CHECK_FULL, 1 },
+		{ "mix", 20000, GMS_CHECK_FULL, 10 },
+		{ "vm.create", 10000, GMS_CHECK_INCREMENTAL, 1 },
+		{ "vm.create", 20000, GMS_CHECK_INCREMENTAL, 1 },
+		{ "vm.create", 40000, GMS_CHECK_INCREMENTAL, 1 },
+		{ "vm.create", 5000, GMS_CHECK_FULL, 1 },
+		{ "vm.create", 10000, GMS_CHECK_FULL, 10 },
+		{ "tags", 10000, GMS_CHECK_INCREMENTAL, 1 },
+		{ "tags", 20000, GMS_CHECK_INCREMENTAL, 1 },
+		{ "tags", 40000, GMS_CHECK_INCREMENTAL, 1 },
+		{ "tags", 200000, GMS_CHECK_INCREMENTAL, 10 },
+	};
+	double mix_min = 0, mix_max = 0;
+	bool ok = true;
+
+	printf("\n%-10s %8s %-12s %10s %10s %12s   (CPU time)\n", "statements",
+	       "count", "check", "parse (ms)", "run (ms)", "us/statement");
+	for (guint i = 0; i < G_N_ELEMENTS(rows); i++) {
+		double parse_ms, run_ms, us;
+		bool r;
+
+		if (rows[i].min_scale > max)
+			continue;
+		r = run_statements(rows[i].kind, rows[i].n, rows[i].mode,
+				   &parse_ms, &run_ms);
+		us = (parse_ms + run_ms) * 1e3 / rows[i].n;
+		printf("%-10s %8u %-12s %10.1f %10.1f %12.2f%s\n", rows[i].kind,
+		       rows[i].n,
+		       rows[i].mode == GMS_CHECK_FULL ? "full" : "incremental",
+		       parse_ms, run_ms, us, r ? "" : "  FAILED");
+		ok &= r;
+		if (!strcmp(rows[i].kind, "mix") &&
+		    rows[i].mode == GMS_CHECK_INCREMENTAL) {
+			mix_min = mix_min && mix_min < us ? mix_min : us;
+			mix_max = mix_max > us ? mix_max : us;
+		}
+	}
+	printf("mix, incremental: the costliest statement size costs %.2fx the cheapest (flat: under 2x)\n",
+	       mix_max / mix_min);
+	return ok && mix_max < 2 * mix_min;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -190,6 +338,7 @@ int main(int argc, char **argv)
 		{ "conversions", "hundred thousand conversions", conversions },
 	};
 	int max = argc > 1 ? atoi(argv[1]) : 100;
+	bool only_statements = argc > 2 && !strcmp(argv[2], "statements");
 	bool ok = true;
 
 	if (max != 1 && max != 10 && max != 100) {
@@ -198,7 +347,7 @@ int main(int argc, char **argv)
 	}
 	printf("%-14s %6s %12s %14s %8s\n", "workload", "scale", "time (ms)",
 	       "peak RSS (MiB)", "ms/unit");
-	for (guint l = 0; l < G_N_ELEMENTS(loads); l++) {
+	for (guint l = 0; !only_statements && l < G_N_ELEMENTS(loads); l++) {
 		for (int scale = 1; scale <= max; scale *= 10) {
 			struct sample s = measure(loads[l].fn, scale);
 
@@ -209,5 +358,6 @@ int main(int argc, char **argv)
 		}
 	}
 	printf("(unit: 1 TiB, 1,000 VMs with 8 memslots, 100,000 conversions; each run in its own process)\n");
+	ok &= statement_rows(max);
 	return ok ? 0 : 1;
 }

@@ -3,8 +3,11 @@
 # Usage: scripts/install-deps.sh [--quiet]
 set -euo pipefail
 
+# chromium renders the HTML matrix (tests/matrix_html.sh), graphviz's dot
+# the --dot graphs (tests/dot.sh), zip packs the OSS-Fuzz seed corpora
+# (fuzz/build.sh)
 pkgs=(meson ninja-build pkg-config gcc libglib2.0-dev libjson-glib-dev libcmocka-dev lcov clang
-      libclang-rt-dev clang-format)
+      libclang-rt-dev clang-format chromium graphviz zip)
 
 missing=()
 for p in "${pkgs[@]}"; do

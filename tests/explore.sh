@@ -9,14 +9,20 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
 fail() { echo "not ok: $*"; status=1; }
+# a report without its time and rate, which do vary
+untimed() { sed 's/ in [0-9.]* s (.*//' <<<"$1"; }
 
 # mutant  violation  depth  options
 while read -r mutant id depth opts; do
 	[ -z "$mutant" ] && continue
 	ce=$work/$mutant.gms
 	# shellcheck disable=SC2086
-	out=$("$gmemsim" explore --policy "mutant=$mutant" --depth "$depth" $opts -o "$ce")
+	out=$("$gmemsim" explore --policy "mutant=$mutant" --depth "$depth" $opts --jobs 2 -o "$ce")
 	rc=$?
+	# shellcheck disable=SC2086
+	one=$("$gmemsim" explore --policy "mutant=$mutant" --depth "$depth" $opts --jobs 1 -o "$ce.1")
+	[ "$(untimed "$one")" = "$(untimed "$out")" ] && cmp -s "$ce" "$ce.1" ||
+		fail "$mutant: --jobs 1 and --jobs 2 differ: $(head -n 1 <<<"$one") vs $(head -n 1 <<<"$out")"
 	if [ "$rc" -ne 1 ] || ! grep -q "^VIOLATION $id at depth $depth;" <<<"$out"; then
 		fail "$mutant: expected $id at depth $depth (exit $rc): $(head -n 2 <<<"$out")"
 		continue
@@ -65,6 +71,18 @@ one=$("$gmemsim" explore --vms 1 --depth 6 | sed -n 's/.*states, \([0-9]*\) dist
 one_nosym=$("$gmemsim" explore --vms 1 --depth 6 --no-symmetry | sed -n 's/.*states, \([0-9]*\) distinct.*/\1/p')
 [ "$one" = "$one_nosym" ] || fail "one VM: symmetry changed $one_nosym to $one"
 
+# worker threads: the same search, with or without violations and --max-states
+for opts in "--depth 6" "--depth 5 --type snp --no-symmetry" "--max-states 700"; do
+	# shellcheck disable=SC2086
+	one=$(untimed "$("$gmemsim" explore $opts --jobs 1)")
+	for j in 2 3; do
+		# shellcheck disable=SC2086
+		many=$(untimed "$("$gmemsim" explore $opts --jobs $j)")
+		[ "$one" = "$many" ] || fail "explore $opts: --jobs 1 and $j differ: $one vs $many"
+	done
+	echo "ok: $opts: --jobs 1, 2 and 3: $(head -n 1 <<<"$one")"
+done
+
 # worlds reused after an unchanged form: the same search as replaying each one
 fresh=$("$gmemsim" explore --depth 6 --fresh-worlds) || fail "--fresh-worlds breaks an invariant"
 if [ "$(head -n 1 <<<"$fresh" | sed 's/ in .*//')" = "$(head -n 1 <<<"$sym" | sed 's/ in .*//')" ]; then
@@ -84,7 +102,7 @@ else
 fi
 
 # bad options are usage errors
-for bad in "--depth x" "--vms 0" "--type sgx" "--policy nope=1" "--max-states -1" "extra"; do
+for bad in "--depth x" "--vms 0" "--type sgx" "--policy nope=1" "--max-states -1" "--jobs 0" "--jobs 1025" "--jobs x" "extra"; do
 	# shellcheck disable=SC2086
 	"$gmemsim" explore $bad >/dev/null 2>"$work/err"
 	rc=$?

@@ -19,8 +19,16 @@ struct gms_explore_stats {
 	double seconds;
 };
 
+#define GMS_EXPLORE_MAX_JOBS 1024
+
 struct gms_explore_config {
 	int vms, pages, files, slots, depth; /* files and slots: per VM */
+	/*
+	 * Worker threads, each with its own world (default: the machine's
+	 * cores). The states, their count, the depth and the counterexample
+	 * are the same for any number.
+	 */
+	int jobs;
 	const char *type; /* a vm.create type=; NULL: default */
 	struct gms_policy policy;
 	char **policy_lines; /* KEY=VALUE, copied into the counterexample */

@@ -38,6 +38,10 @@ typedef void (*gms_matrix_progress)(void *data, guint done, guint total);
 /* Run every scenario of @scs under every variant. */
 struct gms_matrix *gms_matrix_run(GPtrArray *scs, gms_matrix_progress progress,
 				  void *data);
+/* The same with the invariants checked in @mode (check.h). */
+struct gms_matrix *gms_matrix_run_mode(GPtrArray *scs, enum gms_check_mode mode,
+				       gms_matrix_progress progress,
+				       void *data);
 void gms_matrix_free(struct gms_matrix *m);
 static inline struct gms_matrix_cell *
 gms_matrix_cell(const struct gms_matrix *m, guint scenario, guint variant)

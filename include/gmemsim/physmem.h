@@ -51,6 +51,12 @@ struct gms_physmem {
 	unsigned int nr_nodes;
 	u64 node_allocated[GMS_MAX_NUMNODES];
 	u64 node_next[GMS_MAX_NUMNODES]; /* the node's next never-used pfn */
+	/*
+	 * pfns handed out by gms_physmem_page() since the invariants last ran
+	 * (dirty.h): whoever may have changed a page got it from there
+	 */
+	GHashTable *touched;
+	bool untracked; /* record no touched pfns (gms_dirty_disable()) */
 };
 
 #define GMS_PHYSMEM_DEFAULT_PAGES (1ULL << 18) /* 1 GiB */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include <glib.h>
+#include <gmemsim/check.h>
 #include <gmemsim/uapi.h>
 
 #define GMS_SCENARIO_ERROR (gms_scenario_error_quark())
@@ -155,6 +156,7 @@ struct gms_scenario {
 	char *summary; /* the first comment line */
 	GPtrArray *stmts; /* struct gms_stmt * */
 	GPtrArray *tags; /* char *: tag names; tag i has value GMS_TAG_BASE + i */
+	GHashTable *tag_ids; /* tag name -> i + 1: interning is O(1) */
 	GHashTable *names; /* name -> GINT_TO_POINTER(enum gms_handle_kind) */
 	GPtrArray *name_order; /* char *: names in definition order */
 	GStringChunk *strings; /* every string of the statements */
@@ -266,11 +268,26 @@ struct gms_run *gms_scenario_run_fuzz(struct gms_scenario *sc,
 				      u64 max_pages);
 bool gms_run_broke(const struct gms_run *run);
 /*
+ * Two model runs of one scenario saw the same: model bugs, steps, outcomes
+ * and violations (the check modes' tests).
+ */
+bool gms_runs_same(const struct gms_run *a, const struct gms_run *b);
+/*
  * For the design matrix: run @sc under @policy alone (its policy lines are
  * skipped), going on past wrong outcomes and violations.
  */
 struct gms_run *gms_scenario_run_variant(struct gms_scenario *sc,
 					 const struct gms_policy *policy);
+/* How a model run goes; the functions above are these with defaults. */
+struct gms_run_opts {
+	u64 max_pages; /* host RAM; 0: GMS_PHYSMEM_DEFAULT_PAGES */
+	bool keep_going; /* a wrong outcome does not stop the run (fuzzers) */
+	bool ignore_policy; /* the scenario's policy lines are skipped (matrix) */
+	enum gms_check_mode check; /* the invariants after each step */
+};
+struct gms_run *gms_scenario_run_opts(struct gms_scenario *sc,
+				      const struct gms_policy *base,
+				      const struct gms_run_opts *o);
 void gms_run_free(struct gms_run *run);
 /*
  * What a step did as an outcome `gmemsim run` accepts (in @run's strings):

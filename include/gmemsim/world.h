@@ -4,6 +4,7 @@
 #define GMEMSIM_WORLD_H
 
 #include <glib.h>
+#include <gmemsim/dirty.h>
 #include <gmemsim/hw.h>
 #include <gmemsim/lock.h>
 #include <gmemsim/mm.h>
@@ -82,6 +83,8 @@ struct gms_world {
 	/* model bugs (GMS_WARN_ON()), not spec violations; warn points here */
 	struct gms_warn_log warn_log;
 	struct gms_warn_log *warn;
+	/* what changed since the invariants last ran (check=incremental) */
+	struct gms_dirty dirty;
 	/* Optional: the scenario's names for VMs, files and tags in reports. */
 	const char *(*name_of)(void *data, enum gms_obj_kind kind, u64 id);
 	void *name_data;

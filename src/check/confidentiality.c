@@ -45,7 +45,8 @@ static void check_pte(struct gms_world *w, struct gms_vma *vma,
 		       "maps into userspace");
 }
 
-void gms_check_confidentiality(struct gms_world *w, GPtrArray *out)
+void gms_check_confidentiality_in(struct gms_world *w,
+				  const struct gms_scope *sc, GPtrArray *out)
 {
 	for (guint i = 0; i < gms_array_len(w->observations); i++) {
 		struct gms_observation *o = &g_array_index(
@@ -61,6 +62,11 @@ void gms_check_confidentiality(struct gms_world *w, GPtrArray *out)
 		g_snprintf(how, sizeof(how), "read (%s)", o->via);
 		report(w, out, "G5", o->reader, &seen, o->pfn, how);
 	}
-	gms_for_each_spte(w, check_spte, out);
-	gms_for_each_pte(w, check_pte, out);
+	gms_for_each_spte(w, sc, check_spte, out);
+	gms_for_each_pte(w, sc, check_pte, out);
+}
+
+void gms_check_confidentiality(struct gms_world *w, GPtrArray *out)
+{
+	gms_check_confidentiality_in(w, NULL, out);
 }

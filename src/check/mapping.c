@@ -149,16 +149,24 @@ static void check_sept_leaves(struct gms_world *w, struct gms_kvm *kvm,
 	}
 }
 
+static void check_tdx_vm(struct gms_world *w, struct gms_kvm *kvm,
+			 GPtrArray *out)
+{
+	if (kvm->arch->type == GMS_VM_TDX && kvm->state < GMS_KVM_DYING)
+		check_sept_leaves(w, kvm, out);
+}
+
+void gms_check_stale_mapping_in(struct gms_world *w, const struct gms_scope *sc,
+				GPtrArray *out)
+{
+	gms_for_each_spte(w, sc, check_spte, out);
+	gms_for_each_pte(w, sc, check_pte, out);
+	gms_for_each_kvm(w, sc, check_tdx_vm, out);
+}
+
 void gms_check_stale_mapping(struct gms_world *w, GPtrArray *out)
 {
-	gms_for_each_spte(w, check_spte, out);
-	gms_for_each_pte(w, check_pte, out);
-	for (GList *l = w->vms; l; l = l->next) {
-		struct gms_kvm *kvm = l->data;
-
-		if (kvm->arch->type == GMS_VM_TDX && kvm->state < GMS_KVM_DYING)
-			check_sept_leaves(w, kvm, out);
-	}
+	gms_check_stale_mapping_in(w, NULL, out);
 }
 
 static void check_exclusive(struct gms_world *w, struct gms_kvm *kvm,
@@ -180,7 +188,13 @@ static void check_exclusive(struct gms_world *w, struct gms_kvm *kvm,
 	g_free(vm);
 }
 
+void gms_check_mmap_exclusion_in(struct gms_world *w,
+				 const struct gms_scope *sc, GPtrArray *out)
+{
+	gms_for_each_spte(w, sc, check_exclusive, out);
+}
+
 void gms_check_mmap_exclusion(struct gms_world *w, GPtrArray *out)
 {
-	gms_for_each_spte(w, check_exclusive, out);
+	gms_check_mmap_exclusion_in(w, NULL, out);
 }

@@ -9,7 +9,7 @@
 #include "cli.h"
 
 struct explore_opts {
-	gint depth, vms, pages, files, slots;
+	gint depth, vms, pages, files, slots, jobs;
 	gint64 max_states;
 	char *type;
 	char **policies;
@@ -40,6 +40,7 @@ static void to_config(struct explore_opts *o)
 	cfg->files = o->files;
 	cfg->slots = o->slots;
 	cfg->depth = o->depth;
+	cfg->jobs = o->jobs;
 	cfg->type = o->type;
 	cfg->policy_lines = o->policies;
 	cfg->max_states = o->max_states;
@@ -88,6 +89,8 @@ static int parse(int argc, char **argv, struct explore_opts *o)
 		  "set a design knob (repeatable)", "K=V" },
 		{ "max-states", 0, 0, G_OPTION_ARG_INT64, &o->max_states,
 		  "stop after N distinct states", "N" },
+		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs,
+		  "worker threads (default: the machine's cores)", "N" },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
 		  "write the counterexample scenario to FILE", "FILE" },
 		{ "no-symmetry", 0, 0, G_OPTION_ARG_NONE, &o->no_symmetry,
@@ -188,6 +191,7 @@ int gms_cli_explore(int argc, char **argv)
 	o.files = o.cfg.files;
 	o.slots = o.cfg.slots;
 	o.depth = o.cfg.depth;
+	o.jobs = o.cfg.jobs;
 	status = parse(argc, argv, &o);
 	if (!status) {
 		o.cfg.progress = show_progress;

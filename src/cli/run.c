@@ -8,17 +8,30 @@
 #ifndef GMEMSIM_SCENARIO_DIR
 #define GMEMSIM_SCENARIO_DIR "scenarios"
 #endif
+#ifndef GMEMSIM_INSTALLED_SCENARIO_DIR
+#define GMEMSIM_INSTALLED_SCENARIO_DIR GMEMSIM_SCENARIO_DIR
+#endif
 
+/*
+ * The source tree's library while it is there (a build's own command, its
+ * tests), else the copy `meson install` put in the data directory.
+ */
 const char *gms_cli_default_dir(void)
 {
 	const char *env = g_getenv("GMEMSIM_SCENARIOS");
 
-	return env && *env ? env : GMEMSIM_SCENARIO_DIR;
+	if (env && *env)
+		return env;
+	if (g_file_test(GMEMSIM_SCENARIO_DIR, G_FILE_TEST_IS_DIR))
+		return GMEMSIM_SCENARIO_DIR;
+	return GMEMSIM_INSTALLED_SCENARIO_DIR;
 }
 
 struct run_opts {
 	char **policies;
 	char *target;
+	char *check;
+	enum gms_check_mode mode;
 	char *json;
 	char *dot;
 	gboolean verbose;
@@ -63,6 +76,12 @@ static bool check_opts(void *data, GError **err)
 {
 	struct run_opts *o = data;
 
+	if (o->check && !gms_check_mode_parse(o->check, &o->mode)) {
+		g_set_error_literal(err, G_OPTION_ERROR,
+				    G_OPTION_ERROR_BAD_VALUE,
+				    "--check takes incremental or full");
+		return false;
+	}
 	if (o->target && strcmp(o->target, "model") &&
 	    strcmp(o->target, "kvm") && strcmp(o->target, "diff")) {
 		g_set_error_literal(err, G_OPTION_ERROR,
@@ -82,6 +101,10 @@ static int parse_opts(int argc, char **argv, struct run_opts *o, bool demo)
 		{ "target", 't', 0, G_OPTION_ARG_STRING, &o->target,
 		  "model, kvm (the running kernel) or diff (both, compared)",
 		  "TARGET" },
+		{ "check", 0, 0, G_OPTION_ARG_STRING, &o->check,
+		  "invariants after each step over what it touched "
+		  "(incremental, the default) or the whole world (full)",
+		  "MODE" },
 		{ "json", 0, 0, G_OPTION_ARG_FILENAME, &o->json,
 		  "write the runs as JSON", "FILE" },
 		{ "dot", 0, 0, G_OPTION_ARG_FILENAME, &o->dot,
@@ -106,6 +129,7 @@ static void free_opts(struct run_opts *o)
 	g_strfreev(o->policies);
 	g_strfreev(o->paths);
 	g_free(o->target);
+	g_free(o->check);
 	g_free(o->json);
 	g_free(o->dot);
 }
@@ -285,11 +309,14 @@ int gms_cli_run(int argc, char **argv, bool demo)
 	} else if (!status && o.target && !strcmp(o.target, "diff")) {
 		status = run_diff(scs, base, &o);
 	} else if (!status) {
+		struct gms_run_opts ro = { .check = o.mode };
+
 		runs = g_ptr_array_new_with_free_func(
 			(GDestroyNotify)gms_run_free);
 		for (guint i = 0; i < scs->len; i++)
 			g_ptr_array_add(runs,
-					gms_scenario_run(scs->pdata[i], base));
+					gms_scenario_run_opts(scs->pdata[i],
+							      base, &ro));
 		status = report(runs, &o, demo);
 		g_ptr_array_unref(runs);
 	}

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Host page frames and the page allocator (mm/page_alloc.c, much reduced). */
+#include <gmemsim/hw_table.h>
 #include <gmemsim/physmem.h>
 
 void gms_physmem_init(struct gms_physmem *pm)
@@ -8,6 +9,8 @@ void gms_physmem_init(struct gms_physmem *pm)
 	pm->free_list = g_array_new(FALSE, FALSE, sizeof(u64));
 	pm->nr_allocated = 0;
 	pm->max_pages = GMS_PHYSMEM_DEFAULT_PAGES;
+	pm->touched = NULL; /* from the first page handed out */
+	pm->untracked = false;
 	gms_physmem_set_nodes(pm, 1);
 }
 
@@ -75,6 +78,7 @@ void gms_physmem_destroy(struct gms_physmem *pm)
 {
 	g_array_unref(pm->pages);
 	g_array_unref(pm->free_list);
+	gms_hw_table_free(&pm->touched);
 	pm->pages = NULL;
 	pm->free_list = NULL;
 }
@@ -83,6 +87,9 @@ struct gms_page *gms_physmem_page(struct gms_physmem *pm, u64 pfn)
 {
 	if (pfn >= pm->pages->len)
 		return NULL;
+	if (!pm->untracked)
+		g_hash_table_add(gms_hw_table(&pm->touched, NULL),
+				 GSIZE_TO_POINTER(pfn));
 	return &g_array_index(pm->pages, struct gms_page, pfn);
 }
 

@@ -149,6 +149,7 @@ int gms_gmem_convert(struct gms_world *w, struct gms_gmem_file *f, u64 offset,
 	convert_folios(w, f, start, end, to_private);
 	gms_gmem_shared_map_init(inode);
 	gms_range_map_store(&inode->shared, start, end, !to_private);
+	gms_dirty_inode(w, inode); /* kvm_mem_is_private() reads it */
 	gms_gmem_invalidate_end(inode, start, end);
 	gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
 	return 0;

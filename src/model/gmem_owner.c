@@ -26,6 +26,7 @@ void gms_gmem_owner_init(struct gms_world *w, struct gms_gmem_file *f,
 		return;
 	gms_kvm_get(kvm);
 	f->kvm = kvm;
+	gms_dirty_file_kvm(w, f);
 }
 
 /* the kvm_put_kvm() that ends kvm_gmem_release() (file-pins-vm only) */
@@ -67,6 +68,7 @@ static void gmem_owner_switch(struct gms_world *w, struct gms_gmem_file *f,
 
 	f->kvm = kvm;
 	f->owner_id = kvm->id;
+	gms_dirty_file_kvm(w, f);
 	if (slot_pins_file(w))
 		return;
 	gms_kvm_get(kvm);

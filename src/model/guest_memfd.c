@@ -341,7 +341,7 @@ int gms_gmem_release(struct gms_world *w, struct gms_lock_ctx *ctx,
 	}
 	for (r = gms_range_map_next(&f->bindings, NULL); r;
 	     r = gms_range_map_next(&f->bindings, r))
-		((struct gms_memslot *)r->val)->gmem.file = NULL;
+		gms_memslot_set_gmem_file((struct gms_memslot *)r->val, NULL);
 	/*
 	 * All in-flight operations are gone and new bindings can be created.
 	 * Zap all SPTEs pointed at by this file. Do not free the backing
@@ -627,6 +627,7 @@ void gms_gmem_set_attributes_store(struct gms_world *w, struct gms_gmem_file *f,
 	if (!to_private)
 		kvm_gmem_make_shared(w, inode, start, end);
 	gms_range_map_store(&inode->shared, start, end, !to_private);
+	gms_dirty_inode(w, inode); /* kvm_mem_is_private() reads it */
 	if (to_private)
 		gmem_adopt_contents(w, inode, start, end, f->kvm);
 }
@@ -855,7 +856,7 @@ int gms_gmem_bind(struct gms_world *w, struct gms_kvm *kvm,
 	 * kvm_gmem_bind() must occur on a new memslot. Because the memslot
 	 * is not visible yet, kvm_gmem_get_pfn() is guaranteed to see the file.
 	 */
-	slot->gmem.file = f;
+	gms_memslot_set_gmem_file(slot, f);
 	slot->gmem.pgoff = start;
 	/* the series: every slot faults from guest_memfd (2e646bcfcf90) */
 	if (gms_gmem_in_place_conversion(w) || gms_gmem_supports_mmap(inode))
@@ -888,7 +889,7 @@ int gms_gmem_prepare_memory_region(struct gms_world *w, struct gms_kvm *kvm,
 		return r;
 	if (!gms_abi_bind_range_ok(w, offset, size, f->inode->size))
 		return -EINVAL;
-	slot->gmem.file = f;
+	gms_memslot_set_gmem_file(slot, f);
 	slot->gmem.pgoff = (u64)offset >> GMS_PAGE_SHIFT;
 	slot->flags |= KVM_MEMSLOT_GMEM_ONLY; /* gmem_in_place_conversion */
 	return 0;
@@ -910,9 +911,10 @@ int gms_gmem_commit_memory_region(struct gms_world *w, struct gms_kvm *kvm,
 	else
 		r = gms_gmem_owner_bind(w, f, kvm);
 	if (r)
-		slot->gmem.file = NULL;
+		gms_memslot_set_gmem_file(slot, NULL);
 	else
 		gms_range_map_store(&f->bindings, start, end, (uintptr_t)slot);
+	gms_dirty_file(w, f);
 	gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, f->inode);
 	return r;
 }
@@ -927,7 +929,7 @@ static void __kvm_gmem_unbind(struct gms_memslot *slot, struct gms_gmem_file *f)
 	 * synchronize_srcu(&kvm->srcu) ensured that kvm_gmem_get_pfn()
 	 * cannot see this memslot.
 	 */
-	slot->gmem.file = NULL;
+	gms_memslot_set_gmem_file(slot, NULL);
 }
 
 /*

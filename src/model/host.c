@@ -28,6 +28,7 @@ void gms_world_bury(struct gms_world *w, enum gms_obj_kind kind, void *obj)
 {
 	struct gms_grave g = { .kind = kind, .obj = obj };
 
+	gms_dirty_bury(w, kind, obj);
 	if (!w->graveyard)
 		w->graveyard = g_array_new(FALSE, FALSE, sizeof(g));
 	g_array_append_val(w->graveyard, g);
@@ -85,6 +86,7 @@ int gms_fd_install(struct gms_world *w, enum gms_fd_kind kind, void *obj)
 	struct gms_fd e = { .kind = kind, .obj = obj };
 
 	g_array_append_val(w->fds, e);
+	gms_dirty_fd(w, w->fds->len - 1, obj);
 	return w->fds->len - 1;
 }
 

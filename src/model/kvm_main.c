@@ -274,7 +274,7 @@ static int kvm_create_memslot(struct gms_world *w, struct gms_kvm *kvm,
 	if (r) {
 		/* out_unbind: kvm_gmem_unbind(new); the series bound nothing yet */
 		if (two_phase)
-			new->gmem.file = NULL;
+			gms_memslot_set_gmem_file(new, NULL);
 		else if (new->flags & KVM_MEM_GUEST_MEMFD)
 			gms_gmem_unbind(w, new);
 		free_unpublished(w, new);
@@ -342,6 +342,7 @@ static int kvm_flags_only_copy(struct gms_world *w, struct gms_kvm *kvm,
 	struct gms_memslot *new = g_memdup2(old, sizeof(*old));
 
 	new->uid = gms_world_next_id(w);
+	gms_dirty_slot_copy(new); /* it points at the old slot's file too */
 	new->flags = (old->flags & KVM_MEMSLOT_GMEM_ONLY) | flags;
 	g_ptr_array_remove(kvm->memslots[old->as_id], old);
 	g_ptr_array_add(kvm->memslots[new->as_id], new);
@@ -537,6 +538,7 @@ int gms_kvm_set_memory_region(struct gms_world *w, struct gms_kvm *kvm,
 {
 	int r;
 
+	gms_dirty_kvm(w, kvm); /* what the invariants judge: its memslots */
 	if (!gms_lock_try(w, &w->sync, GMS_LOCK_SLOTS, kvm, GMS_LOCK_EXCLUSIVE))
 		return -GMS_EBLOCKED;
 	r = __kvm_set_memory_region(w, kvm, mem);
@@ -591,6 +593,7 @@ bool gms_kvm_set_mem_attributes_begin(struct gms_kvm *kvm, u64 start, u64 end,
 void gms_kvm_set_mem_attributes_store(struct gms_kvm *kvm, u64 start, u64 end,
 				      u64 attributes)
 {
+	gms_dirty_kvm(kvm->w, kvm);
 	gms_range_map_store(&kvm->mem_attr, start, end, attributes);
 }
 

@@ -147,6 +147,7 @@ static void zap_pte(struct gms_world *w, struct gms_vma *vma,
 	gms_kvm_mmu_notifier_invalidate(w, addr, addr + GMS_PAGE_SIZE);
 	if (p->mapcount)
 		p->mapcount--;
+	gms_dirty_pte(w, vma, pfn, -1);
 	g_tree_remove(vma->ptes, &pte->page);
 	gms_physmem_put(&w->physmem, pfn);
 }
@@ -174,6 +175,7 @@ static void install_pte(struct gms_world *w, struct gms_vma *vma, u64 page,
 	pte->page = page;
 	pte->pfn = pfn;
 	g_tree_insert(vma->ptes, &pte->page, pte);
+	gms_dirty_pte(w, vma, pfn, 1);
 	gms_physmem_page(&w->physmem, pfn)->mapcount++;
 }
 
@@ -216,6 +218,8 @@ static struct gms_vma *split_vma(struct gms_world *w, struct gms_vma *vma,
 
 		g_tree_steal(vma->ptes, &pte->page);
 		g_tree_insert(tail->ptes, &pte->page, pte);
+		gms_dirty_pte(w, vma, pte->pfn, -1);
+		gms_dirty_pte(w, tail, pte->pfn, 1);
 	}
 	vma->end = addr;
 	if (tail->file)

@@ -38,6 +38,7 @@ static void zap_spte(struct gms_kvm *kvm, u64 gfn)
 	if (!spte)
 		return;
 	copy = *spte;
+	gms_dirty_spte(kvm->w, kvm, spte, -1);
 	g_tree_remove(kvm->sptes, &gfn);
 	if (kvm->arch->unmap)
 		kvm->arch->unmap(kvm->w, kvm, &copy);
@@ -58,6 +59,8 @@ bool gms_kvm_unmap_gfn_range(struct gms_kvm *kvm, u64 start, u64 end,
 	GTreeNode *n;
 	bool flush;
 
+	/* a memslot's invalidation comes here, even with nothing mapped */
+	gms_dirty_kvm(kvm->w, kvm);
 	if (!kvm->arch->has_mirrored_tdp && !(filter & GMS_FILTER_EXACT) &&
 	    !gms_mutant(kvm->w, GMS_MUTANT_SHARED_NOT_ZAPPED))
 		c.filter = GMS_FILTER_SHARED | GMS_FILTER_PRIVATE;
@@ -76,8 +79,12 @@ bool gms_kvm_unmap_gfn_range(struct gms_kvm *kvm, u64 start, u64 end,
 void gms_kvm_install_spte(struct gms_kvm *kvm, const struct gms_spte *spte)
 {
 	struct gms_spte *s = g_new(struct gms_spte, 1);
+	struct gms_spte *old = g_tree_lookup(kvm->sptes, &spte->gfn);
 
+	if (old)
+		gms_dirty_spte(kvm->w, kvm, old, -1);
 	*s = *spte;
+	gms_dirty_spte(kvm->w, kvm, s, 1);
 	g_tree_replace(kvm->sptes, &s->gfn, s);
 }
 

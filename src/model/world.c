@@ -14,6 +14,8 @@ static void world_init(struct gms_world *w)
 	gms_physmem_init(&w->physmem);
 	gms_hw_init(&w->hw, w->warn);
 	gms_mm_init(&w->mm);
+	/* first: installing fds 0-2 below already records a touch */
+	gms_dirty_init(&w->dirty);
 	w->fds = g_array_new(FALSE, TRUE, sizeof(struct gms_fd));
 	/* fds 0-2 are stdin, stdout and stderr: open, and none of KVM's */
 	for (int i = 0; i < 3; i++)
@@ -120,6 +122,7 @@ static void world_fini(struct gms_world *w)
 		g_array_unref(w->fatal);
 	if (w->task_work)
 		g_ptr_array_unref(w->task_work);
+	gms_dirty_destroy(&w->dirty);
 	gms_lock_ctx_destroy(&w->sync);
 	gms_lockdep_destroy(&w->lockdep);
 	gms_hw_destroy(&w->hw);

@@ -6,6 +6,9 @@
  * The model has no world copy, so a state is rebuilt by replaying its path
  * from the empty world, without the invariants (they held on the way); an
  * operation that leaves that world's form unchanged leaves it for the next.
+ * Each level is shared out among worker threads (--jobs), each with its own
+ * world; their transitions are taken in one search's order (take_ready()),
+ * so the result does not depend on how many there were.
  */
 #include <string.h>
 
@@ -34,8 +37,8 @@ struct name_ref {
 };
 
 /*
- * The world a path leads to, with the runner that knows its names. There is
- * one at a time; its run and runner's tables serve every world in turn.
+ * The world a path leads to, with the runner that knows its names. A worker
+ * has one at a time; its run and runner's tables serve every world in turn.
  */
 struct replay {
 	struct gms_run *run;
@@ -46,26 +49,65 @@ struct replay {
 	struct name_ref names[GMS_EXPLORE_MAX_NAMES]; /* for every form of it */
 };
 
+/*
+ * What a worker saw on one transition, for the search to take in the order
+ * one worker would have: a parent starts (fp: its index), or an operation
+ * in it left the parent's form as it was, reached a state perhaps new, or
+ * broke an invariant.
+ */
+enum step_kind { STEP_PARENT, STEP_SEEN, STEP_NEW, STEP_BROKEN };
+
+struct step {
+	union {
+		u64 fp;
+		const char *id; /* STEP_BROKEN: the invariant */
+	};
+	u16 op;
+	u8 kind;
+	bool replayed; /* a world was built from the empty one for it */
+};
+
+struct explorer;
+
+/* A thread of the search, with its own world: worlds share nothing. */
+struct worker {
+	struct explorer *x;
+	struct replay rp; /* the world at hand */
+	struct gms_fp *fp;
+	GPtrArray *scratch; /* violations */
+	u16 path[64 + 1];
+	GThread *thread;
+};
+
 struct explorer {
 	const struct gms_explore_config *cfg;
 	struct gms_alphabet *a;
 	struct gms_scenario *sc; /* the alphabet parsed: stmt i is op i */
 	GArray *states; /* struct state, in BFS order */
-	GHashTable *seen; /* fp -> nothing */
-	struct gms_fp *fp;
+	GHashTable *seen; /* fp -> nothing; the first worker's alone */
 	GArray *orders; /* int[names]: one name order per VM permutation */
-	GPtrArray *scratch; /* violations */
-	struct replay rp; /* the world at hand */
+	struct worker *workers;
+	int jobs;
+	/* the level being expanded: states [lo, hi), by chunks of parents */
+	guint lo, hi;
+	GPtrArray *chunks; /* GArray of struct step, one per chunk done */
+	guint taken; /* chunks taken in order so far */
+	GArray *next; /* struct state: the level's new states, in order */
+	gint next_chunk; /* atomic: the next chunk a worker takes */
+	gint stop_at; /* atomic: a violation was found in this parent */
+	gint stop; /* atomic: the search stops in this level */
 	struct gms_explore_result *res;
 	gint64 started, last_progress;
 };
 
-static void replay_begin(struct explorer *x, struct replay *rp)
+static void replay_begin(struct worker *wk)
 {
+	struct replay *rp = &wk->rp;
 	struct gms_world *w = gms_world_new();
 
-	x->res->stats.worlds++;
-	w->policy = x->cfg->policy;
+	w->policy = wk->x->cfg->policy;
+	/* a world per path, small and checked whole: no record to keep */
+	gms_dirty_disable(w);
 	rp->t = gms_model_target_new(w);
 	if (rp->runner_ready)
 		gms_runner_reset(&rp->r, rp->t);
@@ -82,7 +124,7 @@ static void replay_end(struct replay *rp)
 }
 
 /* mirrors the runner's run_op() without judging: outcomes are not expected */
-static void replay_op(struct explorer *x, struct replay *rp, guint op)
+static void replay_op(const struct explorer *x, struct replay *rp, guint op)
 {
 	const struct gms_stmt *s = x->sc->stmts->pdata[op];
 	const struct gms_explore_op *o =
@@ -98,7 +140,7 @@ static void replay_op(struct explorer *x, struct replay *rp, guint op)
 		rp->defined |= 1ULL << o->defines;
 }
 
-static guint path_of(struct explorer *x, guint i, u16 *path)
+static guint path_of(const struct explorer *x, guint i, u16 *path)
 {
 	guint n = g_array_index(x->states, struct state, i).depth;
 
@@ -113,7 +155,7 @@ static guint path_of(struct explorer *x, guint i, u16 *path)
 }
 
 /* Look each defined name up once for all the forms of this world. */
-static void resolve_names(struct explorer *x, struct replay *rp)
+static void resolve_names(const struct explorer *x, struct replay *rp)
 {
 	for (guint k = 0; k < x->a->names->len; k++) {
 		const struct gms_explore_name *nm =
@@ -135,10 +177,11 @@ static void resolve_names(struct explorer *x, struct replay *rp)
 }
 
 /* The runner's names in @order, then the rest of the world. */
-static u64 form(struct explorer *x, struct replay *rp, const int *order)
+static u64 form(struct worker *wk, const int *order)
 {
-	struct gms_fp *fp = x->fp;
-	guint n = x->a->names->len;
+	struct replay *rp = &wk->rp;
+	struct gms_fp *fp = wk->fp;
+	guint n = wk->x->a->names->len;
 
 	gms_fp_begin(fp, rp->r.w);
 	for (guint k = 0; k < n; k++) {
@@ -168,23 +211,23 @@ static u64 form(struct explorer *x, struct replay *rp, const int *order)
  * set of a state's permuted forms is the same for all its mirrors, so is
  * its minimum; comparing hashes rather than forms keeps no form at all.
  */
-static u64 canonical_hash(struct explorer *x, struct replay *rp, u64 plain)
+static u64 canonical_hash(struct worker *wk, u64 plain)
 {
-	guint n = x->a->names->len;
-	const int *orders = (const int *)x->orders->data;
-	guint norders = x->orders->len / n;
+	guint n = wk->x->a->names->len;
+	const int *orders = (const int *)wk->x->orders->data;
+	guint norders = wk->x->orders->len / n;
 	u64 best = plain;
 
 	for (guint p = 1; p < norders; p++)
-		best = MIN(best, form(x, rp, orders + p * n));
+		best = MIN(best, form(wk, orders + p * n));
 	return best;
 }
 
 /* The form with the names in their own places: the identity comes first. */
-static u64 plain_hash(struct explorer *x, struct replay *rp)
+static u64 plain_hash(struct worker *wk)
 {
-	resolve_names(x, rp);
-	return form(x, rp, (const int *)x->orders->data);
+	resolve_names(wk->x, &wk->rp);
+	return form(wk, (const int *)wk->x->orders->data);
 }
 
 static void permute(struct explorer *x, int *perm, int k)
@@ -245,17 +288,18 @@ static bool enabled(const struct explorer *x, guint op, u64 defined)
 }
 
 /* The invariants on the state just reached: the first broken one's id. */
-static const char *broken(struct explorer *x, struct gms_world *w)
+static const char *broken(struct worker *wk, struct gms_world *w)
 {
+	GPtrArray *scratch = wk->scratch;
 	const char *id = NULL;
 	GPtrArray *end;
 
 	if (w->warn_log.count)
 		return "model-bug";
-	gms_check_run_into(w, x->scratch);
-	if (x->scratch->len)
-		id = ((struct gms_violation *)x->scratch->pdata[0])->id;
-	g_ptr_array_set_size(x->scratch, 0);
+	gms_check_step_into(w, GMS_CHECK_FULL, scratch);
+	if (scratch->len)
+		id = ((struct gms_violation *)scratch->pdata[0])->id;
+	g_ptr_array_set_size(scratch, 0);
 	if (id || gms_tasks_pending(w))
 		return id;
 	end = gms_check_end(w); /* every fd closed: a scenario could end here */
@@ -359,7 +403,7 @@ static void progress(struct explorer *x, int depth, bool force)
 	gint64 now = g_get_monotonic_time();
 	struct gms_explore_stats *st = &x->res->stats;
 
-	st->distinct = x->states->len;
+	st->distinct = x->states->len + x->next->len;
 	st->depth = MAX(st->depth, depth);
 	st->seconds = (now - x->started) / 1e6;
 	if (!x->cfg->progress || (!force && now - x->last_progress < 200000))
@@ -373,81 +417,88 @@ struct parent {
 	guint i;
 	const u16 *path;
 	guint n;
-	struct replay *rp;
-	bool live; /* rp is a world in state i, names in the same places */
+	bool live; /* the worker's world is in state i, names in the same places */
 	u64 plain; /* the form of state i with its own name order */
 };
 
-static void parent_world(struct explorer *x, struct parent *p)
+/* true: a world was built for it */
+static bool parent_world(struct worker *wk, struct parent *p)
 {
 	if (p->live)
-		return;
-	replay_begin(x, p->rp);
+		return false;
+	replay_begin(wk);
 	for (guint k = 0; k < p->n; k++)
-		replay_op(x, p->rp, p->path[k]);
+		replay_op(wk->x, &wk->rp, p->path[k]);
 	p->live = true;
+	return true;
 }
 
-static void parent_done(struct parent *p)
+static void parent_done(struct worker *wk, struct parent *p)
 {
 	if (p->live)
-		replay_end(p->rp);
+		replay_end(&wk->rp);
 	p->live = false;
 }
 
+/* Hand out no parent after @i: a violation there ends the search. */
+static void stop_after(struct explorer *x, guint i)
+{
+	for (gint at = g_atomic_int_get(&x->stop_at); (guint)at > i;
+	     at = g_atomic_int_get(&x->stop_at))
+		if (g_atomic_int_compare_and_exchange(&x->stop_at, at, i))
+			return;
+}
+
 /*
- * Run @op in state @p; false when a violation stops the search. An operation
+ * Run @op in state @p; false when a violation ends this parent. An operation
  * that leaves the world's form as it was (a failed ioctl, most of them) also
  * leaves a world the next operation can start from: that saves a replay.
  * The form compared is the plain one, not the canonical: a mirror of the
  * parent has its names swapped, and an operation on it would be recorded
- * under the wrong parent link.
+ * under the wrong parent link. Whether the state is new is decided when the
+ * records are taken in order (take_chunk()): a worker never reads the set.
  */
-static bool try_op(struct explorer *x, struct parent *p, guint op)
+static bool try_op(struct worker *wk, struct parent *p, guint op, GArray *out)
 {
-	struct gms_explore_result *res = x->res;
-	const char *id;
-	struct state s = { .parent = p->i, .op = op, .depth = p->n + 1 };
-	u16 *full;
+	struct explorer *x = wk->x;
+	struct step st = { .op = op };
 	u64 plain;
 
-	parent_world(x, p);
-	replay_op(x, p->rp, op);
-	res->stats.explored++;
-	id = broken(x, p->rp->r.w);
-	if (id) {
-		full = g_new(u16, p->n + 1);
-		memcpy(full, p->path, p->n * sizeof(u16));
-		full[p->n] = op;
-		res->violation = g_strdup(id);
-		res->violation_depth = p->n + 1;
-		res->counterexample = counterexample(x, full, p->n + 1, id);
-		res->replays = replays(res->counterexample, id);
-		g_free(full);
+	st.replayed = parent_world(wk, p);
+	replay_op(x, &wk->rp, op);
+	st.id = broken(wk, wk->rp.r.w);
+	if (st.id) {
+		st.kind = STEP_BROKEN;
+		g_array_append_val(out, st);
+		stop_after(x, p->i);
 		return false;
 	}
-	plain = plain_hash(x, p->rp);
-	if (plain == p->plain && !x->cfg->fresh_worlds)
-		return true; /* the parent itself, seen: no other form needed */
-	s.fp = canonical_hash(x, p->rp, plain);
-	parent_done(p);
-	if (!g_hash_table_add(x->seen, GSIZE_TO_POINTER(s.fp)))
+	plain = plain_hash(wk);
+	if (plain == p->plain && !x->cfg->fresh_worlds) {
+		st.kind = STEP_SEEN; /* the parent itself */
+		g_array_append_val(out, st);
 		return true;
-	g_array_append_val(x->states, s);
-	progress(x, s.depth, false);
+	}
+	st.fp = canonical_hash(wk, plain);
+	parent_done(wk, p);
+	st.kind = STEP_NEW;
+	g_array_append_val(out, st);
 	return true;
 }
 
-static bool expand(struct explorer *x, struct parent *p)
+static void expand(struct worker *wk, struct parent *p, GArray *out)
 {
+	struct explorer *x = wk->x;
+	struct step head = { .fp = p->i, .kind = STEP_PARENT };
 	u64 defined = 0;
 
+	g_array_append_val(out, head);
 	/* the search rests on a path leading back to the state it recorded */
-	parent_world(x, p);
-	p->plain = plain_hash(x, p->rp);
-	if (canonical_hash(x, p->rp, p->plain) !=
+	parent_world(wk, p);
+	p->plain = plain_hash(wk);
+	if (canonical_hash(wk, p->plain) !=
 	    g_array_index(x->states, struct state, p->i).fp)
-		gms_world_model_bug(p->rp->r.w, "replay is not repeatable");
+		gms_world_model_bug(wk->rp.r.w, "replay is not repeatable");
 	for (guint k = 0; k < p->n; k++) {
 		int d = g_array_index(x->a->ops, struct gms_explore_op,
 				      p->path[k])
@@ -456,42 +507,191 @@ static bool expand(struct explorer *x, struct parent *p)
 		if (d >= 0)
 			defined |= 1ULL << d;
 	}
-	for (guint op = 0; op < x->a->ops->len; op++) {
-		if (!enabled(x, op, defined))
+	for (guint op = 0; op < x->a->ops->len; op++)
+		if (enabled(x, op, defined) && !try_op(wk, p, op, out))
+			return;
+}
+
+/* parents per chunk: small enough to share a level's work out evenly */
+#define CHUNK 16
+
+static GArray *expand_chunk(struct worker *wk, guint c)
+{
+	struct explorer *x = wk->x;
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(struct step));
+	guint end = MIN(x->hi, x->lo + (c + 1) * CHUNK);
+
+	for (guint i = x->lo + c * CHUNK; i < end; i++) {
+		struct parent p = { .i = i, .path = wk->path };
+
+		if (i > (guint)g_atomic_int_get(&x->stop_at))
+			break;
+		p.n = path_of(x, i, wk->path);
+		expand(wk, &p, out);
+		parent_done(wk, &p);
+	}
+	return out;
+}
+
+static void violation(struct explorer *x, guint parent, const struct step *st)
+{
+	struct gms_explore_result *res = x->res;
+	u16 path[64 + 1];
+	guint n = path_of(x, parent, path);
+
+	path[n++] = st->op;
+	res->violation = g_strdup(st->id);
+	res->violation_depth = n;
+	res->counterexample = counterexample(x, path, n, st->id);
+	res->replays = replays(res->counterexample, st->id);
+}
+
+/*
+ * A chunk's transitions in the order of one search expanding its parents
+ * one after the other: the states, their numbering and parent links, the
+ * counts, and where a violation or --max-states stops are the same however
+ * many workers there were. false: the search stops here.
+ */
+static bool take_chunk(struct explorer *x, GArray *out)
+{
+	struct gms_explore_stats *stats = &x->res->stats;
+	guint parent = 0; /* a chunk starts with its first parent */
+
+	for (guint k = 0; k < out->len; k++) {
+		const struct step *st = &g_array_index(out, struct step, k);
+		struct state s = { .fp = st->fp, .op = st->op };
+
+		if (st->kind == STEP_PARENT) {
+			parent = st->fp;
+			stats->worlds++;
 			continue;
+		}
 		if (x->cfg->max_states &&
-		    x->states->len >= x->cfg->max_states) {
+		    x->states->len + x->next->len >= x->cfg->max_states) {
 			x->res->hit_max_states = true;
 			return false;
 		}
-		if (!try_op(x, p, op))
+		stats->explored++;
+		stats->worlds += st->replayed;
+		if (st->kind == STEP_BROKEN) {
+			violation(x, parent, st);
 			return false;
+		}
+		if (st->kind == STEP_SEEN ||
+		    !g_hash_table_add(x->seen, GSIZE_TO_POINTER(s.fp)))
+			continue;
+		s.parent = parent;
+		s.depth = g_array_index(x->states, struct state, parent).depth +
+			  1;
+		g_array_append_val(x->next, s);
+		progress(x, s.depth, false);
 	}
 	return true;
 }
 
+/*
+ * The chunks done so far, in order, by the first worker between its own:
+ * the set of states is its alone. false: the search stops (and the workers
+ * with it).
+ */
+static bool take_ready(struct explorer *x)
+{
+	while (x->taken < x->chunks->len) {
+		GArray *out = g_atomic_pointer_get(&x->chunks->pdata[x->taken]);
+
+		if (!out)
+			return true;
+		if (!take_chunk(x, out)) {
+			g_atomic_int_set(&x->stop, 1);
+			return false;
+		}
+		x->chunks->pdata[x->taken++] = NULL;
+		g_array_unref(out);
+	}
+	return true;
+}
+
+/* A worker's share of the level: chunks taken until none is left. */
+static bool share(struct worker *wk)
+{
+	struct explorer *x = wk->x;
+	bool first = wk == x->workers;
+
+	for (;;) {
+		guint c = g_atomic_int_add(&x->next_chunk, 1);
+
+		if (c >= x->chunks->len || g_atomic_int_get(&x->stop))
+			return true;
+		g_atomic_pointer_set(&x->chunks->pdata[c], expand_chunk(wk, c));
+		if (first && !take_ready(x))
+			return false;
+	}
+}
+
+static gpointer work(gpointer data)
+{
+	share(data);
+	return NULL;
+}
+
+/* Expand states [lo, hi) with the workers, each with its own world. */
+static bool level(struct explorer *x, guint lo, guint hi)
+{
+	guint nchunks = (hi - lo + CHUNK - 1) / CHUNK;
+	int threads = MIN(x->jobs, (int)nchunks);
+	bool go;
+
+	x->lo = lo;
+	x->hi = hi;
+	g_ptr_array_set_size(x->chunks, nchunks);
+	x->next_chunk = 0;
+	x->taken = 0;
+	x->stop = 0;
+	x->stop_at = G_MAXINT;
+	for (int j = 1; j < threads; j++)
+		x->workers[j].thread =
+			g_thread_new("explore", work, &x->workers[j]);
+	go = share(&x->workers[0]);
+	for (int j = 1; j < threads; j++)
+		g_thread_join(x->workers[j].thread);
+	if (go)
+		go = take_ready(x); /* the others' last chunks */
+	g_array_append_vals(x->states, x->next->data, x->next->len);
+	g_array_set_size(x->next, 0);
+	for (guint c = x->taken; c < nchunks; c++)
+		if (x->chunks->pdata[c])
+			g_array_unref(x->chunks->pdata[c]);
+	g_ptr_array_set_size(x->chunks, 0);
+	return go;
+}
+
+/*
+ * Level by level: the states at depth d are shared out among the workers,
+ * each expanding its parents in its own world, then their successors are
+ * taken in order, so that a violation found at depth d + 1 is the first a
+ * single search would have found (the smallest parent, then operation).
+ */
 static void search(struct explorer *x)
 {
-	u16 path[64 + 1];
-	struct replay *rp = &x->rp;
+	struct worker *wk = &x->workers[0];
 	struct state root = { 0 };
+	guint lo = 0;
 
-	replay_begin(x, rp);
-	root.fp = canonical_hash(x, rp, plain_hash(x, rp));
-	replay_end(rp);
+	replay_begin(wk);
+	x->res->stats.worlds++;
+	root.fp = canonical_hash(wk, plain_hash(wk));
+	replay_end(&wk->rp);
 	g_array_append_val(x->states, root);
 	g_hash_table_add(x->seen, GSIZE_TO_POINTER(root.fp));
-	for (guint i = 0; i < x->states->len; i++) {
-		struct parent p = { .i = i, .path = path, .rp = rp };
-		bool go;
+	while (lo < x->states->len) {
+		guint hi = x->states->len;
 
-		p.n = path_of(x, i, path);
-		if ((int)p.n >= x->cfg->depth)
-			continue;
-		go = expand(x, &p);
-		parent_done(&p);
-		if (!go)
+		if (g_array_index(x->states, struct state, lo).depth >=
+		    x->cfg->depth)
+			break;
+		if (!level(x, lo, hi))
 			return;
+		lo = hi;
 	}
 	x->res->complete = true;
 }
@@ -504,6 +704,7 @@ void gms_explore_config_init(struct gms_explore_config *cfg)
 		.files = 1,
 		.slots = 1,
 		.depth = 8,
+		.jobs = g_get_num_processors(),
 	};
 }
 
@@ -524,6 +725,8 @@ bool gms_explore_config_check(const struct gms_explore_config *cfg,
 		bad = "--slots takes 1 to 4";
 	else if (cfg->depth < 0 || cfg->depth > 64)
 		bad = "--depth takes 0 to 64";
+	else if (cfg->jobs < 1 || cfg->jobs > GMS_EXPLORE_MAX_JOBS)
+		bad = "--jobs takes 1 to " G_STRINGIFY(GMS_EXPLORE_MAX_JOBS);
 	else if (cfg->type && gms_vm_type_parse(cfg->type, &type) < 0)
 		bad = "--type takes default, sw_protected, snp, tdx or pkvm";
 	if (bad) {
@@ -551,6 +754,34 @@ char *gms_explore_alphabet(const struct gms_explore_config *cfg)
 	return g_string_free(s, FALSE);
 }
 
+static void workers_new(struct explorer *x)
+{
+	x->jobs = x->cfg->jobs;
+	x->workers = g_new0(struct worker, x->jobs);
+	for (int j = 0; j < x->jobs; j++) {
+		struct worker *wk = &x->workers[j];
+
+		wk->x = x;
+		wk->fp = gms_fp_new();
+		wk->scratch = gms_violations_new();
+		wk->rp.run = gms_run_new(x->sc);
+	}
+}
+
+static void workers_free(struct explorer *x)
+{
+	for (int j = 0; j < x->jobs; j++) {
+		struct worker *wk = &x->workers[j];
+
+		if (wk->rp.runner_ready)
+			gms_runner_fini(&wk->rp.r);
+		gms_run_free(wk->rp.run);
+		gms_fp_free(wk->fp);
+		g_ptr_array_unref(wk->scratch);
+	}
+	g_free(x->workers);
+}
+
 struct gms_explore_result *gms_explore(const struct gms_explore_config *cfg,
 				       GError **err)
 {
@@ -573,19 +804,17 @@ struct gms_explore_result *gms_explore(const struct gms_explore_config *cfg,
 	x.res->alphabet = x.a->ops->len;
 	x.states = g_array_new(FALSE, FALSE, sizeof(struct state));
 	x.seen = g_hash_table_new(g_direct_hash, g_direct_equal);
-	x.fp = gms_fp_new();
-	x.scratch = gms_violations_new();
-	x.rp.run = gms_run_new(x.sc);
+	x.chunks = g_ptr_array_new();
+	x.next = g_array_new(FALSE, FALSE, sizeof(struct state));
+	workers_new(&x);
 	make_orders(&x);
 	x.started = g_get_monotonic_time();
 	search(&x);
 	progress(&x, 0, true);
 	g_array_unref(x.orders);
-	g_ptr_array_unref(x.scratch);
-	if (x.rp.runner_ready)
-		gms_runner_fini(&x.rp.r);
-	gms_run_free(x.rp.run);
-	gms_fp_free(x.fp);
+	workers_free(&x);
+	g_ptr_array_unref(x.chunks);
+	g_array_unref(x.next);
 	g_hash_table_unref(x.seen);
 	g_array_unref(x.states);
 	gms_scenario_free(x.sc);

@@ -67,12 +67,17 @@ bool gms_parse_number(const char *s, u64 *out)
 
 static u64 intern_tag(struct gms_scenario *sc, const char *name)
 {
+	guint id;
+	char *s;
+
 	if (!strcmp(name, "zero"))
 		return 0;
-	for (guint i = 0; i < sc->tags->len; i++)
-		if (!strcmp(sc->tags->pdata[i], name))
-			return GMS_TAG_BASE + i;
-	g_ptr_array_add(sc->tags, g_strdup(name));
+	id = GPOINTER_TO_UINT(g_hash_table_lookup(sc->tag_ids, name));
+	if (id)
+		return GMS_TAG_BASE + id - 1;
+	s = g_strdup(name);
+	g_ptr_array_add(sc->tags, s);
+	g_hash_table_insert(sc->tag_ids, s, GUINT_TO_POINTER(sc->tags->len));
 	return GMS_TAG_BASE + sc->tags->len - 1;
 }
 

@@ -513,6 +513,8 @@ struct gms_scenario *gms_scenario_parse(const char *path, const char *text,
 	sc->stmts = g_ptr_array_sized_new(len / 32 + 8);
 	g_ptr_array_set_free_func(sc->stmts, (GDestroyNotify)stmt_free);
 	sc->tags = g_ptr_array_new_with_free_func(g_free);
+	/* keys are the strings of tags */
+	sc->tag_ids = g_hash_table_new(g_str_hash, g_str_equal);
 	/* names and name_order point into strings */
 	sc->names = g_hash_table_new(g_str_hash, g_str_equal);
 	sc->name_order = g_ptr_array_new();
@@ -579,6 +581,7 @@ void gms_scenario_free(struct gms_scenario *sc)
 	g_free(sc->path);
 	g_free(sc->summary);
 	g_ptr_array_unref(sc->stmts);
+	g_hash_table_unref(sc->tag_ids);
 	g_ptr_array_unref(sc->tags);
 	g_hash_table_unref(sc->names);
 	g_ptr_array_unref(sc->name_order);

@@ -144,6 +144,15 @@ static void judge(struct gms_matrix_cell *c, const struct gms_run *run)
 struct gms_matrix *gms_matrix_run(GPtrArray *scs, gms_matrix_progress progress,
 				  void *data)
 {
+	return gms_matrix_run_mode(scs, GMS_CHECK_INCREMENTAL, progress, data);
+}
+
+struct gms_matrix *gms_matrix_run_mode(GPtrArray *scs, enum gms_check_mode mode,
+				       gms_matrix_progress progress, void *data)
+{
+	struct gms_run_opts o = { .keep_going = true,
+				  .ignore_policy = true,
+				  .check = mode };
 	struct gms_matrix *m = g_new0(struct gms_matrix, 1);
 	guint nv, total, done = 0;
 
@@ -164,7 +173,7 @@ struct gms_matrix *gms_matrix_run(GPtrArray *scs, gms_matrix_progress progress,
 			const struct gms_matrix_variant *var = &g_array_index(
 				m->variants, struct gms_matrix_variant, v);
 			struct gms_run *run =
-				gms_scenario_run_variant(sc, &var->policy);
+				gms_scenario_run_opts(sc, &var->policy, &o);
 
 			judge(gms_matrix_cell(m, i, v), run);
 			gms_run_free(run);

@@ -20,9 +20,13 @@ static u64 uaddr_of(struct gms_runner *r, const struct gms_stmt *s)
 	return a->num;
 }
 
+/*
+ * The fd in the low half: g_direct_hash() keeps only those 32 bits, and slot
+ * 0 of every VM on one hash made each memslot.set walk all the others.
+ */
 static gpointer slot_key(int fd, u32 slot)
 {
-	return GSIZE_TO_POINTER(((gsize)(u32)fd << 32) | slot);
+	return GSIZE_TO_POINTER(((gsize)slot << 32) | (u32)fd);
 }
 
 /* Set the region, and remember what is in the slot for memslot.move. */

@@ -18,6 +18,19 @@ static char *label(const struct gms_run *run, enum gms_obj_kind kind, u64 id,
 			       name ? name : "", id);
 }
 
+/*
+ * An object freed while something still points at it (the violation a
+ * use-after-free check reports): the world's lists no longer hold it, so
+ * the edge's end is drawn here, dashed and red.
+ */
+static void dot_freed(GString *g, const char *node, u32 id, const char *what)
+{
+	g_string_append_printf(
+		g,
+		"  %s%u [style=dashed,color=red,label=\"%s #%u\\nfreed\"];\n",
+		node, id, what, id);
+}
+
 static void dot_vm(GString *g, const struct gms_run *run, struct gms_kvm *kvm)
 {
 	char *l = label(run, GMS_OBJ_KVM, kvm->id, "vm");
@@ -37,6 +50,8 @@ static void dot_vm(GString *g, const struct gms_run *run, struct gms_kvm *kvm)
 		g_string_append_printf(
 			g, "  kvm%u -> slot%u [label=\"memslots\"];\n", kvm->id,
 			s->uid);
+		if (s->gmem.file && s->gmem.file->freed)
+			dot_freed(g, "file", s->gmem.file->id, "gmem file");
 		if (s->gmem.file)
 			g_string_append_printf(
 				g,
@@ -54,19 +69,34 @@ static void dot_file(GString *g, const struct gms_run *run,
 	g_string_append_printf(
 		g, "  file%u [shape=note,label=\"%s\\nf_count %u\"];\n", f->id,
 		l, f->f_count);
-	g_string_append_printf(
-		g, "  file%u -> kvm%u [label=\"pins\",color=red];\n", f->id,
-		f->kvm->id);
+	/*
+	 * pin=slot-pins-file: f->kvm is no reference (the memslot pins the
+	 * file instead), and a file no memslot binds has no VM at all
+	 */
+	if (f->kvm && f->kvm->freed)
+		dot_freed(g, "kvm", f->kvm->id, "vm");
+	if (f->kvm && run->w->policy.pin == GMS_PIN_SLOT_PINS_FILE)
+		g_string_append_printf(g,
+				       "  file%u -> kvm%u [label=\"kvm\"];\n",
+				       f->id, f->kvm->id);
+	else if (f->kvm)
+		g_string_append_printf(
+			g, "  file%u -> kvm%u [label=\"pins\",color=red];\n",
+			f->id, f->kvm->id);
 	g_string_append_printf(g, "  file%u -> inode%u;\n", f->id,
 			       f->inode->id);
 	for (r = gms_range_map_next(&f->bindings, NULL); r;
-	     r = gms_range_map_next(&f->bindings, r))
+	     r = gms_range_map_next(&f->bindings, r)) {
+		const struct gms_memslot *slot = (void *)r->val;
+
+		if (slot->freed)
+			dot_freed(g, "slot", slot->uid, "memslot");
 		g_string_append_printf(
 			g,
 			"  file%u -> slot%u [label=\"binds [%" G_GUINT64_FORMAT
 			",%" G_GUINT64_FORMAT ")\",color=blue];\n",
-			f->id, ((struct gms_memslot *)r->val)->uid, r->start,
-			r->end);
+			f->id, slot->uid, r->start, r->end);
+	}
 	g_free(l);
 }
 
@@ -111,6 +141,8 @@ bool gms_report_dot(const struct gms_run *run, const char *path, GError **err)
 			"  vma%u [shape=parallelogram,label=\"mapping #%u\\n%s\"];\n",
 			vma->id, vma->id,
 			vma->kind == GMS_VMA_GMEM ? "guest_memfd" : "anon");
+		if (vma->file && vma->file->freed)
+			dot_freed(g, "file", vma->file->id, "gmem file");
 		if (vma->file)
 			g_string_append_printf(
 				g, "  vma%u -> file%u [label=\"holds\"];\n",

@@ -10,10 +10,16 @@
 
 struct gms_handle *gms_runner_handle(struct gms_runner *r, const char *name)
 {
-	static struct gms_handle none = { .kind = GMS_H_NONE, .fd = -1 };
 	struct gms_handle *h = g_hash_table_lookup(r->handles, name);
 
-	return h ? h : &none;
+	if (h)
+		return h;
+	/*
+	 * The runner's own, not a static: runners of parallel searches run
+	 * at once (`explore --jobs`), and a caller may write to what it gets.
+	 */
+	r->none = (struct gms_handle){ .kind = GMS_H_NONE, .fd = -1 };
+	return &r->none;
 }
 
 /*
@@ -370,7 +376,7 @@ static GPtrArray *step_violations(struct gms_runner *r, struct gms_run *run)
 	GPtrArray *v;
 
 	if (r->w)
-		gms_check_run_into(r->w, r->scratch);
+		gms_check_step_into(r->w, r->check, r->scratch);
 	if (!r->scratch->len)
 		return run->no_violations;
 	v = r->scratch;
@@ -486,6 +492,8 @@ static bool run_policy(struct gms_runner *r, struct gms_run *run,
 
 		if (r->w) {
 			gms_policy_set(&r->w->policy, a->key, a->values[0]);
+			r->w->dirty.all =
+				true; /* what an invariant reads changed */
 			continue;
 		}
 		if (g_str_equal(a->key, "abi") && r->t->abi &&
@@ -592,9 +600,9 @@ struct gms_run *gms_scenario_run(struct gms_scenario *sc,
 	return gms_scenario_run_limited(sc, base, GMS_PHYSMEM_DEFAULT_PAGES);
 }
 
-static struct gms_run *run_model(struct gms_scenario *sc,
-				 const struct gms_policy *base, u64 max_pages,
-				 bool keep_going, bool ignore_policy)
+struct gms_run *gms_scenario_run_opts(struct gms_scenario *sc,
+				      const struct gms_policy *base,
+				      const struct gms_run_opts *o)
 {
 	struct gms_run *run = gms_run_new(sc);
 	struct gms_world *w = gms_world_new();
@@ -602,11 +610,13 @@ static struct gms_run *run_model(struct gms_scenario *sc,
 	struct gms_runner r;
 
 	w->policy = *base;
-	w->physmem.max_pages = max_pages;
+	w->physmem.max_pages = o->max_pages ? o->max_pages :
+					      GMS_PHYSMEM_DEFAULT_PAGES;
 	gms_runner_name_world(w, run);
 	gms_runner_init(&r, run, t);
-	r.keep_going = keep_going;
-	r.ignore_policy = ignore_policy;
+	r.keep_going = o->keep_going;
+	r.ignore_policy = o->ignore_policy;
+	r.check = o->check;
 	run_all(&r, run);
 	gms_runner_fini(&r);
 	gms_target_destroy(t);
@@ -619,20 +629,26 @@ struct gms_run *gms_scenario_run_limited(struct gms_scenario *sc,
 					 const struct gms_policy *base,
 					 u64 max_pages)
 {
-	return run_model(sc, base, max_pages, false, false);
+	struct gms_run_opts o = { .max_pages = max_pages };
+
+	return gms_scenario_run_opts(sc, base, &o);
 }
 
 struct gms_run *gms_scenario_run_fuzz(struct gms_scenario *sc,
 				      const struct gms_policy *base,
 				      u64 max_pages)
 {
-	return run_model(sc, base, max_pages, true, false);
+	struct gms_run_opts o = { .max_pages = max_pages, .keep_going = true };
+
+	return gms_scenario_run_opts(sc, base, &o);
 }
 
 struct gms_run *gms_scenario_run_variant(struct gms_scenario *sc,
 					 const struct gms_policy *policy)
 {
-	return run_model(sc, policy, GMS_PHYSMEM_DEFAULT_PAGES, true, true);
+	struct gms_run_opts o = { .keep_going = true, .ignore_policy = true };
+
+	return gms_scenario_run_opts(sc, policy, &o);
 }
 
 bool gms_run_broke(const struct gms_run *run)
@@ -646,6 +662,22 @@ bool gms_run_broke(const struct gms_run *run)
 			return true;
 	}
 	return false;
+}
+
+bool gms_runs_same(const struct gms_run *a, const struct gms_run *b)
+{
+	if (a->w->warn_log.count != b->w->warn_log.count ||
+	    a->verdict != b->verdict || a->steps->len != b->steps->len)
+		return false;
+	for (guint i = 0; i < a->steps->len; i++) {
+		const struct gms_step *x = a->steps->pdata[i];
+		const struct gms_step *y = b->steps->pdata[i];
+
+		if (g_strcmp0(x->actual, y->actual) ||
+		    !gms_violations_same(x->violations, y->violations))
+			return false;
+	}
+	return true;
 }
 
 struct gms_run *gms_scenario_run_target(struct gms_scenario *sc,

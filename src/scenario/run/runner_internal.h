@@ -34,9 +34,11 @@ struct gms_runner {
 	GHashTable *slots; /* (vm fd, slot) -> the region last set there */
 	bool keep_going; /* diff mode: a wrong outcome does not stop the run */
 	bool ignore_policy; /* matrix: the variant's policy, not the scenario's lines */
+	enum gms_check_mode check; /* the invariants after each step */
 	GHashTable *
 		tasks; /* task name -> GUINT_TO_POINTER(task id); NULL: none yet */
 	GPtrArray *scratch; /* the invariants' verdicts on the step in progress */
+	struct gms_handle none; /* what an undefined name stands for */
 };
 
 void gms_runner_init(struct gms_runner *r, struct gms_run *run,

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * check=incremental against check=full: what a step records as touched,
+ * and the same violations from both modes on hand-made worlds, the whole
+ * scenario library and the design matrix (every scenario under every
+ * policy variant). check=verify runs both after each step and reports a
+ * difference as a model bug, so a run in it must match the full run.
+ * Usage: test_check_modes SCENARIOS_DIR
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <gmemsim/gmemsim.h>
+#include <gmemsim/hw_table.h>
+#include <gmemsim/matrix.h>
+#include <gmemsim/scenario.h>
+
+static const char *scenarios_dir;
+
+static void check_quiet(struct gms_world *w, enum gms_check_mode mode)
+{
+	GPtrArray *v = gms_violations_new();
+
+	gms_check_step_into(w, mode, v);
+	assert_int_equal(v->len, 0);
+	g_ptr_array_unref(v);
+}
+
+/* a step on one VM of many touches that VM, not the others */
+static void test_touched_is_local(void **state)
+{
+	struct gms_world *w = gms_world_new();
+	int kvm = gms_sys_open_kvm(w), vm[8];
+	struct gms_memory_attributes a = { 0, 1 << 21,
+					   KVM_MEMORY_ATTRIBUTE_PRIVATE, 0 };
+
+	(void)state;
+	for (int i = 0; i < 8; i++)
+		vm[i] = gms_sys_create_vm(w, kvm, GMS_VM_SW_PROTECTED);
+	check_quiet(w, GMS_CHECK_FULL);
+	assert_false(w->dirty.all);
+	assert_true(w->dirty.quiet);
+	assert_int_equal(gms_hw_table_size(w->dirty.kvms), 0);
+	assert_int_equal(gms_sys_set_memory_attributes(w, vm[3], &a), 0);
+	assert_int_equal(gms_hw_table_size(w->dirty.kvms), 1);
+	check_quiet(w, GMS_CHECK_INCREMENTAL);
+	assert_int_equal(gms_hw_table_size(w->dirty.kvms), 0);
+	/* a reset judges everything again */
+	gms_world_reset(w);
+	assert_true(w->dirty.all);
+	gms_world_free(w);
+}
+
+static struct gms_scenario *parse(const char *text)
+{
+	GError *err = NULL;
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), &err);
+
+	assert_non_null(sc);
+	return sc;
+}
+
+static void assert_same_runs(const struct gms_run *a, const struct gms_run *b)
+{
+	if (!gms_runs_same(a, b))
+		fail_msg("%s: the check modes differ", a->path);
+}
+
+/* @sc under @base in full, incremental and verify: the same runs */
+static void assert_modes_agree(struct gms_scenario *sc,
+			       const struct gms_policy *base, bool variant)
+{
+	struct gms_run_opts o = { .keep_going = variant,
+				  .ignore_policy = variant };
+	struct gms_run *full, *inc, *ver;
+
+	o.check = GMS_CHECK_FULL;
+	full = gms_scenario_run_opts(sc, base, &o);
+	o.check = GMS_CHECK_INCREMENTAL;
+	inc = gms_scenario_run_opts(sc, base, &o);
+	o.check = GMS_CHECK_VERIFY;
+	ver = gms_scenario_run_opts(sc, base, &o);
+	assert_same_runs(full, inc);
+	assert_same_runs(full, ver);
+	gms_run_free(full);
+	gms_run_free(inc);
+	gms_run_free(ver);
+}
+
+/*
+ * The violation comes from a unit the step reached only through a page
+ * (another VM maps it) or an inode (a conversion without a zap).
+ */
+static void test_violations_through_dependencies(void **state)
+{
+	static const char *const texts[] = {
+		"policy bind=unrestricted\n"
+		"vm.create victim type=sw_protected\n"
+		"vm.create attacker type=sw_protected\n"
+		"gmem.create g vm=victim size=2M\n"
+		"memslot.set victim slot=0 gpa=0 size=2M gmem=g offset=0\n"
+		"attr.set victim gpa=0 size=2M private\n"
+		"guest.write victim gpa=0x1000 tag=secret\n"
+		"memslot.delete victim slot=0\n"
+		"memslot.set attacker slot=0 gpa=0 size=2M gmem=g offset=0\n"
+		"attr.set attacker gpa=0 size=2M private\n"
+		"guest.read attacker gpa=0x1000 => violation:confidentiality\n",
+		"policy convert=in-place\n"
+		"policy mutant=convert-no-zap\n"
+		"vm.create vm type=sw_protected\n"
+		"gmem.create g vm=vm size=4K flags=mmap\n"
+		"memslot.set vm slot=1 gpa=4G size=4K gmem=g\n"
+		"guest.write vm gpa=4G tag=secret\n"
+		"gmem.convert g offset=0 len=4K to=shared => violation:stale-mapping\n",
+	};
+	struct gms_policy none = { 0 };
+
+	(void)state;
+	for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
+		struct gms_scenario *sc = parse(texts[i]);
+		struct gms_run_opts o = { .check = GMS_CHECK_INCREMENTAL };
+		struct gms_run *run = gms_scenario_run_opts(sc, &none, &o);
+
+		assert_int_equal(run->verdict, GMS_PASS);
+		assert_non_null(run->violated);
+		gms_run_free(run);
+		assert_modes_agree(sc, &none, false);
+		gms_scenario_free(sc);
+	}
+}
+
+static GPtrArray *load_library(void)
+{
+	char *paths[] = { (char *)scenarios_dir, NULL };
+	GPtrArray *files = gms_scenario_collect(paths, NULL);
+	GPtrArray *scs = g_ptr_array_new_with_free_func(
+		(GDestroyNotify)gms_scenario_free);
+
+	assert_non_null(files);
+	for (guint i = 0; i < files->len; i++) {
+		struct gms_scenario *sc =
+			gms_scenario_load(files->pdata[i], NULL);
+
+		assert_non_null(sc);
+		g_ptr_array_add(scs, sc);
+	}
+	g_ptr_array_unref(files);
+	assert_true(scs->len > 100);
+	return scs;
+}
+
+static void test_library(void **state)
+{
+	GPtrArray *scs = load_library();
+	struct gms_policy none = { 0 };
+
+	(void)state;
+	for (guint i = 0; i < scs->len; i++)
+		assert_modes_agree(scs->pdata[i], &none, false);
+	g_ptr_array_unref(scs);
+}
+
+/* every scenario x variant: full and verify give the same cells */
+static void test_matrix(void **state)
+{
+	GPtrArray *scs = load_library();
+	struct gms_matrix *full =
+		gms_matrix_run_mode(scs, GMS_CHECK_FULL, NULL, NULL);
+	struct gms_matrix *ver =
+		gms_matrix_run_mode(scs, GMS_CHECK_VERIFY, NULL, NULL);
+	guint n = full->scenarios->len * full->variants->len;
+
+	(void)state;
+	assert_int_equal(ver->variants->len, full->variants->len);
+	assert_true(full->variants->len > 10);
+	for (guint i = 0; i < n; i++) {
+		const struct gms_matrix_cell *a = &full->cells[i];
+		const struct gms_matrix_cell *b = &ver->cells[i];
+
+		if (a->kind != b->kind ||
+		    g_strcmp0(a->invariants, b->invariants) ||
+		    g_strcmp0(a->reason, b->reason))
+			fail_msg("%s under %s differs",
+				 (char *)full->scenarios
+					 ->pdata[i / full->variants->len],
+				 g_array_index(full->variants,
+					       struct gms_matrix_variant,
+					       i % full->variants->len)
+					 .name);
+	}
+	gms_matrix_free(full);
+	gms_matrix_free(ver);
+	g_ptr_array_unref(scs);
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_touched_is_local),
+		cmocka_unit_test(test_violations_through_dependencies),
+		cmocka_unit_test(test_library),
+		cmocka_unit_test(test_matrix),
+	};
+
+	scenarios_dir = argc > 1 ? argv[1] : "scenarios";
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
