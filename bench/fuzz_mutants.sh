@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Time for the lifecycle fuzzer to find each mutant (3 seeds, median), and its
-# execs/s with every invariant on and no mutant. A mutant it does not find in
-# SECONDS counts as ">SECONDS"; "found" lists what the crashes broke (the first
-# violation of each). Inputs of at most MAX_LEN bytes (default 64, as
-# fuzz/run.sh and fuzz_lifecycle.options). SEEDS_DIR may be an empty folder:
-# the time from scratch. A mutant of a design other than the default runs
-# under that design (convert-*: convert=in-place), as does a second
-# no-mutant run.
-# Usage: [MAX_LEN=N] fuzz_mutants.sh FUZZ_LIFECYCLE GMEMSIM SEEDS_DIR DICT [SECONDS] [MUTANT...]
+# Time for the lifecycle fuzzer to find each mutant, 3 seeds each (median):
+# "seeds" with the seed corpus, "empty" from an empty corpus (the structure-
+# aware mutator building the race an op at a time), "plain" from an empty
+# corpus with libFuzzer's byte mutations only (GMEMSIM_FUZZ_PLAIN=1), for
+# the mutants in PLAIN (default: no-scrub release-uaf; "" for none); then
+# execs/s with every invariant on and no mutant. A mutant not found in
+# SECONDS counts as ">SECONDS"; "found" lists what the crashes from empty
+# broke (the first violation of each). Inputs of at most MAX_LEN bytes
+# (default 64, as fuzz/run.sh and fuzz_lifecycle.options). A mutant of a
+# design other than the default runs under that design (convert-*:
+# convert=in-place), as does a second no-mutant run.
+# Usage: [MAX_LEN=N] [PLAIN="M..."] fuzz_mutants.sh FUZZ_LIFECYCLE GMEMSIM SEEDS_DIR DICT [SECONDS] [MUTANT...]
 set -uo pipefail
 fuzzer=$(realpath "$1") gmemsim=$(realpath "$2") seeds=$(realpath "$3") dict=$(realpath "$4")
-secs=${5:-60} max_len=${MAX_LEN:-64}
+secs=${5:-60} max_len=${MAX_LEN:-64} plain=${PLAIN-no-scrub release-uaf}
 shift $(($# < 5 ? $# : 5))
 mutants=("$@")
 if [ ${#mutants[@]} -eq 0 ]; then
@@ -26,32 +29,53 @@ design() {
 }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+mkdir "$work/empty"
 export G_SLICE=always-malloc
-one() { # policy seed log -> seconds to the first crash, or empty
+# policy seed log seeds-dir [env] -> "seconds inputs" to the first crash, or "inf inf"
+one() {
 	local dir=$work/c-$RANDOM$RANDOM t0 t1 rc
 	mkdir -p "$dir"
 	t0=$(date +%s.%N)
-	(cd "$work" && GMEMSIM_POLICY=$1 "$fuzzer" -seed="$2" -max_total_time="$secs" -max_len="$max_len" \
-		-error_exitcode=99 -dict="$dict" -artifact_prefix="$dir/" "$dir" "$seeds" \
-		> "$3" 2>&1)
+	(cd "$work" && env GMEMSIM_POLICY="$1" ${5:-} "$fuzzer" -seed="$2" -max_total_time="$secs" \
+		-max_len="$max_len" -error_exitcode=99 -dict="$dict" -artifact_prefix="$dir/" \
+		-print_final_stats=1 "$dir" "$4" > "$3" 2>&1)
 	rc=$?
 	t1=$(date +%s.%N)
-	[ "$rc" -eq 99 ] && awk "BEGIN { print $t1 - $t0 }"
+	rm -rf "$dir"
+	if [ "$rc" -eq 99 ]; then
+		echo "$(awk "BEGIN { print $t1 - $t0 }") $(grep -o 'executed_units: *[0-9]*' "$3" | grep -o '[0-9]*$')"
+	else
+		echo "inf inf"
+	fi
 }
-printf '%-26s %10s %10s %10s %10s  %s\n' mutant seed1 seed2 seed3 median found
-for m in "${mutants[@]}"; do
-	ts=() found=()
+fmt() { [ "$1" = inf ] && echo ">$secs" || printf '%.1f' "$1"; }
+kfmt() { [ "$1" = inf ] && echo "-" || { (($1 < 1000)) && echo "$1"; } || echo "$(($1 / 1000))k"; }
+median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+# three runs of a mutant: seeds-dir [env] -> "seconds inputs" each (inf: not found)
+three() {
+	local m=$1 dir=$2 env=${3:-} s
 	for s in 1 2 3; do
-		log=$work/$m-$s.log
-		t=$(one "$(design "$m")mutant=$m" "$s" "$log")
-		ts+=("${t:-inf}")
-		[ -n "$t" ] && found+=("$(grep -m1 -o '^  ! [a-z-]*' "$log" | cut -c5-)")
+		one "$(design "$m")mutant=$m" "$s" "$work/$m-$s.log" "$dir" $env
 	done
-	med=$(printf '%s\n' "${ts[@]}" | sort -g | sed -n 2p)
-	fmt() { [ "$1" = inf ] && echo ">$secs" || printf '%.1f' "$1"; }
-	printf '%-26s %10s %10s %10s %10s  %s\n' "$m" "$(fmt "${ts[0]}")" "$(fmt "${ts[1]}")" \
-		"$(fmt "${ts[2]}")" "$(fmt "$med")" \
-		"$( ((${#found[@]})) && printf '%s\n' "${found[@]}" | sed 's/^$/?/' | sort -u | paste -sd, -)"
+}
+# "inputs": the median number of inputs run to the find from empty, which
+# a busy machine does not change
+printf '%-24s %7s %7s %7s %7s %7s %7s %7s  %s\n' mutant seeds empty1 empty2 empty3 empty inputs \
+	plain found
+for m in "${mutants[@]}"; do
+	mapfile -t with < <(three "$m" "$seeds" | cut -d' ' -f1)
+	mapfile -t runs < <(three "$m" "$work/empty")
+	empty=("${runs[@]%% *}") inputs=("${runs[@]##* }")
+	found=$(for s in 1 2 3; do grep -m1 -o '^  ! [a-z-]*' "$work/$m-$s.log" | cut -c5-; done |
+		sort -u | paste -sd, -)
+	p=-
+	if [[ " $plain " == *" $m "* ]]; then
+		mapfile -t ts < <(three "$m" "$work/empty" GMEMSIM_FUZZ_PLAIN=1 | cut -d' ' -f1)
+		p=$(fmt "$(median "${ts[@]}")")
+	fi
+	printf '%-24s %7s %7s %7s %7s %7s %7s %7s  %s\n' "$m" "$(fmt "$(median "${with[@]}")")" \
+		"$(fmt "${empty[0]}")" "$(fmt "${empty[1]}")" "$(fmt "${empty[2]}")" \
+		"$(fmt "$(median "${empty[@]}")")" "$(kfmt "$(median "${inputs[@]}")")" "$p" "$found"
 done
 for policy in "" convert=in-place; do
 	dir=$work/none-$policy

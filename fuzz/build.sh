@@ -49,11 +49,21 @@ case "$CFLAGS" in *fuzzer-no-link*)
 	lean="$lean -fno-sanitize-coverage=trace-cmp" ;;
 esac
 for t in $TARGETS; do
-	if [ "$t" = fuzz_lifecycle ]; then library lean "$lean"; else library full ""; fi
-	$CC $CFLAGS -std=gnu11 -D_GNU_SOURCE -I"$SRC_DIR/include" $DEP_CFLAGS \
-		-c "$SRC_DIR/fuzz/$t.c" -o "$WORK/$t.o"
+	srcs=("$t")
+	if [ "$t" = fuzz_lifecycle ]; then
+		library lean "$lean"
+		srcs+=(lifecycle_mutator) # its structure-aware mutator
+	else
+		library full ""
+	fi
+	tobjs=()
+	for s in "${srcs[@]}"; do
+		$CC $CFLAGS -std=gnu11 -D_GNU_SOURCE -I"$SRC_DIR/include" $DEP_CFLAGS \
+			-c "$SRC_DIR/fuzz/$s.c" -o "$WORK/$s.o"
+		tobjs+=("$WORK/$s.o")
+	done
 	# DT_RPATH (not RUNPATH): it also finds the libraries' own dependencies
-	$CC $CFLAGS "$WORK/$t.o" "${objs[@]}" $LIB_FUZZING_ENGINE \
+	$CC $CFLAGS "${tobjs[@]}" "${objs[@]}" $LIB_FUZZING_ENGINE \
 		$(pkg-config --libs $deps) -Wl,--disable-new-dtags,-rpath,'$ORIGIN/lib' \
 		-o "$OUT/$t"
 	cp "$SRC_DIR/fuzz/$t.dict" "$OUT/$t.dict"

@@ -11,6 +11,9 @@
  * GMEMSIM_POLICY="mutant=no-invalidate-retry" (name=value, comma-separated)
  * picks the design or the injected bug under test; the decoder reads it too
  * (under convert=in-place it writes conversions, pins and unpins).
+ *
+ * Mutations work on whole ops (lifecycle_mutator.c); GMEMSIM_FUZZ_PLAIN=1
+ * leaves libFuzzer's byte mutations alone, to measure what that is worth.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,12 +23,21 @@
 #include <gmemsim/policy.h>
 #include <gmemsim/scenario.h>
 
+#include "lifecycle_mutator.h"
+
 #define FUZZ_MAX_PAGES 4096 /* 16 MiB of simulated RAM keeps every input fast */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size,
+			       unsigned int seed);
+size_t LLVMFuzzerCustomCrossOver(const uint8_t *a, size_t a_size,
+				 const uint8_t *b, size_t b_size, uint8_t *out,
+				 size_t max_out, unsigned int seed);
 
 static struct gms_policy base;
+static bool plain; /* GMEMSIM_FUZZ_PLAIN: libFuzzer's mutations only */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -33,6 +45,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
+	plain = g_strcmp0(g_getenv("GMEMSIM_FUZZ_PLAIN"), "1") == 0;
 	if (gms_policy_parse_list(&base, g_getenv("GMEMSIM_POLICY"), &bad)) {
 		fprintf(stderr,
 			"fuzz_lifecycle: GMEMSIM_POLICY: bad policy '%s'\n",
@@ -84,4 +97,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	gms_scenario_free(sc);
 	g_free(text);
 	return 0;
+}
+
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size,
+			       unsigned int seed)
+{
+	if (plain)
+		return LLVMFuzzerMutate(data, size, max_size);
+	return gms_lifecycle_mutate(data, size, max_size, seed,
+				    LLVMFuzzerMutate);
+}
+
+/*
+ * libFuzzer picks this as often as the mutator: a splice one time in four
+ * (syzkaller splices rarely too), an op edit of @a the other times.
+ * Plain: 0, a failed mutation, and libFuzzer's own crossover stays in use.
+ */
+size_t LLVMFuzzerCustomCrossOver(const uint8_t *a, size_t a_size,
+				 const uint8_t *b, size_t b_size, uint8_t *out,
+				 size_t max_out, unsigned int seed)
+{
+	size_t size = a_size < max_out ? a_size : max_out;
+
+	if (plain)
+		return 0;
+	if (seed % 4)
+		return gms_lifecycle_mutate(memcpy(out, a, size), size, max_out,
+					    seed / 4, LLVMFuzzerMutate);
+	return gms_lifecycle_cross_over(a, a_size, b, b_size, out, max_out,
+					seed / 4);
 }

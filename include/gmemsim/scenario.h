@@ -195,6 +195,19 @@ const char *gms_scenario_tag_name(const struct gms_scenario *sc, u64 tag);
 char *gms_fuzz_decode(const u8 *data, gsize size);
 /* The lifecycle fuzzer's decoding: VM types, attributes, launch and tasks too. */
 char *gms_fuzz_decode_lifecycle(const u8 *data, gsize size);
+/*
+ * An op of a lifecycle input: its bytes [start, start + len), which of
+ * them (bit i: byte start + i) are object operands, indexes into a pool,
+ * and how many characters of scenario it decodes to (0: none, skipped).
+ */
+struct gms_fuzz_op {
+	u32 start, len, refs, text;
+};
+/* The ops of a lifecycle input as the decoder reads them, at most @max_ops. */
+gsize gms_fuzz_lifecycle_ops(const u8 *data, gsize size,
+			     struct gms_fuzz_op *ops, gsize max_ops);
+/* How many op kinds the first byte of an op selects (modulo). */
+unsigned int gms_fuzz_lifecycle_kinds(void);
 
 /* Outcome spellings. */
 const char *gms_errno_name(int err);

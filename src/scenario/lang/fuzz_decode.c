@@ -31,6 +31,10 @@ struct decoder {
 	int pins; /* host.pin lines so far, each's mapping and offset */
 	u8 pin_map[PINS];
 	const char *pin_off[PINS];
+	const u8 *start; /* gms_fuzz_lifecycle_ops: the input, its ops */
+	struct gms_fuzz_op *ops;
+	gsize n_ops, max_ops;
+	gsize op_text; /* where the last op's text begins */
 };
 
 /* what a file has been given so far (in_place, sw_protected: one or the other) */
@@ -95,6 +99,11 @@ static void put_ref(struct decoder *d, const char *prefix, unsigned int n)
 /* A defined name of a pool, or a fresh one when none exists yet (EBADF-free). */
 static int idx(struct decoder *d, int n)
 {
+	struct gms_fuzz_op *op = d->n_ops ? &d->ops[d->n_ops - 1] : NULL;
+	gsize at = d->p - d->start;
+
+	if (n && op && d->p < d->end && at - op->start < 32)
+		op->refs |= 1u << (at - op->start);
 	return n ? byte(d) % n : 0;
 }
 
@@ -526,11 +535,29 @@ static void emit_lifecycle(struct decoder *d, u8 op)
 	}
 }
 
+/* Where an op begins (gms_fuzz_lifecycle_ops), as the loop reads it. */
+static void op_begin(struct decoder *d)
+{
+	struct gms_fuzz_op *last = d->n_ops ? &d->ops[d->n_ops - 1] : NULL;
+
+	if (!d->ops)
+		return;
+	if (last) {
+		last->len = d->p - d->start - last->start;
+		last->text = d->out->len - d->op_text;
+	}
+	if (d->n_ops == d->max_ops || d->p == d->end)
+		return;
+	d->ops[d->n_ops++] = (struct gms_fuzz_op){ .start = d->p - d->start };
+	d->op_text = d->out->len;
+}
+
 static char *decode(struct decoder *d)
 {
 	d->out = g_string_sized_new(64 + 16 * (d->end - d->p));
 	put(d, "# decoded from a fuzzer input\n");
-	while (d->p < d->end) {
+	d->start = d->p;
+	while (op_begin(d), d->p < d->end) {
 		u8 op = byte(d) % (d->in_place ? 29 : d->lifecycle ? 27 : 18);
 
 		if (op <= 3)
@@ -596,4 +623,30 @@ char *gms_fuzz_decode_lifecycle(const u8 *data, gsize size)
 			     .in_place = policy_in_place() };
 
 	return decode(&d);
+}
+
+/*
+ * The ops of a lifecycle input as the decoder reads them, for the fuzzer's
+ * structure-aware mutator: one source of truth about the format. An op's
+ * length depends on the pools before it (an index byte is read only once
+ * its pool has a member), so the spans are those of this input as it is.
+ */
+gsize gms_fuzz_lifecycle_ops(const u8 *data, gsize size,
+			     struct gms_fuzz_op *ops, gsize max_ops)
+{
+	struct decoder d = { .p = data,
+			     .end = data + size,
+			     .lifecycle = true,
+			     .in_place = policy_in_place(),
+			     .ops = ops,
+			     .max_ops = max_ops };
+
+	g_free(decode(&d)); /* past @max_ops, the last op runs to the end */
+	return d.n_ops;
+}
+
+/* The op kinds a lifecycle input's op byte selects (under GMEMSIM_POLICY). */
+unsigned int gms_fuzz_lifecycle_kinds(void)
+{
+	return policy_in_place() ? 29 : 27;
 }

@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The lifecycle fuzzer's structure-aware mutator. libFuzzer's byte edits
+ * rarely keep an op whole: a byte inserted in the middle of an input shifts
+ * every later op's operands, and the races the mutants of DESIGN.md section
+ * 5 need 8-11 exact statements, so from an empty corpus some were never
+ * found in a minute. Here an edit works on whole ops, as the decoder reads
+ * them (gms_fuzz_lifecycle_ops, the one source of truth about the format):
+ * insert a new op of a random kind, delete, swap or duplicate ops, re-target
+ * an op's object operands (indexes into the pools), splice ops of another
+ * input; sometimes libFuzzer's own mutation of one op's bytes or the whole.
+ * Every random choice comes from libFuzzer's seed (a local xorshift), so a
+ * run replays with its -seed.
+ */
+#include <string.h>
+
+#include <glib.h>
+
+#include <gmemsim/scenario.h>
+
+#include "lifecycle_mutator.h"
+
+#define OP_MAX 16 /* bytes of the longest op (memslot.set: 11) and more */
+#define MAX_OPS 512 /* past that, the last op runs to the end */
+
+struct edit {
+	guint64 rng;
+	const uint8_t *in;
+	size_t size;
+	struct gms_fuzz_op *ops;
+	size_t n_ops;
+	GByteArray *out;
+};
+
+/* xorshift64*: libFuzzer's seed alone decides every choice */
+static guint64 next(struct edit *e)
+{
+	e->rng ^= e->rng >> 12;
+	e->rng ^= e->rng << 25;
+	e->rng ^= e->rng >> 27;
+	return e->rng * 0x2545f4914f6cdd1dull;
+}
+
+static size_t below(struct edit *e, size_t n)
+{
+	return n ? next(e) % n : 0;
+}
+
+static void seed_rng(struct edit *e, unsigned int seed)
+{
+	e->rng = ((guint64)seed << 32 | seed) ^ 0x9e3779b97f4a7c15ull;
+	if (!e->rng)
+		e->rng = 1;
+	next(e);
+}
+
+/* Where op @k begins: the input's end for k == n_ops (an op boundary). */
+static size_t op_at(const struct edit *e, size_t k)
+{
+	return k < e->n_ops ? e->ops[k].start : e->size;
+}
+
+/* Ops [from, to) of the input, appended to the output. */
+static void put_ops(struct edit *e, size_t from, size_t to)
+{
+	size_t a = op_at(e, from), b = op_at(e, to);
+
+	if (b > a)
+		g_byte_array_append(e->out, e->in + a, b - a);
+}
+
+/*
+ * A new op at the output's end, its operands random: the decoder's reading
+ * of the output so far says how many of them the op takes there (an index
+ * byte only once its pool has a member), the rest goes, so the ops after
+ * it keep their bytes. A kind the pools cannot serve yet (a guest_memfd
+ * op before any file) reads no operand and writes nothing: another kind
+ * then, at random a few times, then the next kinds in turn (from an empty
+ * input only vm.create and host.mmap_anon write a line); the decoder says
+ * how much text each op wrote.
+ */
+/*
+ * An operand byte: mostly small. The decoder takes it modulo a pool's size
+ * or a table's, and the tables list the common value first (offset 0, 4K,
+ * the guest_memfd memslot flag), so small bytes name the first objects and
+ * the same values across ops: a race needs its ops to agree on a gpa.
+ */
+static uint8_t operand(struct edit *e)
+{
+	switch (next(e) % 3) {
+	case 0:
+		return 0;
+	case 1:
+		return below(e, 8);
+	default:
+		return next(e);
+	}
+}
+
+static bool try_op(struct edit *e, size_t at, unsigned int kind)
+{
+	struct gms_fuzz_op ops[MAX_OPS];
+	uint8_t op[OP_MAX] = { kind };
+	size_t n;
+
+	for (size_t i = 1; i < OP_MAX; i++)
+		op[i] = operand(e);
+	g_byte_array_set_size(e->out, at);
+	g_byte_array_append(e->out, op, OP_MAX);
+	n = gms_fuzz_lifecycle_ops(e->out->data, e->out->len, ops, MAX_OPS);
+	while (n &&
+	       ops[n - 1].start > at) /* the rest of the bytes: other ops */
+		n--;
+	if (!n || ops[n - 1].start != at) /* past MAX_OPS ops: no room */
+		return false;
+	g_byte_array_set_size(e->out, at + ops[n - 1].len);
+	return ops[n - 1].text;
+}
+
+static void put_new_op(struct edit *e)
+{
+	unsigned int kinds = gms_fuzz_lifecycle_kinds(), kind = 0;
+	size_t at = e->out->len;
+
+	for (unsigned int i = 0; i < 8 + kinds; i++) {
+		kind = i < 8 ? below(e, kinds) : (kind + 1) % kinds;
+		if (try_op(e, at, kind))
+			return;
+	}
+}
+
+static bool edit_insert(struct edit *e)
+{
+	size_t k = below(e, e->n_ops + 1);
+
+	put_ops(e, 0, k);
+	put_new_op(e);
+	put_ops(e, k, e->n_ops);
+	return true;
+}
+
+static bool edit_delete(struct edit *e)
+{
+	size_t k = below(e, e->n_ops);
+
+	if (!e->n_ops)
+		return false;
+	put_ops(e, 0, k);
+	put_ops(e, k + 1, e->n_ops);
+	return true;
+}
+
+static bool edit_swap(struct edit *e)
+{
+	size_t i = below(e, e->n_ops), j = below(e, e->n_ops), t;
+
+	if (i == j)
+		return false;
+	if (i > j) {
+		t = i;
+		i = j;
+		j = t;
+	}
+	put_ops(e, 0, i);
+	put_ops(e, j, j + 1);
+	put_ops(e, i + 1, j);
+	put_ops(e, i, i + 1);
+	put_ops(e, j + 1, e->n_ops);
+	return true;
+}
+
+static bool edit_duplicate(struct edit *e)
+{
+	size_t k = below(e, e->n_ops), to = below(e, e->n_ops + 1);
+
+	if (!e->n_ops)
+		return false;
+	put_ops(e, 0, to);
+	put_ops(e, k, k + 1);
+	put_ops(e, to, e->n_ops);
+	return true;
+}
+
+/* One object operand of a random op that has some: another pool member. */
+static bool edit_retarget(struct edit *e)
+{
+	size_t with = 0, k, bit;
+	guint32 refs;
+
+	for (k = 0; k < e->n_ops; k++)
+		with += e->ops[k].refs != 0;
+	if (!with)
+		return false;
+	for (k = 0, with = below(e, with);; k++)
+		if (e->ops[k].refs && !with--)
+			break;
+	refs = e->ops[k].refs;
+	for (bit = below(e, __builtin_popcount(refs)); bit--;)
+		refs &= refs - 1;
+	put_ops(e, 0, e->n_ops);
+	/* the pools hold at most 10: byte % n picks the member */
+	e->out->data[e->ops[k].start + __builtin_ctz(refs)] =
+		below(e, next(e) % 2 ? 4 : 10);
+	return true;
+}
+
+/* Another value for one operand of a random op (its kind byte stays). */
+static bool edit_operand(struct edit *e)
+{
+	size_t with = 0, k;
+
+	for (k = 0; k < e->n_ops; k++)
+		with += e->ops[k].len > 1;
+	if (!with)
+		return false;
+	for (k = 0, with = below(e, with);; k++)
+		if (e->ops[k].len > 1 && !with--)
+			break;
+	put_ops(e, 0, e->n_ops);
+	e->out->data[e->ops[k].start + 1 + below(e, e->ops[k].len - 1)] =
+		operand(e);
+	return true;
+}
+
+/* libFuzzer's byte mutation (dictionary included) of one op only. */
+static bool edit_bytes(struct edit *e, gms_byte_mutator bytes)
+{
+	size_t k = below(e, e->n_ops), len;
+	uint8_t op[OP_MAX * 2];
+
+	if (!e->n_ops)
+		return false;
+	len = MIN(e->ops[k].len, sizeof(op));
+	memcpy(op, e->in + e->ops[k].start, len);
+	len = bytes(op, len, sizeof(op));
+	put_ops(e, 0, k);
+	g_byte_array_append(e->out, op, len);
+	put_ops(e, k + 1, e->n_ops);
+	return true;
+}
+
+/* The output into @data, cut at @max_size (the cut op reads zeros). */
+static size_t finish(struct edit *e, uint8_t *data, size_t max_size)
+{
+	size_t len = MIN(e->out->len, max_size);
+
+	memcpy(data, e->out->data, len);
+	g_byte_array_unref(e->out);
+	g_free(e->ops);
+	return len;
+}
+
+size_t gms_lifecycle_edit(uint8_t *data, size_t size, size_t max_size,
+			  unsigned int seed, enum gms_op_edit edit,
+			  gms_byte_mutator bytes)
+{
+	struct edit e = { .in = data, .size = size };
+	bool done = false;
+
+	seed_rng(&e, seed);
+	if (edit == GMS_EDIT_WHOLE)
+		return bytes(data, size, max_size);
+	e.ops = g_new(struct gms_fuzz_op, MAX_OPS);
+	e.n_ops = gms_fuzz_lifecycle_ops(data, size, e.ops, MAX_OPS);
+	e.out = g_byte_array_sized_new(size + OP_MAX * 2);
+	switch (edit) {
+	case GMS_EDIT_INSERT:
+		done = edit_insert(&e);
+		break;
+	case GMS_EDIT_DELETE:
+		done = edit_delete(&e);
+		break;
+	case GMS_EDIT_SWAP:
+		done = edit_swap(&e);
+		break;
+	case GMS_EDIT_DUPLICATE:
+		done = edit_duplicate(&e);
+		break;
+	case GMS_EDIT_RETARGET:
+		done = edit_retarget(&e);
+		break;
+	case GMS_EDIT_OPERAND:
+		done = edit_operand(&e);
+		break;
+	default:
+		done = edit_bytes(&e, bytes);
+		break;
+	}
+	if (!done) /* nothing to edit that way: a new op instead */
+		done = edit_insert(&e);
+	return finish(&e, data, max_size);
+}
+
+/* Inserts most: the races are built up an op at a time. */
+static const enum gms_op_edit weights[] = {
+	GMS_EDIT_INSERT,   GMS_EDIT_INSERT,   GMS_EDIT_INSERT,
+	GMS_EDIT_DELETE,   GMS_EDIT_SWAP,     GMS_EDIT_DUPLICATE,
+	GMS_EDIT_RETARGET, GMS_EDIT_RETARGET, GMS_EDIT_BYTES,
+	GMS_EDIT_WHOLE,
+};
+
+size_t gms_lifecycle_mutate(uint8_t *data, size_t size, size_t max_size,
+			    unsigned int seed, gms_byte_mutator bytes)
+{
+	struct edit e;
+
+	seed_rng(&e, seed);
+	return gms_lifecycle_edit(data, size, max_size, next(&e),
+				  weights[below(&e, G_N_ELEMENTS(weights))],
+				  bytes);
+}
+
+size_t gms_lifecycle_cross_over(const uint8_t *a, size_t a_size,
+				const uint8_t *b, size_t b_size, uint8_t *out,
+				size_t max_out, unsigned int seed)
+{
+	struct edit e = { .in = a, .size = a_size },
+		    f = { .in = b, .size = b_size };
+	size_t at, from, to;
+
+	seed_rng(&e, seed);
+	e.ops = g_new(struct gms_fuzz_op, MAX_OPS);
+	e.n_ops = gms_fuzz_lifecycle_ops(a, a_size, e.ops, MAX_OPS);
+	f.ops = g_new(struct gms_fuzz_op, MAX_OPS);
+	f.n_ops = gms_fuzz_lifecycle_ops(b, b_size, f.ops, MAX_OPS);
+	e.out = g_byte_array_sized_new(a_size + b_size);
+	at = below(&e, e.n_ops + 1);
+	from = below(&e, f.n_ops + 1);
+	put_ops(&e, 0, at);
+	if (next(&e) % 2) { /* a run of b's ops into a */
+		to = MIN(f.n_ops, from + 1 + below(&e, 4));
+		f.out = e.out;
+		put_ops(&f, from, to);
+		put_ops(&e, at, e.n_ops);
+	} else { /* a's head, b's tail */
+		f.out = e.out;
+		put_ops(&f, from, f.n_ops);
+	}
+	g_free(f.ops);
+	return finish(&e, out, max_out);
+}
