@@ -169,12 +169,29 @@ static int vcpu_translate(struct gms_world *w, struct gms_kvm *kvm, u64 gpa,
 	return 0;
 }
 
+/*
+ * The checks every vCPU ioctl of the model's one implicit vCPU starts with
+ * (kvm_vcpu_ioctl() on a VM fd): the VM, or -errno.
+ */
+static int vcpu_ioctl_kvm(struct gms_world *w, int vm_fd, struct gms_kvm **kvmp)
+{
+	struct gms_fd *e = gms_fd_get(w, vm_fd);
+
+	if (!e)
+		return -EBADF;
+	if (e->kind != GMS_FD_VM)
+		return -ENOTTY;
+	*kvmp = e->obj;
+	if ((*kvmp)->state >= GMS_KVM_DYING)
+		return -EIO; /* kvm->vm_dead */
+	return 0;
+}
+
 /* KVM_RUN until the access at @gpa completes or exits to userspace. */
 static int vcpu_access(struct gms_world *w, int vm_fd, u64 gpa,
 		       enum gms_access_kind kind, bool write, u64 *tag,
 		       struct gms_vcpu_exit *exit)
 {
-	struct gms_fd *e = gms_fd_get(w, vm_fd);
 	struct gms_kvm *kvm;
 	bool is_private = false;
 	u64 pfn = 0;
@@ -182,13 +199,9 @@ static int vcpu_access(struct gms_world *w, int vm_fd, u64 gpa,
 	int r;
 
 	*exit = (struct gms_vcpu_exit){ 0 };
-	if (!e)
-		return -EBADF;
-	if (e->kind != GMS_FD_VM)
-		return -ENOTTY;
-	kvm = e->obj;
-	if (kvm->state >= GMS_KVM_DYING)
-		return -EIO; /* kvm->vm_dead */
+	r = vcpu_ioctl_kvm(w, vm_fd, &kvm);
+	if (r)
+		return r;
 	/* pKVM: the first run creates the hyp VM (pkvm_create_hyp_vm()) */
 	kvm->has_run = true;
 	r = vcpu_translate(w, kvm, gpa, kind, &pfn, &is_private, exit);
@@ -287,18 +300,12 @@ static s64 kvm_arch_vcpu_pre_fault_memory(struct gms_world *w,
 int gms_vcpu_pre_fault(struct gms_world *w, int vm_fd,
 		       struct gms_pre_fault *range)
 {
-	struct gms_fd *e = gms_fd_get(w, vm_fd);
 	struct gms_kvm *kvm;
 	u64 full_size = range->size;
-	s64 r = 0;
+	s64 r = vcpu_ioctl_kvm(w, vm_fd, &kvm);
 
-	if (!e)
-		return -EBADF;
-	if (e->kind != GMS_FD_VM)
-		return -ENOTTY;
-	kvm = e->obj;
-	if (kvm->state >= GMS_KVM_DYING)
-		return -EIO; /* kvm->vm_dead */
+	if (r)
+		return r;
 	if (range->flags)
 		return -EINVAL;
 	if (!GMS_PAGE_ALIGNED(range->gpa) || !GMS_PAGE_ALIGNED(range->size) ||
