@@ -359,7 +359,8 @@ def sync_tree(root, dest):
 
 class Worker:
     def __init__(self, root, base, n, skip_tests):
-        self.dir = os.path.join(base, f'w{n}')
+        # absolute: the tests run with the build directory as their cwd
+        self.dir = os.path.join(os.path.abspath(base), f'w{n}')
         # the build inside its tree, as the developer's: __FILE__ is then
         # ../src/..., which the tests of the warn log expect
         self.src = os.path.join(self.dir, 'tree')
