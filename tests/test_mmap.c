@@ -200,6 +200,25 @@ static void test_madvise_hole(void **state)
 			 -EINVAL);
 }
 
+/*
+ * mlock() populates through GUP: out of memory in the fault (the folio
+ * allocation fails, VM_FAULT_OOM, GUP's -ENOMEM) is EAGAIN to the caller,
+ * as __mlock_posix_error_return() maps it; the pages before it stay.
+ */
+static void test_mlock_oom(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	int g = gmem_new(fx, vm, TOTAL, SHARED_FLAGS);
+	u64 a;
+
+	assert_int_equal(map(fx, g, TOTAL, RW, GMS_MAP_SHARED, 0, &a), 0);
+	/* room for one page more than is allocated now: the second fails */
+	fx->w->physmem.max_pages = fx->w->physmem.nr_allocated + 1;
+	assert_int_equal(gms_sys_mlock(fx->w, a, 2 * PAGE, true), -EAGAIN);
+	assert_int_equal(fx->w->physmem.nr_allocated, fx->w->physmem.max_pages);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -211,6 +230,7 @@ int main(void)
 		FX_TEST(test_pin_outlives_truncate),
 		FX_TEST(test_anon),
 		FX_TEST(test_madvise_hole),
+		FX_TEST(test_mlock_oom),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
