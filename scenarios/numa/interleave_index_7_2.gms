@@ -14,5 +14,11 @@ expect.page g offset=4K interleave_node=0
 expect.page g offset=8K interleave_node=1
 expect.page g offset=12K interleave_node=0
 gmem.munmap m
+# get_vma_policy() adds the page's offset in the file, not in the mapping: a mapping
+# that starts at 4K names the same nodes for the same pages
+gmem.mmap tail gmem=g offset=4K len=8K
+expect.page g offset=4K interleave_node=0
+expect.page g offset=8K interleave_node=1
+gmem.munmap tail
 gmem.close g
 vm.close vm

@@ -194,16 +194,33 @@ static gms_mpol __get_vma_policy(struct gms_world *w, struct gms_vma *vma,
 	return gms_range_map_load(&w->mm.vm_policy, addr >> GMS_PAGE_SHIFT);
 }
 
-int gms_mpol_get_mempolicy(struct gms_world *w, u64 addr, int *mode,
-			   u64 *nodemask)
+/*
+ * mirrors: get_vma_policy(): the policy of the VMA at @addr and the
+ * interleave index of its page (the caller's part: the page's offset in
+ * the file), or -EFAULT where no VMA is
+ */
+static int get_vma_policy(struct gms_world *w, u64 addr, gms_mpol *pol,
+			  u64 *ilx)
 {
 	struct gms_vma *vma = gms_mm_find_vma(w, addr);
-	gms_mpol pol;
-	u64 ilx;
 
 	if (!vma)
 		return -EFAULT;
-	pol = __get_vma_policy(w, vma, addr, &ilx);
+	*pol = __get_vma_policy(w, vma, addr, ilx);
+	*ilx += vma->kind == GMS_VMA_GMEM ? vma->pgoff : 0;
+	*ilx += (addr - vma->start) >> GMS_PAGE_SHIFT;
+	return 0;
+}
+
+int gms_mpol_get_mempolicy(struct gms_world *w, u64 addr, int *mode,
+			   u64 *nodemask)
+{
+	gms_mpol pol;
+	u64 ilx;
+	int r = get_vma_policy(w, addr, &pol, &ilx);
+
+	if (r)
+		return r;
 	/* no policy: &default_policy, reported as MPOL_DEFAULT, no nodes */
 	*mode = gms_mpol_mode(pol);
 	/* get_policy_nodemask(): MPOL_LOCAL has none */
@@ -285,18 +302,14 @@ int gms_mpol_alloc_page(struct gms_world *w, gms_mpol pol, u64 *pfn)
 
 int gms_mpol_interleave_node(struct gms_world *w, u64 addr)
 {
-	struct gms_vma *vma = gms_mm_find_vma(w, addr);
 	gms_mpol pol;
 	u64 ilx;
+	int r = get_vma_policy(w, addr, &pol, &ilx);
 
-	if (!vma)
-		return -EFAULT;
-	pol = __get_vma_policy(w, vma, addr, &ilx);
+	if (r)
+		return r;
 	if (gms_mpol_mode(pol) != GMS_MPOL_INTERLEAVE)
 		return -EINVAL;
-	/* get_vma_policy(): the caller adds the page's offset in the file */
-	ilx += vma->kind == GMS_VMA_GMEM ? vma->pgoff : 0;
-	ilx += (addr - vma->start) >> GMS_PAGE_SHIFT;
 	return interleave_nid(gms_mpol_nodes(pol), ilx);
 }
 
