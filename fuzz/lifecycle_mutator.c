@@ -70,16 +70,6 @@ static void put_ops(struct edit *e, size_t from, size_t to)
 }
 
 /*
- * A new op at the output's end, its operands random: the decoder's reading
- * of the output so far says how many of them the op takes there (an index
- * byte only once its pool has a member), the rest goes, so the ops after
- * it keep their bytes. A kind the pools cannot serve yet (a guest_memfd
- * op before any file) reads no operand and writes nothing: another kind
- * then, at random a few times, then the next kinds in turn (from an empty
- * input only vm.create and host.mmap_anon write a line); the decoder says
- * how much text each op wrote.
- */
-/*
  * An operand byte: mostly small. The decoder takes it modulo a pool's size
  * or a table's, and the tables list the common value first (offset 0, 4K,
  * the guest_memfd memslot flag), so small bytes name the first objects and
@@ -97,36 +87,268 @@ static uint8_t operand(struct edit *e)
 	}
 }
 
-static bool try_op(struct edit *e, size_t at, unsigned int kind)
+/*
+ * The op of @op's bytes at the output's end: the decoder's reading of the
+ * output so far says how many of them the op takes there (an index byte
+ * only once its pool has a member), the rest goes, so the ops after it keep
+ * their bytes. False when it wrote no line (a kind the pools cannot serve).
+ */
+static bool put_op(struct edit *e, const uint8_t op[OP_MAX],
+		   struct gms_fuzz_op *info)
 {
 	struct gms_fuzz_op ops[MAX_OPS];
-	uint8_t op[OP_MAX] = { kind };
-	size_t n;
+	size_t at = e->out->len, n;
 
-	for (size_t i = 1; i < OP_MAX; i++)
-		op[i] = operand(e);
-	g_byte_array_set_size(e->out, at);
 	g_byte_array_append(e->out, op, OP_MAX);
 	n = gms_fuzz_lifecycle_ops(e->out->data, e->out->len, ops, MAX_OPS);
 	while (n &&
 	       ops[n - 1].start > at) /* the rest of the bytes: other ops */
 		n--;
-	if (!n || ops[n - 1].start != at) /* past MAX_OPS ops: no room */
+	if (!n || ops[n - 1].start != at || !ops[n - 1].text) {
+		g_byte_array_set_size(e->out, at); /* no room, or no line */
 		return false;
+	}
 	g_byte_array_set_size(e->out, at + ops[n - 1].len);
-	return ops[n - 1].text;
+	if (info)
+		*info = ops[n - 1];
+	return true;
 }
 
-static void put_new_op(struct edit *e)
+/*
+ * What an op kind needs made before it, syzkaller's resource rule: a VM
+ * for a guest_memfd, a guest_memfd for a mapping of it, a memslot bound to
+ * a guest_memfd for a guest access, an attribute change or a memslot
+ * change, private memory for a private access, a task for a step.
+ */
+enum need {
+	N_VM = 1,
+	N_GMEM = 2,
+	N_MAP = 4,
+	N_TASK = 8,
+	N_SLOT = 16,
+	N_PRIVATE = 32,
+};
+
+/*
+ * The op kinds a new op is drawn from, weighted: ops that change
+ * lifetimes (close, punch, delete, tasks) and accesses that observe them
+ * most; 20 and 22 are 19 and 21 again. Indexed by the decoder's op byte.
+ */
+static const struct kind {
+	uint8_t weight, needs;
+} kinds[] = {
+	{ 3, 0 }, /* vm.create */
+	{ 2, N_VM }, /* gmem.create */
+	{ 2, N_GMEM }, /* gmem.mmap */
+	{ 1, 0 }, /* host.mmap_anon (in-place: gmem.mmap of a whole file) */
+	{ 1, N_GMEM }, /* gmem.allocate */
+	{ 4, N_GMEM }, /* gmem.punch */
+	{ 1, N_GMEM }, /* gmem.fallocate */
+	{ 1, N_GMEM }, /* gmem.read and the other file ops */
+	{ 3, N_GMEM }, /* gmem.close */
+	{ 2, N_VM | N_GMEM }, /* memslot.set */
+	{ 3, N_SLOT }, /* memslot.delete */
+	{ 2, N_SLOT }, /* memslot.move */
+	{ 2, N_MAP }, /* host.read */
+	{ 2, N_MAP }, /* host.write */
+	{ 2, N_MAP }, /* gmem.munmap */
+	{ 4, N_SLOT }, /* guest.read */
+	{ 4, N_SLOT }, /* guest.write */
+	{ 3, N_VM }, /* vm.close */
+	{ 3, N_SLOT }, /* attr.set (in-place: gmem.convert) */
+	{ 4, N_SLOT }, /* spawn */
+	{ 0, N_SLOT },
+	{ 4, N_TASK }, /* step */
+	{ 0, N_TASK },
+	{ 2, N_TASK }, /* finish */
+	{ 2, N_SLOT }, /* gmem.populate */
+	{ 2, N_SLOT }, /* vm.finalize */
+	{ 2, N_SLOT }, /* guest.accept */
+	{ 2, N_MAP }, /* in-place: host.pin */
+	{ 1, N_MAP }, /* in-place: host.unpin */
+};
+
+static unsigned int pool_size(const struct gms_fuzz_pools *p,
+			      enum gms_fuzz_pool pool)
 {
-	unsigned int kinds = gms_fuzz_lifecycle_kinds(), kind = 0;
+	switch (pool) {
+	case GMS_FUZZ_VMS:
+		return p->vms;
+	case GMS_FUZZ_GMEMS:
+		return p->gmems;
+	case GMS_FUZZ_MAPS:
+		return p->maps;
+	default:
+		return p->tasks;
+	}
+}
+
+static void pools_now(struct edit *e, struct gms_fuzz_pools *p)
+{
+	gms_fuzz_lifecycle_pools(e->out->data, e->out->len, p);
+}
+
+/* A VM of a random type (the decoder's vm_types). */
+static void put_vm(struct edit *e)
+{
+	uint8_t op[OP_MAX] = { 0, below(e, 5) };
+
+	put_op(e, op, NULL);
+}
+
+/*
+ * A guest_memfd of the newest VM, mostly 4K (the tables' first size, the
+ * one the other made ops use), flags 0, mmap or mmap,init_shared; its
+ * size index (the decoder's sizes[]) for the memslot that binds it.
+ */
+static uint8_t put_gmem(struct edit *e, const struct gms_fuzz_pools *p)
+{
+	uint8_t size = below(e, 2) ? 0 : below(e, 4);
+	uint8_t op[OP_MAX] = { 1, p->vms - 1, size, below(e, 3) };
+
+	put_op(e, op, NULL);
+	return size;
+}
+
+/*
+ * The newest guest_memfd bound at gpa 0, offset 0, as memslot 0 of the
+ * newest VM: the ops made after it (accesses, attributes) use gpa 0 too.
+ */
+static void put_slot(struct edit *e, const struct gms_fuzz_pools *p,
+		     uint8_t size)
+{
+	uint8_t op[OP_MAX] = { 9, 0, p->vms - 1, 0, size, 0, 1, p->gmems - 1 };
+
+	put_op(e, op, NULL);
+}
+
+/* sizes[] index -> attr_sizes[] index: the same length */
+static const uint8_t attr_size[] = { 0, 1, 3, 2 };
+
+/* Private memory at gpa 0 of the newest VM (in-place: of the newest file). */
+static void put_private(struct edit *e, const struct gms_fuzz_pools *p,
+			uint8_t size)
+{
+	uint8_t op[OP_MAX] = { 18, p->vms - 1, 0, attr_size[size & 3], 1 };
+
+	if (gms_fuzz_lifecycle_kinds() > 27) { /* gmem.convert g to=private */
+		op[1] = p->gmems - 1;
+		op[3] = 0;
+		op[4] = 0;
+	}
+	put_op(e, op, NULL);
+}
+
+/* A host mapping: of the newest guest_memfd, or anonymous. */
+static void put_map(struct edit *e, const struct gms_fuzz_pools *p)
+{
+	uint8_t anon[OP_MAX] = { 3, 0 };
+	uint8_t gmem[OP_MAX] = { 2, p->gmems - 1, 0, 0, 1 };
+
+	if (p->gmems && below(e, 2) && put_op(e, gmem, NULL))
+		return;
+	put_op(e, anon, NULL);
+}
+
+static bool put_kind(struct edit *e, unsigned int kind, bool newest);
+
+/*
+ * Before an op, what it needs and the pools lack (syzkaller's resource
+ * rule), made valid by construction and chained: the memslot binds the
+ * guest_memfd just made, of the VM just made. One time in eight a new VM
+ * or file even when one exists: a race between two VMs needs a second.
+ */
+static void put_needs(struct edit *e, unsigned int needs)
+{
+	struct gms_fuzz_pools p;
+	bool fresh = !below(e, 8);
+	uint8_t size = 0;
+	unsigned int newest;
+
+	if (!needs)
+		return;
+	pools_now(e, &p);
+	if (!p.vms || (fresh && (needs & (N_VM | N_SLOT)))) {
+		put_vm(e);
+		pools_now(e, &p);
+	}
+	if (!p.vms) /* no room in the pool */
+		return;
+	newest = 1u << (p.vms - 1);
+	if ((needs & N_GMEM || (needs & N_SLOT && !(p.slot_vms & newest))) &&
+	    (!p.gmems || fresh || needs & N_SLOT)) {
+		size = put_gmem(e, &p);
+		pools_now(e, &p);
+	}
+	if (needs & N_SLOT && p.gmems && !(p.slot_vms & newest)) {
+		put_slot(e, &p, size);
+		pools_now(e, &p);
+	}
+	if (needs & N_PRIVATE && p.gmems && !(p.private_vms & newest))
+		put_private(e, &p, size);
+	if (needs & N_MAP && !p.maps)
+		put_map(e, &p);
+	if (needs & N_TASK && !p.tasks) {
+		put_needs(e, kinds[19].needs);
+		put_kind(e, 19, true);
+	}
+}
+
+/*
+ * A new op of @kind at the output's end, its operands random; with
+ * @newest its object operands mostly name the newest member of their
+ * pool, the one its needs just made.
+ */
+static bool put_kind(struct edit *e, unsigned int kind, bool newest)
+{
+	uint8_t op[OP_MAX] = { kind };
+	struct gms_fuzz_op info;
 	size_t at = e->out->len;
 
-	for (unsigned int i = 0; i < 8 + kinds; i++) {
-		kind = i < 8 ? below(e, kinds) : (kind + 1) % kinds;
-		if (try_op(e, at, kind))
-			return;
+	for (size_t i = 1; i < OP_MAX; i++)
+		op[i] = operand(e);
+	if (!put_op(e, op, &info))
+		return false;
+	for (size_t i = 1; newest && i < info.len && i < 16; i++)
+		if (info.refs & 1u << i && below(e, 4))
+			e->out->data[at + i] =
+				pool_size(&info.before,
+					  info.pools >> 2 * i & 3) -
+				1;
+	return true;
+}
+
+static unsigned int pick_kind(struct edit *e)
+{
+	unsigned int n = gms_fuzz_lifecycle_kinds(), total = 0, r;
+
+	for (unsigned int k = 0; k < n; k++)
+		total += kinds[k].weight;
+	r = below(e, total);
+	for (unsigned int k = 0;; k++) {
+		if (r < kinds[k].weight)
+			return k;
+		r -= kinds[k].weight;
 	}
+}
+
+/*
+ * A new op at the output's end: a kind drawn by weight, what it needs
+ * first (a private access half the time), then the op; a kind the pools
+ * still cannot serve (a step once every task finished) writes nothing:
+ * the next kinds in turn then (from an empty input, vm.create writes).
+ */
+static void put_new_op(struct edit *e)
+{
+	unsigned int kind = pick_kind(e), n = gms_fuzz_lifecycle_kinds();
+	unsigned int needs = kinds[kind].needs;
+
+	if ((kind == 15 || kind == 16) && below(e, 2))
+		needs |= N_PRIVATE;
+	put_needs(e, needs);
+	for (unsigned int i = 0; i < n; i++, kind = (kind + 1) % n)
+		if (put_kind(e, kind, true))
+			return;
 }
 
 static bool edit_insert(struct edit *e)

@@ -4,6 +4,7 @@
  * input's other ops byte for byte), never write past the size limit, and
  * replay from the same seed. In fuzz-smoke, under ASan and UBSan.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -113,19 +114,105 @@ static void test_split(void)
 	g_assert_cmpuint(ops[1].len, ==, 8);
 }
 
-/* From nothing, one op that writes a line: only the bytes it reads. */
+/*
+ * From nothing, an op and what it needs: every op writes a line, and only
+ * the bytes the decoder reads are there.
+ */
 static void test_insert_empty(void)
 {
+	unsigned int chained = 0;
+
 	for (unsigned int seed = 1; seed <= SEEDS; seed++) {
 		uint8_t buf[64];
 		struct gms_fuzz_op ops[64];
 		size_t n = gms_lifecycle_edit(buf, 0, sizeof(buf), seed,
 					      GMS_EDIT_INSERT, bump);
+		size_t k = ops_of(buf, n, ops);
 
-		g_assert_cmpuint(ops_of(buf, n, ops), ==, 1);
-		g_assert_cmpuint(ops[0].len, ==, n);
-		g_assert_cmpuint(lines(buf, n), ==, 1 + 1);
+		g_assert_cmpuint(k, >=, 1);
+		g_assert_cmpuint(ops[k - 1].start + ops[k - 1].len, ==, n);
+		for (size_t i = 0; i < k; i++)
+			g_assert_cmpuint(ops[i].text, >, 0);
+		g_assert_cmpuint(lines(buf, n), ==, 1 + k);
+		chained += k > 1;
 	}
+	/* most kinds need a VM at least */
+	g_assert_cmpuint(chained, >, SEEDS / 2);
+}
+
+/* "op vmN ..." or "spawn tM op vmN ...": N, or -1 */
+static int vm_named(const char *line)
+{
+	const char *vm = strstr(line, " vm");
+
+	return vm && g_ascii_isdigit(vm[3]) ? atoi(vm + 3) : -1;
+}
+
+static bool needs_slot(const char *line)
+{
+	static const char *const ops[] = {
+		"guest.read ",	 "guest.write ",  "memslot.delete ",
+		"memslot.move ", "attr.set ",	  "gmem.populate ",
+		"vm.finalize ",	 "guest.accept ", "spawn ",
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(ops); i++)
+		if (g_str_has_prefix(line, ops[i]))
+			return true;
+	return false;
+}
+
+static bool makes_private(const char *line)
+{
+	return (g_str_has_prefix(line, "attr.set ") &&
+		g_str_has_suffix(line, " private")) ||
+	       (g_str_has_prefix(line, "gmem.convert ") &&
+		g_str_has_suffix(line, " to=private"));
+}
+
+/*
+ * syzkaller's resource rule, from an empty input: an op that needs a
+ * memslot comes after a memslot bound to a guest_memfd, and mostly names
+ * its VM (if it names one: populate names a file); a guest access after private memory some of the time.
+ */
+static void test_needs(void)
+{
+	unsigned int slot_ops = 0, named = 0, accesses = 0, private = 0;
+
+	for (unsigned int seed = 1; seed <= SEEDS; seed++) {
+		uint8_t buf[64];
+		size_t n = gms_lifecycle_edit(buf, 0, sizeof(buf), seed,
+					      GMS_EDIT_INSERT, bump);
+		char *text = gms_fuzz_decode_lifecycle(buf, n);
+		char **lines = g_strsplit(text, "\n", -1);
+		guint32 slots = 0;
+		bool made_private = false;
+
+		for (char **l = lines; *l; l++) {
+			int vm = vm_named(*l);
+
+			if (g_str_has_prefix(*l, "memslot.set ") &&
+			    strstr(*l, " gmem=") && vm >= 0)
+				slots |= 1u << vm;
+			if (!needs_slot(*l))
+				goto next;
+			g_assert_cmpuint(slots, !=, 0);
+			slot_ops += vm >= 0;
+			named += vm >= 0 && (slots & 1u << vm);
+			if (g_str_has_prefix(*l, "guest.")) {
+				accesses++;
+				private += made_private;
+			}
+next:
+			made_private |= makes_private(*l);
+		}
+		g_strfreev(lines);
+		g_free(text);
+	}
+	g_assert_cmpuint(slot_ops, >, SEEDS / 4);
+	g_assert_cmpuint(named, >, slot_ops * 2 / 3);
+	g_assert_cmpuint(private, >, accesses / 4);
+	g_assert_cmpuint(private, <, accesses);
 }
 
 static uint8_t *edit(unsigned int seed, enum gms_op_edit how, size_t *n)
@@ -137,22 +224,20 @@ static uint8_t *edit(unsigned int seed, enum gms_op_edit how, size_t *n)
 	return buf;
 }
 
+/* New ops at one op boundary, the others byte for byte; each writes a line. */
 static void test_insert(void)
 {
-	unsigned int more = 0;
-
 	for (unsigned int seed = 1; seed <= SEEDS; seed++) {
 		struct gms_fuzz_op ops[64];
-		size_t n;
+		size_t n, k;
 		uint8_t *buf = edit(seed, GMS_EDIT_INSERT, &n);
 
 		g_assert_true(inserted(buf, n, NULL, n - sizeof(three)));
-		g_assert_cmpuint(ops_of(buf, n, ops), >=, 4);
-		more += lines(buf, n) == 1 + 4;
+		k = ops_of(buf, n, ops);
+		g_assert_cmpuint(k, >=, 4);
+		g_assert_cmpuint(lines(buf, n), ==, 1 + k);
 		g_free(buf);
 	}
-	/* a new op reads no byte it does not use: most write a line */
-	g_assert_cmpuint(more, >, SEEDS / 2);
 }
 
 static void test_delete_swap_duplicate(void)
@@ -314,6 +399,7 @@ int main(int argc, char **argv)
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/mutator/split", test_split);
 	g_test_add_func("/mutator/insert_empty", test_insert_empty);
+	g_test_add_func("/mutator/needs", test_needs);
 	g_test_add_func("/mutator/insert", test_insert);
 	g_test_add_func("/mutator/delete_swap_duplicate",
 			test_delete_swap_duplicate);

@@ -195,17 +195,40 @@ const char *gms_scenario_tag_name(const struct gms_scenario *sc, u64 tag);
 char *gms_fuzz_decode(const u8 *data, gsize size);
 /* The lifecycle fuzzer's decoding: VM types, attributes, launch and tasks too. */
 char *gms_fuzz_decode_lifecycle(const u8 *data, gsize size);
+/* The pools a lifecycle input's object operands index (gms_fuzz_op.pools). */
+enum gms_fuzz_pool {
+	GMS_FUZZ_VMS,
+	GMS_FUZZ_GMEMS,
+	GMS_FUZZ_MAPS,
+	GMS_FUZZ_TASKS,
+};
+/*
+ * What a lifecycle input has made at a point: the names of each pool, the
+ * VMs (a bit each) given a guest_memfd memslot and private attributes.
+ * Written, not succeeded: a hint for the mutator, which builds on it.
+ */
+struct gms_fuzz_pools {
+	u8 vms, gmems, maps, tasks;
+	u16 slot_vms, private_vms;
+};
 /*
  * An op of a lifecycle input: its bytes [start, start + len), which of
  * them (bit i: byte start + i) are object operands, indexes into a pool,
- * and how many characters of scenario it decodes to (0: none, skipped).
+ * and how many characters of scenario it decodes to (0: none, skipped);
+ * the pool each object operand indexes (bits 2i+1..2i: byte start + i,
+ * an enum gms_fuzz_pool) and the pools the op found.
  */
 struct gms_fuzz_op {
 	u32 start, len, refs, text;
+	u32 pools;
+	struct gms_fuzz_pools before;
 };
 /* The ops of a lifecycle input as the decoder reads them, at most @max_ops. */
 gsize gms_fuzz_lifecycle_ops(const u8 *data, gsize size,
 			     struct gms_fuzz_op *ops, gsize max_ops);
+/* The pools a lifecycle input leaves: what an op appended to it finds. */
+void gms_fuzz_lifecycle_pools(const u8 *data, gsize size,
+			      struct gms_fuzz_pools *pools);
 /* How many op kinds the first byte of an op selects (modulo). */
 unsigned int gms_fuzz_lifecycle_kinds(void);
 

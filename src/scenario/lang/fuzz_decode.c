@@ -22,6 +22,7 @@ struct decoder {
 	int vms, gmems, maps; /* names made so far: vm0.., g0.., m0.. */
 	bool lifecycle; /* VM types, attributes, launch and tasks too */
 	int tasks; /* t0.. */
+	u16 slot_vms, private_vms; /* gms_fuzz_pools: a memslot, PRIVATE */
 	u8 finished; /* the tasks a 'finish' ended, a bit each: no more steps */
 	u8 vm_type[VM_POOL]; /* lifecycle: index in vm_types */
 	u8 gmem_vm_type[POOL]; /* lifecycle: the type of the file's VM */
@@ -96,20 +97,44 @@ static void put_ref(struct decoder *d, const char *prefix, unsigned int n)
 	put_num(d, n);
 }
 
-/* A defined name of a pool, or a fresh one when none exists yet (EBADF-free). */
-static int idx(struct decoder *d, int n)
+static int pool_size(const struct decoder *d, enum gms_fuzz_pool pool)
+{
+	switch (pool) {
+	case GMS_FUZZ_VMS:
+		return d->vms;
+	case GMS_FUZZ_GMEMS:
+		return d->gmems;
+	case GMS_FUZZ_MAPS:
+		return d->maps;
+	default:
+		return d->tasks;
+	}
+}
+
+/*
+ * A defined name of a pool, or a fresh one when none exists yet (EBADF-free);
+ * the op records the byte as an object operand of that pool (the mutator
+ * re-targets it).
+ */
+static int idx(struct decoder *d, enum gms_fuzz_pool pool)
 {
 	struct gms_fuzz_op *op = d->n_ops ? &d->ops[d->n_ops - 1] : NULL;
 	gsize at = d->p - d->start;
+	int n = pool_size(d, pool);
 
 	if (n && op && d->p < d->end && at - op->start < 32)
 		op->refs |= 1u << (at - op->start);
+	if (n && op && d->p < d->end && at - op->start < 16)
+		op->pools |= (u32)pool << 2 * (at - op->start);
 	return n ? byte(d) % n : 0;
 }
 
-static void vm_ref(struct decoder *d)
+static int vm_ref(struct decoder *d)
 {
-	put_ref(d, "vm", idx(d, d->vms));
+	int vm = idx(d, GMS_FUZZ_VMS);
+
+	put_ref(d, "vm", vm);
+	return vm;
 }
 
 /*
@@ -170,7 +195,7 @@ static void emit_create(struct decoder *d, u8 op)
 		put_ref(d, "vm.create vm", d->vms++);
 		end_line(d);
 	} else if (op == 1 && d->vms && d->gmems < POOL) {
-		int vm = idx(d, d->vms);
+		int vm = idx(d, GMS_FUZZ_VMS);
 		const char *flags;
 
 		put_ref(d, "gmem.create g", d->gmems++);
@@ -196,7 +221,7 @@ static void emit_create(struct decoder *d, u8 op)
 		 * conversion's and a memslot's.
 		 */
 		bool whole = op == 3;
-		int g = idx(d, d->gmems);
+		int g = idx(d, GMS_FUZZ_GMEMS);
 		const char *off = whole ? NULL : PICK(d, offsets);
 		const char *len = whole ? NULL : PICK(d, lens);
 		bool private = !whole && !(byte(d) % 5);
@@ -232,7 +257,7 @@ static void emit_create(struct decoder *d, u8 op)
 
 static void emit_file_op(struct decoder *d, u8 op)
 {
-	int g = idx(d, d->gmems);
+	int g = idx(d, GMS_FUZZ_GMEMS);
 
 	switch (op) {
 	case 4:
@@ -266,18 +291,21 @@ static void emit_memslot(struct decoder *d, u8 op)
 	int slot = byte(d) % 4;
 
 	if (op == 9) {
+		int vm;
+
 		put(d, "memslot.set ");
-		vm_ref(d);
+		vm = vm_ref(d);
 		put_ref(d, " slot=", slot);
 		kv(d, "gpa", PICK(d, gpas));
 		kv(d, "size", PICK(d, sizes));
 		kv(d, "flags", PICK(d, slot_flags));
 		if (d->gmems && byte(d) % 4) {
-			put_ref(d, " gmem=g", idx(d, d->gmems));
+			d->slot_vms |= 1u << vm;
+			put_ref(d, " gmem=g", idx(d, GMS_FUZZ_GMEMS));
 			kv(d, "offset", PICK(d, offsets));
 		}
 		if (d->maps && byte(d) % 2)
-			put_ref(d, " uaddr=m", idx(d, d->maps));
+			put_ref(d, " uaddr=m", idx(d, GMS_FUZZ_MAPS));
 		end_line(d);
 	} else {
 		put(d, op == 10 ? "memslot.delete " : "memslot.move ");
@@ -343,7 +371,7 @@ static int gmem_map(struct decoder *d, int n)
 
 static void emit_access(struct decoder *d, u8 op)
 {
-	int m = idx(d, d->maps);
+	int m = idx(d, GMS_FUZZ_MAPS);
 	const char *off = PICK(d, offsets);
 
 	switch (op) {
@@ -393,11 +421,17 @@ static void emit_access(struct decoder *d, u8 op)
 /* attr.set VM gpa=A size=S private|shared */
 static void attr_set(struct decoder *d)
 {
+	int vm;
+	bool private;
+
 	put(d, "attr.set ");
-	vm_ref(d);
+	vm = vm_ref(d);
 	kv(d, "gpa", PICK(d, gpas));
 	kv(d, "size", PICK(d, attr_sizes));
-	put(d, byte(d) % 3 ? " private" : " shared");
+	private = byte(d) % 3;
+	if (private)
+		d->private_vms |= 1u << vm;
+	put(d, private ? " private" : " shared");
 }
 
 /*
@@ -412,7 +446,7 @@ static const char *const conv_lens[] = { "4K", "8K", "16K", "2M" };
 
 static void gmem_convert(struct decoder *d)
 {
-	int g = idx(d, d->gmems);
+	int g = idx(d, GMS_FUZZ_GMEMS);
 	bool shared;
 
 	put_ref(d, "gmem.convert g", g);
@@ -438,7 +472,7 @@ static void emit_task_op(struct decoder *d)
 		break;
 	case 0:
 		if (d->gmems) {
-			put_ref(d, "gmem.punch g", idx(d, d->gmems));
+			put_ref(d, "gmem.punch g", idx(d, GMS_FUZZ_GMEMS));
 			kv(d, "offset", PICK(d, offsets));
 			kv(d, "len", PICK(d, lens));
 			return;
@@ -446,7 +480,7 @@ static void emit_task_op(struct decoder *d)
 		break;
 	case 1:
 		if (d->gmems) {
-			put_ref(d, "gmem.close g", idx(d, d->gmems));
+			put_ref(d, "gmem.close g", idx(d, GMS_FUZZ_GMEMS));
 			return;
 		}
 		break;
@@ -507,15 +541,15 @@ static void emit_lifecycle(struct decoder *d, u8 op)
 	case 21:
 	case 22:
 		if (d->tasks)
-			task_step(d, idx(d, d->tasks));
+			task_step(d, idx(d, GMS_FUZZ_TASKS));
 		break;
 	case 23:
 		if (d->tasks)
-			task_finish(d, idx(d, d->tasks));
+			task_finish(d, idx(d, GMS_FUZZ_TASKS));
 		break;
 	case 24:
 		if (d->gmems) {
-			put_ref(d, "gmem.populate g", idx(d, d->gmems));
+			put_ref(d, "gmem.populate g", idx(d, GMS_FUZZ_GMEMS));
 			kv(d, "offset", PICK(d, offsets));
 			put_ref(d, " tag=t", byte(d) % 4);
 			end_line(d);
@@ -535,6 +569,16 @@ static void emit_lifecycle(struct decoder *d, u8 op)
 	}
 }
 
+static struct gms_fuzz_pools pools_of(const struct decoder *d)
+{
+	return (struct gms_fuzz_pools){ .vms = d->vms,
+					.gmems = d->gmems,
+					.maps = d->maps,
+					.tasks = d->tasks,
+					.slot_vms = d->slot_vms,
+					.private_vms = d->private_vms };
+}
+
 /* Where an op begins (gms_fuzz_lifecycle_ops), as the loop reads it. */
 static void op_begin(struct decoder *d)
 {
@@ -548,7 +592,10 @@ static void op_begin(struct decoder *d)
 	}
 	if (d->n_ops == d->max_ops || d->p == d->end)
 		return;
-	d->ops[d->n_ops++] = (struct gms_fuzz_op){ .start = d->p - d->start };
+	d->ops[d->n_ops++] = (struct gms_fuzz_op){
+		.start = d->p - d->start,
+		.before = pools_of(d),
+	};
 	d->op_text = d->out->len;
 }
 
@@ -643,6 +690,18 @@ gsize gms_fuzz_lifecycle_ops(const u8 *data, gsize size,
 
 	g_free(decode(&d)); /* past @max_ops, the last op runs to the end */
 	return d.n_ops;
+}
+
+void gms_fuzz_lifecycle_pools(const u8 *data, gsize size,
+			      struct gms_fuzz_pools *pools)
+{
+	struct decoder d = { .p = data,
+			     .end = data + size,
+			     .lifecycle = true,
+			     .in_place = policy_in_place() };
+
+	g_free(decode(&d));
+	*pools = pools_of(&d);
 }
 
 /* The op kinds a lifecycle input's op byte selects (under GMEMSIM_POLICY). */
