@@ -9,12 +9,18 @@
 # broke (the first violation of each). Inputs of at most MAX_LEN bytes
 # (default 64, as fuzz/run.sh and fuzz_lifecycle.options). A mutant of a
 # design other than the default runs under that design (convert-*:
-# convert=in-place), as does a second no-mutant run.
+# convert=in-place), as does a second no-mutant run. The fuzzer's other
+# options are fuzz_lifecycle.options' (beside DICT), as for `make fuzz`.
 # Usage: [MAX_LEN=N] [PLAIN="M..."] fuzz_mutants.sh FUZZ_LIFECYCLE GMEMSIM SEEDS_DIR DICT [SECONDS] [MUTANT...]
 set -uo pipefail
 fuzzer=$(realpath "$1") gmemsim=$(realpath "$2") seeds=$(realpath "$3") dict=$(realpath "$4")
 secs=${5:-60} max_len=${MAX_LEN:-64} plain=${PLAIN-no-scrub release-uaf}
 shift $(($# < 5 ? $# : 5))
+# the target's other libFuzzer options, as fuzz/run.sh and OSS-Fuzz read them
+# (fuzz/fuzz_lifecycle.options, beside the dictionary); max_len is MAX_LEN's
+mapfile -t opts < <([ -f "${dict%.dict}.options" ] &&
+	sed -n 's/^\([a-z_]*\) *= *\([^ ]*\)$/-\1=\2/p' "${dict%.dict}.options" |
+	grep -v '^-max_len=')
 mutants=("$@")
 if [ ${#mutants[@]} -eq 0 ]; then
 	mapfile -t mutants < <("$gmemsim" policies | grep '^mutant' |
@@ -36,8 +42,8 @@ one() {
 	local dir=$work/c-$RANDOM$RANDOM t0 t1 rc
 	mkdir -p "$dir"
 	t0=$(date +%s.%N)
-	(cd "$work" && env GMEMSIM_POLICY="$1" ${5:-} "$fuzzer" -seed="$2" -max_total_time="$secs" \
-		-max_len="$max_len" -error_exitcode=99 -dict="$dict" -artifact_prefix="$dir/" \
+	(cd "$work" && env GMEMSIM_POLICY="$1" ${5:-} "$fuzzer" "${opts[@]}" -seed="$2" \
+		-max_total_time="$secs" -max_len="$max_len" -error_exitcode=99 -dict="$dict" -artifact_prefix="$dir/" \
 		-print_final_stats=1 "$dir" "$4" > "$3" 2>&1)
 	rc=$?
 	t1=$(date +%s.%N)
@@ -80,7 +86,7 @@ done
 for policy in "" convert=in-place; do
 	dir=$work/none-$policy
 	mkdir -p "$dir"
-	(cd "$work" && GMEMSIM_POLICY=$policy "$fuzzer" -seed=1 -max_total_time="$secs" -max_len="$max_len" \
+	(cd "$work" && GMEMSIM_POLICY=$policy "$fuzzer" "${opts[@]}" -seed=1 -max_total_time="$secs" -max_len="$max_len" \
 		-error_exitcode=99 -dict="$dict" -print_final_stats=1 -artifact_prefix="$dir/" "$dir" "$seeds" \
 		> "$dir.log" 2>&1)
 	echo "${policy:-mutant=none}: exit $? after ${secs} s," \

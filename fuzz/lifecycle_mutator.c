@@ -77,11 +77,12 @@ static void put_ops(struct edit *e, size_t from, size_t to)
  */
 static uint8_t operand(struct edit *e)
 {
-	switch (next(e) % 3) {
+	switch (next(e) % 4) {
 	case 0:
-		return 0;
 	case 1:
-		return below(e, 8);
+		return 0;
+	case 2:
+		return below(e, 4);
 	default:
 		return next(e);
 	}
@@ -188,10 +189,16 @@ static void pools_now(struct edit *e, struct gms_fuzz_pools *p)
 	gms_fuzz_lifecycle_pools(e->out->data, e->out->len, p);
 }
 
-/* A VM of a random type (the decoder's vm_types). */
+/*
+ * A VM of a random type (the decoder's vm_types: default, sw_protected,
+ * snp, tdx, pkvm), a type with private memory nine times in ten and
+ * sw_protected, the one without hardware in the way, most.
+ */
+static const uint8_t vm_types[] = { 0, 1, 1, 1, 2, 2, 3, 3, 4, 4 };
+
 static void put_vm(struct edit *e)
 {
-	uint8_t op[OP_MAX] = { 0, below(e, 5) };
+	uint8_t op[OP_MAX] = { 0, vm_types[below(e, sizeof(vm_types))] };
 
 	put_op(e, op, NULL);
 }
@@ -255,13 +262,13 @@ static bool put_kind(struct edit *e, unsigned int kind, bool newest);
 /*
  * Before an op, what it needs and the pools lack (syzkaller's resource
  * rule), made valid by construction and chained: the memslot binds the
- * guest_memfd just made, of the VM just made. One time in eight a new VM
+ * guest_memfd just made, of the VM just made. One time in four a new VM
  * or file even when one exists: a race between two VMs needs a second.
  */
 static void put_needs(struct edit *e, unsigned int needs)
 {
 	struct gms_fuzz_pools p;
-	bool fresh = !below(e, 8);
+	bool fresh = !below(e, 4);
 	uint8_t size = 0;
 	unsigned int newest;
 
@@ -334,7 +341,7 @@ static unsigned int pick_kind(struct edit *e)
 
 /*
  * A new op at the output's end: a kind drawn by weight, what it needs
- * first (a private access half the time), then the op; a kind the pools
+ * first (a guest access, or a task's, private half the time), then the op; a kind the pools
  * still cannot serve (a step once every task finished) writes nothing:
  * the next kinds in turn then (from an empty input, vm.create writes).
  */
@@ -343,7 +350,7 @@ static void put_new_op(struct edit *e)
 	unsigned int kind = pick_kind(e), n = gms_fuzz_lifecycle_kinds();
 	unsigned int needs = kinds[kind].needs;
 
-	if ((kind == 15 || kind == 16) && below(e, 2))
+	if ((kind == 15 || kind == 16 || kind == 19) && below(e, 2))
 		needs |= N_PRIVATE;
 	put_needs(e, needs);
 	for (unsigned int i = 0; i < n; i++, kind = (kind + 1) % n)
@@ -351,9 +358,10 @@ static void put_new_op(struct edit *e)
 			return;
 }
 
+/* Half the time at the end: a lifecycle is built forward, as a race is. */
 static bool edit_insert(struct edit *e)
 {
-	size_t k = below(e, e->n_ops + 1);
+	size_t k = below(e, 2) ? e->n_ops : below(e, e->n_ops + 1);
 
 	put_ops(e, 0, k);
 	put_new_op(e);
@@ -391,14 +399,20 @@ static bool edit_swap(struct edit *e)
 	return true;
 }
 
+/*
+ * An op again, half the time a run of 2-8 copies: exhausting a resource
+ * (ASIDs, a pool) takes the same op many times over.
+ */
 static bool edit_duplicate(struct edit *e)
 {
 	size_t k = below(e, e->n_ops), to = below(e, e->n_ops + 1);
+	size_t copies = below(e, 2) ? 1 : 2 + below(e, 7);
 
 	if (!e->n_ops)
 		return false;
 	put_ops(e, 0, to);
-	put_ops(e, k, k + 1);
+	while (copies--)
+		put_ops(e, k, k + 1);
 	put_ops(e, to, e->n_ops);
 	return true;
 }
@@ -515,10 +529,10 @@ size_t gms_lifecycle_edit(uint8_t *data, size_t size, size_t max_size,
 
 /* Inserts most: the races are built up an op at a time. */
 static const enum gms_op_edit weights[] = {
-	GMS_EDIT_INSERT,   GMS_EDIT_INSERT,   GMS_EDIT_INSERT,
-	GMS_EDIT_DELETE,   GMS_EDIT_SWAP,     GMS_EDIT_DUPLICATE,
-	GMS_EDIT_RETARGET, GMS_EDIT_RETARGET, GMS_EDIT_BYTES,
-	GMS_EDIT_WHOLE,
+	GMS_EDIT_INSERT,    GMS_EDIT_INSERT,   GMS_EDIT_INSERT,
+	GMS_EDIT_INSERT,    GMS_EDIT_DELETE,   GMS_EDIT_SWAP,
+	GMS_EDIT_DUPLICATE, GMS_EDIT_RETARGET, GMS_EDIT_OPERAND,
+	GMS_EDIT_BYTES,	    GMS_EDIT_WHOLE,
 };
 
 size_t gms_lifecycle_mutate(uint8_t *data, size_t size, size_t max_size,

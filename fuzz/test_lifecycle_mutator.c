@@ -240,8 +240,23 @@ static void test_insert(void)
 	}
 }
 
+/* @out is @three with copies of its op @k (one to eight) at an op boundary */
+static bool copied(const uint8_t *out, size_t n, size_t k)
+{
+	size_t len = three_ops[k].len, copies = (n - sizeof(three)) / len;
+	uint8_t piece[8 * 4];
+
+	if (n <= sizeof(three) || (n - sizeof(three)) % len || copies > 8)
+		return false;
+	for (size_t i = 0; i < copies; i++)
+		memcpy(piece + i * len, three + three_ops[k].start, len);
+	return inserted(out, n, piece, copies * len);
+}
+
 static void test_delete_swap_duplicate(void)
 {
+	unsigned int runs = 0;
+
 	for (unsigned int seed = 1; seed <= SEEDS; seed++) {
 		size_t n, k;
 		uint8_t *buf = edit(seed, GMS_EDIT_DELETE, &n);
@@ -251,12 +266,13 @@ static void test_delete_swap_duplicate(void)
 		g_assert_cmpuint(k, <, 3);
 		g_free(buf);
 
+		/* an op once or a run of copies of it, at an op boundary */
 		buf = edit(seed, GMS_EDIT_DUPLICATE, &n);
 		for (k = 0; k < 3; k++)
-			if (inserted(buf, n, three + three_ops[k].start,
-				     three_ops[k].len))
+			if (copied(buf, n, k))
 				break;
 		g_assert_cmpuint(k, <, 3);
+		runs += n > sizeof(three) + 4;
 		g_free(buf);
 
 		/* the same op twice: a new one instead */
@@ -267,6 +283,7 @@ static void test_delete_swap_duplicate(void)
 			      inserted(buf, n, NULL, n - sizeof(three)));
 		g_free(buf);
 	}
+	g_assert_cmpuint(runs, >, SEEDS / 4);
 }
 
 /* Only an object operand changes: the guest_memfd of op 1 or 2. */
