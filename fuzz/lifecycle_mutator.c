@@ -128,6 +128,7 @@ enum need {
 	N_TASK = 8,
 	N_SLOT = 16,
 	N_PRIVATE = 32,
+	N_GMAP = 64, /* a mapping of a guest_memfd, not an anonymous one */
 };
 
 /*
@@ -165,8 +166,8 @@ static const struct kind {
 	{ 2, N_SLOT }, /* gmem.populate */
 	{ 2, N_SLOT }, /* vm.finalize */
 	{ 2, N_SLOT }, /* guest.accept */
-	{ 2, N_MAP }, /* in-place: host.pin */
-	{ 1, N_MAP }, /* in-place: host.unpin */
+	{ 2, N_GMAP }, /* in-place: host.pin */
+	{ 1, N_GMAP }, /* in-place: host.unpin */
 };
 
 static unsigned int pool_size(const struct gms_fuzz_pools *p,
@@ -205,13 +206,16 @@ static void put_vm(struct edit *e)
 
 /*
  * A guest_memfd of the newest VM, mostly 4K (the tables' first size, the
- * one the other made ops use), flags 0, mmap or mmap,init_shared; its
- * size index (the decoder's sizes[]) for the memslot that binds it.
+ * one the other made ops use), flags 0, mmap or mmap,init_shared (one of
+ * the last two for a file made to be mapped); its size index (the
+ * decoder's sizes[]) for the memslot that binds it.
  */
-static uint8_t put_gmem(struct edit *e, const struct gms_fuzz_pools *p)
+static uint8_t put_gmem(struct edit *e, const struct gms_fuzz_pools *p,
+			bool mapped)
 {
 	uint8_t size = below(e, 2) ? 0 : below(e, 4);
-	uint8_t op[OP_MAX] = { 1, p->vms - 1, size, below(e, 3) };
+	uint8_t flags = mapped ? 1 + below(e, 2) : below(e, 3);
+	uint8_t op[OP_MAX] = { 1, p->vms - 1, size, flags };
 
 	put_op(e, op, NULL);
 	return size;
@@ -246,15 +250,27 @@ static void put_private(struct edit *e, const struct gms_fuzz_pools *p,
 	put_op(e, op, NULL);
 }
 
-/* A host mapping: of the newest guest_memfd, or anonymous. */
-static void put_map(struct edit *e, const struct gms_fuzz_pools *p)
+/*
+ * A host mapping of the newest guest_memfd: its first page, or (in-place,
+ * half the time) the whole file, as the conversion selftests map it.
+ */
+static void put_gmap(struct edit *e, const struct gms_fuzz_pools *p)
 {
-	uint8_t anon[OP_MAX] = { 3, 0 };
-	uint8_t gmem[OP_MAX] = { 2, p->gmems - 1, 0, 0, 1 };
+	uint8_t page[OP_MAX] = { 2, p->gmems - 1, 0, 0, 1 };
+	uint8_t whole[OP_MAX] = { 3, p->gmems - 1 };
 
-	if (p->gmems && below(e, 2) && put_op(e, gmem, NULL))
-		return;
-	put_op(e, anon, NULL);
+	if (gms_fuzz_lifecycle_kinds() > 27 && below(e, 2))
+		put_op(e, whole, NULL);
+	else
+		put_op(e, page, NULL);
+}
+
+/* An anonymous host mapping of a page (in-place: no guest_memfd yet). */
+static void put_anon(struct edit *e)
+{
+	uint8_t op[OP_MAX] = { 3, 0 };
+
+	put_op(e, op, NULL);
 }
 
 static bool put_kind(struct edit *e, unsigned int kind, bool newest);
@@ -268,13 +284,20 @@ static bool put_kind(struct edit *e, unsigned int kind, bool newest);
 static void put_needs(struct edit *e, unsigned int needs)
 {
 	struct gms_fuzz_pools p;
-	bool fresh = !below(e, 4);
+	bool fresh = !below(e, 4), made = false;
 	uint8_t size = 0;
 	unsigned int newest;
 
 	if (!needs)
 		return;
+	if (needs & N_GMAP)
+		needs |= N_GMEM;
 	pools_now(e, &p);
+	if (needs == N_MAP) { /* an anonymous mapping: no VM */
+		if (!p.maps)
+			put_anon(e);
+		return;
+	}
 	if (!p.vms || (fresh && (needs & (N_VM | N_SLOT)))) {
 		put_vm(e);
 		pools_now(e, &p);
@@ -284,8 +307,9 @@ static void put_needs(struct edit *e, unsigned int needs)
 	newest = 1u << (p.vms - 1);
 	if ((needs & N_GMEM || (needs & N_SLOT && !(p.slot_vms & newest))) &&
 	    (!p.gmems || fresh || needs & N_SLOT)) {
-		size = put_gmem(e, &p);
+		size = put_gmem(e, &p, needs & N_GMAP);
 		pools_now(e, &p);
+		made = true;
 	}
 	if (needs & N_SLOT && p.gmems && !(p.slot_vms & newest)) {
 		put_slot(e, &p, size);
@@ -293,8 +317,10 @@ static void put_needs(struct edit *e, unsigned int needs)
 	}
 	if (needs & N_PRIVATE && p.gmems && !(p.private_vms & newest))
 		put_private(e, &p, size);
-	if (needs & N_MAP && !p.maps)
-		put_map(e, &p);
+	if (needs & N_GMAP && p.gmems && (made || !p.maps))
+		put_gmap(e, &p);
+	else if (needs & (N_MAP | N_GMAP) && !p.maps)
+		put_anon(e);
 	if (needs & N_TASK && !p.tasks) {
 		put_needs(e, kinds[19].needs);
 		put_kind(e, 19, true);
@@ -341,9 +367,11 @@ static unsigned int pick_kind(struct edit *e)
 
 /*
  * A new op at the output's end: a kind drawn by weight, what it needs
- * first (a guest access, or a task's, private half the time), then the op; a kind the pools
- * still cannot serve (a step once every task finished) writes nothing:
- * the next kinds in turn then (from an empty input, vm.create writes).
+ * first (a guest access, or a task's, private half the time; a host
+ * access to a guest_memfd's mapping half the time), then the op. A kind
+ * the pools still cannot serve (a step once every task finished, a
+ * mapping of a pKVM VM's file) writes nothing: the next kinds in turn
+ * then, each with its needs.
  */
 static void put_new_op(struct edit *e)
 {
@@ -352,10 +380,15 @@ static void put_new_op(struct edit *e)
 
 	if ((kind == 15 || kind == 16 || kind == 19) && below(e, 2))
 		needs |= N_PRIVATE;
+	if (needs & N_MAP && below(e, 2))
+		needs |= N_GMAP;
 	put_needs(e, needs);
-	for (unsigned int i = 0; i < n; i++, kind = (kind + 1) % n)
+	for (unsigned int i = 0; i < n; i++) {
 		if (put_kind(e, kind, true))
 			return;
+		kind = (kind + 1) % n;
+		put_needs(e, kinds[kind].needs);
+	}
 }
 
 /* Half the time at the end: a lifecycle is built forward, as a race is. */
