@@ -222,13 +222,13 @@ static uint8_t put_gmem(struct edit *e, const struct gms_fuzz_pools *p,
 }
 
 /*
- * The newest guest_memfd bound at gpa 0, offset 0, as memslot 0 of the
- * newest VM: the ops made after it (accesses, attributes) use gpa 0 too.
+ * Guest_memfd @g bound at gpa 0, offset 0, as memslot 0 of the newest
+ * VM: the ops made after it (accesses, attributes) use gpa 0 too.
  */
 static void put_slot(struct edit *e, const struct gms_fuzz_pools *p,
-		     uint8_t size)
+		     uint8_t size, uint8_t g)
 {
-	uint8_t op[OP_MAX] = { 9, 0, p->vms - 1, 0, size, 0, 1, p->gmems - 1 };
+	uint8_t op[OP_MAX] = { 9, 0, p->vms - 1, 0, size, 0, 1, g };
 
 	put_op(e, op, NULL);
 }
@@ -236,14 +236,14 @@ static void put_slot(struct edit *e, const struct gms_fuzz_pools *p,
 /* sizes[] index -> attr_sizes[] index: the same length */
 static const uint8_t attr_size[] = { 0, 1, 3, 2 };
 
-/* Private memory at gpa 0 of the newest VM (in-place: of the newest file). */
+/* Private memory at gpa 0 of the newest VM (in-place: of file @g). */
 static void put_private(struct edit *e, const struct gms_fuzz_pools *p,
-			uint8_t size)
+			uint8_t size, uint8_t g)
 {
 	uint8_t op[OP_MAX] = { 18, p->vms - 1, 0, attr_size[size & 3], 1 };
 
 	if (gms_fuzz_lifecycle_kinds() > 27) { /* gmem.convert g to=private */
-		op[1] = p->gmems - 1;
+		op[1] = g;
 		op[3] = 0;
 		op[4] = 0;
 	}
@@ -278,14 +278,15 @@ static bool put_kind(struct edit *e, unsigned int kind, bool newest);
 /*
  * Before an op, what it needs and the pools lack (syzkaller's resource
  * rule), made valid by construction and chained: the memslot binds the
- * guest_memfd just made, of the VM just made. One time in four a new VM
- * or file even when one exists: a race between two VMs needs a second.
+ * VM's newest guest_memfd no memslot binds yet (one made for it if none).
+ * One time in four a new VM or file even when one exists: a race between
+ * two VMs needs a second.
  */
 static void put_needs(struct edit *e, unsigned int needs)
 {
 	struct gms_fuzz_pools p;
-	bool fresh = !below(e, 4), made = false;
-	uint8_t size = 0;
+	bool fresh = !below(e, 4), made = false, slot;
+	uint8_t size = 0, g;
 	unsigned int newest;
 
 	if (!needs)
@@ -305,18 +306,21 @@ static void put_needs(struct edit *e, unsigned int needs)
 	if (!p.vms) /* no room in the pool */
 		return;
 	newest = 1u << (p.vms - 1);
-	if ((needs & N_GMEM || (needs & N_SLOT && !(p.slot_vms & newest))) &&
-	    (!p.gmems || fresh || needs & N_SLOT)) {
+	slot = needs & N_SLOT && !(p.slot_vms & newest);
+	if ((needs & N_GMEM && (!p.gmems || fresh)) ||
+	    (slot && !p.unbound_gmem)) {
 		size = put_gmem(e, &p, needs & N_GMAP);
 		pools_now(e, &p);
 		made = true;
 	}
-	if (needs & N_SLOT && p.gmems && !(p.slot_vms & newest)) {
-		put_slot(e, &p, size);
+	g = p.gmems - 1;
+	if (slot && p.unbound_gmem) { /* the VM's file no memslot binds yet */
+		g = p.unbound_gmem - 1;
+		put_slot(e, &p, size, g);
 		pools_now(e, &p);
 	}
 	if (needs & N_PRIVATE && p.gmems && !(p.private_vms & newest))
-		put_private(e, &p, size);
+		put_private(e, &p, size, g);
 	if (needs & N_GMAP && p.gmems && (made || !p.maps))
 		put_gmap(e, &p);
 	else if (needs & (N_MAP | N_GMAP) && !p.maps)

@@ -204,12 +204,14 @@ enum gms_fuzz_pool {
 };
 /*
  * What a lifecycle input has made at a point: the names of each pool, the
- * VMs (a bit each) given a guest_memfd memslot and private attributes.
- * Written, not succeeded: a hint for the mutator, which builds on it.
+ * VMs (a bit each) given a guest_memfd memslot and private attributes,
+ * the newest file of the newest VM no memslot names yet (its index + 1;
+ * 0: none). Written, not succeeded: a hint for the mutator to build on.
  */
 struct gms_fuzz_pools {
 	u8 vms, gmems, maps, tasks;
 	u16 slot_vms, private_vms;
+	u8 unbound_gmem;
 };
 /*
  * An op of a lifecycle input: its bytes [start, start + len), which of

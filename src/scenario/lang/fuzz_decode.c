@@ -23,6 +23,8 @@ struct decoder {
 	bool lifecycle; /* VM types, attributes, launch and tasks too */
 	int tasks; /* t0.. */
 	u16 slot_vms, private_vms; /* gms_fuzz_pools: a memslot, PRIVATE */
+	u8 gmem_vm[POOL]; /* lifecycle: the file's VM (index) */
+	u8 bound; /* the files a memslot.set named, a bit each */
 	u8 finished; /* the tasks a 'finish' ended, a bit each: no more steps */
 	u8 vm_type[VM_POOL]; /* lifecycle: index in vm_types */
 	u8 gmem_vm_type[POOL]; /* lifecycle: the type of the file's VM */
@@ -211,6 +213,7 @@ static void emit_create(struct decoder *d, u8 op)
 		    strstr(flags, "mmap"))
 			flags = "0";
 		d->gmem_vm_type[d->gmems - 1] = d->vm_type[vm];
+		d->gmem_vm[d->gmems - 1] = vm;
 		kv(d, "flags", flags);
 		end_line(d);
 	} else if ((op == 2 || (op == 3 && d->in_place)) && d->gmems &&
@@ -300,8 +303,11 @@ static void emit_memslot(struct decoder *d, u8 op)
 		kv(d, "size", PICK(d, sizes));
 		kv(d, "flags", PICK(d, slot_flags));
 		if (d->gmems && byte(d) % 4) {
+			int g = idx(d, GMS_FUZZ_GMEMS);
+
 			d->slot_vms |= 1u << vm;
-			put_ref(d, " gmem=g", idx(d, GMS_FUZZ_GMEMS));
+			d->bound |= 1u << g;
+			put_ref(d, " gmem=g", g);
 			kv(d, "offset", PICK(d, offsets));
 		}
 		if (d->maps && byte(d) % 2)
@@ -571,12 +577,17 @@ static void emit_lifecycle(struct decoder *d, u8 op)
 
 static struct gms_fuzz_pools pools_of(const struct decoder *d)
 {
-	return (struct gms_fuzz_pools){ .vms = d->vms,
-					.gmems = d->gmems,
-					.maps = d->maps,
-					.tasks = d->tasks,
-					.slot_vms = d->slot_vms,
-					.private_vms = d->private_vms };
+	struct gms_fuzz_pools p = { .vms = d->vms,
+				    .gmems = d->gmems,
+				    .maps = d->maps,
+				    .tasks = d->tasks,
+				    .slot_vms = d->slot_vms,
+				    .private_vms = d->private_vms };
+
+	for (int g = d->gmems - 1; g >= 0 && !p.unbound_gmem; g--)
+		if (d->gmem_vm[g] == d->vms - 1 && !(d->bound & 1u << g))
+			p.unbound_gmem = g + 1;
+	return p;
 }
 
 /* Where an op begins (gms_fuzz_lifecycle_ops), as the loop reads it. */
