@@ -70,18 +70,21 @@ static void put_ops(struct edit *e, size_t from, size_t to)
 }
 
 /*
- * An operand byte: mostly small. The decoder takes it modulo a pool's size
- * or a table's, and the tables list the common value first (offset 0, 4K,
- * the guest_memfd memslot flag), so small bytes name the first objects and
- * the same values across ops: a race needs its ops to agree on a gpa.
+ * An operand byte: mostly 0, else small, one time in eight any. The
+ * decoder takes it modulo a pool's size or a table's, and the tables list
+ * the common value first (offset 0, 4K, the guest_memfd memslot flag), so
+ * small bytes name the first objects and the same values across ops: a
+ * race needs its ops to agree on a gpa, a pin and a conversion on a page.
+ * The odd values (an offset past the end, a size that wraps) stay in
+ * reach, as the errno paths and signed-offset need them.
  */
 static uint8_t operand(struct edit *e)
 {
-	switch (next(e) % 4) {
-	case 0:
-	case 1:
+	switch (next(e) % 8) {
+	case 0 ... 4:
 		return 0;
-	case 2:
+	case 5:
+	case 6:
 		return below(e, 4);
 	default:
 		return next(e);
@@ -294,8 +297,10 @@ static void put_needs(struct edit *e, unsigned int needs)
 	if (needs & N_GMAP)
 		needs |= N_GMEM;
 	pools_now(e, &p);
-	if (needs == N_MAP) { /* an anonymous mapping: no VM */
-		if (!p.maps)
+	if (needs == N_MAP) { /* a file's mapping half the time, if any */
+		if (!p.maps && p.gmems && below(e, 2))
+			put_gmap(e, &p);
+		else if (!p.maps)
 			put_anon(e);
 		return;
 	}
@@ -323,8 +328,6 @@ static void put_needs(struct edit *e, unsigned int needs)
 		put_private(e, &p, size, g);
 	if (needs & N_GMAP && p.gmems && (made || !p.maps))
 		put_gmap(e, &p);
-	else if (needs & (N_MAP | N_GMAP) && !p.maps)
-		put_anon(e);
 	if (needs & N_TASK && !p.tasks) {
 		put_needs(e, kinds[19].needs);
 		put_kind(e, 19, true);
@@ -371,11 +374,10 @@ static unsigned int pick_kind(struct edit *e)
 
 /*
  * A new op at the output's end: a kind drawn by weight, what it needs
- * first (a guest access, or a task's, private half the time; a host
- * access to a guest_memfd's mapping half the time), then the op. A kind
- * the pools still cannot serve (a step once every task finished, a
- * mapping of a pKVM VM's file) writes nothing: the next kinds in turn
- * then, each with its needs.
+ * first (a guest access, or a task's, private half the time), then the
+ * op. A kind the pools still cannot serve (a step once every task
+ * finished, a mapping of a pKVM VM's file) writes nothing: the next kinds
+ * in turn then, each with its needs.
  */
 static void put_new_op(struct edit *e)
 {
@@ -384,8 +386,6 @@ static void put_new_op(struct edit *e)
 
 	if ((kind == 15 || kind == 16 || kind == 19) && below(e, 2))
 		needs |= N_PRIVATE;
-	if (needs & N_MAP && below(e, 2))
-		needs |= N_GMAP;
 	put_needs(e, needs);
 	for (unsigned int i = 0; i < n; i++) {
 		if (put_kind(e, kind, true))
