@@ -132,6 +132,7 @@ enum need {
 	N_SLOT = 16,
 	N_PRIVATE = 32,
 	N_GMAP = 64, /* a mapping of a guest_memfd, not an anonymous one */
+	N_FRESH = 128, /* a new VM and file, whatever exists */
 };
 
 /*
@@ -288,7 +289,7 @@ static bool put_kind(struct edit *e, unsigned int kind, bool newest);
 static void put_needs(struct edit *e, unsigned int needs)
 {
 	struct gms_fuzz_pools p;
-	bool fresh = !below(e, 4), made = false, slot;
+	bool fresh = needs & N_FRESH || !below(e, 4), made = false, slot;
 	uint8_t size = 0, g;
 	unsigned int newest;
 
@@ -372,12 +373,31 @@ static unsigned int pick_kind(struct edit *e)
 	}
 }
 
+/* punch, close, memslot delete, munmap, VM close: memory may go back */
+static bool frees(unsigned int kind)
+{
+	return kind == 5 || kind == 8 || kind == 10 || kind == 14 || kind == 17;
+}
+
+/*
+ * After an op that frees, half the time, a check that observes the reuse:
+ * a new VM's private read through a new file, whose first fault takes a
+ * page from the allocator (what the freed memory held, if nothing
+ * scrubbed it).
+ */
+static void put_observer(struct edit *e)
+{
+	put_needs(e, N_SLOT | N_PRIVATE | N_FRESH);
+	put_kind(e, 15, true);
+}
+
 /*
  * A new op at the output's end: a kind drawn by weight, what it needs
  * first (a guest access, or a task's, private half the time), then the
  * op. A kind the pools still cannot serve (a step once every task
  * finished, a mapping of a pKVM VM's file) writes nothing: the next kinds
- * in turn then, each with its needs.
+ * in turn then, each with its needs. After an op that frees, sometimes a
+ * read that observes the reuse.
  */
 static void put_new_op(struct edit *e)
 {
@@ -389,10 +409,12 @@ static void put_new_op(struct edit *e)
 	put_needs(e, needs);
 	for (unsigned int i = 0; i < n; i++) {
 		if (put_kind(e, kind, true))
-			return;
+			break;
 		kind = (kind + 1) % n;
 		put_needs(e, kinds[kind].needs);
 	}
+	if (frees(kind) && below(e, 2))
+		put_observer(e);
 }
 
 /* Half the time at the end: a lifecycle is built forward, as a race is. */
