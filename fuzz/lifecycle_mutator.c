@@ -348,6 +348,15 @@ static bool put_kind(struct edit *e, unsigned int kind, bool newest)
 
 	for (size_t i = 1; i < OP_MAX; i++)
 		op[i] = operand(e);
+	/*
+	 * Choices, not values, drawn evenly: a task's op (the decoder's
+	 * emit_task_op: punch, close, delete, write, read, attributes) and a
+	 * step's count (one, two one time in three).
+	 */
+	if (kind == 19 || kind == 20)
+		op[1] = below(e, 6);
+	if (kind == 21 || kind == 22)
+		op[2] = below(e, 3);
 	if (!put_op(e, op, &info))
 		return false;
 	for (size_t i = 1; newest && i < info.len && i < 16; i++)
