@@ -437,6 +437,13 @@ static void test_asids(void **state)
 	assert_asid_step(t, gms_snp_wbinvd);
 	want->df_flushes = 3;
 	assert_asid_transition(t, 0, gms_snp_df_flush);
+	/* the highest ASID is recycled like any (max_sev_asid is inclusive) */
+	t->asids.skip_flush = false;
+	want->state[GMS_SNP_MAX_ASID] = ASID_NEEDS_FLUSH;
+	assert_asid_step(t, gms_snp_asid_free, GMS_SNP_MAX_ASID);
+	want->state[GMS_SNP_MAX_ASID] = ASID_INUSE;
+	want->df_flushes = 4;
+	assert_asid_transition(t, GMS_SNP_MAX_ASID, gms_snp_asid_new);
 }
 
 /* the latest model bug was one, reported from src/hw/@file */
