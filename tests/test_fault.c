@@ -206,6 +206,39 @@ static void test_new_folio_is_zeroed(void **state)
 	assert_int_equal(tag, 0);
 }
 
+/*
+ * sev_gmem_prepare(): when RMPUPDATE refuses to make the page private the
+ * fault fails with -EINVAL (the merged series' and mainline's errno) and a
+ * private memory-fault exit (kvm_mmu_faultin_pfn_gmem()). The model's RMP
+ * takes every update of an unassigned 4K entry, so the refusal is planted:
+ * an entry RMPUPDATE refuses with FAIL_PERMISSION, taken out again after.
+ */
+static void test_snp_prepare_rmpupdate_fails(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_SNP);
+	int g = gmem_new(fx, vm, PAGE, 0);
+	struct gms_rmp_entry refused = { .immutable = true };
+	GHashTable *rmp;
+	struct gms_vcpu_exit e;
+	u64 tag, pfn;
+
+	assert_int_equal(gms_sys_fallocate(fx->w, g, KEEP, 0, PAGE), 0);
+	pfn = gms_gmem_lookup_folio(file_of(fx, g)->inode, 0)->pfn;
+	assert_int_equal(gmem_slot(fx, vm, 1, GPA, PAGE, g, 0), 0);
+	assert_int_equal(set_attr(fx, vm, GPA, PAGE, P), 0);
+	rmp = gms_hw_table(&fx->w->hw.rmp.entries, g_free);
+	g_hash_table_insert(rmp, GSIZE_TO_POINTER(pfn),
+			    g_memdup2(&refused, sizeof(refused)));
+	assert_int_equal(guest_read(fx, vm, GPA, &tag, &e), -EINVAL);
+	assert_memory_fault(&e, GPA, true);
+	g_hash_table_remove(rmp, GSIZE_TO_POINTER(pfn));
+	/* nothing was mapped: the next fault prepares the page and succeeds */
+	assert_int_equal(guest_read(fx, vm, GPA, &tag, &e), 0);
+	assert_true(gms_rmp_lookup(&fx->w->hw.rmp, pfn).assigned);
+	assert_int_equal(all_violations(fx), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -217,6 +250,7 @@ int main(void)
 		FX_TEST(test_punch_hole_private),
 		FX_TEST(test_explicit_conversion),
 		FX_TEST(test_new_folio_is_zeroed),
+		FX_TEST(test_snp_prepare_rmpupdate_fails),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

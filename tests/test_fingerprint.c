@@ -87,6 +87,15 @@ static void test_observable_state_is_state(void **state)
 	assert_false(form_of("policy convert=in-place-zero\n" VM_G) ==
 		     form_of("policy convert=in-place-zero\n" VM_G
 			     "gmem.convert g offset=0 len=8K to=private\n"));
+	/*
+	 * what a task in flight was asked: KVM_SET_MEMORY_ATTRIBUTES with
+	 * flags is EINVAL when it runs (kvm_vm_ioctl_set_mem_attributes())
+	 */
+	assert_false(
+		form_of(VM_G SLOT
+			"spawn t attr.set a gpa=1M size=4K private\n") ==
+		form_of(VM_G SLOT
+			"spawn t attr.set a gpa=1M size=4K private flags=1\n"));
 	/* a task in flight, and how far it got */
 	assert_false(
 		form_of(VM_G SLOT "spawn t gmem.punch g offset=0 len=4K\n") ==

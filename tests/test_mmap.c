@@ -219,6 +219,39 @@ static void test_mlock_oom(void **state)
 	assert_int_equal(fx->w->physmem.nr_allocated, fx->w->physmem.max_pages);
 }
 
+/*
+ * UFFDIO_REGISTER's range (validate_range() in fs/userfaultfd.c): empty,
+ * unaligned or wrapping is EINVAL before any VMA is looked at; then every
+ * page of it must be a VMA that can userfault, a hole is EINVAL too.
+ */
+static void test_uffd_register_range(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	int g;
+	u64 a;
+
+	fx->w->policy.uffd = GMS_UFFD_POLICY_MINOR;
+	g = gmem_new(fx, vm, TOTAL, SHARED_FLAGS);
+	assert_int_equal(map(fx, g, TOTAL, RW, GMS_MAP_SHARED, 0, &a), 0);
+	assert_int_equal(gms_sys_uffd_register(fx->w, a, 0, GMS_UFFD_MINOR),
+			 -EINVAL);
+	assert_int_equal(gms_sys_uffd_register(fx->w, a + 1, PAGE,
+					       GMS_UFFD_MINOR),
+			 -EINVAL);
+	assert_int_equal(gms_sys_uffd_register(fx->w, a, PAGE + 1,
+					       GMS_UFFD_MINOR),
+			 -EINVAL);
+	assert_int_equal(gms_sys_uffd_register(fx->w, a, -PAGE, GMS_UFFD_MINOR),
+			 -EINVAL);
+	/* the mapping and a page past its end: the hole */
+	assert_int_equal(gms_sys_uffd_register(fx->w, a, TOTAL + PAGE,
+					       GMS_UFFD_MINOR),
+			 -EINVAL);
+	assert_int_equal(gms_sys_uffd_register(fx->w, a, TOTAL, GMS_UFFD_MINOR),
+			 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -231,6 +264,7 @@ int main(void)
 		FX_TEST(test_anon),
 		FX_TEST(test_madvise_hole),
 		FX_TEST(test_mlock_oom),
+		FX_TEST(test_uffd_register_range),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -229,6 +229,30 @@ static void test_rmpupdate(void **state)
 	assert_false(gms_rmp_lookup(&t->rmp, 300).assigned);
 }
 
+/*
+ * S8, the page size: an assigned, validated 4K entry at an aligned pfn
+ * turned into a 2M one of the same ASID and gpa (the hugepage KVM would map
+ * after the guest's 4K PVALIDATE) is a new binding and loses Validated; the
+ * guest must PVALIDATE the 2M page again.
+ */
+static void test_rmpupdate_size_change(void **state)
+{
+	struct rmp_test *t = *state;
+	struct gms_rmp_entry e = priv(A, GPA_2M, false);
+
+	expect(t, 512, e);
+	assert_transition(t, 0, gms_rmp_update, 512, &e);
+	expect(t, 512, validated(e));
+	assert_transition(t, 0, gms_rmp_pvalidate, 512, A, GPA_2M, true,
+			  RMP_PG_SIZE_4K);
+	e = validated(big(A, GPA_2M));
+	expect(t, 512, big(A, GPA_2M));
+	assert_transition(t, 0, gms_rmp_update, 512, &e);
+	assert_int_equal(gms_rmp_guest_access(&t->rmp, 600, A,
+					      GPA_2M + 88 * PAGE, true),
+			 RMP_VC_NOT_VALIDATED);
+}
+
 static void test_psmash_and_pvalidate(void **state)
 {
 	struct rmp_test *t = *state;
@@ -413,6 +437,13 @@ static void test_asids(void **state)
 	assert_asid_step(t, gms_snp_wbinvd);
 	want->df_flushes = 3;
 	assert_asid_transition(t, 0, gms_snp_df_flush);
+	/* the highest ASID is recycled like any (max_sev_asid is inclusive) */
+	t->asids.skip_flush = false;
+	want->state[GMS_SNP_MAX_ASID] = ASID_NEEDS_FLUSH;
+	assert_asid_step(t, gms_snp_asid_free, GMS_SNP_MAX_ASID);
+	want->state[GMS_SNP_MAX_ASID] = ASID_INUSE;
+	want->df_flushes = 4;
+	assert_asid_transition(t, GMS_SNP_MAX_ASID, gms_snp_asid_new);
 }
 
 /* the latest model bug was one, reported from src/hw/@file */
@@ -531,6 +562,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		TEST(test_rmpupdate),
+		TEST(test_rmpupdate_size_change),
 		TEST(test_psmash_and_pvalidate),
 		TEST(test_launch_update),
 		TEST(test_access_checks),

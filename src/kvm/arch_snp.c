@@ -80,16 +80,21 @@ static void snp_vm_destroy(struct gms_world *w, struct gms_kvm *kvm)
 	gms_snp_asid_free(ASIDS(w), kvm->arch_id);
 }
 
-/* mirrors: sev_gmem_prepare(): private on first use, unless already assigned */
+/*
+ * mirrors: sev_gmem_prepare(): private on first use, unless already
+ * assigned; an RMPUPDATE refused is -EINVAL (as merged in the v15 series
+ * and in mainline). The model's RMP refuses no update of an unassigned 4K
+ * entry (FAIL_INUSE is not modelled): only a planted entry reaches it.
+ */
 static int snp_gmem_prepare(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 			    u64 pfn)
 {
 	if (gms_rmp_lookup(RMP(w), pfn).assigned)
 		return 0;
-	return rmp_make_private(w, pfn, gfn << GMS_PAGE_SHIFT, kvm->arch_id,
-				false) ?
-		       -EFAULT :
-		       0;
+	if (rmp_make_private(w, pfn, gfn << GMS_PAGE_SHIFT, kvm->arch_id,
+			     false))
+		return -EINVAL;
+	return 0;
 }
 
 /*

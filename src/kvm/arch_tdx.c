@@ -25,7 +25,7 @@ static int tdx_vm_init(struct gms_world *w, struct gms_kvm *kvm)
 	u64 tdr, tdcx;
 
 	if (!hkid)
-		return -EBUSY;
+		return -ENOSPC; /* tdx_guest_keyid_alloc(): ida_alloc_range() */
 	if (gms_physmem_alloc(&w->physmem, GMS_PAGE_FW, &tdr))
 		return -ENOMEM;
 	if (gms_physmem_alloc(&w->physmem, GMS_PAGE_FW, &tdcx)) {
