@@ -94,14 +94,49 @@ static void test_observable_state_is_state(void **state)
 				  "step t\n"));
 }
 
-/* The form of @w as it is now. */
-static u64 form_now(struct gms_world *w)
+/*
+ * A finished task is its result until `finish` reports it (task_result()):
+ * two worlds alike but for what a finished task returned, or read, are two
+ * states, since a later `finish` tells them apart.
+ */
+static void test_finished_task_result_is_state(void **state)
+{
+	(void)state;
+	/* the errno: a punch that ran against one refused at its alignment */
+	assert_false(form_of(VM_G "gmem.punch g offset=0 len=4K\n"
+				  "spawn t gmem.punch g offset=0 len=4K\n"
+				  "step t 3\n") ==
+		     form_of(VM_G "gmem.punch g offset=0 len=4K\n"
+				  "spawn t gmem.punch g offset=4K len=1\n"
+				  "step t\n"));
+	/* the value read: zero before the write, the write's tag after it */
+	assert_false(form_of(VM_G SLOT "guest.read a gpa=1M\n"
+				       "spawn r guest.read a gpa=1M\n"
+				       "step r 4\n"
+				       "guest.write a gpa=1M tag=x\n") ==
+		     form_of(VM_G SLOT "guest.read a gpa=1M\n"
+				       "guest.write a gpa=1M tag=x\n"
+				       "spawn r guest.read a gpa=1M\n"
+				       "step r 4\n"));
+	/* the same result by either path is one state */
+	assert_true(form_of(VM_G SLOT "spawn r guest.read a gpa=1M\n"
+				      "step r 4\n"
+				      "guest.write a gpa=0x101000 tag=x\n") ==
+		    form_of(VM_G SLOT "guest.write a gpa=0x101000 tag=x\n"
+				      "spawn r guest.read a gpa=1M\n"
+				      "step r 4\n"));
+}
+
+/* The form of @w as it is now; how many values it has in @n, if asked. */
+static u64 form_now(struct gms_world *w, u64 *n)
 {
 	struct gms_fp *fp = gms_fp_new();
 	u64 h;
 
 	gms_fp_begin(fp, w);
 	h = gms_fp_finish(fp);
+	if (n)
+		*n = fp->n;
 	gms_fp_free(fp);
 	return h;
 }
@@ -146,16 +181,53 @@ static void test_spte_target_is_state(void **state)
 	h = g_tree_lookup(kvm->sptes, &gfn);
 	assert_non_null(h);
 	assert_int_not_equal(h->source, GMS_SPTE_GMEM);
-	before = form_now(run->w);
+	before = form_now(run->w, NULL);
 	/* a guest_memfd SPTE: which index of its file it maps */
 	s->index++;
-	assert_true(form_now(run->w) != before);
+	assert_true(form_now(run->w, NULL) != before);
 	s->index--;
-	assert_true(form_now(run->w) == before);
+	assert_true(form_now(run->w, NULL) == before);
 	/* a host-memory SPTE: which address of the host mapping */
 	h->hva += GMS_PAGE_SIZE;
-	assert_true(form_now(run->w) != before);
+	assert_true(form_now(run->w, NULL) != before);
 	h->hva -= GMS_PAGE_SIZE;
+	gms_run_free(run);
+	gms_scenario_free(sc);
+}
+
+/*
+ * Who wrote a page is state (the confidentiality check asks whether a VM
+ * wrote a tagged page), and it is one value whoever it was: the host is the
+ * value 0 where a VM is its rank. A field that emitted nothing for the host
+ * would let the next field's values slide into its place, and the form would
+ * no longer be a sequence of fields that equal hashes prove equal.
+ */
+static void test_principal_is_one_value(void **state)
+{
+	const char *text = VM_G SLOT "guest.write a gpa=1M tag=x\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_policy none = { 0 };
+	struct gms_run *run;
+	struct gms_kvm *kvm;
+	struct gms_spte *s = NULL;
+	struct gms_page *p;
+	u64 guest, host, n_guest, n_host;
+
+	(void)state;
+	assert_non_null(sc);
+	run = gms_scenario_run(sc, &none);
+	assert_int_equal(run->verdict, GMS_PASS);
+	kvm = run->w->vms->data;
+	g_tree_foreach(kvm->sptes, first_spte, &s);
+	assert_non_null(s);
+	p = gms_physmem_page(&run->w->physmem, s->pfn);
+	assert_int_equal(p->writer, kvm->id);
+	guest = form_now(run->w, &n_guest);
+	p->writer = GMS_PRINCIPAL_HOST;
+	host = form_now(run->w, &n_host);
+	assert_true(host != guest);
+	assert_int_equal(n_host, n_guest);
 	gms_run_free(run);
 	gms_scenario_free(sc);
 }
@@ -200,6 +272,8 @@ int main(void)
 		cmocka_unit_test(test_observable_state_is_state),
 		cmocka_unit_test(test_form_is_a_sequence),
 		cmocka_unit_test(test_spte_target_is_state),
+		cmocka_unit_test(test_finished_task_result_is_state),
+		cmocka_unit_test(test_principal_is_one_value),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
