@@ -8,6 +8,7 @@
 
 #include <gmemsim/scenario.h>
 #include <gmemsim/state_form.h>
+#include <gmemsim/task.h>
 
 #include "helpers.h"
 
@@ -196,6 +197,53 @@ static void test_spte_target_is_state(void **state)
 }
 
 /*
+ * Each part of what `finish` reports is state of its own: a read with no
+ * memslot behind it exits to userspace as MMIO, and another exit, address,
+ * flag, size, errno or value read would be another outcome.
+ */
+static void test_finished_task_exit_is_state(void **state)
+{
+	const char *text = VM_G SLOT "spawn r guest.read a gpa=4M\n"
+				     "finish r => exit:mmio\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_policy none = { 0 };
+	struct gms_run *run;
+	struct gms_task *t;
+	u64 before;
+
+	(void)state;
+	assert_non_null(sc);
+	run = gms_scenario_run(sc, &none);
+	assert_int_equal(run->verdict, GMS_PASS);
+	t = run->w->tasks->pdata[0];
+	assert_true(t->done);
+	assert_int_equal(t->exit.reason, GMS_EXIT_MMIO);
+	before = form_now(run->w, NULL);
+	t->exit.reason = GMS_EXIT_EXCEPTION;
+	assert_true(form_now(run->w, NULL) != before);
+	t->exit.reason = GMS_EXIT_MMIO;
+	t->exit.flags = KVM_MEMORY_EXIT_FLAG_PRIVATE;
+	assert_true(form_now(run->w, NULL) != before);
+	t->exit.flags = 0;
+	t->exit.gpa += GMS_PAGE_SIZE;
+	assert_true(form_now(run->w, NULL) != before);
+	t->exit.gpa -= GMS_PAGE_SIZE;
+	t->exit.size = 8;
+	assert_true(form_now(run->w, NULL) != before);
+	t->exit.size = GMS_PAGE_SIZE;
+	t->ret = -EFAULT;
+	assert_true(form_now(run->w, NULL) != before);
+	t->ret = 0;
+	t->has_offset = true;
+	assert_true(form_now(run->w, NULL) != before);
+	t->has_offset = false;
+	assert_true(form_now(run->w, NULL) == before);
+	gms_run_free(run);
+	gms_scenario_free(sc);
+}
+
+/*
  * Who wrote a page is state (the confidentiality check asks whether a VM
  * wrote a tagged page), and it is one value whoever it was: the host is the
  * value 0 where a VM is its rank. A field that emitted nothing for the host
@@ -273,6 +321,7 @@ int main(void)
 		cmocka_unit_test(test_form_is_a_sequence),
 		cmocka_unit_test(test_spte_target_is_state),
 		cmocka_unit_test(test_finished_task_result_is_state),
+		cmocka_unit_test(test_finished_task_exit_is_state),
 		cmocka_unit_test(test_principal_is_one_value),
 	};
 
