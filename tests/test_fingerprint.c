@@ -244,6 +244,34 @@ static void test_finished_task_exit_is_state(void **state)
 }
 
 /*
+ * A page no object reaches (what a missing put leaves) is still allocated:
+ * the leak check once every fd is closed reads the count, and so does the
+ * next allocation's ENOMEM at the memory limit. A form without it would
+ * merge a world that leaked a page with one that did not, and the search
+ * could drop the only path to the leak.
+ */
+static void test_unreached_page_is_state(void **state)
+{
+	const char *text = VM_G SLOT "guest.write a gpa=1M tag=x\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_policy none = { 0 };
+	struct gms_run *run;
+	u64 before, pfn;
+
+	(void)state;
+	assert_non_null(sc);
+	run = gms_scenario_run(sc, &none);
+	assert_int_equal(run->verdict, GMS_PASS);
+	before = form_now(run->w, NULL);
+	assert_int_equal(
+		gms_physmem_alloc(&run->w->physmem, GMS_PAGE_ANON, &pfn), 0);
+	assert_true(form_now(run->w, NULL) != before);
+	gms_run_free(run);
+	gms_scenario_free(sc);
+}
+
+/*
  * Who wrote a page is state (the confidentiality check asks whether a VM
  * wrote a tagged page), and it is one value whoever it was: the host is the
  * value 0 where a VM is its rank. A field that emitted nothing for the host
@@ -323,6 +351,7 @@ int main(void)
 		cmocka_unit_test(test_finished_task_result_is_state),
 		cmocka_unit_test(test_finished_task_exit_is_state),
 		cmocka_unit_test(test_principal_is_one_value),
+		cmocka_unit_test(test_unreached_page_is_state),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
