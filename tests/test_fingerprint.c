@@ -272,6 +272,43 @@ static void test_unreached_page_is_state(void **state)
 }
 
 /*
+ * Which lock a task holds across its steps is state: slots_lock and mmu_lock
+ * of one VM block different operations (a fault waits for mmu_lock, a second
+ * memslot change for slots_lock), so a task that held one is not a task that
+ * held the other, even on the same object.
+ */
+static void test_held_lock_class_is_state(void **state)
+{
+	const char *text = VM_G SLOT "spawn d memslot.delete a slot=0\n"
+				     "step d\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_policy none = { 0 };
+	struct gms_run *run;
+	struct gms_task *t;
+	struct gms_lock_held *h;
+	struct gms_lock *l;
+	u64 before;
+
+	(void)state;
+	assert_non_null(sc);
+	run = gms_scenario_run(sc, &none);
+	assert_int_equal(run->verdict, GMS_PASS);
+	t = run->w->tasks->pdata[0];
+	assert_int_equal(t->lock.held->len, 1);
+	assert_int_equal(run->w->lockdep.locks->len, 1);
+	h = &g_array_index(t->lock.held, struct gms_lock_held, 0);
+	l = &g_array_index(run->w->lockdep.locks, struct gms_lock, 0);
+	assert_int_equal(h->class, GMS_LOCK_SLOTS);
+	before = form_now(run->w, NULL);
+	h->class = l->class = GMS_LOCK_MMU;
+	assert_true(form_now(run->w, NULL) != before);
+	h->class = l->class = GMS_LOCK_SLOTS;
+	gms_run_free(run);
+	gms_scenario_free(sc);
+}
+
+/*
  * Who wrote a page is state (the confidentiality check asks whether a VM
  * wrote a tagged page), and it is one value whoever it was: the host is the
  * value 0 where a VM is its rank. A field that emitted nothing for the host
@@ -352,6 +389,7 @@ int main(void)
 		cmocka_unit_test(test_finished_task_exit_is_state),
 		cmocka_unit_test(test_principal_is_one_value),
 		cmocka_unit_test(test_unreached_page_is_state),
+		cmocka_unit_test(test_held_lock_class_is_state),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
