@@ -294,6 +294,9 @@ def file_sites(path, text):
 
 
 def all_sites(root, filters):
+    # "under src/": `model` is src/model, as the help says
+    filters = [f if f.startswith('src/') or f.startswith('*') else 'src/' + f
+               for f in filters]
     sites = []
     for folder in FOLDERS:
         for name in sorted(os.listdir(os.path.join(root, folder))):

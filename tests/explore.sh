@@ -84,9 +84,9 @@ while read -r want opts; do
 	fi
 done <<'COUNTS'
 17750/4012
-61024/9683 --type snp
-60976/9655 --type tdx
-40106/7496 --type pkvm
+61024/9686 --type snp
+60976/9658 --type tdx
+40106/7499 --type pkvm
 COUNTS
 
 # explore --check-forms: a merge's two states behave the same (the unit

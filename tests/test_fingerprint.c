@@ -8,6 +8,7 @@
 
 #include <gmemsim/scenario.h>
 #include <gmemsim/state_form.h>
+#include <gmemsim/task.h>
 
 #include "helpers.h"
 
@@ -103,14 +104,49 @@ static void test_observable_state_is_state(void **state)
 				  "step t\n"));
 }
 
-/* The form of @w as it is now. */
-static u64 form_now(struct gms_world *w)
+/*
+ * A finished task is its result until `finish` reports it (task_result()):
+ * two worlds alike but for what a finished task returned, or read, are two
+ * states, since a later `finish` tells them apart.
+ */
+static void test_finished_task_result_is_state(void **state)
+{
+	(void)state;
+	/* the errno: a punch that ran against one refused at its alignment */
+	assert_false(form_of(VM_G "gmem.punch g offset=0 len=4K\n"
+				  "spawn t gmem.punch g offset=0 len=4K\n"
+				  "step t 3\n") ==
+		     form_of(VM_G "gmem.punch g offset=0 len=4K\n"
+				  "spawn t gmem.punch g offset=4K len=1\n"
+				  "step t\n"));
+	/* the value read: zero before the write, the write's tag after it */
+	assert_false(form_of(VM_G SLOT "guest.read a gpa=1M\n"
+				       "spawn r guest.read a gpa=1M\n"
+				       "step r 4\n"
+				       "guest.write a gpa=1M tag=x\n") ==
+		     form_of(VM_G SLOT "guest.read a gpa=1M\n"
+				       "guest.write a gpa=1M tag=x\n"
+				       "spawn r guest.read a gpa=1M\n"
+				       "step r 4\n"));
+	/* the same result by either path is one state */
+	assert_true(form_of(VM_G SLOT "spawn r guest.read a gpa=1M\n"
+				      "step r 4\n"
+				      "guest.write a gpa=0x101000 tag=x\n") ==
+		    form_of(VM_G SLOT "guest.write a gpa=0x101000 tag=x\n"
+				      "spawn r guest.read a gpa=1M\n"
+				      "step r 4\n"));
+}
+
+/* The form of @w as it is now; how many values it has in @n, if asked. */
+static u64 form_now(struct gms_world *w, u64 *n)
 {
 	struct gms_fp *fp = gms_fp_new();
 	u64 h;
 
 	gms_fp_begin(fp, w);
 	h = gms_fp_finish(fp);
+	if (n)
+		*n = fp->n;
 	gms_fp_free(fp);
 	return h;
 }
@@ -155,16 +191,165 @@ static void test_spte_target_is_state(void **state)
 	h = g_tree_lookup(kvm->sptes, &gfn);
 	assert_non_null(h);
 	assert_int_not_equal(h->source, GMS_SPTE_GMEM);
-	before = form_now(run->w);
+	before = form_now(run->w, NULL);
 	/* a guest_memfd SPTE: which index of its file it maps */
 	s->index++;
-	assert_true(form_now(run->w) != before);
+	assert_true(form_now(run->w, NULL) != before);
 	s->index--;
-	assert_true(form_now(run->w) == before);
+	assert_true(form_now(run->w, NULL) == before);
 	/* a host-memory SPTE: which address of the host mapping */
 	h->hva += GMS_PAGE_SIZE;
-	assert_true(form_now(run->w) != before);
+	assert_true(form_now(run->w, NULL) != before);
 	h->hva -= GMS_PAGE_SIZE;
+	gms_run_free(run);
+	gms_scenario_free(sc);
+}
+
+/*
+ * Each part of what `finish` reports is state of its own: a read with no
+ * memslot behind it exits to userspace as MMIO, and another exit, address,
+ * flag, size, errno or value read would be another outcome.
+ */
+static void test_finished_task_exit_is_state(void **state)
+{
+	const char *text = VM_G SLOT "spawn r guest.read a gpa=4M\n"
+				     "finish r => exit:mmio\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_policy none = { 0 };
+	struct gms_run *run;
+	struct gms_task *t;
+	u64 before;
+
+	(void)state;
+	assert_non_null(sc);
+	run = gms_scenario_run(sc, &none);
+	assert_int_equal(run->verdict, GMS_PASS);
+	t = run->w->tasks->pdata[0];
+	assert_true(t->done);
+	assert_int_equal(t->exit.reason, GMS_EXIT_MMIO);
+	before = form_now(run->w, NULL);
+	t->exit.reason = GMS_EXIT_EXCEPTION;
+	assert_true(form_now(run->w, NULL) != before);
+	t->exit.reason = GMS_EXIT_MMIO;
+	t->exit.flags = KVM_MEMORY_EXIT_FLAG_PRIVATE;
+	assert_true(form_now(run->w, NULL) != before);
+	t->exit.flags = 0;
+	t->exit.gpa += GMS_PAGE_SIZE;
+	assert_true(form_now(run->w, NULL) != before);
+	t->exit.gpa -= GMS_PAGE_SIZE;
+	t->exit.size = 8;
+	assert_true(form_now(run->w, NULL) != before);
+	t->exit.size = GMS_PAGE_SIZE;
+	t->ret = -EFAULT;
+	assert_true(form_now(run->w, NULL) != before);
+	t->ret = 0;
+	t->has_offset = true;
+	assert_true(form_now(run->w, NULL) != before);
+	t->has_offset = false;
+	assert_true(form_now(run->w, NULL) == before);
+	gms_run_free(run);
+	gms_scenario_free(sc);
+}
+
+/*
+ * A page no object reaches (what a missing put leaves) is still allocated:
+ * the leak check once every fd is closed reads the count, and so does the
+ * next allocation's ENOMEM at the memory limit. A form without it would
+ * merge a world that leaked a page with one that did not, and the search
+ * could drop the only path to the leak.
+ */
+static void test_unreached_page_is_state(void **state)
+{
+	const char *text = VM_G SLOT "guest.write a gpa=1M tag=x\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_policy none = { 0 };
+	struct gms_run *run;
+	u64 before, pfn;
+
+	(void)state;
+	assert_non_null(sc);
+	run = gms_scenario_run(sc, &none);
+	assert_int_equal(run->verdict, GMS_PASS);
+	before = form_now(run->w, NULL);
+	assert_int_equal(
+		gms_physmem_alloc(&run->w->physmem, GMS_PAGE_ANON, &pfn), 0);
+	assert_true(form_now(run->w, NULL) != before);
+	gms_run_free(run);
+	gms_scenario_free(sc);
+}
+
+/*
+ * Which lock a task holds across its steps is state: slots_lock and mmu_lock
+ * of one VM block different operations (a fault waits for mmu_lock, a second
+ * memslot change for slots_lock), so a task that held one is not a task that
+ * held the other, even on the same object.
+ */
+static void test_held_lock_class_is_state(void **state)
+{
+	const char *text = VM_G SLOT "spawn d memslot.delete a slot=0\n"
+				     "step d\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_policy none = { 0 };
+	struct gms_run *run;
+	struct gms_task *t;
+	struct gms_lock_held *h;
+	struct gms_lock *l;
+	u64 before;
+
+	(void)state;
+	assert_non_null(sc);
+	run = gms_scenario_run(sc, &none);
+	assert_int_equal(run->verdict, GMS_PASS);
+	t = run->w->tasks->pdata[0];
+	assert_int_equal(t->lock.held->len, 1);
+	assert_int_equal(run->w->lockdep.locks->len, 1);
+	h = &g_array_index(t->lock.held, struct gms_lock_held, 0);
+	l = &g_array_index(run->w->lockdep.locks, struct gms_lock, 0);
+	assert_int_equal(h->class, GMS_LOCK_SLOTS);
+	before = form_now(run->w, NULL);
+	h->class = l->class = GMS_LOCK_MMU;
+	assert_true(form_now(run->w, NULL) != before);
+	h->class = l->class = GMS_LOCK_SLOTS;
+	gms_run_free(run);
+	gms_scenario_free(sc);
+}
+
+/*
+ * Who wrote a page is state (the confidentiality check asks whether a VM
+ * wrote a tagged page), and it is one value whoever it was: the host is the
+ * value 0 where a VM is its rank. A field that emitted nothing for the host
+ * would let the next field's values slide into its place, and the form would
+ * no longer be a sequence of fields that equal hashes prove equal.
+ */
+static void test_principal_is_one_value(void **state)
+{
+	const char *text = VM_G SLOT "guest.write a gpa=1M tag=x\n";
+	struct gms_scenario *sc =
+		gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	struct gms_policy none = { 0 };
+	struct gms_run *run;
+	struct gms_kvm *kvm;
+	struct gms_spte *s = NULL;
+	struct gms_page *p;
+	u64 guest, host, n_guest, n_host;
+
+	(void)state;
+	assert_non_null(sc);
+	run = gms_scenario_run(sc, &none);
+	assert_int_equal(run->verdict, GMS_PASS);
+	kvm = run->w->vms->data;
+	g_tree_foreach(kvm->sptes, first_spte, &s);
+	assert_non_null(s);
+	p = gms_physmem_page(&run->w->physmem, s->pfn);
+	assert_int_equal(p->writer, kvm->id);
+	guest = form_now(run->w, &n_guest);
+	p->writer = GMS_PRINCIPAL_HOST;
+	host = form_now(run->w, &n_host);
+	assert_true(host != guest);
+	assert_int_equal(n_host, n_guest);
 	gms_run_free(run);
 	gms_scenario_free(sc);
 }
@@ -209,6 +394,11 @@ int main(void)
 		cmocka_unit_test(test_observable_state_is_state),
 		cmocka_unit_test(test_form_is_a_sequence),
 		cmocka_unit_test(test_spte_target_is_state),
+		cmocka_unit_test(test_finished_task_result_is_state),
+		cmocka_unit_test(test_finished_task_exit_is_state),
+		cmocka_unit_test(test_principal_is_one_value),
+		cmocka_unit_test(test_unreached_page_is_state),
+		cmocka_unit_test(test_held_lock_class_is_state),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

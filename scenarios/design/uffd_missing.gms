@@ -1,7 +1,9 @@
 # uffd=missing: the series' MISSING mode. A fault on a page with no folio goes to the handler
 # (uffd:missing); UFFDIO_COPY allocates the folio under the file's NUMA policy
 # (kvm_gmem_folio_alloc()), fills it, adds it to the page cache (kvm_gmem_filemap_add()) and
-# maps it; a second COPY is EEXIST. A page already in the cache faults in as usual.
+# maps it; a second COPY is EEXIST (the pte), and so is a COPY of a page the cache has but no
+# pte maps (the filemap add, as shmem_mfill_atomic_pte()'s), which writes nothing. A page
+# already in the cache faults in as usual.
 # Source: "[PATCH RFC 15/17] KVM: guest_memfd: implement userfaultfd missing mode"
 # (20260127192936.1250096-1-rppt@kernel.org series); upstream-2026-11.md 2. Where the MISSING
 # fault is caught is UNVERIFIED (src/model/gmem_uffd.c).
@@ -18,6 +20,7 @@ host.read m offset=4K => tag:payload
 expect.page g offset=4K node=1
 host.uffd_copy m offset=4K tag=again => EEXIST
 gmem.allocate g offset=8K len=4K
+host.uffd_copy m offset=8K tag=late => EEXIST
 host.read m offset=8K => zero
 host.uffd_continue m offset=8K => EINVAL
 gmem.munmap m

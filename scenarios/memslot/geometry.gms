@@ -1,6 +1,6 @@
 # The observed KVM_SET_USER_MEMORY_REGION2 table for a 16-page guest_memfd: bad offsets,
 # ranges past EOF, LOG_DIRTY or READONLY with GUEST_MEMFD, unaligned uaddr/gpa/size,
-# deleting a slot that does not exist.
+# deleting a slot that does not exist (as an op and as a task).
 # Source: gmem_uapi.md 2.3 "Concrete results table from the live run".
 vm.create vm
 gmem.create g vm=vm size=64K
@@ -18,4 +18,9 @@ memslot.set vm slot=1 gpa=1M size=16385 gmem=g => EINVAL
 memslot.delete vm slot=7 => EINVAL
 memslot.set vm slot=1 gpa=1M size=16K gmem=g as=1 => EINVAL
 memslot.set vm slot=32764 gpa=1M size=16K gmem=g => EINVAL
+# the same checks when a delete runs as a task, in its first step (kvm_set_memory_region())
+spawn d memslot.delete vm slot=0 as=1
+finish d => EINVAL
+spawn e memslot.delete vm slot=7
+finish e => EINVAL
 expect.gmem g bindings=0

@@ -517,17 +517,36 @@ static void fp_lock_ctx(struct gms_fp *fp, const struct gms_lock_ctx *c)
 		gms_fp_u64(fp, h->mode);
 	}
 	gms_fp_u64(fp, c->blocked);
-	if (c->blocked) {
+	/*
+	 * What a blocked context waits for, as a deadlock search reads it
+	 * (waits_for()); not the mode it asked in, which nothing reads: its
+	 * step asks again when it runs.
+	 */
+	if (c->blocked)
 		fp_lock_obj(fp, c->waiting.class, c->waiting.obj);
-		gms_fp_u64(fp, c->waiting.mode);
+}
+
+/* What `finish` reports of a finished task (task_result()). */
+static void fp_task_result(struct gms_fp *fp, const struct gms_task *t)
+{
+	gms_fp_u64(fp, (u64)(s64)t->ret);
+	gms_fp_u64(fp, t->exit.reason);
+	if (t->exit.reason) {
+		gms_fp_u64(fp, t->exit.flags);
+		gms_fp_u64(fp, t->exit.gpa);
+		gms_fp_u64(fp, t->exit.size);
 	}
+	gms_fp_u64(fp, t->has_value);
+	if (t->has_value) /* what a read returned: a tag, named by rank */
+		fp_tag(fp, t->value);
+	gms_fp_u64(fp, t->has_offset ? t->offset + 1 : 0);
 }
 
 static void fp_task(struct gms_fp *fp, const struct gms_task *t)
 {
 	gms_fp_u64(fp, t->done);
 	if (t->done) { /* only its result is left, for `finish` */
-		gms_fp_u64(fp, (u64)(s64)t->ret);
+		fp_task_result(fp, t);
 		return;
 	}
 	gms_fp_u64(fp, (uintptr_t)t->ops); /* static: the same in every world */
