@@ -94,7 +94,7 @@ static int tdx_map_private(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 	if (!td || td->op_state != OP_RUNNABLE)
 		return -EINVAL; /* no vCPU runs before FINALIZE_VM */
 	if (tdh_mem_page_aug(TDX(w), kvm->arch_page, gfn << GMS_PAGE_SHIFT,
-			     pfn))
+			     TDX_PS_4K, pfn))
 		return -EIO; /* KVM_BUG_ON */
 	gms_physmem_get(&w->physmem,
 			pfn); /* KVM holds the page until removal */
@@ -114,12 +114,13 @@ static void tdx_unmap(struct gms_world *w, struct gms_kvm *kvm,
 
 	if (!spte->private || !td_of(w, kvm))
 		return;
-	if (tdh_mem_range_block(TDX(w), tdr, gpa) & 0x8000000000000000ULL)
+	if (tdh_mem_range_block(TDX(w), tdr, gpa, TDX_PS_4K) &
+	    0x8000000000000000ULL)
 		return;
 	/* mutant tdx-no-track: REMOVE straight after BLOCK */
 	if (!gms_mutant(w, GMS_MUTANT_TDX_NO_TRACK))
 		tdh_mem_track(TDX(w), tdr);
-	if (tdh_mem_page_remove(TDX(w), tdr, gpa))
+	if (tdh_mem_page_remove(TDX(w), tdr, gpa, TDX_PS_4K))
 		return;
 	tdh_phymem_page_wbinvd(TDX(w), spte->pfn);
 	gms_tdx_clear_page(TDX(w), spte->pfn);
@@ -184,7 +185,7 @@ static int tdx_accept(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 		      u64 pfn)
 {
 	u64 r = tdg_mem_page_accept(TDX(w), kvm->arch_page,
-				    gfn << GMS_PAGE_SHIFT);
+				    gfn << GMS_PAGE_SHIFT, TDX_PS_4K);
 
 	if (r == TDX_PAGE_ALREADY_ACCEPTED)
 		return -EEXIST;
