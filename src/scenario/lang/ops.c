@@ -17,6 +17,8 @@ static const struct gms_flag_name gmem_flags[] = {
 	/* write=populate (the write() series) */
 	{ "write", GUEST_MEMFD_FLAG_WRITE },
 	{ "no_direct_map", GUEST_MEMFD_FLAG_NO_DIRECT_MAP },
+	/* hugetlb=allowed (the HugeTLB guest_memfd series) */
+	{ "hugetlb", GUEST_MEMFD_FLAG_HUGETLB },
 	{ NULL, 0 },
 };
 
@@ -67,6 +69,7 @@ static const struct gms_key_spec k_gmem_create[] = { NAME_REQ("vm"),
 						     NUM_REQ("size"),
 						     { "flags", GMS_VAL_FLAGS,
 						       false, gmem_flags },
+						     NUM("page_order"),
 						     END };
 static const struct gms_key_spec k_range[] = { NUM_REQ("offset"),
 					       NUM_REQ("len"), END };
@@ -304,7 +307,7 @@ static const struct gms_op_spec ops[] = {
 	  k_convert, NULL, NULL, gms_exec_gmem_convert,
 	  gms_spawn_gmem_convert },
 	{ "gmem.create",
-	  "gmem.create NAME vm=VM size=N [flags=mmap,init_shared,no_direct_map|N]",
+	  "gmem.create NAME vm=VM size=N [flags=mmap,init_shared,no_direct_map,hugetlb|N] [page_order=N]",
 	  "KVM_CREATE_GUEST_MEMFD", GMS_H_GMEM, 1, k_gmem_create, NULL, NULL,
 	  gms_exec_gmem_create },
 	{ "gmem.fallocate", "gmem.fallocate G mode=M offset=O len=L",

@@ -62,10 +62,11 @@ void gms_exec_expect_page(struct gms_runner *r, const struct gms_stmt *s,
 	gms_expect_num(res, s, "shared",
 		       !inode->freed && gms_gmem_is_shared(inode, index));
 	if (tag && !res->mismatch) {
-		u64 actual =
-			folio ? gms_physmem_page(&r->w->physmem, folio->pfn)
-					->tag :
-				0;
+		u64 actual = folio ? gms_physmem_page(&r->w->physmem,
+						      gms_folio_file_pfn(folio,
+									 index))
+					     ->tag :
+				     0;
 		const char *name = gms_scenario_tag_name(r->sc, actual);
 
 		/* a page that was never zeroed holds nothing the guest can see */
