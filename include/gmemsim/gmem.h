@@ -238,6 +238,12 @@ gms_gmem_hugetlb_maybe_split_fresh(struct gms_world *w,
 				   struct gms_folio *folio, u64 index);
 bool gms_gmem_range_is_private(const struct gms_gmem_inode *inode, u64 start,
 			       u64 end);
+u64 gms_gmem_hugetlb_batch_end(const struct gms_gmem_inode *inode, u64 start,
+			       u64 end);
+int gms_gmem_hugetlb_convert_restructure(struct gms_world *w,
+					 struct gms_gmem_inode *inode,
+					 u64 start, u64 end, bool to_private,
+					 u64 *err_index);
 /* mirrors: kvm_gmem_mapping_order(): page_order or 0; *pfn if allocated */
 int gms_gmem_mapping_order(const struct gms_memslot *slot, u64 gfn, u64 *pfn);
 /* mirrors: kvm_gmem_create() with the HT code's page_order */
@@ -259,6 +265,11 @@ int gms_gmem_set_attributes_check(struct gms_world *w,
 int gms_gmem_set_attributes_begin(struct gms_world *w, struct gms_lock_ctx *ctx,
 				  struct gms_gmem_file *f, u64 start, u64 end,
 				  bool to_private, u64 *err_index);
+int gms_gmem_set_attributes_restructure(struct gms_world *w,
+					struct gms_lock_ctx *ctx,
+					struct gms_gmem_file *f, u64 start,
+					u64 end, bool to_private,
+					u64 *err_index);
 void gms_gmem_set_attributes_store(struct gms_world *w, struct gms_gmem_file *f,
 				   u64 start, u64 end, bool to_private);
 void gms_gmem_set_attributes_end(struct gms_world *w, struct gms_lock_ctx *ctx,

@@ -132,6 +132,29 @@ static void convert_folios(struct gms_world *w, struct gms_gmem_file *f,
 }
 
 /*
+ * hugetlb=allowed: the HT code's kvm_gmem_restructure() of each huge page
+ * of [start, end) after the zap; this RFC ioctl converts the range as one
+ * batch, so a refused split or merge leaves the earlier huge pages
+ * restructured but no attribute changed (-EAGAIN, *@err_index)
+ */
+static int hugetlb_restructure(struct gms_world *w,
+			       struct gms_gmem_inode *inode, u64 start, u64 end,
+			       bool to_private, u64 *err_index)
+{
+	u64 batch_end;
+	int r;
+
+	for (; start < end; start = batch_end) {
+		batch_end = gms_gmem_hugetlb_batch_end(inode, start, end);
+		r = gms_gmem_hugetlb_convert_restructure(
+			w, inode, start, batch_end, to_private, err_index);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+/*
  * mirrors: the in-flight kvm_gmem_set_attributes() (KVM_SET_MEMORY_ATTRIBUTES2
  * on the guest_memfd fd): under the invalidate lock, refuse a pinned page
  * going private (-EAGAIN, its offset in @error_offset), zap every mapping
@@ -158,10 +181,22 @@ int gms_gmem_convert(struct gms_world *w, struct gms_gmem_file *f, u64 offset,
 		*error_offset = index << GMS_PAGE_SHIFT;
 		return -EAGAIN;
 	}
+	/* hugetlb=allowed: split the private leaves crossing the edges */
+	if (!to_private && gms_gmem_split_private(inode, start, end)) {
+		gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
+		*error_offset = offset;
+		return -EAGAIN;
+	}
 	gms_gmem_invalidate_begin_filter(
 		inode, start, end, GMS_FILTER_SHARED | GMS_FILTER_PRIVATE);
 	if (to_private)
 		gms_mm_unmap_mapping_range(w, inode, start, end);
+	if (hugetlb_restructure(w, inode, start, end, to_private, &index)) {
+		gms_gmem_invalidate_end(inode, start, end);
+		gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
+		*error_offset = index << GMS_PAGE_SHIFT;
+		return -EAGAIN;
+	}
 	convert_folios(w, f, start, end, to_private);
 	gms_gmem_shared_map_init(inode);
 	gms_range_map_store(&inode->shared, start, end, !to_private);

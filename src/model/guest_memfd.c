@@ -769,6 +769,16 @@ int gms_gmem_set_attributes_begin(struct gms_world *w, struct gms_lock_ctx *ctx,
 		}
 	}
 	/*
+	 * The HT code: to shared, the private leaves crossing the batch's
+	 * edges split before the zap (the model's invalidate_begin zaps, so
+	 * in the same step, first); an error aborts the batch unchanged.
+	 */
+	if (!to_private && gms_gmem_split_private(inode, start, end)) {
+		*err_index = start;
+		gms_lock_release(w, ctx, GMS_LOCK_INVALIDATE, inode);
+		return -EAGAIN;
+	}
+	/*
 	 * From this point on guest_memfd has performed necessary checks and
 	 * can proceed to do guest-breaking changes. The filter is the side
 	 * being left; mutant convert-no-zap keeps the private mappings.
@@ -783,6 +793,26 @@ out_unlock:
 	return 1;
 }
 
+/*
+ * hugetlb=allowed, after the zap: the HT code's kvm_gmem_restructure() of
+ * the batch's huge page (split to shared, merge back to private); on
+ * -EAGAIN (*@err_index) the batch ends unchanged: invalidate_end, unlock.
+ * The conversion task runs it as a step of its own.
+ */
+int gms_gmem_set_attributes_restructure(struct gms_world *w,
+					struct gms_lock_ctx *ctx,
+					struct gms_gmem_file *f, u64 start,
+					u64 end, bool to_private,
+					u64 *err_index)
+{
+	int r = gms_gmem_hugetlb_convert_restructure(w, f->inode, start, end,
+						     to_private, err_index);
+
+	if (r)
+		gms_gmem_set_attributes_end(w, ctx, f, start, end, to_private);
+	return r;
+}
+
 /* inside the window: to-shared's make_shared hook, then the store */
 void gms_gmem_set_attributes_store(struct gms_world *w, struct gms_gmem_file *f,
 				   u64 start, u64 end, bool to_private)
@@ -791,6 +821,7 @@ void gms_gmem_set_attributes_store(struct gms_world *w, struct gms_gmem_file *f,
 
 	if (!to_private)
 		kvm_gmem_make_shared(w, inode, start, end);
+	gms_gmem_shared_map_init(inode);
 	gms_range_map_store(&inode->shared, start, end, !to_private);
 	gms_dirty_inode(w, inode); /* kvm_mem_is_private() reads it */
 	if (to_private)
@@ -808,18 +839,35 @@ void gms_gmem_set_attributes_end(struct gms_world *w, struct gms_lock_ctx *ctx,
 }
 
 /* mirrors: __kvm_gmem_set_attributes(); the range in page indices */
+/*
+ * (the HT code's batches, one huge page at a time, each under the lock;
+ * the model drops it between batches, where the HT code holds it across)
+ */
 static int __kvm_gmem_set_attributes(struct gms_world *w,
 				     struct gms_lock_ctx *ctx,
 				     struct gms_gmem_file *f, u64 start,
 				     u64 end, bool to_private, u64 *err_index)
 {
-	int r = gms_gmem_set_attributes_begin(w, ctx, f, start, end, to_private,
-					      err_index);
+	u64 batch_end;
+	int r;
 
-	if (r)
-		return r > 0 ? 0 : r;
-	gms_gmem_set_attributes_store(w, f, start, end, to_private);
-	gms_gmem_set_attributes_end(w, ctx, f, start, end, to_private);
+	for (; start < end; start = batch_end) {
+		batch_end = gms_gmem_hugetlb_batch_end(f->inode, start, end);
+		r = gms_gmem_set_attributes_begin(w, ctx, f, start, batch_end,
+						  to_private, err_index);
+		if (r > 0)
+			continue;
+		if (r)
+			return r;
+		r = gms_gmem_set_attributes_restructure(
+			w, ctx, f, start, batch_end, to_private, err_index);
+		if (r)
+			return r;
+		gms_gmem_set_attributes_store(w, f, start, batch_end,
+					      to_private);
+		gms_gmem_set_attributes_end(w, ctx, f, start, batch_end,
+					    to_private);
+	}
 	return 0;
 }
 

@@ -206,3 +206,48 @@ int gms_gmem_mapping_order(const struct gms_memslot *slot, u64 gfn, u64 *pfn)
 		*pfn = gms_folio_file_pfn(folio, index);
 	return order;
 }
+
+/*
+ * the batches of the HT code's __kvm_gmem_set_attributes(): one huge page
+ * at a time for page_order > 0 (batch_size = 1 << page_order), the whole
+ * range at once for order 0. The end of the batch that starts at @start.
+ */
+u64 gms_gmem_hugetlb_batch_end(const struct gms_gmem_inode *inode, u64 start,
+			       u64 end)
+{
+	if (!inode->page_order)
+		return end;
+	return MIN((start | (huge_nr(inode) - 1)) + 1, end);
+}
+
+/*
+ * mirrors: kvm_gmem_restructure() for the batch [start, end) of one huge
+ * page: to shared, split it to order 0; to private, merge it back to
+ * page_order iff every other index of the huge page is PRIVATE already.
+ * -EAGAIN with *@err_index = @start when a piece is referenced.
+ */
+int gms_gmem_hugetlb_convert_restructure(struct gms_world *w,
+					 struct gms_gmem_inode *inode,
+					 u64 start, u64 end, bool to_private,
+					 u64 *err_index)
+{
+	u64 aligned_start = start & ~(huge_nr(inode) - 1);
+	u64 aligned_end = aligned_start + huge_nr(inode);
+	u8 to_order = 0;
+	u64 err;
+	int r;
+
+	if (!inode->page_order)
+		return 0;
+	if (to_private &&
+	    (start == aligned_start ||
+	     gms_gmem_range_is_private(inode, aligned_start, start)) &&
+	    (end == aligned_end ||
+	     gms_gmem_range_is_private(inode, end, aligned_end)))
+		to_order = inode->page_order;
+	r = gms_gmem_hugetlb_restructure(w, inode, aligned_start, to_order,
+					 &err);
+	if (r)
+		*err_index = start;
+	return r;
+}

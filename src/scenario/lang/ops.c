@@ -130,6 +130,8 @@ static const struct gms_key_spec k_expect_page[] = { NUM_REQ("offset"),
 						       false, NULL },
 						     NUM("node"),
 						     NUM("interleave_node"),
+						     NUM("order"),
+						     NUM("pool_free"),
 						     END };
 /* NUMA: mbind()'s modes and mode flags (a number passes as it is) */
 static const struct gms_flag_name mpol_modes[] = {
@@ -282,7 +284,7 @@ static const struct gms_op_spec ops[] = {
 	  gms_exec_expect_mempolicy },
 	{ "expect.page",
 	  "expect.page G offset=O [present=0|1] [private=0|1] [shared=0|1] "
-	  "[tag=T|zero] [node=N] [interleave_node=N]",
+	  "[tag=T|zero] [node=N] [interleave_node=N] [order=N] [pool_free=0|1]",
 	  "the page at O of G's inode", GMS_H_NONE, 1, k_expect_page, NULL,
 	  NULL, gms_exec_expect_page },
 	{ "expect.pkvm", "expect.pkvm G offset=O [owner=] [state=]",
