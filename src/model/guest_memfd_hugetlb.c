@@ -96,6 +96,7 @@ struct gms_folio *gms_gmem_hugetlb_alloc_folio(struct gms_world *w,
 					 index & ~(huge_nr(inode) - 1),
 					 inode->page_order);
 	folio->pfn = pfn;
+	gms_dirty_inode(w, inode);
 	for (u64 i = 0; i < huge_nr(inode); i++)
 		gms_gmem_direct_map_alloc(w, inode, pfn + i);
 	return folio;
@@ -142,6 +143,7 @@ int gms_gmem_hugetlb_restructure(struct gms_world *w,
 	if (!inode->page_order || !folio || folio->order == to_order)
 		return 0;
 	pfn = folio->pfn;
+	gms_dirty_inode(w, inode); /* folio-state judges it again */
 	if (!hugetlb_safe_refcount(w, inode, base, pfn, err_index)) {
 		/* mutant split-referenced: restructured all the same */
 		if (!gms_mutant(w, GMS_MUTANT_SPLIT_REFERENCED))
