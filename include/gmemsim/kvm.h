@@ -215,5 +215,13 @@ void gms_kvm_mmu_notifier_invalidate(struct gms_world *w, u64 start, u64 end);
 void gms_kvm_unmap_hva_range(struct gms_kvm *kvm, u64 start, u64 end);
 void gms_kvm_install_spte(struct gms_kvm *kvm, const struct gms_spte *spte);
 struct gms_spte *gms_kvm_lookup_spte(struct gms_kvm *kvm, u64 gfn);
+/*
+ * mirrors: kvm_split_cross_boundary_leafs() (the TDX huge page series, as
+ * the HugeTLB series' kvm_gmem_split_private() calls it under mmu_lock):
+ * split the private huge leaves that cross [start_gfn, end_gfn)'s edges;
+ * 0 or -errno (then the conversion or punch aborts)
+ */
+int gms_kvm_split_cross_boundary_leafs(struct gms_kvm *kvm, u64 start_gfn,
+				       u64 end_gfn);
 
 #endif

@@ -27,6 +27,9 @@ int gms_sys_create_vm(struct gms_world *w, int kvm_fd, u64 type);
 /* KVM_CREATE_GUEST_MEMFD on a VM fd */
 int gms_sys_create_guest_memfd(struct gms_world *w, int vm_fd, u64 size,
 			       u64 flags);
+/* the same with the HugeTLB series' page_order (hugetlb=allowed) */
+int gms_sys_create_guest_memfd_order(struct gms_world *w, int vm_fd, u64 size,
+				     u64 flags, u64 page_order);
 /* KVM_SET_USER_MEMORY_REGION2 on a VM fd */
 int gms_sys_set_user_memory_region2(
 	struct gms_world *w, int vm_fd,

@@ -30,7 +30,7 @@ static bool source_pfn(struct gms_world *w, const struct gms_spte *spte,
 		if (spte->inode->freed)
 			return false;
 		folio = gms_gmem_lookup_folio(spte->inode, spte->index);
-		*pfn = folio ? folio->pfn : 0;
+		*pfn = folio ? gms_folio_file_pfn(folio, spte->index) : 0;
 		return folio != NULL;
 	}
 	vma = gms_mm_find_vma(w, spte->hva);
@@ -108,7 +108,7 @@ static void check_pte(struct gms_world *w, struct gms_vma *vma,
 	if (vma->kind != GMS_VMA_GMEM)
 		return;
 	folio = gms_gmem_lookup_folio(vma->file->inode, pte->page);
-	if (folio && folio->pfn == pte->pfn)
+	if (folio && gms_folio_file_pfn(folio, pte->page) == pte->pfn)
 		return;
 	v = gms_violation_add(
 		out, "stale-mapping",

@@ -359,7 +359,11 @@ static void fp_folio(struct gms_fp *fp, const struct gms_folio *f)
 {
 	gms_fp_u64(fp, f->index);
 	fp_pfn(fp, f->pfn);
-	gms_fp_u64(fp, f->uptodate | f->hwpoison << 1);
+	gms_fp_u64(fp, f->uptodate | f->hwpoison << 1 | f->order << 2 |
+			       (u64)f->huge_order << 10);
+	/* hugetlb=allowed: every page of a huge folio, not just its head */
+	for (u64 i = 1; i < gms_folio_nr_pages(f); i++)
+		fp_pfn(fp, f->pfn + i);
 }
 
 static void fp_inode(struct gms_fp *fp, const struct gms_gmem_inode *inode)
@@ -378,6 +382,12 @@ static void fp_inode(struct gms_fp *fp, const struct gms_gmem_inode *inode)
 	/* converted to all-private differs from never converted (INIT_SHARED) */
 	gms_fp_u64(fp, inode->shared_valid);
 	fp_ranges(fp, &inode->shared, GMS_OBJ_TAG);
+	/* hugetlb=allowed: the order, its subpool, st_blocks, folio-state */
+	gms_fp_u64(fp, inode->page_order | inode->restructured_referenced << 8);
+	gms_fp_u64(fp, inode->restructured_index);
+	gms_fp_u64(fp, inode->i_bytes);
+	if (inode->spool)
+		gms_fp_u64(fp, inode->spool->used_hpages);
 }
 
 static gboolean fp_pte(gpointer key, gpointer value, gpointer data)
@@ -429,6 +439,7 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 	gms_fp_u64(fp, p->key);
 	gms_fp_u64(fp, p->refcount);
 	gms_fp_u64(fp, p->mapcount | (u64)p->pincount << 32);
+	gms_fp_u64(fp, p->huge_order);
 	if (rmp) {
 		gms_fp_u64(fp, 1 | rmp->assigned << 1 | rmp->pagesize << 2 |
 				       rmp->immutable << 3 |
@@ -563,6 +574,31 @@ static const struct gms_fp_ops state_form_ops = {
 	.lock_obj = fp_lock_obj,
 };
 
+/*
+ * The hugetlb pool: reserved pages, the free huge pages (the next
+ * allocation takes the last), and the split pieces freed per huge page
+ */
+static void fp_hugetlb_pool(struct gms_fp *fp, struct gms_world *w)
+{
+	const struct gms_hugetlb_pool *pool = &w->hugetlb;
+	GHashTableIter it;
+	gpointer k, v;
+	u64 waiting = 0;
+
+	gms_fp_u64(fp, w->physmem.reserved);
+	gms_fp_u64(fp, pool->free->len);
+	for (guint i = 0; i < pool->free->len; i++) {
+		fp_pfn(fp, g_array_index(pool->free, u64, i));
+		gms_fp_u64(fp, g_array_index(pool->free_order, u8, i));
+	}
+	gms_fp_u64(fp, g_hash_table_size(pool->pages));
+	/* order-free: a sum over the huge pages of their pieces freed */
+	g_hash_table_iter_init(&it, pool->pages);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		waiting += ((const struct gms_hugetlb_page *)v)->nr_freed;
+	gms_fp_u64(fp, waiting);
+}
+
 u64 gms_fp_finish(struct gms_fp *fp)
 {
 	struct gms_world *w = to_form(fp)->w;
@@ -593,6 +629,8 @@ u64 gms_fp_finish(struct gms_fp *fp)
 	gms_fp_u64(fp, pm->free_list->len);
 	for (guint i = 0; i < pm->free_list->len; i++)
 		fp_pfn(fp, g_array_index(pm->free_list, u64, i));
+	drain(fp);
+	fp_hugetlb_pool(fp, w);
 	drain(fp);
 	gms_fp_u64(fp, w->tasks->len);
 	for (guint i = 0; i < w->tasks->len; i++)

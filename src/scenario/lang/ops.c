@@ -17,6 +17,8 @@ static const struct gms_flag_name gmem_flags[] = {
 	/* write=populate (the write() series) */
 	{ "write", GUEST_MEMFD_FLAG_WRITE },
 	{ "no_direct_map", GUEST_MEMFD_FLAG_NO_DIRECT_MAP },
+	/* hugetlb=allowed (the HugeTLB guest_memfd series) */
+	{ "hugetlb", GUEST_MEMFD_FLAG_HUGETLB },
 	{ NULL, 0 },
 };
 
@@ -67,6 +69,7 @@ static const struct gms_key_spec k_gmem_create[] = { NAME_REQ("vm"),
 						     NUM_REQ("size"),
 						     { "flags", GMS_VAL_FLAGS,
 						       false, gmem_flags },
+						     NUM("page_order"),
 						     END };
 static const struct gms_key_spec k_range[] = { NUM_REQ("offset"),
 					       NUM_REQ("len"), END };
@@ -127,6 +130,8 @@ static const struct gms_key_spec k_expect_page[] = { NUM_REQ("offset"),
 						       false, NULL },
 						     NUM("node"),
 						     NUM("interleave_node"),
+						     NUM("order"),
+						     NUM("pool_free"),
 						     END };
 /* NUMA: mbind()'s modes and mode flags (a number passes as it is) */
 static const struct gms_flag_name mpol_modes[] = {
@@ -279,7 +284,7 @@ static const struct gms_op_spec ops[] = {
 	  gms_exec_expect_mempolicy },
 	{ "expect.page",
 	  "expect.page G offset=O [present=0|1] [private=0|1] [shared=0|1] "
-	  "[tag=T|zero] [node=N] [interleave_node=N]",
+	  "[tag=T|zero] [node=N] [interleave_node=N] [order=N] [pool_free=0|1]",
 	  "the page at O of G's inode", GMS_H_NONE, 1, k_expect_page, NULL,
 	  NULL, gms_exec_expect_page },
 	{ "expect.pkvm", "expect.pkvm G offset=O [owner=] [state=]",
@@ -304,7 +309,7 @@ static const struct gms_op_spec ops[] = {
 	  k_convert, NULL, NULL, gms_exec_gmem_convert,
 	  gms_spawn_gmem_convert },
 	{ "gmem.create",
-	  "gmem.create NAME vm=VM size=N [flags=mmap,init_shared,no_direct_map|N]",
+	  "gmem.create NAME vm=VM size=N [flags=mmap,init_shared,no_direct_map,hugetlb|N] [page_order=N]",
 	  "KVM_CREATE_GUEST_MEMFD", GMS_H_GMEM, 1, k_gmem_create, NULL, NULL,
 	  gms_exec_gmem_create },
 	{ "gmem.fallocate", "gmem.fallocate G mode=M offset=O len=L",

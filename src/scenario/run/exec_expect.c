@@ -31,6 +31,16 @@ static bool page_is_private(struct gms_gmem_inode *inode, u64 index)
 	return false;
 }
 
+/* the huge page a split piece belongs to is in the pool's free list */
+static bool page_pool_free(const struct gms_world *w,
+			   const struct gms_folio *folio)
+{
+	u64 nr = 1ULL << folio->huge_order;
+
+	return folio->huge_order &&
+	       gms_hugetlb_page_is_free(w, folio->pfn & ~(nr - 1));
+}
+
 void gms_exec_expect_page(struct gms_runner *r, const struct gms_stmt *s,
 			  struct gms_result *res)
 {
@@ -56,16 +66,22 @@ void gms_exec_expect_page(struct gms_runner *r, const struct gms_stmt *s,
 	if (!inode->freed)
 		folio = gms_gmem_lookup_folio(inode, index);
 	gms_expect_num(res, s, "present", folio != NULL);
+	/* hugetlb=allowed (model only): the folio's order, whole or split */
+	gms_expect_num(res, s, "order", folio ? folio->order : 0);
+	/* the huge page of the split piece there is back in the pool */
+	gms_expect_num(res, s, "pool_free",
+		       folio && page_pool_free(r->w, folio));
 	gms_expect_num(res, s, "private",
 		       !inode->freed && page_is_private(inode, index));
 	/* the inode's own attribute (convert=in-place-*; else INIT_SHARED) */
 	gms_expect_num(res, s, "shared",
 		       !inode->freed && gms_gmem_is_shared(inode, index));
 	if (tag && !res->mismatch) {
-		u64 actual =
-			folio ? gms_physmem_page(&r->w->physmem, folio->pfn)
-					->tag :
-				0;
+		u64 actual = folio ? gms_physmem_page(&r->w->physmem,
+						      gms_folio_file_pfn(folio,
+									 index))
+					     ->tag :
+				     0;
 		const char *name = gms_scenario_tag_name(r->sc, actual);
 
 		/* a page that was never zeroed holds nothing the guest can see */

@@ -100,7 +100,11 @@ void gms_exec_expect_rmp(struct gms_runner *r, const struct gms_stmt *s,
 		folio = gms_gmem_lookup_folio(
 			inode, gms_stmt_num(s, "offset", 0) >> GMS_PAGE_SHIFT);
 	if (folio)
-		e = gms_rmp_lookup(&r->w->hw.rmp, folio->pfn);
+		e = gms_rmp_lookup(
+			&r->w->hw.rmp,
+			gms_folio_file_pfn(folio,
+					   gms_stmt_num(s, "offset", 0) >>
+						   GMS_PAGE_SHIFT));
 	gms_expect_num(res, s, "assigned", e.assigned);
 	gms_expect_num(res, s, "asid", e.asid);
 	gms_expect_num(res, s, "validated", e.validated);
@@ -175,7 +179,10 @@ void gms_exec_expect_pkvm(struct gms_runner *r, const struct gms_stmt *s,
 		folio = gms_gmem_lookup_folio(
 			((struct gms_gmem_file *)h->obj)->inode,
 			gms_stmt_num(s, "offset", 0) >> GMS_PAGE_SHIFT);
-	p = folio ? gms_pkvm_page(&r->w->hw.pkvm, folio->pfn) :
+	p = folio ? gms_pkvm_page(&r->w->hw.pkvm,
+				  gms_folio_file_pfn(
+					  folio, gms_stmt_num(s, "offset", 0) >>
+							 GMS_PAGE_SHIFT)) :
 		    (struct gms_hyp_page){ .host_state = PKVM_PAGE_OWNED };
 	if (state && strcmp(states[p.host_state & 3], state->values[0]))
 		gms_result_mismatch(res, "state=%s (expected %s)",
