@@ -145,16 +145,67 @@ static void check_pool(struct gms_world *w, GPtrArray *out)
 }
 
 /*
- * The leaf-level half of folio-state, for the huge-hw branch to fill: a
- * huge leaf maps only a whole folio of at least its order, all private;
- * RMP, S-EPT and stage-2 levels agree. All leaves are 4 KiB until then.
+ * The leaf-level half (huge-hw): a private huge leaf (stage-2, NPT, the
+ * TDX mirror) maps only the pages of one folio of at least its order, at
+ * the pfns the folio holds, all of whose indices are private, in the file
+ * and in the VM's attributes. Whether the S-EPT and the RMP agree with the
+ * leaf's level is stale-mapping's T11 / S6 (src/check/mapping.c).
  */
+static void check_leaf(struct gms_kvm *kvm, const struct gms_spte *spte,
+		       GPtrArray *out)
+{
+	u64 n = GMS_LEVEL_PAGES(spte->level);
+	const struct gms_folio *folio;
+	const char *bad = NULL;
+	struct gms_violation *v;
+
+	folio = gms_page_cache_lookup(&spte->inode->pages, spte->index);
+	if (!folio || gms_folio_nr_pages(folio) < n)
+		bad = "maps no folio of at least its order";
+	else if (gms_folio_file_pfn(folio, spte->index) != spte->pfn)
+		bad = "maps other pages than the folio's";
+	else if (!gms_gmem_range_is_private(spte->inode, spte->index,
+					    spte->index + n))
+		bad = "maps a range with a shared index";
+	for (u64 g = spte->gfn; !bad && g < spte->gfn + n; g++)
+		if (!gms_kvm_mem_is_private(kvm, g))
+			bad = "maps a gfn whose attribute is shared";
+	if (!bad)
+		return;
+	v = gms_violation_add(out, "folio-state",
+			      "a %s private leaf at gfn %#" G_GINT64_MODIFIER
+			      "x (pfn %" G_GUINT64_FORMAT ") %s",
+			      spte->level == GMS_PG_1G ? "1G" : "2M", spte->gfn,
+			      spte->pfn, bad);
+	gms_violation_object(v, "pfn %" G_GUINT64_FORMAT, spte->pfn);
+}
+
+static void check_vm_leaves(struct gms_kvm *kvm, GPtrArray *out)
+{
+	GTreeNode *n;
+
+	for (n = g_tree_node_first(kvm->sptes); n; n = g_tree_node_next(n)) {
+		const struct gms_spte *spte = g_tree_node_value(n);
+
+		if (spte->level > GMS_PG_4K && spte->private &&
+		    spte->source == GMS_SPTE_GMEM)
+			check_leaf(kvm, spte, out);
+	}
+}
+
+/* only hugetlb=allowed makes huge folios, so only it makes huge leaves */
 static void check_leaves(struct gms_world *w, const struct gms_scope *sc,
 			 GPtrArray *out)
 {
-	(void)w;
-	(void)sc;
-	(void)out;
+	if (w->policy.hugetlb != GMS_HUGETLB_ALLOWED)
+		return;
+	if (!sc) {
+		for (GList *l = w->vms; l; l = l->next)
+			check_vm_leaves(l->data, out);
+		return;
+	}
+	for (guint i = 0; i < sc->kvms->len; i++)
+		check_vm_leaves(g_ptr_array_index(sc->kvms, i), out);
 }
 
 static void add_inode(GHashTable *seen, GPtrArray *order,

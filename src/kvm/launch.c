@@ -76,7 +76,7 @@ int gms_sys_finalize(struct gms_world *w, int vm_fd)
 }
 
 /* The guest accepts the private page at @gpa: it is faulted in first. */
-int gms_vcpu_accept(struct gms_world *w, int vm_fd, u64 gpa,
+int gms_vcpu_accept(struct gms_world *w, int vm_fd, u64 gpa, int level,
 		    struct gms_vcpu_exit *exit)
 {
 	struct gms_kvm *kvm;
@@ -95,7 +95,9 @@ int gms_vcpu_accept(struct gms_world *w, int vm_fd, u64 gpa,
 	*exit = (struct gms_vcpu_exit){ 0 };
 	return kvm->arch->accept(
 		w, kvm, gpa >> GMS_PAGE_SHIFT,
-		gms_kvm_lookup_spte(kvm, gpa >> GMS_PAGE_SHIFT)->pfn);
+		gms_spte_pfn(gms_kvm_lookup_spte(kvm, gpa >> GMS_PAGE_SHIFT),
+			     gpa >> GMS_PAGE_SHIFT),
+		level);
 }
 
 /* The folio of the file behind @gmem_fd at @offset; no folio: -ENOENT. */

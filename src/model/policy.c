@@ -50,10 +50,9 @@ static const char *const mutant_values[] = { "none",
 					     "no-psmash",
 					     "tdx-demote-no-track",
 					     NULL };
-/* huge-map-mixed, no-psmash, tdx-demote-no-track: the huge-hw branch's */
 static const bool mutant_modelled[] = {
-	true, true, true, true, true, true, true,  true, true,	true,
-	true, true, true, true, true, true, false, true, false, false,
+	true, true, true, true, true, true, true, true, true, true,
+	true, true, true, true, true, true, true, true, true, true,
 };
 
 static const char *const numa_nodes_values[] = { "1", "2", "4", NULL };

@@ -210,11 +210,26 @@ static const struct gms_flag_name sept_state_values[] = {
 	{ "free", 0 },	  { "mapped", 1 },	    { "blocked", 2 },
 	{ "pending", 3 }, { "pending_blocked", 4 }, { NULL, 0 },
 };
+/* leaf levels in enum gms_pg_level order (TDX_PS_*, RMP pagesize) */
+static const struct gms_flag_name level_values[] = { { "4k", 0 },
+						     { "2m", 1 },
+						     { "1g", 2 },
+						     { NULL, 0 } };
 static const struct gms_key_spec k_expect_sept[] = {
 	NUM_REQ("gpa"),
 	{ "state", GMS_VAL_ENUM, false, sept_state_values },
+	{ "level", GMS_VAL_ENUM, false, level_values },
 	END
 };
+static const struct gms_key_spec k_accept[] = { NUM_REQ("gpa"),
+						{ "level", GMS_VAL_ENUM, false,
+						  level_values },
+						END };
+static const struct gms_key_spec k_expect_mapping[] = { NUM_REQ("gpa"),
+							NUM("present"),
+							{ "level", GMS_VAL_ENUM,
+							  false, level_values },
+							END };
 static const struct gms_flag_name pkvm_state_values[] = {
 	{ "owned", 0 },	 { "shared_owned", 1 }, { "shared_borrowed", 2 },
 	{ "nopage", 3 }, { NULL, 0 },
@@ -231,6 +246,8 @@ static const struct gms_key_spec k_expect_hw[] = { NUM("offset"),
 						   NUM("asid"),
 						   NUM("validated"),
 						   NUM("immutable"),
+						   { "pagesize", GMS_VAL_ENUM,
+						     false, level_values },
 						   END };
 
 /* issue 18: the uAPI of the upstream selftests (exec_uapi.c) */
@@ -277,6 +294,10 @@ static const struct gms_op_spec ops[] = {
 	{ "expect.gmem", "expect.gmem G [alive=0|1] [bindings=N]",
 	  "the guest_memfd file behind G", GMS_H_NONE, 1, k_expect_gmem, NULL,
 	  NULL, gms_exec_expect_gmem },
+	{ "expect.mapping",
+	  "expect.mapping VM gpa=A [present=0|1] [level=4k|2m|1g]",
+	  "the stage-2 / NPT / S-EPT mirror leaf for that gpa", GMS_H_NONE, 1,
+	  k_expect_mapping, NULL, NULL, gms_exec_expect_mapping },
 	{ "expect.mempolicy",
 	  "expect.mempolicy M [offset=O] [mode=M] [nodes=N,...]",
 	  "get_mempolicy(MPOL_F_ADDR): the policy at a mapping's page",
@@ -291,11 +312,13 @@ static const struct gms_op_spec ops[] = {
 	  "pKVM page ownership", GMS_H_NONE, 1, k_expect_pkvm, NULL, NULL,
 	  gms_exec_expect_pkvm },
 	{ "expect.rmp",
-	  "expect.rmp G offset=O [assigned=] [asid=] [validated=] [immutable=]",
+	  "expect.rmp G offset=O [assigned=] [asid=] [validated=] [immutable=] "
+	  "[pagesize=4k|2m]",
 	  "an RMP entry", GMS_H_NONE, 1, k_expect_hw, NULL, NULL,
 	  gms_exec_expect_rmp },
-	{ "expect.sept", "expect.sept VM gpa=A state=...", "a TDX S-EPT entry",
-	  GMS_H_NONE, 1, k_expect_sept, NULL, NULL, gms_exec_expect_sept },
+	{ "expect.sept", "expect.sept VM gpa=A [state=...] [level=4k|2m]",
+	  "a TDX S-EPT entry", GMS_H_NONE, 1, k_expect_sept, NULL, NULL,
+	  gms_exec_expect_sept },
 	{ "expect.vm", "expect.vm VM [alive=0|1] [refs=N]",
 	  "the struct kvm behind VM", GMS_H_NONE, 1, k_expect_vm, NULL, NULL,
 	  gms_exec_expect_vm },
@@ -346,9 +369,9 @@ static const struct gms_op_spec ops[] = {
 	  1, k_truncate, NULL, NULL, gms_exec_gmem_fileop },
 	{ "gmem.write", "gmem.write G [len=L]", "write()", GMS_H_NONE, 1, k_rw,
 	  NULL, NULL, gms_exec_gmem_fileop },
-	{ "guest.accept", "guest.accept VM gpa=A",
-	  "TDG.MEM.PAGE.ACCEPT / PVALIDATE", GMS_H_NONE, 1, k_gpa, NULL, NULL,
-	  gms_exec_accept },
+	{ "guest.accept", "guest.accept VM gpa=A [level=4k|2m]",
+	  "TDG.MEM.PAGE.ACCEPT / PVALIDATE at a level", GMS_H_NONE, 1, k_accept,
+	  NULL, NULL, gms_exec_accept },
 	{ "guest.read", "guest.read VM gpa=A [private|shared]",
 	  "a vCPU load through the fault path", GMS_H_NONE, 1, k_guest_read,
 	  w_private_shared, NULL, gms_exec_guest_access,

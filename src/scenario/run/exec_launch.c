@@ -43,11 +43,14 @@ void gms_exec_accept(struct gms_runner *r, const struct gms_stmt *s,
 		     struct gms_result *res)
 {
 	struct gms_vcpu_exit exit = { 0 };
+	const struct gms_arg *level = gms_stmt_arg(s, "level");
 
 	if (!model_op(r, res))
 		return;
 	gms_result_set(res, gms_vcpu_accept(r->w, gms_runner_fd(r, pos0(s)),
-					    gms_stmt_num(s, "gpa", 0), &exit));
+					    gms_stmt_num(s, "gpa", 0),
+					    level ? (int)level->num : GMS_PG_4K,
+					    &exit));
 	gms_result_exit(res, &exit);
 }
 
@@ -109,6 +112,30 @@ void gms_exec_expect_rmp(struct gms_runner *r, const struct gms_stmt *s,
 	gms_expect_num(res, s, "asid", e.asid);
 	gms_expect_num(res, s, "validated", e.validated);
 	gms_expect_num(res, s, "immutable", e.immutable);
+	gms_expect_num(res, s, "pagesize", e.pagesize);
+}
+
+/* expect.mapping VM gpa=A [present=] [level=]: the leaf mapping that gpa */
+void gms_exec_expect_mapping(struct gms_runner *r, const struct gms_stmt *s,
+			     struct gms_result *res)
+{
+	struct gms_handle *h = gms_runner_handle(r, pos0(s));
+	struct gms_kvm *kvm = h->obj;
+	struct gms_spte *spte;
+
+	if (!gms_runner_needs_model(r, res))
+		return;
+	if (h->kind != GMS_H_VM || !kvm) {
+		gms_result_mismatch(res, "'%s' is not a VM", pos0(s));
+		return;
+	}
+	spte = gms_kvm_lookup_spte(kvm,
+				   gms_stmt_num(s, "gpa", 0) >> GMS_PAGE_SHIFT);
+	gms_expect_num(res, s, "present", spte != NULL);
+	if (gms_stmt_arg(s, "level") && !spte && !res->mismatch)
+		gms_result_mismatch(res, "no leaf maps it");
+	else if (spte)
+		gms_expect_num(res, s, "level", spte->level);
 }
 
 void gms_exec_move_enc_context(struct gms_runner *r, const struct gms_stmt *s,
@@ -154,6 +181,7 @@ void gms_exec_expect_sept(struct gms_runner *r, const struct gms_stmt *s,
 	if (want && sept_states[want->num].bit != e.state)
 		gms_result_mismatch(res, "state=%s (expected %s)",
 				    sept_states[e.state].name, want->values[0]);
+	gms_expect_num(res, s, "level", e.level);
 }
 
 /* expect.pkvm G offset=O [owner=host|hyp|VM] [state=...]: the page's host view */
