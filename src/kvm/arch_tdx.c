@@ -85,6 +85,18 @@ static void tdx_vm_destroy(struct gms_world *w, struct gms_kvm *kvm)
 	tdx_reclaim_page(w, tdr);
 }
 
+/*
+ * The KVM TDX of hw_models.md (@3829d81) holds a reference on every page the
+ * S-EPT maps. The huge page series is based on kvm-x86 after "KVM: TDX: Drop
+ * superfluous page pinning in S-EPT management" (Yan Zhao), and the HugeTLB
+ * series' safe-to-split test (refcount == nr_pages + 1) needs it gone, so
+ * under hugetlb=allowed the S-EPT holds no reference.
+ */
+static bool tdx_pins_pages(const struct gms_world *w)
+{
+	return w->policy.hugetlb != GMS_HUGETLB_ALLOWED;
+}
+
 /* mirrors: tdx_sept_set_private_spte(): PAGE.AUG while RUNNABLE, at @level */
 static int tdx_map_private(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 			   u64 pfn, int level)
@@ -96,8 +108,8 @@ static int tdx_map_private(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 	if (tdh_mem_page_aug(TDX(w), kvm->arch_page, gfn << GMS_PAGE_SHIFT,
 			     level, pfn))
 		return -EIO; /* KVM_BUG_ON */
-	/* KVM holds the pages until removal */
-	for (u64 i = 0; i < GMS_LEVEL_PAGES(level); i++)
+	/* KVM holds the pages until removal (not under the series) */
+	for (u64 i = 0; tdx_pins_pages(w) && i < GMS_LEVEL_PAGES(level); i++)
 		gms_physmem_get(&w->physmem, pfn + i);
 	td->assoc_vcpus = 1;
 	return 0;
@@ -175,7 +187,8 @@ static void tdx_unmap(struct gms_world *w, struct gms_kvm *kvm,
 		tdh_phymem_page_wbinvd(TDX(w), spte->pfn + i);
 		gms_tdx_clear_page(TDX(w), spte->pfn + i);
 		gms_physmem_clear(&w->physmem, spte->pfn + i);
-		gms_physmem_put(&w->physmem, spte->pfn + i);
+		if (tdx_pins_pages(w))
+			gms_physmem_put(&w->physmem, spte->pfn + i);
 	}
 }
 
