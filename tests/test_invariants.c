@@ -35,7 +35,7 @@ static void test_registry(void **state)
 	const struct gms_invariant *inv = gms_invariants(&n);
 
 	(void)state;
-	assert_int_equal(n, 12);
+	assert_int_equal(n, 13);
 	assert_non_null(gms_invariant_lookup("lock-order"));
 	assert_null(gms_invariant_lookup("nonsense"));
 	for (size_t i = 0; i < n; i++)

@@ -237,7 +237,8 @@ static gboolean fp_spte(gpointer key, gpointer value, gpointer data)
 	(void)key;
 	gms_fp_u64(fp, s->gfn);
 	fp_pfn(fp, s->pfn);
-	gms_fp_u64(fp, s->private | s->source << 1);
+	/* the leaf's level: a 2M leaf and 512 4K ones are different states */
+	gms_fp_u64(fp, s->private | s->source << 1 | (u64)s->level << 8);
 	if (s->source == GMS_SPTE_GMEM) {
 		fp_obj(fp, GMS_OBJ_INODE, s->inode);
 		gms_fp_u64(fp, s->index);
@@ -271,9 +272,18 @@ static void fp_td(struct gms_fp *fp, const struct gms_td *td)
 			g_hash_table_lookup(td->sept, k->data);
 
 		gms_fp_u64(fp, GPOINTER_TO_SIZE(k->data));
-		gms_fp_u64(fp, e->state);
+		gms_fp_u64(fp, e->state | (u64)e->level << 8);
 		fp_pfn(fp, e->hpa_pfn);
 	}
+	g_list_free(keys);
+	/* the 2M ranges with a 4K S-EPT page: where no 2M leaf may come back */
+	keys = td->sept_pt ? g_list_sort(g_hash_table_get_keys(td->sept_pt),
+					 key_cmp) :
+			     NULL;
+	gms_fp_u64(fp, g_list_length(keys));
+	gms_fp_u64(fp, td->guest_locked);
+	for (k = keys; k; k = k->next)
+		gms_fp_u64(fp, GPOINTER_TO_SIZE(k->data));
 	g_list_free(keys);
 }
 
@@ -456,7 +466,7 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 			fp_pfn(fp, pamt->owner);
 		else
 			gms_fp_u64(fp, 0);
-		gms_fp_u64(fp, pamt->bepoch);
+		gms_fp_u64(fp, pamt->bepoch | (u64)pamt->size << 60);
 	} else {
 		gms_fp_u64(fp, 0);
 	}
@@ -657,6 +667,9 @@ u64 gms_fp_finish(struct gms_fp *fp)
 	fp_unreached_pfns(fp, w->hw.tdx.dirty);
 	fp_unreached_pfns(fp, w->hw.pkvm.pages);
 	fp_bytes(fp, &w->hw.snp, offsetof(struct gms_snp_asids, df_flushes));
+	/* another processor in a 2M RMP region (PSMASH_FAIL_INUSE to come) */
+	gms_fp_u64(fp, w->hw.rmp.inuse_pfn);
+	gms_fp_u64(fp, w->hw.rmp.inuse_count);
 	fp_bytes(fp, w->hw.tdx.kot, sizeof(w->hw.tdx.kot));
 	fp_bytes(fp, w->hw.tdx.wbinvd_pending,
 		 sizeof(w->hw.tdx.wbinvd_pending));
