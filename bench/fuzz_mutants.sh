@@ -9,7 +9,8 @@
 # broke (the first violation of each). Inputs of at most MAX_LEN bytes
 # (default 64, as fuzz/run.sh and fuzz_lifecycle.options). A mutant of a
 # design other than the default runs under that design (convert-*:
-# convert=in-place), as does a second no-mutant run.
+# convert=in-place; the hugetlb mutants: hugetlb=allowed, whose decoder
+# makes the first file a 2 MiB HugeTLB one), as does a second no-mutant run.
 # Usage: [MAX_LEN=N] [PLAIN="M..."] fuzz_mutants.sh FUZZ_LIFECYCLE GMEMSIM SEEDS_DIR DICT [SECONDS] [MUTANT...]
 set -uo pipefail
 fuzzer=$(realpath "$1") gmemsim=$(realpath "$2") seeds=$(realpath "$3") dict=$(realpath "$4")
@@ -25,6 +26,8 @@ fi
 design() {
 	case $1 in
 	convert-no-refcount | convert-no-zap) echo "convert=in-place," ;;
+	merge-early) echo "hugetlb=allowed,convert=in-place," ;;
+	split-referenced) echo "hugetlb=allowed,convert=in-place-preserve," ;;
 	esac
 }
 work=$(mktemp -d)

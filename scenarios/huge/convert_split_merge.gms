@@ -1,3 +1,10 @@
+# Conversion of a HugeTLB guest_memfd, one huge page at a time: to shared splits the
+# huge folio to order 0, to private merges it back when every index of the huge page
+# is private; a pinned piece makes the merge and the punch EAGAIN (error_offset); the
+# host never maps a large folio. After the series' selftest
+# guest_memfd_conversions_test.c with its 2M/1G variants (the RFC's copy 17658724913).
+# Source: upstream-2026-11.md 2.2 (Conversion batching, to private, to shared,
+# PUNCH_HOLE, Host mmap), the HT code's kvm_gmem_convert()/kvm_gmem_restructure().
 policy hugetlb=allowed convert=in-place
 vm.create v type=sw_protected
 gmem.create g vm=v size=4M flags=hugetlb,mmap page_order=9

@@ -1,3 +1,10 @@
+# KVM_CREATE_GUEST_MEMFD with HUGETLB: the HT code's kvm_gmem_create() checks in its
+# order (a non-zero page_order without HUGETLB, HUGETLB with INIT_SHARED, an order with
+# no hstate, a size not aligned to the huge page: EINVAL), the reservation at create
+# (ENOMEM), fallocate alignment (EINVAL), st_blksize and st_blocks.
+# Source: upstream-2026-11.md 2.2; the series' selftest guest_memfd_test.c hugetlb
+# variants (test_guest_memfd_features_for_page_size(), 2M and 1G; the RFC's copy
+# 57559861047) and intel/tdx virt/kvm/guest_memfd_hugetlb.c @a9e7a72f3eca.
 policy hugetlb=allowed convert=in-place
 vm.create v type=sw_protected
 gmem.create g0 vm=v size=2M page_order=9 => EINVAL

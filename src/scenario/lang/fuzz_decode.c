@@ -26,6 +26,7 @@ struct decoder {
 	u8 vm_type[VM_POOL]; /* lifecycle: index in vm_types */
 	u8 gmem_vm_type[POOL]; /* lifecycle: the type of the file's VM */
 	bool in_place; /* lifecycle under convert=in-place*: gmem.convert, pins */
+	bool huge; /* lifecycle under hugetlb=allowed: g0 is a 2 MiB HugeTLB file */
 	u8 gmem_use[POOL]; /* in_place: GMEM_MAPPED, GMEM_TO_SHARED */
 	u8 gmem_maps; /* in_place: the mappings of guest_memfds, a bit each */
 	int pins; /* host.pin lines so far, each's mapping and offset */
@@ -171,12 +172,22 @@ static void emit_create(struct decoder *d, u8 op)
 		end_line(d);
 	} else if (op == 1 && d->vms && d->gmems < POOL) {
 		int vm = idx(d, d->vms);
-		const char *flags;
+		const char *flags, *size;
 
 		put_ref(d, "gmem.create g", d->gmems++);
 		put_ref(d, " vm=vm", vm);
-		kv(d, "size", PICK(d, sizes));
+		size = PICK(d, sizes);
 		flags = PICK(d, gmem_flags);
+		/*
+		 * hugetlb=allowed: the first file is one 2 MiB HugeTLB folio
+		 * (its bytes read all the same: the input's layout holds)
+		 */
+		if (d->huge && d->gmems == 1) {
+			size = "2M";
+			flags = d->in_place ? "mmap,hugetlb page_order=9" :
+					      "hugetlb page_order=9";
+		}
+		kv(d, "size", size);
 		/*
 		 * The known TDX finding (scenarios/tdx/mmap_shared_not_zapped.gms);
 		 * under convert=in-place the file's own attributes decide and
@@ -600,6 +611,21 @@ char *gms_fuzz_decode(const u8 *data, gsize size)
  * host.unpin are two more ops; under every other policy an input decodes
  * as it always has, so the corpus and its findings keep their meaning.
  */
+static bool policy_hugetlb(void)
+{
+	const char *list = g_getenv("GMEMSIM_POLICY");
+	struct gms_policy p = { 0 };
+	char *bad;
+
+	if (!list || !strstr(list, "hugetlb"))
+		return false;
+	if (gms_policy_parse_list(&p, list, &bad)) {
+		g_free(bad); /* the callers report it */
+		return false;
+	}
+	return p.hugetlb == GMS_HUGETLB_ALLOWED;
+}
+
 static bool policy_in_place(void)
 {
 	const char *list = g_getenv("GMEMSIM_POLICY");
@@ -620,7 +646,8 @@ char *gms_fuzz_decode_lifecycle(const u8 *data, gsize size)
 	struct decoder d = { .p = data,
 			     .end = data + size,
 			     .lifecycle = true,
-			     .in_place = policy_in_place() };
+			     .in_place = policy_in_place(),
+			     .huge = policy_hugetlb() };
 
 	return decode(&d);
 }
@@ -638,6 +665,7 @@ gsize gms_fuzz_lifecycle_ops(const u8 *data, gsize size,
 			     .end = data + size,
 			     .lifecycle = true,
 			     .in_place = policy_in_place(),
+			     .huge = policy_hugetlb(),
 			     .ops = ops,
 			     .max_ops = max_ops };
 
