@@ -210,6 +210,23 @@ static void slot_ops(struct gms_alphabet *a, const struct gms_explore_config *c,
 		       vm, s, (unsigned long long)gpa, (unsigned long long)size,
 		       g);
 		op_add(a, i, "", USES(vm), "memslot.delete %s slot=%d", vm, s);
+		/*
+		 * hugetlb=allowed: a memslot over the whole huge folio, so a
+		 * 2 MiB leaf fits, and the guest's 2M accept (TDX accept
+		 * level, SNP PVALIDATE size) of it
+		 */
+		if (huge(c)) {
+			g_snprintf(g, sizeof(g), "g%d_%d", i, s % c->files);
+			op_add(a, i, "", USES(vm, g),
+			       "memslot.set %s slot=%d gpa=%#llx size=%llu gmem=%s",
+			       vm, s, (unsigned long long)gpa,
+			       (unsigned long long)HUGE_SIZE, g);
+			if (strcmp(c->type, "sw_protected") &&
+			    strcmp(c->type, "pkvm"))
+				op_add(a, i, "", USES(vm),
+				       "guest.accept %s gpa=%#llx level=2m", vm,
+				       (unsigned long long)gpa);
+		}
 		for (int p = 0; p < c->pages; p++) {
 			u64 at = gpa + ((u64)p << 12);
 
