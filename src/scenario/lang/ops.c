@@ -122,6 +122,9 @@ static const struct gms_key_spec k_guest_write[] = { NUM_REQ("gpa"),
 						     { "tag", GMS_VAL_TAG, true,
 						       NULL },
 						     END };
+static const struct gms_key_spec k_expect_folio[] = { NUM_REQ("offset"),
+						      NUM("order"), NUM("refs"),
+						      END };
 static const struct gms_key_spec k_expect_page[] = { NUM_REQ("offset"),
 						     BOOL("present"),
 						     BOOL("private"),
@@ -277,6 +280,10 @@ static const struct gms_op_spec ops[] = {
 	{ "expect.gmem", "expect.gmem G [alive=0|1] [bindings=N]",
 	  "the guest_memfd file behind G", GMS_H_NONE, 1, k_expect_gmem, NULL,
 	  NULL, gms_exec_expect_gmem },
+	{ "expect.folio", "expect.folio G offset=O [order=N] [refs=N]",
+	  "the folio that holds that index (model only): its order and "
+	  "folio_ref_count()",
+	  GMS_H_NONE, 1, k_expect_folio, NULL, NULL, gms_exec_expect_folio },
 	{ "expect.mempolicy",
 	  "expect.mempolicy M [offset=O] [mode=M] [nodes=N,...]",
 	  "get_mempolicy(MPOL_F_ADDR): the policy at a mapping's page",
