@@ -26,8 +26,7 @@ fi
 design() {
 	case $1 in
 	convert-no-refcount | convert-no-zap) echo "convert=in-place," ;;
-	merge-early) echo "hugetlb=allowed,convert=in-place," ;;
-	split-referenced) echo "hugetlb=allowed,convert=in-place-preserve," ;;
+	merge-early | split-referenced) echo "hugetlb=allowed,convert=in-place-preserve," ;;
 	esac
 }
 work=$(mktemp -d)

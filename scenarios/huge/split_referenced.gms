@@ -12,9 +12,12 @@ memslot.set v slot=0 gpa=0 size=2M gmem=g offset=0
 spawn f guest.write v gpa=0x1000 tag=a
 step f 2
 expect.page g offset=0x1000 order=9
+# the page cache's 512 references and the fault's
+expect.folio g offset=0x1000 order=9 refs=513
 gmem.convert g offset=0x3000 len=4K to=shared => EAGAIN@0x3000
 expect.page g offset=0x3000 order=9 shared=0
 finish f
+expect.folio g offset=0 order=9 refs=512
 guest.read v gpa=0x1000 => tag:a
 gmem.convert g offset=0x3000 len=4K to=shared
 expect.page g offset=0x3000 order=0 shared=1

@@ -134,6 +134,16 @@ static unsigned int kvm_gmem_get_invalidate_filter(struct gms_world *w,
 	return GMS_FILTER_PRIVATE;
 }
 
+/* the gfns of @slot's binding that [start, end) of the file covers */
+static void binding_gfns(const struct gms_memslot *slot, u64 start, u64 end,
+			 u64 *gstart, u64 *gend)
+{
+	u64 pgoff = slot->gmem.pgoff;
+
+	*gstart = slot->base_gfn + MAX(pgoff, start) - pgoff;
+	*gend = slot->base_gfn + MIN(pgoff + slot->npages, end) - pgoff;
+}
+
 /* mirrors: __kvm_gmem_invalidate_begin() */
 static void __kvm_gmem_invalidate_begin(struct gms_gmem_file *f, u64 start,
 					u64 end, unsigned int attr_filter)
@@ -144,11 +154,9 @@ static void __kvm_gmem_invalidate_begin(struct gms_gmem_file *f, u64 start,
 
 	for (; r && r->start < end; r = gms_range_map_next(&f->bindings, r)) {
 		struct gms_memslot *slot = (struct gms_memslot *)r->val;
-		u64 pgoff = slot->gmem.pgoff;
-		u64 gstart = slot->base_gfn + MAX(pgoff, start) - pgoff;
-		u64 gend =
-			slot->base_gfn + MIN(pgoff + slot->npages, end) - pgoff;
+		u64 gstart, gend;
 
+		binding_gfns(slot, start, end, &gstart, &gend);
 		if (!found_memslot) {
 			found_memslot = true;
 			/* KVM_MMU_LOCK(): a step is atomic, the lock is implicit */
@@ -195,13 +203,12 @@ static int __kvm_gmem_split_private(struct gms_gmem_file *f, u64 start, u64 end)
 		gms_range_map_find(&f->bindings, start, end);
 
 	for (; r && r->start < end; r = gms_range_map_next(&f->bindings, r)) {
-		struct gms_memslot *slot = (struct gms_memslot *)r->val;
-		u64 pgoff = slot->gmem.pgoff;
-		u64 gstart = slot->base_gfn + MAX(pgoff, start) - pgoff;
-		u64 gend =
-			slot->base_gfn + MIN(pgoff + slot->npages, end) - pgoff;
-		int ret = gms_kvm_split_cross_boundary_leafs(f->kvm, gstart,
-							     gend);
+		u64 gstart, gend;
+		int ret;
+
+		binding_gfns((struct gms_memslot *)r->val, start, end, &gstart,
+			     &gend);
+		ret = gms_kvm_split_cross_boundary_leafs(f->kvm, gstart, gend);
 
 		if (ret)
 			return ret;

@@ -611,34 +611,34 @@ char *gms_fuzz_decode(const u8 *data, gsize size)
  * host.unpin are two more ops; under every other policy an input decodes
  * as it always has, so the corpus and its findings keep their meaning.
  */
-static bool policy_hugetlb(void)
+static bool env_policy(const char *knob, struct gms_policy *p)
 {
 	const char *list = g_getenv("GMEMSIM_POLICY");
-	struct gms_policy p = { 0 };
 	char *bad;
 
-	if (!list || !strstr(list, "hugetlb"))
+	*p = (struct gms_policy){ 0 };
+	if (!list || !strstr(list, knob))
 		return false;
-	if (gms_policy_parse_list(&p, list, &bad)) {
+	if (gms_policy_parse_list(p, list, &bad)) {
 		g_free(bad); /* the callers report it */
 		return false;
 	}
-	return p.hugetlb == GMS_HUGETLB_ALLOWED;
+	return true;
 }
 
 static bool policy_in_place(void)
 {
-	const char *list = g_getenv("GMEMSIM_POLICY");
-	struct gms_policy p = { 0 };
-	char *bad;
+	struct gms_policy p;
 
-	if (!list || !strstr(list, "convert"))
-		return false;
-	if (gms_policy_parse_list(&p, list, &bad)) {
-		g_free(bad); /* the callers report it */
-		return false;
-	}
-	return p.convert != GMS_CONVERT_ATTRIBUTES;
+	return env_policy("convert", &p) && p.convert != GMS_CONVERT_ATTRIBUTES;
+}
+
+/* hugetlb=allowed: the first file is a HugeTLB one */
+static bool policy_hugetlb(void)
+{
+	struct gms_policy p;
+
+	return env_policy("hugetlb", &p) && p.hugetlb == GMS_HUGETLB_ALLOWED;
 }
 
 char *gms_fuzz_decode_lifecycle(const u8 *data, gsize size)

@@ -122,6 +122,9 @@ static const struct gms_key_spec k_guest_write[] = { NUM_REQ("gpa"),
 						     { "tag", GMS_VAL_TAG, true,
 						       NULL },
 						     END };
+static const struct gms_key_spec k_expect_folio[] = { NUM_REQ("offset"),
+						      NUM("order"), NUM("refs"),
+						      END };
 static const struct gms_key_spec k_expect_page[] = { NUM_REQ("offset"),
 						     BOOL("present"),
 						     BOOL("private"),
@@ -291,6 +294,10 @@ static const struct gms_op_spec ops[] = {
 	  NULL, gms_exec_attr_set, gms_spawn_attr_set },
 	{ "check", "check", "run every invariant now", GMS_H_NONE, 0, k_none,
 	  NULL, NULL, gms_exec_check },
+	{ "expect.folio", "expect.folio G offset=O [order=N] [refs=N]",
+	  "the folio that holds that index (model only): its order and "
+	  "folio_ref_count()",
+	  GMS_H_NONE, 1, k_expect_folio, NULL, NULL, gms_exec_expect_folio },
 	{ "expect.gmem", "expect.gmem G [alive=0|1] [bindings=N]",
 	  "the guest_memfd file behind G", GMS_H_NONE, 1, k_expect_gmem, NULL,
 	  NULL, gms_exec_expect_gmem },

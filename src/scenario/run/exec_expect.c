@@ -31,6 +31,42 @@ static bool page_is_private(struct gms_gmem_inode *inode, u64 index)
 	return false;
 }
 
+/*
+ * expect.folio G offset=O [order=N] [refs=N]: the folio holding the index
+ * (a mismatch when there is none); refs is folio_ref_count(), the page
+ * cache's reference per page and every other one
+ */
+void gms_exec_expect_folio(struct gms_runner *r, const struct gms_stmt *s,
+			   struct gms_result *res)
+{
+	struct gms_handle *h = gms_runner_handle(r, pos0(s));
+	u64 index = gms_stmt_num(s, "offset", 0) >> GMS_PAGE_SHIFT;
+	struct gms_gmem_inode *inode;
+	struct gms_folio *folio = NULL;
+	u64 refs = 0;
+
+	if (!gms_runner_needs_model(r, res))
+		return;
+	if (h->kind != GMS_H_GMEM || !h->obj) {
+		gms_result_mismatch(res, "'%s' is not a guest_memfd", pos0(s));
+		return;
+	}
+	inode = ((struct gms_gmem_file *)h->obj)->inode;
+	if (!inode->freed)
+		folio = gms_gmem_lookup_folio(inode, index);
+	if (!folio) {
+		gms_result_mismatch(res, "no folio at offset %#llx",
+				    (unsigned long long)(index
+							 << GMS_PAGE_SHIFT));
+		return;
+	}
+	for (u64 i = 0; i < gms_folio_nr_pages(folio); i++)
+		refs += gms_physmem_page(&r->w->physmem, folio->pfn + i)
+				->refcount;
+	gms_expect_num(res, s, "order", folio->order);
+	gms_expect_num(res, s, "refs", refs);
+}
+
 /* the huge page a split piece belongs to is in the pool's free list */
 static bool page_pool_free(const struct gms_world *w,
 			   const struct gms_folio *folio)
