@@ -27,6 +27,8 @@ design() {
 	case $1 in
 	convert-no-refcount | convert-no-zap) echo "convert=in-place," ;;
 	merge-early | split-referenced) echo "hugetlb=allowed,convert=in-place-preserve," ;;
+	huge-map-mixed) echo "hugetlb=allowed,convert=attributes," ;;
+	no-psmash | tdx-demote-no-track) echo "hugetlb=allowed,convert=in-place," ;;
 	esac
 }
 work=$(mktemp -d)

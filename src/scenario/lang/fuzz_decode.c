@@ -541,6 +541,9 @@ static void emit_lifecycle(struct decoder *d, u8 op)
 		put(d, "guest.accept ");
 		vm_ref(d);
 		kv(d, "gpa", PICK(d, gpas));
+		/* hugetlb=allowed: the accept level too (TDX, SNP PVALIDATE) */
+		if (d->huge && byte(d) % 2)
+			put(d, " level=2m");
 		end_line(d);
 		break;
 	}
