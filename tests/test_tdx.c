@@ -680,6 +680,14 @@ static void aug_2m(struct tdx_test *t)
 	expect_pamt_at(t, PFN_2M + 511, PT_REG, TDX_PS_2M);
 }
 
+/* a RUNNABLE TD with the 2M leaf of aug_2m() */
+static struct gms_td *runnable_2m(struct tdx_test *t)
+{
+	runnable(t);
+	aug_2m(t);
+	return gms_tdx_td(&t->tdx, TDR);
+}
+
 static void block_track(struct tdx_test *t, u64 gpa, int level)
 {
 	assert_transition(t, TDX_SUCCESS, tdh_mem_range_block, TDR, gpa, level);
@@ -786,11 +794,8 @@ static void test_huge_accept(void **state)
 static void test_huge_demote(void **state)
 {
 	struct tdx_test *t = *state;
-	struct gms_td *td;
+	struct gms_td *td = runnable_2m(t);
 
-	runnable(t);
-	td = gms_tdx_td(&t->tdx, TDR);
-	aug_2m(t);
 	assert_transition(t, TDX_GPA_RANGE_NOT_BLOCKED, tdh_mem_page_demote,
 			  TDR, GPA_2M, TDX_PS_2M);
 	assert_transition(t, TDX_OPERAND_INVALID, tdh_mem_page_demote, TDR,
@@ -866,11 +871,8 @@ static void test_huge_demote(void **state)
 static void test_huge_demote_mapped_and_remove(void **state)
 {
 	struct tdx_test *t = *state;
-	struct gms_td *td;
+	struct gms_td *td = runnable_2m(t);
 
-	runnable(t);
-	td = gms_tdx_td(&t->tdx, TDR);
-	aug_2m(t);
 	assert_transition(t, TDX_SUCCESS, tdg_mem_page_accept, TDR, GPA_2M,
 			  TDX_PS_2M);
 	block_track(t, GPA_2M, TDX_PS_2M);

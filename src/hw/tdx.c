@@ -782,26 +782,42 @@ static u64 blocked_and_tracked(const struct gms_tdx *tdx,
 	return TDX_SUCCESS;
 }
 
+/*
+ * REMOVE's and DEMOTE's common start: the leaf at @level (leaf_at()), then
+ * blocked_and_tracked(); *@old its entry. T1: it maps a REG page of the
+ * TD of the leaf's size (the module's own invariant).
+ */
+static u64 tracked_leaf(struct gms_tdx *tdx, struct gms_td *td, u64 gpa,
+			int level, struct gms_sept_entry *old)
+{
+	struct gms_sept_entry *e;
+	struct gms_pamt_entry p;
+	u64 err = leaf_at(td, gpa, level, &e);
+
+	if (err)
+		return err;
+	*old = *e;
+	err = blocked_and_tracked(tdx, td, old);
+	if (err)
+		return err;
+	p = gms_tdx_pamt(tdx, old->hpa_pfn);
+	GMS_WARN_ON(tdx,
+		    p.pt != PT_REG || p.owner != td->tdr || p.size != level);
+	return TDX_SUCCESS;
+}
+
 /* TDH.MEM.PAGE.REMOVE (tdh_mem_page_remove.c): the whole leaf, its pages NDA */
 u64 tdh_mem_page_remove(struct gms_tdx *tdx, u64 tdr, u64 gpa, int level)
 {
 	u64 err, n = GMS_TDX_LEVEL_PAGES(level);
 	struct gms_td *td = td_built(tdx, tdr, &err);
-	struct gms_sept_entry *e, old;
-	struct gms_pamt_entry p;
+	struct gms_sept_entry old;
 
 	if (!td)
 		return err;
-	err = leaf_at(td, gpa, level, &e);
+	err = tracked_leaf(tdx, td, gpa, level, &old);
 	if (err)
 		return err;
-	old = *e;
-	err = blocked_and_tracked(tdx, td, &old);
-	if (err)
-		return err;
-	p = gms_tdx_pamt(tdx, old.hpa_pfn);
-	/* T1: the leaf maps a REG page of the TD, of the leaf's size */
-	GMS_WARN_ON(tdx, p.pt != PT_REG || p.owner != tdr || p.size != level);
 	set_sept_level(td, gpa, SEPT_FREE, 0, level);
 	set_pamt(tdx, old.hpa_pfn, PT_NDA, 0);
 	if (!GMS_WARN_ON(tdx, td->chldcnt < n))
@@ -852,32 +868,27 @@ u64 tdh_mem_page_demote(struct gms_tdx *tdx, u64 tdr, u64 gpa, int level)
 {
 	u64 err;
 	struct gms_td *td = td_built(tdx, tdr, &err);
-	struct gms_sept_entry *e, old;
-	struct gms_pamt_entry p;
+	struct gms_sept_entry old;
 	enum gms_sept_state child;
+	u64 bepoch;
 
 	if (!td)
 		return err;
 	if (level != TDX_PS_2M)
 		return TDX_OPERAND_INVALID;
-	err = leaf_at(td, gpa, level, &e);
-	if (err)
-		return err;
-	old = *e;
-	err = blocked_and_tracked(tdx, td, &old);
+	err = tracked_leaf(tdx, td, gpa, level, &old);
 	if (err)
 		return err;
 	child = old.state == SEPT_BLOCKED	  ? SEPT_MAPPED :
 		old.state == SEPT_PENDING_BLOCKED ? SEPT_PENDING :
 						    old.state;
-	p = gms_tdx_pamt(tdx, old.hpa_pfn);
-	GMS_WARN_ON(tdx, p.pt != PT_REG || p.owner != tdr || p.size != level);
+	bepoch = gms_tdx_pamt(tdx, old.hpa_pfn).bepoch;
 	g_hash_table_remove(td->sept, key(gpa >> GMS_PAGE_SHIFT));
 	for (u64 i = 0; i < PAGES_2M; i++) {
 		set_sept_level(td, gpa + (i << GMS_PAGE_SHIFT), child,
 			       old.hpa_pfn + i, TDX_PS_4K);
 		set_pamt(tdx, old.hpa_pfn + i, PT_REG, tdr);
-		pamt_find(tdx, old.hpa_pfn + i)->bepoch = p.bepoch;
+		pamt_find(tdx, old.hpa_pfn + i)->bepoch = bepoch;
 	}
 	for (u64 i = 0; i < PAGES_2M; i++)
 		tdx_check_gpa(tdx, td, gpa + (i << GMS_PAGE_SHIFT));

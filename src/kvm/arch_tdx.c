@@ -227,7 +227,8 @@ static int tdx_post_populate(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 	if (tdh_mem_page_add(TDX(w), kvm->arch_page, gfn << GMS_PAGE_SHIFT,
 			     pfn))
 		return -EIO;
-	gms_physmem_get(&w->physmem, pfn);
+	if (tdx_pins_pages(w))
+		gms_physmem_get(&w->physmem, pfn);
 	/* MOVDIR64B under the TD key: measured, the guest's own */
 	gms_physmem_write_key(&w->physmem, pfn, tag, kvm->guest, true,
 			      kvm->arch_id);
