@@ -680,6 +680,16 @@ static void aug_2m(struct tdx_test *t)
 	expect_pamt_at(t, PFN_2M + 511, PT_REG, TDX_PS_2M);
 }
 
+/* a 4K PENDING leaf at watched gpa @i (GPA_A or GPA_B) over its page */
+static void aug_4k(struct tdx_test *t, int i)
+{
+	t->exp.chldcnt++;
+	expect_leaf(t, i, SEPT_PENDING, i ? PFN_B : PFN_A);
+	expect_page(t, i ? PG_B : PG_A, PT_REG, 0);
+	assert_transition(t, TDX_SUCCESS, tdh_mem_page_aug, TDR, watched_gpa[i],
+			  TDX_PS_4K, i ? PFN_B : PFN_A);
+}
+
 /* a RUNNABLE TD with the 2M leaf of aug_2m() */
 static struct gms_td *runnable_2m(struct tdx_test *t)
 {
@@ -711,11 +721,7 @@ static void test_huge_aug(void **state)
 	assert_transition(t, TDX_OPERAND_INVALID, tdh_mem_page_aug, TDR, 0, 7,
 			  0);
 	/* every 4K page of the range must be NDA: PFN_A lies in [0, 512) */
-	t->exp.chldcnt++;
-	expect_leaf(t, 0, SEPT_PENDING, PFN_A);
-	expect_page(t, PG_A, PT_REG, 0);
-	assert_transition(t, TDX_SUCCESS, tdh_mem_page_aug, TDR, GPA_A,
-			  TDX_PS_4K, PFN_A);
+	aug_4k(t, 0);
 	assert_transition(t, TDX_PAGE_METADATA_INCORRECT, tdh_mem_page_aug, TDR,
 			  GPA_2M, TDX_PS_2M, 0);
 	/* a 4K leaf hangs in [0, 2M): the 2M entry there is a non-leaf */
@@ -772,11 +778,7 @@ static void test_huge_accept(void **state)
 	assert_transition(t, GMS_TDX_EXIT_EPT_VIOLATION, tdg_mem_page_accept,
 			  TDR, GPA_2M, TDX_PS_2M);
 	/* a 4K leaf below a 2M accept */
-	t->exp.chldcnt++;
-	expect_leaf(t, 1, SEPT_PENDING, PFN_B);
-	expect_page(t, PG_B, PT_REG, 0);
-	assert_transition(t, TDX_SUCCESS, tdh_mem_page_aug, TDR, GPA_B,
-			  TDX_PS_4K, PFN_B);
+	aug_4k(t, 1);
 	assert_transition(t, TDX_PAGE_SIZE_MISMATCH, tdg_mem_page_accept, TDR,
 			  0, TDX_PS_2M);
 	expect_leaf(t, 1, SEPT_MAPPED, PFN_B);
