@@ -87,27 +87,16 @@ void gms_exec_host_kernel(struct gms_runner *r, const struct gms_stmt *s,
 void gms_exec_expect_rmp(struct gms_runner *r, const struct gms_stmt *s,
 			 struct gms_result *res)
 {
-	struct gms_handle *h = gms_runner_handle(r, pos0(s));
+	u64 index = gms_stmt_num(s, "offset", 0) >> GMS_PAGE_SHIFT;
 	struct gms_gmem_inode *inode;
-	struct gms_folio *folio = NULL;
+	struct gms_folio *folio;
 	struct gms_rmp_entry e = { 0 };
 
-	if (!gms_runner_needs_model(r, res))
+	if (!gms_runner_gmem_folio(r, s, res, index, &inode, &folio))
 		return;
-	if (h->kind != GMS_H_GMEM || !h->obj) {
-		gms_result_mismatch(res, "'%s' is not a guest_memfd", pos0(s));
-		return;
-	}
-	inode = ((struct gms_gmem_file *)h->obj)->inode;
-	if (!inode->freed)
-		folio = gms_gmem_lookup_folio(
-			inode, gms_stmt_num(s, "offset", 0) >> GMS_PAGE_SHIFT);
 	if (folio)
-		e = gms_rmp_lookup(
-			&r->w->hw.rmp,
-			gms_folio_file_pfn(folio,
-					   gms_stmt_num(s, "offset", 0) >>
-						   GMS_PAGE_SHIFT));
+		e = gms_rmp_lookup(&r->w->hw.rmp,
+				   gms_folio_file_pfn(folio, index));
 	gms_expect_num(res, s, "assigned", e.assigned);
 	gms_expect_num(res, s, "asid", e.asid);
 	gms_expect_num(res, s, "validated", e.validated);
