@@ -4,7 +4,11 @@
  * - a 1 TiB guest_memfd lifecycle (create, bind whole, private, 64 faults
  *   spread over it, punch whole, close); N TiB take N memslots;
  * - 1,000 VMs, each with a guest_memfd bound by 8 memslots, then torn down;
- * - 100,000 alternating private/shared conversions of a faulted page.
+ * - 100,000 alternating private/shared conversions of a faulted page;
+ * - hugetlb=allowed: a 1 TiB guest_memfd of 1 GiB folios, 4 of them
+ *   allocated, converted page by page to shared and back to private, 8
+ *   conversions a unit: each to-shared splits a 1 GiB folio into 262,144
+ *   pieces, each to-private merges it back (convert=in-place).
  * Each run gets a fresh world; every invariant runs once at its end.
  * Then scenarios of 10^4 up to 10^6 statements through the parser and the
  * runner, every invariant after every step (check=incremental; check=full
@@ -145,6 +149,35 @@ static bool conversions(struct gms_world *w, int kvm, int scale)
 		/* the guest touches it in the new state: a fault, a mapping */
 		err |= gms_vcpu_write(w, vm, gpa, GMS_ACCESS_DEFAULT,
 				      GMS_TAG_BASE, &e);
+	}
+	err |= !invariants_hold(w);
+	err |= gms_sys_close(w, g) | gms_sys_close(w, vm);
+	return !err;
+}
+
+static bool huge_conversions(struct gms_world *w, int kvm, int scale)
+{
+	int vm, g, err;
+
+	w->policy.hugetlb = GMS_HUGETLB_ALLOWED;
+	w->policy.convert = GMS_CONVERT_IN_PLACE;
+	w->physmem.max_pages = 1ULL << 29; /* 2 TiB: the 1 TiB reservation */
+	vm = gms_sys_create_vm(w, kvm, GMS_VM_SW_PROTECTED);
+	g = gms_sys_create_guest_memfd_order(w, vm, TIB,
+					     GUEST_MEMFD_FLAG_HUGETLB, 18);
+	err = g < 0;
+	err |= gms_sys_fallocate(w, g, FALLOC_FL_KEEP_SIZE, 0, 4ULL << 30);
+	for (long i = 0; i < scale; i++) {
+		/* a page that moves on inside each of the 4 huge pages */
+		for (u64 h = 0; h < 4; h++) {
+			u64 off = (h << 30) + ((u64)(i % 262144) << 12);
+			u64 eoff = 0;
+
+			err |= gms_sys_gmem_convert(w, g, off, 4096, false,
+						    &eoff);
+			err |= gms_sys_gmem_convert(w, g, off, 4096, true,
+						    &eoff);
+		}
 	}
 	err |= !invariants_hold(w);
 	err |= gms_sys_close(w, g) | gms_sys_close(w, vm);
@@ -336,6 +369,8 @@ int main(int argc, char **argv)
 		{ "tib_lifecycle", "TiB", lifecycle_tib },
 		{ "vms_x8_slots", "thousand VMs", many_vms },
 		{ "conversions", "hundred thousand conversions", conversions },
+		{ "huge_convert", "8 conversions of 1 GiB folios",
+		  huge_conversions },
 	};
 	int max = argc > 1 ? atoi(argv[1]) : 100;
 	bool only_statements = argc > 2 && !strcmp(argv[2], "statements");
@@ -357,7 +392,7 @@ int main(int argc, char **argv)
 			ok &= s.ok;
 		}
 	}
-	printf("(unit: 1 TiB, 1,000 VMs with 8 memslots, 100,000 conversions; each run in its own process)\n");
+	printf("(unit: 1 TiB, 1,000 VMs with 8 memslots, 100,000 conversions, 8 conversions of a 1 TiB file of 1 GiB folios (4 splits, 4 merges); each run in its own process)\n");
 	ok &= statement_rows(max);
 	return ok ? 0 : 1;
 }

@@ -9,8 +9,10 @@
 # broke (the first violation of each). Inputs of at most MAX_LEN bytes
 # (default 64, as fuzz/run.sh and fuzz_lifecycle.options). A mutant of a
 # design other than the default runs under that design (convert-*:
-# convert=in-place), as does a second no-mutant run. The fuzzer's other
-# options are fuzz_lifecycle.options' (beside DICT), as for `make fuzz`.
+# convert=in-place; the hugetlb mutants: hugetlb=allowed, whose decoder
+# makes the first file a 2 MiB HugeTLB one), as does a second no-mutant run.
+# The fuzzer's other options are fuzz_lifecycle.options' (beside DICT), as
+# for `make fuzz`.
 # Usage: [MAX_LEN=N] [PLAIN="M..."] fuzz_mutants.sh FUZZ_LIFECYCLE GMEMSIM SEEDS_DIR DICT [SECONDS] [MUTANT...]
 set -uo pipefail
 fuzzer=$(realpath "$1") gmemsim=$(realpath "$2") seeds=$(realpath "$3") dict=$(realpath "$4")
@@ -31,6 +33,9 @@ fi
 design() {
 	case $1 in
 	convert-no-refcount | convert-no-zap) echo "convert=in-place," ;;
+	merge-early | split-referenced) echo "hugetlb=allowed,convert=in-place-preserve," ;;
+	huge-map-mixed) echo "hugetlb=allowed,convert=attributes," ;;
+	no-psmash | tdx-demote-no-track) echo "hugetlb=allowed,convert=in-place," ;;
 	esac
 }
 work=$(mktemp -d)

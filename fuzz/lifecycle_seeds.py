@@ -197,6 +197,14 @@ SEEDS = {
     'inplace-tdx-mapped': inplace_vm(TDX, MMAP_SHARED, K8) + mmap(0, 1) + host_write(0)
     + convert(0, False, 1) + [24, 0, 1, 1] + finalize(0) + convert(0, False) + [26, 0, 3]
     + gwrite(0) + convert(0, True) + host_read(0) + close_gmem(0),
+    # hugetlb=allowed (GMEMSIM_POLICY=hugetlb=allowed,convert=in-place-preserve): g0 is one
+    # 2 MiB HugeTLB folio; the fault holds its page from get_pfn to map, and a conversion
+    # splits (split-referenced) or the file's eviction frees the pieces around it
+    # (merge-early); scenarios/huge/
+    'huge-split-vs-fault': inplace_vm(SNP, MMAP) + spawn_gwrite(0) + step(0, True)
+    + convert(0, True, 1) + finish(0),
+    'huge-evict-vs-fault': inplace_vm(SNP, MMAP) + convert(0, True, 1) + spawn_gwrite(0)
+    + step(0, True) + close_gmem(0) + finish(0),
 }
 
 out = sys.argv[1]

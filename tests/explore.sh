@@ -55,6 +55,11 @@ pkvm-no-poison          scrub            6  --type pkvm
 tdx-no-track            stale-mapping    7  --type tdx
 convert-no-zap          stale-mapping    5  --type snp --policy convert=in-place
 convert-no-refcount     mmap-exclusion   8  --type snp --pages 1 --no-tasks --policy convert=in-place
+merge-early             folio-state      7  --vms 1 --type snp --pages 1 --no-tasks --policy hugetlb=allowed --policy convert=in-place
+split-referenced        folio-state      7  --vms 1 --type snp --pages 1 --policy hugetlb=allowed --policy convert=in-place-preserve
+huge-map-mixed          folio-state      5  --vms 1 --type sw_protected --pages 1 --no-tasks --policy hugetlb=allowed --policy convert=attributes
+tdx-demote-no-track     stale-mapping    5  --vms 1 --type tdx --pages 1 --no-tasks --policy hugetlb=allowed --policy convert=in-place
+no-psmash               scrub            5  --vms 1 --type snp --pages 1 --no-tasks --policy hugetlb=allowed --policy convert=in-place
 TABLE
 
 # symmetry: mirrored VMs are one state, and nothing is lost by it

@@ -35,8 +35,9 @@ static void test_registry(void **state)
 	const struct gms_invariant *inv = gms_invariants(&n);
 
 	(void)state;
-	assert_int_equal(n, 12);
+	assert_int_equal(n, 13);
 	assert_non_null(gms_invariant_lookup("lock-order"));
+	assert_non_null(gms_invariant_lookup("folio-state"));
 	assert_null(gms_invariant_lookup("nonsense"));
 	for (size_t i = 0; i < n; i++)
 		assert_ptr_equal(gms_invariant_lookup(inv[i].id), &inv[i]);
@@ -197,6 +198,54 @@ static void test_leak(void **state)
 	g_ptr_array_unref(v);
 }
 
+/*
+ * folio-state (hugetlb=allowed): a whole huge folio and its split pieces
+ * hold; a piece at the wrong pfn, a host pte on a large folio, and a
+ * huge page back in the pool under a live piece each break it
+ */
+static void test_folio_state(void **state)
+{
+	struct fx *fx = *state;
+	struct gms_gmem_inode *inode;
+	struct gms_folio *folio;
+	int vm, g;
+	u64 pfn;
+
+	fx->w->policy.hugetlb = GMS_HUGETLB_ALLOWED;
+	vm = vm_new(fx, GMS_VM_SW_PROTECTED);
+	g = gms_sys_create_guest_memfd_order(fx->w, vm, 2 << 20,
+					     GUEST_MEMFD_FLAG_HUGETLB, 9);
+	assert_true(g >= 0);
+	inode = file_of(fx, g)->inode;
+	assert_int_equal(gms_sys_fallocate(fx->w, g, FALLOC_FL_KEEP_SIZE, 0,
+					   2 << 20),
+			 0);
+	folio = gms_gmem_lookup_folio(inode, 5);
+	assert_int_equal(folio->order, 9);
+	assert_int_equal(violations(fx, "folio-state"), 0);
+	/* the host never maps a large folio */
+	gms_physmem_page(&fx->w->physmem, folio->pfn + 5)->mapcount++;
+	assert_int_equal(violations(fx, "folio-state"), 1);
+	gms_physmem_page(&fx->w->physmem, folio->pfn + 5)->mapcount--;
+	/* split: 512 pieces of one huge page, each at its own pfn */
+	gms_page_cache_split(&inode->pages, folio);
+	assert_int_equal(violations(fx, "folio-state"), 0);
+	folio = gms_gmem_lookup_folio(inode, 7);
+	folio->pfn++;
+	assert_int_equal(violations(fx, "folio-state"), 1);
+	folio->pfn--;
+	/* a piece outlives its file: its huge page stays out of the pool */
+	pfn = folio->pfn;
+	gms_physmem_get(&fx->w->physmem, pfn);
+	assert_int_equal(gms_sys_close(fx->w, g), 0);
+	assert_int_equal(violations(fx, "folio-state"), 0);
+	assert_int_equal(fx->w->hugetlb.free->len, 0);
+	gms_physmem_put(&fx->w->physmem, pfn);
+	assert_int_equal(fx->w->hugetlb.free->len, 1);
+	assert_int_equal(fx->w->physmem.reserved, 0);
+	assert_int_equal(violations(fx, "folio-state"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +259,7 @@ int main(void)
 		FX_TEST(test_binding_many_slots),
 		FX_TEST(test_mmap_exclusion),
 		FX_TEST(test_leak),
+		FX_TEST(test_folio_state),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -111,12 +111,105 @@ static void test_against_array(void **state)
 	gms_page_cache_destroy(&pc);
 }
 
+/* hugetlb=allowed: a huge folio is one entry, found from any index inside */
+static void test_huge_lookup(void **state)
+{
+	struct gms_page_cache pc;
+	struct gms_folio *h, *a, *f;
+	int n = 0;
+
+	(void)state;
+	gms_page_cache_init(&pc);
+	a = gms_page_cache_add(&pc, 3);
+	h = gms_page_cache_add_order(&pc, 512, 9);
+	h->pfn = 1024;
+	assert_int_equal(gms_page_cache_count(&pc), 2);
+	assert_null(gms_page_cache_lookup(&pc, 511));
+	assert_ptr_equal(gms_page_cache_lookup(&pc, 512), h);
+	assert_ptr_equal(gms_page_cache_lookup(&pc, 1023), h);
+	assert_null(gms_page_cache_lookup(&pc, 1024));
+	assert_int_equal(gms_folio_file_pfn(h, 700), 1024 + 700 - 512);
+	/* find: the huge folio that covers start, else the first after it */
+	assert_ptr_equal(gms_page_cache_find(&pc, 600, 601), h);
+	assert_ptr_equal(gms_page_cache_find(&pc, 4, G_MAXUINT64), h);
+	assert_ptr_equal(gms_page_cache_find(&pc, 0, 600), a);
+	assert_null(gms_page_cache_find(&pc, 4, 512));
+	assert_null(gms_page_cache_find(&pc, 1024, G_MAXUINT64));
+	/* for_each steps over the whole huge folio once */
+	gms_page_cache_for_each(&pc, f, 0, G_MAXUINT64)
+		n++;
+	assert_int_equal(n, 2);
+	gms_page_cache_delete(&pc, h);
+	assert_null(gms_page_cache_lookup(&pc, 600));
+	assert_int_equal(gms_page_cache_count(&pc), 1);
+	gms_page_cache_destroy(&pc);
+}
+
+/* split to order-0 pieces that remember their huge page, and merge back */
+static void test_huge_split_merge(void **state)
+{
+	struct gms_page_cache pc;
+	struct gms_folio *h, *p;
+
+	(void)state;
+	gms_page_cache_init(&pc);
+	h = gms_page_cache_add_order(&pc, 512, 9);
+	h->pfn = 2048;
+	h->uptodate = true;
+	p = gms_page_cache_split(&pc, h);
+	assert_int_equal(p->index, 512);
+	assert_int_equal(gms_page_cache_count(&pc), 512);
+	for (u64 i = 512; i < 1024; i++) {
+		p = gms_page_cache_lookup(&pc, i);
+		assert_int_equal(p->order, 0);
+		assert_int_equal(p->huge_order, 9);
+		assert_int_equal(p->pfn, 2048 + i - 512);
+		assert_true(p->uptodate);
+	}
+	/* a piece missing, or at the wrong pfn: no merge, nothing changed */
+	p = gms_page_cache_lookup(&pc, 700);
+	p->pfn++;
+	assert_null(gms_page_cache_merge(&pc, 512, 9));
+	assert_int_equal(gms_page_cache_count(&pc), 512);
+	p->pfn--;
+	p->uptodate = false;
+	h = gms_page_cache_merge(&pc, 512, 9);
+	assert_non_null(h);
+	assert_int_equal(h->order, 9);
+	assert_int_equal(h->pfn, 2048);
+	assert_false(h->uptodate); /* uptodate only if every piece was */
+	assert_int_equal(gms_page_cache_count(&pc), 1);
+	assert_ptr_equal(gms_page_cache_lookup(&pc, 1000), h);
+	gms_page_cache_delete(&pc, gms_page_cache_split(&pc, h));
+	assert_null(gms_page_cache_merge(&pc, 512, 9)); /* a piece is gone */
+	gms_page_cache_destroy(&pc);
+}
+
+/* a 1 TiB file of 1 GiB folios is 1024 entries */
+static void test_huge_scale(void **state)
+{
+	struct gms_page_cache pc;
+
+	(void)state;
+	gms_page_cache_init(&pc);
+	for (u64 i = 0; i < 1024; i++)
+		gms_page_cache_add_order(&pc, i << 18, 18)->pfn = i << 18;
+	assert_int_equal(gms_page_cache_count(&pc), 1024);
+	assert_int_equal(gms_page_cache_lookup(&pc, (1ULL << 28) - 1)->index,
+			 1023ULL << 18);
+	assert_null(gms_page_cache_lookup(&pc, 1ULL << 28));
+	gms_page_cache_destroy(&pc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_add_lookup_delete),
 		cmocka_unit_test(test_sparse),
 		cmocka_unit_test(test_against_array),
+		cmocka_unit_test(test_huge_lookup),
+		cmocka_unit_test(test_huge_split_merge),
+		cmocka_unit_test(test_huge_scale),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -299,6 +299,28 @@ static void test_psmash_and_pvalidate(void **state)
 			  RMP_PG_SIZE_4K);
 	assert_transition(t, PVALIDATE_FAIL_NOUPDATE, gms_rmp_pvalidate, 513, A,
 			  0x201000, false, RMP_PG_SIZE_4K);
+	/* another processor in the region: FAIL_INUSE, then it goes through */
+	e = big(A, 2 * GPA_2M);
+	assert_transition(t, 0, gms_rmp_update, 1024, &e);
+	gms_rmp_contend(&t->rmp, 1024 + 9, 2);
+	assert_transition(t, RMP_FAIL_INPUT, gms_rmp_psmash, 1024 + 9);
+	assert_transition(t, RMP_FAIL_INUSE, gms_rmp_psmash, 1024);
+	assert_transition(t, RMP_FAIL_INUSE, gms_rmp_psmash, 1024);
+	assert_int_equal(gms_rmp_read(&t->rmp, 1024).pagesize, RMP_PG_SIZE_2M);
+	assert_transition(t, 0, gms_rmp_psmash, 1024);
+	assert_int_equal(gms_rmp_lookup(&t->rmp, 1024 + 9).pagesize,
+			 RMP_PG_SIZE_4K);
+	assert_int_equal(gms_rmp_lookup(&t->rmp, 1024 + 9).gpa,
+			 2 * GPA_2M + 9 * PAGE);
+	/* a PSMASHed region does not go shared at 2M: 4K entries stay assigned */
+	small = (struct gms_rmp_entry){ .pagesize = RMP_PG_SIZE_2M };
+	assert_transition(t, RMP_FAIL_OVERLAP, gms_rmp_update, 1024, &small);
+	assert_true(gms_rmp_read(&t->rmp, 1024).assigned);
+	/* but a whole assigned 2M entry does */
+	e = big(A, 3 * GPA_2M);
+	assert_transition(t, 0, gms_rmp_update, 1536, &e);
+	assert_transition(t, 0, gms_rmp_update, 1536, &small);
+	assert_false(gms_rmp_lookup(&t->rmp, 1536 + 3).assigned);
 }
 
 /* SNP_LAUNCH_UPDATE turns a Pre-Guest page into a Guest-Valid one */

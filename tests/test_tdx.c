@@ -6,8 +6,10 @@
  * return value and every view (TD lifecycle, op state, chldcnt, epoch, the
  * KOT slot of its key, each S-EPT leaf, each page's PAMT entry and what it
  * still needs before the allocator may have it) are checked, and that the
- * model recorded no bug. 4K leaves only, as KVM upstream: SEPT.ADD/REMOVE,
- * DEMOTE/PROMOTE, MR.EXTEND and the BUSY contention codes are not modelled.
+ * model recorded no bug. The 4K tests watch two GPAs; the 2M ones
+ * (test_huge_*) watch a 2M leaf at GPA_2M over the pages PFN_2M..+511 by
+ * its level, state and PAMT size. SEPT.ADD/REMOVE, PROMOTE and MR.EXTEND
+ * are not modelled; OPERAND_BUSY comes from a vCPU holding an entry.
  */
 #include "helpers.h"
 
@@ -20,6 +22,9 @@
 #define PFN_A 5
 #define PFN_B 6
 #define NDA_PFN 77 /* a page the module never had */
+#define GPA_2M 0x200000ULL
+#define PFN_2M 1024ULL
+#define PG(i) ((u64)(i) << GMS_PAGE_SHIFT)
 
 enum { PG_A, PG_B, PG_TDCX, PG_TDR, NR_PAGES };
 static const u64 watched_pfn[NR_PAGES] = { PFN_A, PFN_B, TDCX, TDR };
@@ -201,7 +206,7 @@ static void test_build(void **state)
 	assert_transition(t, TDX_OP_STATE_INCORRECT, tdh_mem_page_add, TDR,
 			  GPA_A, PFN_A);
 	assert_transition(t, TDX_OP_STATE_INCORRECT, tdh_mem_page_aug, TDR,
-			  GPA_A, PFN_A);
+			  GPA_A, TDX_PS_4K, PFN_A);
 	assert_transition(t, TDX_OP_STATE_INCORRECT, tdh_mr_finalize, TDR);
 	t->exp.op = OP_INITIALIZED;
 	assert_transition(t, TDX_SUCCESS, tdh_mng_init, TDR);
@@ -226,7 +231,7 @@ static void test_add_aug_accept(void **state)
 	assert_transition(t, TDX_EPT_ENTRY_STATE_INCORRECT, tdh_mem_page_add,
 			  TDR, GPA_A, PFN_B);
 	assert_transition(t, TDX_PAGE_ALREADY_ACCEPTED, tdg_mem_page_accept,
-			  TDR, GPA_A);
+			  TDR, GPA_A, TDX_PS_4K);
 	/* before RUNNABLE no TLB tracking: REMOVE takes an unblocked leaf */
 	t->exp.chldcnt = 3;
 	expect_leaf(t, 1, SEPT_MAPPED, PFN_B);
@@ -236,7 +241,8 @@ static void test_add_aug_accept(void **state)
 	expect_leaf(t, 1, SEPT_FREE, 0);
 	expect_page(t, PG_B, PT_NDA,
 		    GMS_TDX_NEEDS_WBINVD | GMS_TDX_NEEDS_CLEAR);
-	assert_transition(t, TDX_SUCCESS, tdh_mem_page_remove, TDR, GPA_B);
+	assert_transition(t, TDX_SUCCESS, tdh_mem_page_remove, TDR, GPA_B,
+			  TDX_PS_4K);
 	expect_page(t, PG_B, PT_NDA, GMS_TDX_NEEDS_CLEAR);
 	assert_transition(t, TDX_SUCCESS, tdh_phymem_page_wbinvd, PFN_B);
 	expect_page(t, PG_B, PT_NDA, 0);
@@ -249,25 +255,28 @@ static void test_add_aug_accept(void **state)
 	assert_transition(t, TDX_OP_STATE_INCORRECT, tdh_mem_page_add, TDR,
 			  GPA_B, PFN_B);
 	assert_transition(t, TDX_PAGE_METADATA_INCORRECT, tdh_mem_page_aug, TDR,
-			  GPA_B, PFN_A);
+			  GPA_B, TDX_PS_4K, PFN_A);
 	assert_transition(t, TDX_EPT_ENTRY_STATE_INCORRECT, tdh_mem_page_aug,
-			  TDR, GPA_A, PFN_B);
+			  TDR, GPA_A, TDX_PS_4K, PFN_B);
 	assert_transition(t, TDX_OPERAND_INVALID, tdh_mem_page_aug, NO_TD,
-			  GPA_B, PFN_B);
+			  GPA_B, TDX_PS_4K, PFN_B);
 	t->exp.chldcnt = 3;
 	expect_leaf(t, 1, SEPT_PENDING, PFN_B);
 	expect_page(t, PG_B, PT_REG, 0);
-	assert_transition(t, TDX_SUCCESS, tdh_mem_page_aug, TDR, GPA_B, PFN_B);
+	assert_transition(t, TDX_SUCCESS, tdh_mem_page_aug, TDR, GPA_B,
+			  TDX_PS_4K, PFN_B);
 	assert_int_equal(gms_tdx_td(&t->tdx, TDR)->chldcnt, 3);
 	/* ACCEPT: PENDING -> MAPPED once */
-	assert_transition(t, TDX_EPT_ENTRY_STATE_INCORRECT, tdg_mem_page_accept,
-			  TDR, 3 * GPA_A);
+	/* nothing mapped there: the TD exits, KVM maps it (Table 8.2) */
+	assert_transition(t, GMS_TDX_EXIT_EPT_VIOLATION, tdg_mem_page_accept,
+			  TDR, 3 * GPA_A, TDX_PS_4K);
 	assert_transition(t, TDX_OPERAND_INVALID, tdg_mem_page_accept, NO_TD,
-			  GPA_B);
+			  GPA_B, TDX_PS_4K);
 	expect_leaf(t, 1, SEPT_MAPPED, PFN_B);
-	assert_transition(t, TDX_SUCCESS, tdg_mem_page_accept, TDR, GPA_B);
+	assert_transition(t, TDX_SUCCESS, tdg_mem_page_accept, TDR, GPA_B,
+			  TDX_PS_4K);
 	assert_transition(t, TDX_PAGE_ALREADY_ACCEPTED, tdg_mem_page_accept,
-			  TDR, GPA_B);
+			  TDR, GPA_B, TDX_PS_4K);
 }
 
 static void test_block_track_remove(void **state)
@@ -281,24 +290,26 @@ static void test_block_track_remove(void **state)
 	t->exp.chldcnt = 2;
 	expect_leaf(t, 0, SEPT_PENDING, PFN_A);
 	expect_page(t, PG_A, PT_REG, 0);
-	assert_transition(t, TDX_SUCCESS, tdh_mem_page_aug, TDR, GPA_A, PFN_A);
+	assert_transition(t, TDX_SUCCESS, tdh_mem_page_aug, TDR, GPA_A,
+			  TDX_PS_4K, PFN_A);
 	/* RUNNABLE: REMOVE wants BLOCKED, then a TRACK past the block epoch */
 	assert_transition(t, TDX_GPA_RANGE_NOT_BLOCKED, tdh_mem_page_remove,
-			  TDR, GPA_A);
+			  TDR, GPA_A, TDX_PS_4K);
 	assert_transition(t, TDX_EPT_ENTRY_STATE_INCORRECT, tdh_mem_range_block,
-			  TDR, GPA_B);
+			  TDR, GPA_B, TDX_PS_4K);
 	assert_transition(t, TDX_OPERAND_INVALID, tdh_mem_range_block, NO_TD,
-			  GPA_A);
+			  GPA_A, TDX_PS_4K);
 	expect_leaf(t, 0, SEPT_PENDING_BLOCKED, PFN_A);
-	assert_transition(t, TDX_SUCCESS, tdh_mem_range_block, TDR, GPA_A);
+	assert_transition(t, TDX_SUCCESS, tdh_mem_range_block, TDR, GPA_A,
+			  TDX_PS_4K);
 	blocked_at = gms_tdx_pamt(&t->tdx, PFN_A).bepoch;
 	assert_int_equal(blocked_at, t->exp.epoch);
 	assert_transition(t, TDX_GPA_RANGE_ALREADY_BLOCKED, tdh_mem_range_block,
-			  TDR, GPA_A);
+			  TDR, GPA_A, TDX_PS_4K);
 	assert_transition(t, TDX_TLB_TRACKING_NOT_DONE, tdh_mem_page_remove,
-			  TDR, GPA_A);
+			  TDR, GPA_A, TDX_PS_4K);
 	assert_transition(t, TDX_TLB_TRACKING_NOT_DONE, tdh_mem_range_unblock,
-			  TDR, GPA_A);
+			  TDR, GPA_A, TDX_PS_4K);
 	t->exp.epoch++;
 	assert_transition(t, TDX_SUCCESS, tdh_mem_track, TDR);
 	/* WBINVD only of a removed (NDA) page */
@@ -308,12 +319,13 @@ static void test_block_track_remove(void **state)
 	expect_leaf(t, 0, SEPT_FREE, 0);
 	expect_page(t, PG_A, PT_NDA,
 		    GMS_TDX_NEEDS_WBINVD | GMS_TDX_NEEDS_CLEAR);
-	assert_transition(t, TDX_SUCCESS, tdh_mem_page_remove, TDR, GPA_A);
+	assert_transition(t, TDX_SUCCESS, tdh_mem_page_remove, TDR, GPA_A,
+			  TDX_PS_4K);
 	assert_int_equal(gms_tdx_sept(gms_tdx_td(&t->tdx, TDR), GPA_A).state,
 			 SEPT_FREE);
 	assert_int_equal(gms_tdx_pamt(&t->tdx, PFN_A).pt, PT_NDA);
 	assert_transition(t, TDX_EPT_ENTRY_STATE_INCORRECT, tdh_mem_page_remove,
-			  TDR, GPA_A);
+			  TDR, GPA_A, TDX_PS_4K);
 	assert_true(
 		gms_hw_table_contains(t->tdx.dirty, GSIZE_TO_POINTER(PFN_A)));
 	expect_page(t, PG_A, PT_NDA, GMS_TDX_NEEDS_CLEAR);
@@ -328,28 +340,34 @@ static void test_block_track_remove(void **state)
 	t->exp.chldcnt = 2;
 	expect_leaf(t, 0, SEPT_PENDING, PFN_B);
 	expect_page(t, PG_B, PT_REG, 0);
-	assert_transition(t, TDX_SUCCESS, tdh_mem_page_aug, TDR, GPA_A, PFN_B);
+	assert_transition(t, TDX_SUCCESS, tdh_mem_page_aug, TDR, GPA_A,
+			  TDX_PS_4K, PFN_B);
 	expect_leaf(t, 0, SEPT_PENDING_BLOCKED, PFN_B);
-	assert_transition(t, TDX_SUCCESS, tdh_mem_range_block, TDR, GPA_A);
+	assert_transition(t, TDX_SUCCESS, tdh_mem_range_block, TDR, GPA_A,
+			  TDX_PS_4K);
 	t->exp.epoch++;
 	assert_transition(t, TDX_SUCCESS, tdh_mem_track, TDR);
 	expect_leaf(t, 0, SEPT_PENDING, PFN_B);
-	assert_transition(t, TDX_SUCCESS, tdh_mem_range_unblock, TDR, GPA_A);
+	assert_transition(t, TDX_SUCCESS, tdh_mem_range_unblock, TDR, GPA_A,
+			  TDX_PS_4K);
 	assert_int_equal(gms_tdx_sept(gms_tdx_td(&t->tdx, TDR), GPA_A).state,
 			 SEPT_PENDING);
 	assert_transition(t, TDX_EPT_ENTRY_STATE_INCORRECT,
-			  tdh_mem_range_unblock, TDR, GPA_A);
+			  tdh_mem_range_unblock, TDR, GPA_A, TDX_PS_4K);
 	/* ... and MAPPED */
 	expect_leaf(t, 0, SEPT_MAPPED, PFN_B);
-	assert_transition(t, TDX_SUCCESS, tdg_mem_page_accept, TDR, GPA_A);
+	assert_transition(t, TDX_SUCCESS, tdg_mem_page_accept, TDR, GPA_A,
+			  TDX_PS_4K);
 	expect_leaf(t, 0, SEPT_BLOCKED, PFN_B);
-	assert_transition(t, TDX_SUCCESS, tdh_mem_range_block, TDR, GPA_A);
+	assert_transition(t, TDX_SUCCESS, tdh_mem_range_block, TDR, GPA_A,
+			  TDX_PS_4K);
 	assert_transition(t, TDX_GPA_RANGE_ALREADY_BLOCKED, tdh_mem_range_block,
-			  TDR, GPA_A);
+			  TDR, GPA_A, TDX_PS_4K);
 	t->exp.epoch++;
 	assert_transition(t, TDX_SUCCESS, tdh_mem_track, TDR);
 	expect_leaf(t, 0, SEPT_MAPPED, PFN_B);
-	assert_transition(t, TDX_SUCCESS, tdh_mem_range_unblock, TDR, GPA_A);
+	assert_transition(t, TDX_SUCCESS, tdh_mem_range_unblock, TDR, GPA_A,
+			  TDX_PS_4K);
 	assert_transition(t, TDX_OPERAND_INVALID, tdh_mem_track, NO_TD);
 }
 
@@ -388,7 +406,7 @@ static void test_teardown(void **state)
 	/* the S-EPT leaf SEAMCALLs want the keys configured */
 	assert_transition(t, TDX_LIFECYCLE_STATE_INCORRECT, tdh_mem_track, TDR);
 	assert_transition(t, TDX_LIFECYCLE_STATE_INCORRECT, tdh_mem_page_remove,
-			  TDR, GPA_A);
+			  TDR, GPA_A, TDX_PS_4K);
 	assert_transition(t, TDX_WBCACHE_NOT_COMPLETE, tdh_mng_key_freeid, TDR);
 	t->exp.wbinvd_pending = false;
 	assert_transition(t, TDX_SUCCESS, tdh_phymem_cache_wb);
@@ -598,7 +616,8 @@ static void test_invariants_catch_corruption(void **state)
 		assert_int_equal(tdh_mem_page_add(&t->tdx, TDR, GPA_A, PFN_A),
 				 TDX_SUCCESS);
 		assert_int_equal(tdh_mr_finalize(&t->tdx, TDR), TDX_SUCCESS);
-		assert_int_equal(tdh_mem_page_aug(&t->tdx, TDR, GPA_B, PFN_B),
+		assert_int_equal(tdh_mem_page_aug(&t->tdx, TDR, GPA_B,
+						  TDX_PS_4K, PFN_B),
 				 TDX_SUCCESS);
 		assert_true(gms_tdx_assert_invariants(&t->tdx));
 		corrupt[i](t);
@@ -622,6 +641,295 @@ static void test_seamcall_checks_its_td(void **state)
 	assert_one_bug(&t->log, 0);
 }
 
+/* the leaf mapping @gpa: state, level and the pfn of the page at @gpa */
+static void expect_sept_at(struct tdx_test *t, u64 gpa, enum gms_sept_state st,
+			   int level, u64 pfn)
+{
+	struct gms_sept_entry e = gms_tdx_sept(gms_tdx_td(&t->tdx, TDR), gpa);
+
+	assert_int_equal(e.state, st);
+	if (st == SEPT_FREE)
+		return;
+	assert_int_equal(e.level, level);
+	assert_int_equal(e.hpa_pfn, pfn);
+}
+
+static void expect_pamt_at(struct tdx_test *t, u64 pfn, u8 pt, int size)
+{
+	struct gms_pamt_entry p = gms_tdx_pamt(&t->tdx, pfn);
+
+	assert_int_equal(p.pt, pt);
+	if (pt != PT_NDA)
+		assert_int_equal(p.size, size);
+}
+
+static void runnable(struct tdx_test *t)
+{
+	build(t);
+	t->exp.op = OP_RUNNABLE;
+	assert_transition(t, TDX_SUCCESS, tdh_mr_finalize, TDR);
+}
+
+/* a 2M leaf at GPA_2M over PFN_2M, PENDING */
+static void aug_2m(struct tdx_test *t)
+{
+	t->exp.chldcnt += 512;
+	assert_transition(t, TDX_SUCCESS, tdh_mem_page_aug, TDR, GPA_2M,
+			  TDX_PS_2M, PFN_2M);
+	expect_sept_at(t, GPA_2M + PG(5), SEPT_PENDING, TDX_PS_2M, PFN_2M + 5);
+	expect_pamt_at(t, PFN_2M + 511, PT_REG, TDX_PS_2M);
+}
+
+/* a 4K PENDING leaf at watched gpa @i (GPA_A or GPA_B) over its page */
+static void aug_4k(struct tdx_test *t, int i)
+{
+	t->exp.chldcnt++;
+	expect_leaf(t, i, SEPT_PENDING, i ? PFN_B : PFN_A);
+	expect_page(t, i ? PG_B : PG_A, PT_REG, 0);
+	assert_transition(t, TDX_SUCCESS, tdh_mem_page_aug, TDR, watched_gpa[i],
+			  TDX_PS_4K, i ? PFN_B : PFN_A);
+}
+
+/* a RUNNABLE TD with the 2M leaf of aug_2m() */
+static struct gms_td *runnable_2m(struct tdx_test *t)
+{
+	runnable(t);
+	aug_2m(t);
+	return gms_tdx_td(&t->tdx, TDR);
+}
+
+static void block_track(struct tdx_test *t, u64 gpa, int level)
+{
+	assert_transition(t, TDX_SUCCESS, tdh_mem_range_block, TDR, gpa, level);
+	t->exp.epoch++;
+	assert_transition(t, TDX_SUCCESS, tdh_mem_track, TDR);
+}
+
+/* TDH.MEM.PAGE.AUG at 2M: its operands, its range, the walk both ways */
+static void test_huge_aug(void **state)
+{
+	struct tdx_test *t = *state;
+
+	runnable(t);
+	assert_transition(t, TDX_OPERAND_INVALID, tdh_mem_page_aug, TDR,
+			  GPA_2M + PG(1), TDX_PS_2M, PFN_2M);
+	assert_transition(t, TDX_OPERAND_INVALID, tdh_mem_page_aug, TDR, GPA_2M,
+			  TDX_PS_2M, PFN_2M + 1);
+	/* 1G leaves are not modelled; a level the module has not */
+	assert_transition(t, TDX_OPERAND_INVALID, tdh_mem_page_aug, TDR, 0,
+			  TDX_PS_1G, 0);
+	assert_transition(t, TDX_OPERAND_INVALID, tdh_mem_page_aug, TDR, 0, 7,
+			  0);
+	/* every 4K page of the range must be NDA: PFN_A lies in [0, 512) */
+	aug_4k(t, 0);
+	assert_transition(t, TDX_PAGE_METADATA_INCORRECT, tdh_mem_page_aug, TDR,
+			  GPA_2M, TDX_PS_2M, 0);
+	/* a 4K leaf hangs in [0, 2M): the 2M entry there is a non-leaf */
+	assert_transition(t, TDX_EPT_ENTRY_STATE_INCORRECT, tdh_mem_page_aug,
+			  TDR, 0, TDX_PS_2M, PFN_2M);
+	aug_2m(t);
+	assert_true(gms_tdx_assert_invariants(&t->tdx));
+	/* inside the 2M leaf a 4K request ends the walk */
+	assert_transition(t, TDX_EPT_WALK_FAILED, tdh_mem_page_aug, TDR,
+			  GPA_2M + PG(1), TDX_PS_4K, NDA_PFN);
+	assert_transition(t, TDX_EPT_ENTRY_STATE_INCORRECT, tdh_mem_page_aug,
+			  TDR, GPA_2M, TDX_PS_2M, 2 * PFN_2M);
+	/* a follower page of the 2M REG page is not NDA */
+	assert_transition(t, TDX_PAGE_METADATA_INCORRECT, tdh_mem_page_aug, TDR,
+			  GPA_B, TDX_PS_4K, PFN_2M + 7);
+	assert_transition(t, TDX_EPT_WALK_FAILED, tdh_mem_range_block, TDR,
+			  GPA_2M + PG(3), TDX_PS_4K);
+	assert_transition(t, TDX_EPT_WALK_FAILED, tdh_mem_page_remove, TDR,
+			  GPA_2M, TDX_PS_4K);
+	assert_transition(t, TDX_OPERAND_INVALID, tdh_mem_page_remove, TDR,
+			  GPA_2M + PG(3), TDX_PS_2M);
+}
+
+/*
+ * TDG.MEM.PAGE.ACCEPT at a level against the host's leaf (Table 8.2): the
+ * same level accepts once; a 4K accept under a PENDING 2M leaf exits (KVM
+ * must DEMOTE), under a MAPPED one is PAGE_SIZE_MISMATCH; a 2M accept over
+ * a split range is PAGE_SIZE_MISMATCH; nothing mapped exits.
+ */
+static void test_huge_accept(void **state)
+{
+	struct tdx_test *t = *state;
+
+	runnable(t);
+	assert_transition(t, GMS_TDX_EXIT_EPT_VIOLATION, tdg_mem_page_accept,
+			  TDR, GPA_2M, TDX_PS_2M);
+	assert_transition(t, TDX_OPERAND_INVALID, tdg_mem_page_accept, TDR,
+			  GPA_2M + PG(1), TDX_PS_2M);
+	aug_2m(t);
+	assert_transition(t, GMS_TDX_EXIT_EPT_VIOLATION, tdg_mem_page_accept,
+			  TDR, GPA_2M + PG(9), TDX_PS_4K);
+	expect_sept_at(t, GPA_2M + PG(9), SEPT_PENDING, TDX_PS_2M, PFN_2M + 9);
+	assert_transition(t, TDX_SUCCESS, tdg_mem_page_accept, TDR, GPA_2M,
+			  TDX_PS_2M);
+	expect_sept_at(t, GPA_2M + PG(511), SEPT_MAPPED, TDX_PS_2M,
+		       PFN_2M + 511);
+	assert_transition(t, TDX_PAGE_ALREADY_ACCEPTED, tdg_mem_page_accept,
+			  TDR, GPA_2M, TDX_PS_2M);
+	assert_transition(t, TDX_PAGE_SIZE_MISMATCH, tdg_mem_page_accept, TDR,
+			  GPA_2M + PG(9), TDX_PS_4K);
+	/* blocked: the host is changing it, the TD exits */
+	assert_transition(t, TDX_SUCCESS, tdh_mem_range_block, TDR, GPA_2M,
+			  TDX_PS_2M);
+	assert_transition(t, GMS_TDX_EXIT_EPT_VIOLATION, tdg_mem_page_accept,
+			  TDR, GPA_2M, TDX_PS_2M);
+	/* a 4K leaf below a 2M accept */
+	aug_4k(t, 1);
+	assert_transition(t, TDX_PAGE_SIZE_MISMATCH, tdg_mem_page_accept, TDR,
+			  0, TDX_PS_2M);
+	expect_leaf(t, 1, SEPT_MAPPED, PFN_B);
+	assert_transition(t, TDX_SUCCESS, tdg_mem_page_accept, TDR, GPA_B,
+			  TDX_PS_4K);
+}
+
+/*
+ * TDH.MEM.PAGE.DEMOTE (tdh_mem_page_demote.c): only a 2M leaf, while
+ * RUNNABLE blocked (GPA_RANGE_NOT_BLOCKED) and tracked
+ * (TLB_TRACKING_NOT_DONE), not while a vCPU holds the entry
+ * (OPERAND_BUSY); the children come out unblocked, the PAMT splits, the
+ * 2M entry stays a non-leaf: no 2M leaf comes back there (no PROMOTE).
+ */
+static void test_huge_demote(void **state)
+{
+	struct tdx_test *t = *state;
+	struct gms_td *td = runnable_2m(t);
+
+	assert_transition(t, TDX_GPA_RANGE_NOT_BLOCKED, tdh_mem_page_demote,
+			  TDR, GPA_2M, TDX_PS_2M);
+	assert_transition(t, TDX_OPERAND_INVALID, tdh_mem_page_demote, TDR,
+			  GPA_2M, TDX_PS_4K);
+	assert_transition(t, TDX_OPERAND_INVALID, tdh_mem_page_demote, TDR,
+			  GPA_2M, TDX_PS_1G);
+	assert_transition(t, TDX_EPT_ENTRY_STATE_INCORRECT, tdh_mem_page_demote,
+			  TDR, 2 * GPA_2M, TDX_PS_2M);
+	assert_transition(t, TDX_OPERAND_INVALID, tdh_mem_page_demote, NO_TD,
+			  GPA_2M, TDX_PS_2M);
+	assert_transition(t, TDX_SUCCESS, tdh_mem_range_block, TDR, GPA_2M,
+			  TDX_PS_2M);
+	expect_sept_at(t, GPA_2M + PG(1), SEPT_PENDING_BLOCKED, TDX_PS_2M,
+		       PFN_2M + 1);
+	assert_transition(t, TDX_TLB_TRACKING_NOT_DONE, tdh_mem_page_demote,
+			  TDR, GPA_2M, TDX_PS_2M);
+	t->exp.epoch++;
+	assert_transition(t, TDX_SUCCESS, tdh_mem_track, TDR);
+	gms_tdx_guest_lock(td, GPA_2M + PG(3), true);
+	assert_transition(t, TDX_OPERAND_BUSY, tdh_mem_page_demote, TDR, GPA_2M,
+			  TDX_PS_2M);
+	gms_tdx_guest_lock(td, GPA_2M + PG(3), false); /* KVM's kick */
+	assert_false(gms_tdx_sept_split(td, GPA_2M));
+	assert_transition(t, TDX_SUCCESS, tdh_mem_page_demote, TDR, GPA_2M,
+			  TDX_PS_2M);
+	assert_true(gms_tdx_sept_split(td, GPA_2M));
+	for (u64 i = 0; i < 512; i++) {
+		expect_sept_at(t, GPA_2M + PG(i), SEPT_PENDING, TDX_PS_4K,
+			       PFN_2M + i);
+		expect_pamt_at(t, PFN_2M + i, PT_REG, TDX_PS_4K);
+	}
+	assert_int_equal(td->chldcnt, t->exp.chldcnt);
+	assert_transition(t, TDX_EPT_ENTRY_STATE_INCORRECT, tdh_mem_page_demote,
+			  TDR, GPA_2M, TDX_PS_2M);
+	/* 4K now: the guest accepts one page, a 2M accept is too large */
+	assert_transition(t, TDX_SUCCESS, tdg_mem_page_accept, TDR,
+			  GPA_2M + PG(1), TDX_PS_4K);
+	expect_sept_at(t, GPA_2M + PG(1), SEPT_MAPPED, TDX_PS_4K, PFN_2M + 1);
+	expect_sept_at(t, GPA_2M + PG(2), SEPT_PENDING, TDX_PS_4K, PFN_2M + 2);
+	assert_transition(t, TDX_PAGE_SIZE_MISMATCH, tdg_mem_page_accept, TDR,
+			  GPA_2M, TDX_PS_2M);
+	/* exact zap of one 4K page */
+	block_track(t, GPA_2M + PG(1), TDX_PS_4K);
+	t->exp.chldcnt--;
+	assert_transition(t, TDX_SUCCESS, tdh_mem_page_remove, TDR,
+			  GPA_2M + PG(1), TDX_PS_4K);
+	expect_sept_at(t, GPA_2M + PG(1), SEPT_FREE, 0, 0);
+	expect_pamt_at(t, PFN_2M + 1, PT_NDA, 0);
+	expect_pamt_at(t, PFN_2M + 2, PT_REG, TDX_PS_4K);
+	/* the rest, then no 2M leaf comes back over the S-EPT page */
+	for (u64 i = 0; i < 512; i++) {
+		if (i == 1)
+			continue;
+		assert_int_equal(tdh_mem_range_block(&t->tdx, TDR,
+						     GPA_2M + PG(i), TDX_PS_4K),
+				 TDX_SUCCESS);
+	}
+	t->exp.epoch++;
+	assert_transition(t, TDX_SUCCESS, tdh_mem_track, TDR);
+	for (u64 i = 0; i < 512; i++)
+		if (i != 1)
+			assert_int_equal(tdh_mem_page_remove(&t->tdx, TDR,
+							     GPA_2M + PG(i),
+							     TDX_PS_4K),
+					 TDX_SUCCESS);
+	t->exp.chldcnt -= 511;
+	assert_tdx_state(t);
+	assert_transition(t, TDX_EPT_ENTRY_STATE_INCORRECT, tdh_mem_page_aug,
+			  TDR, GPA_2M, TDX_PS_2M, PFN_2M);
+}
+
+/* A MAPPED 2M leaf demotes to MAPPED children; a 2M leaf goes whole */
+static void test_huge_demote_mapped_and_remove(void **state)
+{
+	struct tdx_test *t = *state;
+	struct gms_td *td = runnable_2m(t);
+
+	assert_transition(t, TDX_SUCCESS, tdg_mem_page_accept, TDR, GPA_2M,
+			  TDX_PS_2M);
+	block_track(t, GPA_2M, TDX_PS_2M);
+	expect_sept_at(t, GPA_2M, SEPT_BLOCKED, TDX_PS_2M, PFN_2M);
+	assert_transition(t, TDX_SUCCESS, tdh_mem_page_demote, TDR, GPA_2M,
+			  TDX_PS_2M);
+	expect_sept_at(t, GPA_2M + PG(300), SEPT_MAPPED, TDX_PS_4K,
+		       PFN_2M + 300);
+	assert_true(gms_tdx_assert_invariants(&t->tdx));
+
+	/* a second 2M leaf, removed whole: 512 pages NDA, each to flush */
+	t->exp.chldcnt += 512;
+	assert_transition(t, TDX_SUCCESS, tdh_mem_page_aug, TDR, 2 * GPA_2M,
+			  TDX_PS_2M, 2 * PFN_2M);
+	assert_transition(t, TDX_GPA_RANGE_NOT_BLOCKED, tdh_mem_page_remove,
+			  TDR, 2 * GPA_2M, TDX_PS_2M);
+	block_track(t, 2 * GPA_2M, TDX_PS_2M);
+	t->exp.chldcnt -= 512;
+	assert_transition(t, TDX_SUCCESS, tdh_mem_page_remove, TDR, 2 * GPA_2M,
+			  TDX_PS_2M);
+	expect_sept_at(t, 2 * GPA_2M + PG(4), SEPT_FREE, 0, 0);
+	for (u64 i = 0; i < 512; i++) {
+		expect_pamt_at(t, 2 * PFN_2M + i, PT_NDA, 0);
+		assert_int_equal(GPOINTER_TO_UINT(gms_hw_table_lookup(
+					 t->tdx.dirty,
+					 GSIZE_TO_POINTER(2 * PFN_2M + i))),
+				 GMS_TDX_NEEDS_WBINVD | GMS_TDX_NEEDS_CLEAR);
+	}
+	/* no S-EPT page was made there: a 2M leaf may come back */
+	assert_false(gms_tdx_sept_split(td, 2 * GPA_2M));
+}
+
+/* PAGE.ADD is 4K only; TEARDOWN reclaims a 2M page whole */
+static void test_huge_build_and_reclaim(void **state)
+{
+	struct tdx_test *t = *state;
+
+	build(t);
+	/* the module takes a 2M AUG before finalize; KVM never asks it */
+	aug_2m(t);
+	assert_transition(t, TDX_EPT_WALK_FAILED, tdh_mem_page_add, TDR,
+			  GPA_2M + PG(2), NDA_PFN);
+	assert_int_equal(tdh_vp_flush(&t->tdx, TDR), TDX_SUCCESS);
+	assert_int_equal(tdh_mng_vpflushdone(&t->tdx, TDR), TDX_SUCCESS);
+	assert_int_equal(tdh_phymem_cache_wb(&t->tdx), TDX_SUCCESS);
+	assert_int_equal(tdh_mng_key_freeid(&t->tdx, TDR), TDX_SUCCESS);
+	t->exp.life = TD_TEARDOWN;
+	t->exp.kot = KOT_FREE;
+	t->exp.chldcnt -= 512;
+	/* a follower's pfn finds the 2M page */
+	assert_transition(t, TDX_SUCCESS, tdh_phymem_page_reclaim, PFN_2M + 17);
+	for (u64 i = 0; i < 512; i++)
+		expect_pamt_at(t, PFN_2M + i, PT_NDA, 0);
+}
+
 #define TEST(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -633,6 +941,11 @@ int main(void)
 		TEST(test_teardown),
 		cmocka_unit_test(test_invariants_catch_corruption),
 		TEST(test_seamcall_checks_its_td),
+		TEST(test_huge_aug),
+		TEST(test_huge_accept),
+		TEST(test_huge_demote),
+		TEST(test_huge_demote_mapped_and_remove),
+		TEST(test_huge_build_and_reclaim),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,7 +17,12 @@ struct gms_kvm;
 struct gms_memslot;
 struct gms_arch_ops;
 
-/* Order-0 only: kvm_gmem_get_folio() WARNs on large folios. */
+struct gms_hugetlb_spool;
+
+/*
+ * Order-0 folios (kvm_gmem_get_folio() WARNs on large ones), but for
+ * hugetlb=allowed's HugeTLB files (src/model/guest_memfd_hugetlb.c).
+ */
 struct gms_gmem_inode {
 	u32 id;
 	u64 size; /* i_size */
@@ -31,6 +36,13 @@ struct gms_gmem_inode {
 	bool shared_valid; /* shared is set up: the file was converted */
 	struct gms_range_map policy; /* mpol_shared_policy: pgoff -> gms_mpol */
 	u32 i_count; /* one per file on the list */
+	/* hugetlb=allowed: gmem_inode->page_order, before any restructuring */
+	u8 page_order;
+	struct gms_hugetlb_spool *spool; /* inode->i_private's subpool */
+	u64 i_bytes; /* inode_add_bytes(): st_blocks (the HT code's) */
+	/* folio-state: a split or merge ran while this index was referenced */
+	bool restructured_referenced;
+	u64 restructured_index;
 	GList *link; /* its node in the world's list of inodes */
 	bool freed;
 };
@@ -80,7 +92,23 @@ void gms_gmem_truncate_range(struct gms_world *w, struct gms_gmem_inode *inode,
 			     u64 start, u64 end);
 void gms_gmem_invalidate_end(struct gms_gmem_inode *inode, u64 start, u64 end);
 /* the mode and alignment checks that open kvm_gmem_fallocate() */
-int gms_gmem_fallocate_check(int mode, s64 offset, s64 len);
+int gms_gmem_fallocate_check(const struct gms_gmem_inode *inode, int mode,
+			     s64 offset, s64 len);
+/*
+ * mirrors: kvm_gmem_split_private(): every binding's private leaves that
+ * cross [start, end)'s edges split (gms_kvm_split_cross_boundary_leafs());
+ * 0 or its error
+ */
+int gms_gmem_split_private(struct gms_gmem_inode *inode, u64 start, u64 end);
+/*
+ * mirrors: merge_truncate_range() (the HT code): truncate [start, end);
+ * a HugeTLB file first unmaps, then merges each huge page back if no piece
+ * is referenced: @require_merge (PUNCH_HOLE) fails with -EAGAIN when one
+ * is and truncates nothing; eviction truncates regardless
+ */
+int gms_gmem_merge_truncate_range(struct gms_world *w,
+				  struct gms_gmem_inode *inode, u64 start,
+				  u64 end, bool require_merge);
 /* after vfs_fallocate()'s checks */
 int gms_gmem_fallocate(struct gms_world *w, struct gms_lock_ctx *ctx,
 		       struct gms_gmem_file *f, int mode, s64 offset, s64 len);
@@ -116,6 +144,14 @@ int gms_gmem_commit_memory_region(struct gms_world *w, struct gms_kvm *kvm,
 struct gms_gmem_inode *gms_gmem_unbind_lock_target(struct gms_memslot *slot);
 /* the caller holds gms_gmem_unbind_lock_target()'s lock */
 void gms_gmem_unbind(struct gms_world *w, struct gms_memslot *slot);
+/*
+ * mirrors: kvm_gmem_get_pfn() with *max_order = folio_order(folio) (the HT
+ * code's): what the MMU may map at most (gms_gmem_mapping_order() says
+ * whether it may map huge)
+ */
+int gms_gmem_get_pfn_order(struct gms_world *w, struct gms_lock_ctx *ctx,
+			   struct gms_kvm *kvm, struct gms_memslot *slot,
+			   u64 gfn, u64 *pfn, int *max_order);
 /* 0 and the pfn, or -errno */
 int gms_gmem_get_pfn(struct gms_world *w, struct gms_lock_ctx *ctx,
 		     struct gms_kvm *kvm, struct gms_memslot *slot, u64 gfn,
@@ -177,6 +213,43 @@ int gms_gmem_restricted_get_pfn(struct gms_world *w,
 int gms_gmem_restricted_convert(struct gms_world *w, struct gms_kvm *kvm,
 				u64 start, u64 end);
 
+/*
+ * hugetlb=allowed (src/model/guest_memfd_hugetlb.c): the HugeTLB series'
+ * guest_memfd_hugetlb.c and the hugetlb parts of its guest_memfd.c
+ */
+struct gms_memslot;
+bool gms_gmem_hugetlb_valid_order(u8 order);
+void gms_gmem_hugetlb_add_bytes(const struct gms_world *w,
+				struct gms_gmem_inode *inode,
+				const struct gms_folio *folio);
+int gms_gmem_hugetlb_init(struct gms_world *w, struct gms_gmem_inode *inode,
+			  u64 flags, u64 size, u8 page_order);
+void gms_gmem_hugetlb_teardown(struct gms_world *w,
+			       struct gms_gmem_inode *inode);
+struct gms_folio *gms_gmem_hugetlb_alloc_folio(struct gms_world *w,
+					       struct gms_gmem_inode *inode,
+					       u64 index);
+int gms_gmem_hugetlb_restructure(struct gms_world *w,
+				 struct gms_gmem_inode *inode, u64 index,
+				 u8 to_order, u64 *err_index);
+struct gms_folio *
+gms_gmem_hugetlb_maybe_split_fresh(struct gms_world *w,
+				   struct gms_gmem_inode *inode,
+				   struct gms_folio *folio, u64 index);
+bool gms_gmem_range_is_private(const struct gms_gmem_inode *inode, u64 start,
+			       u64 end);
+u64 gms_gmem_hugetlb_batch_end(const struct gms_gmem_inode *inode, u64 start,
+			       u64 end);
+int gms_gmem_hugetlb_convert_restructure(struct gms_world *w,
+					 struct gms_gmem_inode *inode,
+					 u64 start, u64 end, bool to_private,
+					 u64 *err_index);
+/* mirrors: kvm_gmem_mapping_order(): page_order or 0; *pfn if allocated */
+int gms_gmem_mapping_order(const struct gms_memslot *slot, u64 gfn, u64 *pfn);
+/* mirrors: kvm_gmem_create() with the HT code's page_order */
+int gms_gmem_create_order(struct gms_world *w, struct gms_kvm *kvm, u64 size,
+			  u64 flags, u64 page_order);
+
 /* convert=in-place-* (src/model/gmem_convert.c) */
 bool gms_gmem_in_place_conversion(const struct gms_world *w);
 /* the inode's attributes: PRIVATE everywhere unless INIT_SHARED */
@@ -192,6 +265,11 @@ int gms_gmem_set_attributes_check(struct gms_world *w,
 int gms_gmem_set_attributes_begin(struct gms_world *w, struct gms_lock_ctx *ctx,
 				  struct gms_gmem_file *f, u64 start, u64 end,
 				  bool to_private, u64 *err_index);
+int gms_gmem_set_attributes_restructure(struct gms_world *w,
+					struct gms_lock_ctx *ctx,
+					struct gms_gmem_file *f, u64 start,
+					u64 end, bool to_private,
+					u64 *err_index);
 void gms_gmem_set_attributes_store(struct gms_world *w, struct gms_gmem_file *f,
 				   u64 start, u64 end, bool to_private);
 void gms_gmem_set_attributes_end(struct gms_world *w, struct gms_lock_ctx *ctx,

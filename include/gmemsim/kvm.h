@@ -64,7 +64,21 @@ struct gms_arch_ops {
 	 * before the SPTE goes in; 0 or -errno (-EBUSY: retry the fault).
 	 */
 	int (*map_private)(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
-			   u64 pfn);
+			   u64 pfn, int level);
+	/*
+	 * kvm_x86_ops.gmem_max_mapping_level(): the largest private leaf the
+	 * hardware takes at @gfn -> @pfn (TDX: 4K before finalize, 2M after;
+	 * SNP: the RMP level). NULL: no limit of its own.
+	 */
+	int (*private_max_level)(struct gms_world *w, struct gms_kvm *kvm,
+				 u64 gfn, u64 pfn);
+	/*
+	 * The hardware side of splitting a private huge leaf into 4K ones
+	 * under write mmu_lock (TDX: BLOCK, TRACK, kick, DEMOTE); 0 or
+	 * -errno. NULL: nothing to tell the hardware (NPT/stage-2).
+	 */
+	int (*split_private)(struct gms_world *w, struct gms_kvm *kvm,
+			     const struct gms_spte *spte);
 	/* ... and of a shared one (pKVM share); NULL: nothing to do */
 	int (*map_shared)(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 			  u64 pfn);
@@ -88,7 +102,7 @@ struct gms_arch_ops {
 	int (*finalize)(struct gms_world *w, struct gms_kvm *kvm);
 	/* the guest accepts a private page (PVALIDATE, TDG.MEM.PAGE.ACCEPT) */
 	int (*accept)(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
-		      u64 pfn);
+		      u64 pfn, int level);
 	/* the key private accesses of @kvm go through (0: not encrypted) */
 	u32 (*key)(const struct gms_kvm *kvm);
 };
@@ -116,9 +130,14 @@ struct gms_memslot {
 /* Where a mapping's pfn came from, so stale mappings can be recognised. */
 enum gms_spte_source { GMS_SPTE_GMEM, GMS_SPTE_HVA };
 
+/* leaf levels (x86 PG_LEVEL_* - 1; TDX_PS_*); a leaf maps 512^level pages */
+enum gms_pg_level { GMS_PG_4K = 0, GMS_PG_2M = 1, GMS_PG_1G = 2 };
+#define GMS_LEVEL_PAGES(level) (1ULL << (9 * (level)))
+
 struct gms_spte {
-	u64 gfn;
-	u64 pfn;
+	u64 gfn; /* the leaf's first gfn, aligned to its level */
+	u64 pfn; /* ... and pfn (a huge leaf maps contiguous pages) */
+	u8 level; /* enum gms_pg_level */
 	bool private;
 	enum gms_spte_source source;
 	struct gms_gmem_inode *inode; /* GMS_SPTE_GMEM */
@@ -215,5 +234,22 @@ void gms_kvm_mmu_notifier_invalidate(struct gms_world *w, u64 start, u64 end);
 void gms_kvm_unmap_hva_range(struct gms_kvm *kvm, u64 start, u64 end);
 void gms_kvm_install_spte(struct gms_kvm *kvm, const struct gms_spte *spte);
 struct gms_spte *gms_kvm_lookup_spte(struct gms_kvm *kvm, u64 gfn);
+/*
+ * mirrors: kvm_split_cross_boundary_leafs() (the TDX huge page series, as
+ * the HugeTLB series' kvm_gmem_split_private() calls it under mmu_lock):
+ * split the private huge leaves that cross [start_gfn, end_gfn)'s edges;
+ * 0 or -errno (then the conversion or punch aborts)
+ */
+int gms_kvm_split_cross_boundary_leafs(struct gms_kvm *kvm, u64 start_gfn,
+				       u64 end_gfn);
+/* whether a leaf starts in [start, end) */
+bool gms_kvm_range_has_spte(struct gms_kvm *kvm, u64 start, u64 end);
+/* split the leaf covering @gfn into 4K leaves (tdp_mmu_split_huge_page()) */
+int gms_kvm_split_leaf(struct gms_kvm *kvm, u64 gfn);
+/* the pfn @spte maps at @gfn (a gfn inside it) */
+static inline u64 gms_spte_pfn(const struct gms_spte *spte, u64 gfn)
+{
+	return spte->pfn + (gfn - spte->gfn);
+}
 
 #endif

@@ -28,6 +28,8 @@ struct gms_page {
 	u32 refcount; /* page cache or pte ownership + pins */
 	u32 mapcount; /* host userspace ptes */
 	u32 pincount; /* GUP pins */
+	/* hugetlb: a page of a huge page of this order (0: a buddy page) */
+	u8 huge_order;
 };
 
 /* NUMA: at most this many nodes (the numa_nodes= knob) */
@@ -57,6 +59,15 @@ struct gms_physmem {
 	 */
 	GHashTable *touched;
 	bool untracked; /* record no touched pfns (gms_dirty_disable()) */
+	/*
+	 * hugetlb (src/model/hugetlb.c): pages reserved for huge pages not
+	 * yet allocated, which order-0 allocations may not take; and
+	 * free_huge_folio(), run instead of the buddy free when a page of a
+	 * huge page loses its last reference
+	 */
+	u64 reserved;
+	void (*free_huge_page)(void *data, u64 pfn);
+	void *free_huge_data;
 };
 
 #define GMS_PHYSMEM_DEFAULT_PAGES (1ULL << 18) /* 1 GiB */
@@ -75,6 +86,13 @@ int gms_physmem_alloc(struct gms_physmem *pm, enum gms_page_use use, u64 *pfn);
  */
 int gms_physmem_alloc_node(struct gms_physmem *pm, enum gms_page_use use,
 			   int nid, u32 nodemask, u64 *pfn);
+/*
+ * A never-used range of 1 << @order pfns aligned to its size, each page
+ * taken (refcount 1, huge_order @order): the hugetlb pool growing
+ * (alloc_fresh_hugetlb_folio()). It counts as allocated, not as reserved.
+ */
+void gms_physmem_alloc_range(struct gms_physmem *pm, enum gms_page_use use,
+			     unsigned int order, u64 *pfn);
 /* mirrors: page_to_nid() */
 int gms_physmem_pfn_to_nid(const struct gms_physmem *pm, u64 pfn);
 /* Set the node count (before the first allocation: pfns do not move). */

@@ -68,6 +68,13 @@ enum gms_direct_map_policy {
 };
 enum gms_snp_zap_policy { GMS_SNP_ZAP, GMS_SNP_PRESERVE };
 enum gms_link_policy { GMS_LINK_REFUSED, GMS_LINK_ALLOWED };
+/*
+ * HugeTLB guest_memfd (DESIGN.md 3.2.2): refused is mainline (the flag and
+ * a non-zero page_order are EINVAL); allowed is the HugeTLB guest_memfd
+ * series (Ackerley Tng et al.; intel/tdx virt/kvm/guest_memfd_hugetlb.c
+ * @a9e7a72f3eca, the HT code of upstream-2026-11.md 2.2; posted, not merged)
+ */
+enum gms_hugetlb_policy { GMS_HUGETLB_REFUSED, GMS_HUGETLB_ALLOWED };
 /* in the order of DESIGN.md's table (and of the knob's value list) */
 enum gms_mutant {
 	GMS_MUTANT_NONE,
@@ -85,6 +92,11 @@ enum gms_mutant {
 	GMS_MUTANT_NO_SCRUB,
 	GMS_MUTANT_CONVERT_NO_REFCOUNT,
 	GMS_MUTANT_CONVERT_NO_ZAP,
+	GMS_MUTANT_SPLIT_REFERENCED,
+	GMS_MUTANT_HUGE_MAP_MIXED, /* the huge-hw branch's */
+	GMS_MUTANT_MERGE_EARLY,
+	GMS_MUTANT_NO_PSMASH, /* the huge-hw branch's */
+	GMS_MUTANT_TDX_DEMOTE_NO_TRACK, /* the huge-hw branch's */
 };
 
 struct gms_policy {
@@ -100,6 +112,7 @@ struct gms_policy {
 	enum gms_numa_nodes_policy numa_nodes;
 	enum gms_write_policy write;
 	enum gms_uffd_policy uffd;
+	enum gms_hugetlb_policy hugetlb;
 };
 
 struct gms_policy_knob {

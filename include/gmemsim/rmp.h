@@ -45,6 +45,13 @@ struct gms_rmp_entry {
 
 struct gms_rmp {
 	GHashTable *entries; /* pfn -> struct gms_rmp_entry */
+	/*
+	 * Another processor is modifying the 2M region at @inuse_pfn: the
+	 * next @inuse_count PSMASHes of it get FAIL_INUSE (the environment's
+	 * doing, set by gms_rmp_contend(); snp_rmptable_psmash() retries).
+	 */
+	u64 inuse_pfn;
+	u32 inuse_count;
 	struct gms_warn_log *warn; /* GMS_WARN_ON(): the world's log */
 };
 
@@ -64,8 +71,14 @@ struct gms_rmp_entry gms_rmp_lookup(const struct gms_rmp *rmp, u64 pfn);
 /* RMPUPDATE: 0 or RMP_FAIL_* */
 int gms_rmp_update(struct gms_rmp *rmp, u64 pfn,
 		   const struct gms_rmp_entry *new);
-/* PSMASH: split the 2M entry at @pfn into 512 4K ones, keeping Validated */
+/*
+ * PSMASH: split the 2M entry at @pfn into 512 4K ones, keeping Validated;
+ * RMP_FAIL_INPUT unless @pfn is 2M-aligned with an assigned 2M entry,
+ * RMP_FAIL_INUSE while another processor holds the region.
+ */
 int gms_rmp_psmash(struct gms_rmp *rmp, u64 pfn);
+/* another processor works on the 2M region of @pfn for @count PSMASHes */
+void gms_rmp_contend(struct gms_rmp *rmp, u64 pfn, u32 count);
 /* PVALIDATE by @asid at @gpa: 0, PVALIDATE_FAIL_NOUPDATE, RMP_FAIL_SIZEMISMATCH, RMP_NPF */
 int gms_rmp_pvalidate(struct gms_rmp *rmp, u64 pfn, u16 asid, u64 gpa,
 		      bool validate, enum gms_rmp_pagesize size);

@@ -19,8 +19,9 @@ struct gms_target_ops {
 	const char *name;
 	int (*open_kvm)(struct gms_target *t);
 	int (*create_vm)(struct gms_target *t, int kvm_fd, u64 type);
+	/* @page_order: the HugeTLB series' field (0 in mainline) */
 	int (*create_guest_memfd)(struct gms_target *t, int vm_fd, u64 size,
-				  u64 flags);
+				  u64 flags, u64 page_order);
 	int (*set_user_memory_region2)(
 		struct gms_target *t, int vm_fd,
 		const struct gms_userspace_memory_region2 *region);
@@ -99,7 +100,14 @@ static inline int gms_target_create_vm(struct gms_target *t, int kvm_fd,
 static inline int gms_target_create_guest_memfd(struct gms_target *t, int vm_fd,
 						u64 size, u64 flags)
 {
-	return t->ops->create_guest_memfd(t, vm_fd, size, flags);
+	return t->ops->create_guest_memfd(t, vm_fd, size, flags, 0);
+}
+
+static inline int gms_target_create_guest_memfd_order(struct gms_target *t,
+						      int vm_fd, u64 size,
+						      u64 flags, u64 page_order)
+{
+	return t->ops->create_guest_memfd(t, vm_fd, size, flags, page_order);
 }
 
 static inline int gms_target_set_user_memory_region2(

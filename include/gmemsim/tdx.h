@@ -2,7 +2,12 @@
 /*
  * The Intel TDX module: TDR/TDCS, KOT, PAMT, per-TD Secure-EPT leaves, TD
  * epochs, and the SEAMCALLs KVM uses for guest_memfd (hw_models.md 2).
- * 4K leaves only, as KVM upstream; intermediate S-EPT pages are implicit.
+ * Leaves of 4K and 2M (TDH.MEM.PAGE.AUG/BLOCK/REMOVE/DEMOTE take a level, as
+ * the TDX huge page series uses them, upstream-2026-11.md 2.3); 1G leaves are
+ * not modelled (the series maps at most 2M). Intermediate S-EPT pages are
+ * implicit: a 2M range that ever held a 4K leaf keeps its S-EPT page (a
+ * non-leaf entry at 2M) while the TD lives, as KVM frees them only at
+ * teardown; DEMOTE's new S-EPT page and Dynamic PAMT pages are implicit too.
  */
 #ifndef GMEMSIM_TDX_H
 #define GMEMSIM_TDX_H
@@ -29,6 +34,21 @@
 #define TDX_TLB_TRACKING_NOT_DONE 0xC0000B0800000000ULL
 #define TDX_PAGE_ALREADY_ACCEPTED 0x00000B0A00000000ULL
 #define TDX_EPT_ENTRY_STATE_INCORRECT 0xC0000B0D00000000ULL
+#define TDX_EPT_WALK_FAILED 0xC0000B0000000000ULL
+#define TDX_PAGE_SIZE_MISMATCH 0xC0000B0B00000000ULL
+/*
+ * Not a status: TDG.MEM.PAGE.ACCEPT ends in a TD exit with an EPT violation
+ * (async_tdexit_ept_violation(), VMX_EEQ_ACCEPT) instead of returning to the
+ * guest; KVM handles the fault and the guest retries.
+ */
+#define GMS_TDX_EXIT_EPT_VIOLATION 0x0000FFFF00000000ULL
+
+/* S-EPT leaf levels as the SEAMCALLs take them (asm/tdx.h TDX_PS_*) */
+#define TDX_PS_4K 0
+#define TDX_PS_2M 1
+#define TDX_PS_1G 2
+/* 4K pages in a leaf of @level */
+#define GMS_TDX_LEVEL_PAGES(level) (1ULL << (9 * (level)))
 
 enum gms_sept_state {
 	SEPT_FREE,
@@ -50,6 +70,7 @@ struct gms_pamt_entry {
 	u8 pt;
 	u64 owner; /* TDR pfn */
 	u64 bepoch; /* td_epoch sampled at BLOCK */
+	u8 size; /* TDX_PS_*: a 2M entry at the aligned pfn covers 512 pages */
 };
 
 enum gms_td_life {
@@ -63,6 +84,7 @@ enum gms_td_op { OP_UNINITIALIZED, OP_INITIALIZED, OP_RUNNABLE };
 struct gms_sept_entry {
 	enum gms_sept_state state;
 	u64 hpa_pfn;
+	u8 level; /* TDX_PS_4K or TDX_PS_2M */
 };
 
 struct gms_td {
@@ -73,7 +95,11 @@ struct gms_td {
 	u64 chldcnt; /* 4K pages the TD owns, the TDR aside */
 	u64 td_epoch;
 	u32 assoc_vcpus;
-	GHashTable *sept; /* gpa page -> struct gms_sept_entry */
+	GHashTable *sept; /* leaf's first gpa page -> struct gms_sept_entry */
+	GHashTable *
+		sept_pt; /* 2M index (gpa >> 21) set: a 4K S-EPT page hangs there */
+	/* gpa page + 1 of an entry a guest TDCALL holds locked; 0: none */
+	u64 guest_locked;
 	bool leaves_at_freeid; /* T7: KEY.FREEID with leaves still present */
 };
 
@@ -108,7 +134,19 @@ void gms_tdx_destroy(struct gms_tdx *tdx);
 bool gms_tdx_assert_invariants(const struct gms_tdx *tdx);
 struct gms_pamt_entry gms_tdx_pamt(const struct gms_tdx *tdx, u64 pfn);
 struct gms_td *gms_tdx_td(const struct gms_tdx *tdx, u64 tdr);
+/*
+ * The leaf that maps @gpa (a 2M leaf covers 512 gpas): its state, level and
+ * the pfn of the 4K page at @gpa; FREE if none.
+ */
 struct gms_sept_entry gms_tdx_sept(const struct gms_td *td, u64 gpa);
+/* whether the 2M range of @gpa has a 4K S-EPT page (no 2M leaf fits there) */
+bool gms_tdx_sept_split(const struct gms_td *td, u64 gpa);
+/*
+ * A vCPU inside a TDCALL holds the S-EPT entry of @gpa locked (the guest side
+ * of sept_lock_acquire_host()): host SEAMCALLs on it get TDX_OPERAND_BUSY
+ * until the vCPU leaves (KVM's kick). @locked false: it left.
+ */
+void gms_tdx_guest_lock(struct gms_td *td, u64 gpa, bool locked);
 /* a free HKID (tdx_guest_keyid_alloc), 0 if none */
 u16 gms_tdx_keyid_alloc(struct gms_tdx *tdx);
 
@@ -119,12 +157,16 @@ u64 tdh_mng_addcx(struct gms_tdx *tdx, u64 tdr, u64 tdcx);
 u64 tdh_mng_init(struct gms_tdx *tdx, u64 tdr);
 u64 tdh_mem_page_add(struct gms_tdx *tdx, u64 tdr, u64 gpa, u64 pfn);
 u64 tdh_mr_finalize(struct gms_tdx *tdx, u64 tdr);
-u64 tdh_mem_page_aug(struct gms_tdx *tdx, u64 tdr, u64 gpa, u64 pfn);
-u64 tdg_mem_page_accept(struct gms_tdx *tdx, u64 tdr, u64 gpa);
-u64 tdh_mem_range_block(struct gms_tdx *tdx, u64 tdr, u64 gpa);
+/* @level: TDX_PS_4K or TDX_PS_2M; @gpa and @pfn aligned to it */
+u64 tdh_mem_page_aug(struct gms_tdx *tdx, u64 tdr, u64 gpa, int level, u64 pfn);
+/* the guest's accept at @level (Table 8.2 of the module spec, see tdx.c) */
+u64 tdg_mem_page_accept(struct gms_tdx *tdx, u64 tdr, u64 gpa, int level);
+u64 tdh_mem_range_block(struct gms_tdx *tdx, u64 tdr, u64 gpa, int level);
 u64 tdh_mem_track(struct gms_tdx *tdx, u64 tdr);
-u64 tdh_mem_page_remove(struct gms_tdx *tdx, u64 tdr, u64 gpa);
-u64 tdh_mem_range_unblock(struct gms_tdx *tdx, u64 tdr, u64 gpa);
+u64 tdh_mem_page_remove(struct gms_tdx *tdx, u64 tdr, u64 gpa, int level);
+u64 tdh_mem_range_unblock(struct gms_tdx *tdx, u64 tdr, u64 gpa, int level);
+/* TDH.MEM.PAGE.DEMOTE: the 2M leaf at @gpa becomes 512 4K leaves; no PROMOTE */
+u64 tdh_mem_page_demote(struct gms_tdx *tdx, u64 tdr, u64 gpa, int level);
 u64 tdh_phymem_page_wbinvd(struct gms_tdx *tdx, u64 pfn);
 u64 tdh_vp_flush(struct gms_tdx *tdx, u64 tdr);
 u64 tdh_mng_vpflushdone(struct gms_tdx *tdx, u64 tdr);

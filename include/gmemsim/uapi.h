@@ -27,6 +27,9 @@ int gms_sys_create_vm(struct gms_world *w, int kvm_fd, u64 type);
 /* KVM_CREATE_GUEST_MEMFD on a VM fd */
 int gms_sys_create_guest_memfd(struct gms_world *w, int vm_fd, u64 size,
 			       u64 flags);
+/* the same with the HugeTLB series' page_order (hugetlb=allowed) */
+int gms_sys_create_guest_memfd_order(struct gms_world *w, int vm_fd, u64 size,
+				     u64 flags, u64 page_order);
 /* KVM_SET_USER_MEMORY_REGION2 on a VM fd */
 int gms_sys_set_user_memory_region2(
 	struct gms_world *w, int vm_fd,
@@ -117,8 +120,11 @@ int gms_sys_populate(struct gms_world *w, int gmem_fd, u64 offset,
 		     const u64 *src);
 /* SNP_LAUNCH_FINISH / TDX FINALIZE_VM; -ENOTTY where there is none */
 int gms_sys_finalize(struct gms_world *w, int vm_fd);
-/* The guest accepts a private page (TDG.MEM.PAGE.ACCEPT, PVALIDATE) */
-int gms_vcpu_accept(struct gms_world *w, int vm_fd, u64 gpa,
+/*
+ * The guest accepts a private page (TDG.MEM.PAGE.ACCEPT, PVALIDATE) at
+ * @level (GMS_PG_4K, GMS_PG_2M)
+ */
+int gms_vcpu_accept(struct gms_world *w, int vm_fd, u64 gpa, int level,
 		    struct gms_vcpu_exit *exit);
 /* Host kernel reads: through the direct map, through kvm_read_guest() */
 int gms_host_direct_read(struct gms_world *w, int gmem_fd, u64 offset,

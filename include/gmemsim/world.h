@@ -8,6 +8,7 @@
 #include <gmemsim/hw.h>
 #include <gmemsim/lock.h>
 #include <gmemsim/mm.h>
+#include <gmemsim/hugetlb.h>
 #include <gmemsim/physmem.h>
 #include <gmemsim/policy.h>
 #include <gmemsim/types.h>
@@ -60,6 +61,7 @@ enum gms_obj_kind {
 struct gms_world {
 	struct gms_policy policy;
 	struct gms_physmem physmem;
+	struct gms_hugetlb_pool hugetlb; /* hugetlb=allowed */
 	struct gms_hw hw;
 	struct gms_mm mm;
 	GArray *fds; /* fd -> struct gms_fd; numbers are never reused */

@@ -46,6 +46,10 @@ static const struct gms_invariant invariants[] = {
 	INV_IN("mmap-exclusion",
 	       "no page is at once mapped or pinned by the host and private",
 	       gms_check_mmap_exclusion),
+	INV_IN("folio-state",
+	       "a huge folio is whole or split into its own pieces, restructured "
+	       "only unreferenced, never host-mapped, pooled only when all free",
+	       gms_check_folio_state),
 	INV("lock-order", "no lock is taken against the recorded order",
 	    gms_check_lock_order, false, false),
 	INV("leak",

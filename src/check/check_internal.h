@@ -30,12 +30,15 @@ void gms_check_binding_in(struct gms_world *w, const struct gms_scope *sc,
 			  GPtrArray *out);
 void gms_check_mmap_exclusion_in(struct gms_world *w,
 				 const struct gms_scope *sc, GPtrArray *out);
+void gms_check_folio_state_in(struct gms_world *w, const struct gms_scope *sc,
+			      GPtrArray *out);
 
 void gms_check_confidentiality(struct gms_world *w, GPtrArray *out);
 void gms_check_stale_mapping(struct gms_world *w, GPtrArray *out);
 void gms_check_use_after_free(struct gms_world *w, GPtrArray *out);
 void gms_check_binding(struct gms_world *w, GPtrArray *out);
 void gms_check_mmap_exclusion(struct gms_world *w, GPtrArray *out);
+void gms_check_folio_state(struct gms_world *w, GPtrArray *out);
 void gms_check_leak(struct gms_world *w, GPtrArray *out);
 void gms_check_lock_order(struct gms_world *w, GPtrArray *out);
 void gms_check_host_safety(struct gms_world *w, GPtrArray *out);

@@ -175,7 +175,9 @@ static void check_td(struct gms_world *w, const struct gms_td *td,
 	while (gms_hw_table_iter_next(&it, tdx->pamt, &k, &v)) {
 		const struct gms_pamt_entry *p = v;
 
-		owned += p->owner == td->tdr && p->pt != PT_TDR;
+		/* a 2M page counts 512 (TDH.MEM.PAGE.AUG at 2M) */
+		if (p->owner == td->tdr && p->pt != PT_TDR)
+			owned += GMS_TDX_LEVEL_PAGES(p->size);
 	}
 	if (owned != td->chldcnt)
 		gms_violation_add(

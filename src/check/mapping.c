@@ -30,7 +30,7 @@ static bool source_pfn(struct gms_world *w, const struct gms_spte *spte,
 		if (spte->inode->freed)
 			return false;
 		folio = gms_gmem_lookup_folio(spte->inode, spte->index);
-		*pfn = folio ? folio->pfn : 0;
+		*pfn = folio ? gms_folio_file_pfn(folio, spte->index) : 0;
 		return folio != NULL;
 	}
 	vma = gms_mm_find_vma(w, spte->hva);
@@ -50,11 +50,17 @@ static void check_rmp_binding(struct gms_world *w, struct gms_kvm *kvm,
 			      const struct gms_spte *spte, GPtrArray *out)
 {
 	struct gms_rmp_entry e = gms_rmp_lookup(&w->hw.rmp, spte->pfn);
+	/* a 2M entry binds the 2M-aligned gpa (hw_models.md 6 S6) */
+	u64 gfn = e.pagesize == RMP_PG_SIZE_2M ? spte->gfn & ~511ULL :
+						 spte->gfn;
 
 	if (!e.assigned || e.asid != kvm->arch_id ||
-	    e.gpa != spte->gfn << GMS_PAGE_SHIFT)
+	    e.gpa != gfn << GMS_PAGE_SHIFT)
 		stale(w, out, kvm, spte,
 		      "the RMP does not bind the page to its ASID and gpa (S6)");
+	else if (spte->level > e.pagesize)
+		stale(w, out, kvm, spte,
+		      "the NPT leaf is larger than the RMP entry (S6)");
 }
 
 /* T11: a mirror SPTE matches a MAPPED or PENDING S-EPT leaf */
@@ -67,7 +73,7 @@ static void check_sept_binding(struct gms_world *w, struct gms_kvm *kvm,
 		     (struct gms_sept_entry){ 0 };
 
 	if ((e.state != SEPT_MAPPED && e.state != SEPT_PENDING) ||
-	    e.hpa_pfn != spte->pfn)
+	    e.hpa_pfn != spte->pfn || e.level != spte->level)
 		stale(w, out, kvm, spte,
 		      "no MAPPED or PENDING S-EPT leaf backs it (T11)");
 }
@@ -108,7 +114,7 @@ static void check_pte(struct gms_world *w, struct gms_vma *vma,
 	if (vma->kind != GMS_VMA_GMEM)
 		return;
 	folio = gms_gmem_lookup_folio(vma->file->inode, pte->page);
-	if (folio && folio->pfn == pte->pfn)
+	if (folio && gms_folio_file_pfn(folio, pte->page) == pte->pfn)
 		return;
 	v = gms_violation_add(
 		out, "stale-mapping",
@@ -136,7 +142,10 @@ static void check_sept_leaves(struct gms_world *w, struct gms_kvm *kvm,
 			gms_kvm_lookup_spte(kvm, GPOINTER_TO_SIZE(k));
 		char *vm;
 
-		if (spte && spte->private && spte->pfn == e->hpa_pfn)
+		/* the same leaf: pfn and level (a 2M S-EPT leaf, a 2M SPTE) */
+		if (spte && spte->private &&
+		    gms_spte_pfn(spte, GPOINTER_TO_SIZE(k)) == e->hpa_pfn &&
+		    spte->level == e->level)
 			continue;
 		vm = gms_describe(w, GMS_OBJ_KVM, kvm->id);
 		gms_violation_add(

@@ -237,7 +237,8 @@ static gboolean fp_spte(gpointer key, gpointer value, gpointer data)
 	(void)key;
 	gms_fp_u64(fp, s->gfn);
 	fp_pfn(fp, s->pfn);
-	gms_fp_u64(fp, s->private | s->source << 1);
+	/* the leaf's level: a 2M leaf and 512 4K ones are different states */
+	gms_fp_u64(fp, s->private | s->source << 1 | (u64)s->level << 8);
 	if (s->source == GMS_SPTE_GMEM) {
 		fp_obj(fp, GMS_OBJ_INODE, s->inode);
 		gms_fp_u64(fp, s->index);
@@ -271,9 +272,18 @@ static void fp_td(struct gms_fp *fp, const struct gms_td *td)
 			g_hash_table_lookup(td->sept, k->data);
 
 		gms_fp_u64(fp, GPOINTER_TO_SIZE(k->data));
-		gms_fp_u64(fp, e->state);
+		gms_fp_u64(fp, e->state | (u64)e->level << 8);
 		fp_pfn(fp, e->hpa_pfn);
 	}
+	g_list_free(keys);
+	/* the 2M ranges with a 4K S-EPT page: where no 2M leaf may come back */
+	keys = td->sept_pt ? g_list_sort(g_hash_table_get_keys(td->sept_pt),
+					 key_cmp) :
+			     NULL;
+	gms_fp_u64(fp, g_list_length(keys));
+	gms_fp_u64(fp, td->guest_locked);
+	for (k = keys; k; k = k->next)
+		gms_fp_u64(fp, GPOINTER_TO_SIZE(k->data));
 	g_list_free(keys);
 }
 
@@ -359,7 +369,11 @@ static void fp_folio(struct gms_fp *fp, const struct gms_folio *f)
 {
 	gms_fp_u64(fp, f->index);
 	fp_pfn(fp, f->pfn);
-	gms_fp_u64(fp, f->uptodate | f->hwpoison << 1);
+	gms_fp_u64(fp, f->uptodate | f->hwpoison << 1 | f->order << 2 |
+			       (u64)f->huge_order << 10);
+	/* hugetlb=allowed: every page of a huge folio, not just its head */
+	for (u64 i = 1; i < gms_folio_nr_pages(f); i++)
+		fp_pfn(fp, f->pfn + i);
 }
 
 static void fp_inode(struct gms_fp *fp, const struct gms_gmem_inode *inode)
@@ -378,6 +392,12 @@ static void fp_inode(struct gms_fp *fp, const struct gms_gmem_inode *inode)
 	/* converted to all-private differs from never converted (INIT_SHARED) */
 	gms_fp_u64(fp, inode->shared_valid);
 	fp_ranges(fp, &inode->shared, GMS_OBJ_TAG);
+	/* hugetlb=allowed: the order, its subpool, st_blocks, folio-state */
+	gms_fp_u64(fp, inode->page_order | inode->restructured_referenced << 8);
+	gms_fp_u64(fp, inode->restructured_index);
+	gms_fp_u64(fp, inode->i_bytes);
+	if (inode->spool)
+		gms_fp_u64(fp, inode->spool->used_hpages);
 }
 
 static gboolean fp_pte(gpointer key, gpointer value, gpointer data)
@@ -429,6 +449,7 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 	gms_fp_u64(fp, p->key);
 	gms_fp_u64(fp, p->refcount);
 	gms_fp_u64(fp, p->mapcount | (u64)p->pincount << 32);
+	gms_fp_u64(fp, p->huge_order);
 	if (rmp) {
 		gms_fp_u64(fp, 1 | rmp->assigned << 1 | rmp->pagesize << 2 |
 				       rmp->immutable << 3 |
@@ -445,7 +466,7 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 			fp_pfn(fp, pamt->owner);
 		else
 			gms_fp_u64(fp, 0);
-		gms_fp_u64(fp, pamt->bepoch);
+		gms_fp_u64(fp, pamt->bepoch | (u64)pamt->size << 60);
 	} else {
 		gms_fp_u64(fp, 0);
 	}
@@ -582,6 +603,31 @@ static const struct gms_fp_ops state_form_ops = {
 	.lock_obj = fp_lock_obj,
 };
 
+/*
+ * The hugetlb pool: reserved pages, the free huge pages (the next
+ * allocation takes the last), and the split pieces freed per huge page
+ */
+static void fp_hugetlb_pool(struct gms_fp *fp, struct gms_world *w)
+{
+	const struct gms_hugetlb_pool *pool = &w->hugetlb;
+	GHashTableIter it;
+	gpointer k, v;
+	u64 waiting = 0;
+
+	gms_fp_u64(fp, w->physmem.reserved);
+	gms_fp_u64(fp, pool->free->len);
+	for (guint i = 0; i < pool->free->len; i++) {
+		fp_pfn(fp, g_array_index(pool->free, u64, i));
+		gms_fp_u64(fp, g_array_index(pool->free_order, u8, i));
+	}
+	gms_fp_u64(fp, g_hash_table_size(pool->pages));
+	/* order-free: a sum over the huge pages of their pieces freed */
+	g_hash_table_iter_init(&it, pool->pages);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		waiting += ((const struct gms_hugetlb_page *)v)->nr_freed;
+	gms_fp_u64(fp, waiting);
+}
+
 u64 gms_fp_finish(struct gms_fp *fp)
 {
 	struct gms_world *w = to_form(fp)->w;
@@ -613,6 +659,8 @@ u64 gms_fp_finish(struct gms_fp *fp)
 	for (guint i = 0; i < pm->free_list->len; i++)
 		fp_pfn(fp, g_array_index(pm->free_list, u64, i));
 	drain(fp);
+	fp_hugetlb_pool(fp, w);
+	drain(fp);
 	gms_fp_u64(fp, w->tasks->len);
 	for (guint i = 0; i < w->tasks->len; i++)
 		fp_task(fp, w->tasks->pdata[i]);
@@ -638,6 +686,9 @@ u64 gms_fp_finish(struct gms_fp *fp)
 	fp_unreached_pfns(fp, w->hw.tdx.dirty);
 	fp_unreached_pfns(fp, w->hw.pkvm.pages);
 	fp_bytes(fp, &w->hw.snp, offsetof(struct gms_snp_asids, df_flushes));
+	/* another processor in a 2M RMP region (PSMASH_FAIL_INUSE to come) */
+	gms_fp_u64(fp, w->hw.rmp.inuse_pfn);
+	gms_fp_u64(fp, w->hw.rmp.inuse_count);
 	fp_bytes(fp, w->hw.tdx.kot, sizeof(w->hw.tdx.kot));
 	fp_bytes(fp, w->hw.tdx.wbinvd_pending,
 		 sizeof(w->hw.tdx.wbinvd_pending));

@@ -108,7 +108,7 @@ int gms_physmem_alloc_node(struct gms_physmem *pm, enum gms_page_use use,
 	u64 pfn = 0;
 	unsigned int i;
 
-	if (pm->nr_allocated >= pm->max_pages)
+	if (pm->nr_allocated + pm->reserved >= pm->max_pages)
 		return -ENOMEM;
 	/* the zonelist: the preferred node, then the others (equidistant) */
 	for (i = 0; i < pm->nr_nodes; i++) {
@@ -132,6 +132,31 @@ int gms_physmem_alloc_node(struct gms_physmem *pm, enum gms_page_use use,
 	return 0;
 }
 
+void gms_physmem_alloc_range(struct gms_physmem *pm, enum gms_page_use use,
+			     unsigned int order, u64 *pfnp)
+{
+	u64 nr = 1ULL << order;
+	u64 base = (pm->pages->len + nr - 1) & ~(nr - 1);
+
+	/* the pfns skipped to align it are fresh free pages */
+	for (u64 pfn = pm->pages->len; pfn < base; pfn++)
+		g_array_append_val(pm->free_list, pfn);
+	g_array_set_size(pm->pages, base + nr);
+	for (unsigned int n = 0; n < GMS_MAX_NUMNODES; n++)
+		pm->node_next[n] = MAX(pm->node_next[n], base + nr);
+	for (u64 pfn = base; pfn < base + nr; pfn++) {
+		struct gms_page *p = gms_physmem_page(pm, pfn);
+
+		p->use = use;
+		p->refcount = 1;
+		p->direct_map = true;
+		p->huge_order = order;
+		pm->node_allocated[gms_physmem_pfn_to_nid(pm, pfn)]++;
+	}
+	pm->nr_allocated += nr;
+	*pfnp = base;
+}
+
 void gms_physmem_get(struct gms_physmem *pm, u64 pfn)
 {
 	gms_physmem_page(pm, pfn)->refcount++;
@@ -145,6 +170,10 @@ void gms_physmem_put(struct gms_physmem *pm, u64 pfn)
 		return;
 	if (--p->refcount)
 		return;
+	if (p->huge_order && pm->free_huge_page) {
+		pm->free_huge_page(pm->free_huge_data, pfn);
+		return;
+	}
 	p->use = GMS_PAGE_FREE;
 	g_array_append_val(pm->free_list, pfn);
 	pm->nr_allocated--;

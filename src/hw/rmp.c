@@ -145,8 +145,16 @@ int gms_rmp_update(struct gms_rmp *rmp, u64 pfn,
 	/* UNVERIFIED: a 4K update inside an assigned 2M entry; KVM PSMASHes first */
 	if (!big && cur.assigned && cur.pagesize == RMP_PG_SIZE_2M)
 		return RMP_FAIL_SIZEMISMATCH;
-	/* UNVERIFIED code: assigning 2M needs all 512 pfns unassigned */
-	if (big && e.assigned && !cur.assigned && !range_unassigned(rmp, pfn))
+	/*
+	 * UNVERIFIED code: a 2M entry needs the 512 pfns unassigned unless it
+	 * replaces an assigned 2M entry (rmp_make_shared(pfn, PG_LEVEL_2M) of
+	 * a whole one). Assigning: KVM checks first (is_large_rmp_possible()),
+	 * as rmpupdate() retries FAIL_OVERLAP for ever. Making a PSMASHed
+	 * region shared at 2M would leave 4K entries assigned under it:
+	 * sev_gmem_invalidate() goes 4K when the RMP level is 4K.
+	 */
+	if (big && !(cur.assigned && cur.pagesize == RMP_PG_SIZE_2M) &&
+	    !range_unassigned(rmp, pfn))
 		return RMP_FAIL_OVERLAP;
 	/* any change of the binding drops Validated and VMSA (S8) */
 	if (e.assigned != cur.assigned || e.asid != cur.asid ||
@@ -160,7 +168,17 @@ int gms_rmp_update(struct gms_rmp *rmp, u64 pfn,
 	return 0;
 }
 
-/* mirrors: psmash(); Validated is preserved */
+void gms_rmp_contend(struct gms_rmp *rmp, u64 pfn, u32 count)
+{
+	rmp->inuse_pfn = pfn & ~(u64)(PTRS_PER_PMD - 1);
+	rmp->inuse_count = count;
+}
+
+/*
+ * mirrors: psmash(); Validated is preserved. The operand checks come first
+ * (FAIL_INPUT, code per the Verus model), then the region's lock
+ * (PSMASH_FAIL_INUSE, which snp_rmptable_psmash() retries).
+ */
 int gms_rmp_psmash(struct gms_rmp *rmp, u64 pfn)
 {
 	struct gms_rmp_entry big = gms_rmp_read(rmp, pfn);
@@ -168,6 +186,10 @@ int gms_rmp_psmash(struct gms_rmp *rmp, u64 pfn)
 	if ((pfn & (PTRS_PER_PMD - 1)) || !big.assigned ||
 	    big.pagesize != RMP_PG_SIZE_2M)
 		return RMP_FAIL_INPUT;
+	if (rmp->inuse_count && rmp->inuse_pfn == pfn) {
+		rmp->inuse_count--;
+		return RMP_FAIL_INUSE;
+	}
 	for (u64 i = 0; i < PTRS_PER_PMD; i++) {
 		struct gms_rmp_entry small = big;
 

@@ -28,9 +28,16 @@ static void pkvm_vm_destroy(struct gms_world *w, struct gms_kvm *kvm)
 	__pkvm_finalize_teardown_vm(PK(w), kvm->arch_id);
 }
 
+/*
+ * __pkvm_host_donate_guest() donates one PAGE_SIZE page (upstream;
+ * upstream-2026-11.md 2.3): pKVM maps private memory at 4K only, and the
+ * HugeTLB series requires the huge folio split for it (pkvm_max_level()).
+ */
 static int pkvm_map_private(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
-			    u64 pfn)
+			    u64 pfn, int level)
 {
+	if (GMS_WARN_ON(w, level != GMS_PG_4K))
+		return -EIO;
 	return __pkvm_host_donate_guest(PK(w), kvm->arch_id, pfn, gfn) ? -EIO :
 									 0;
 }
@@ -92,7 +99,19 @@ static int pkvm_guest_access(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 	return e.state == want && e.pfn == pfn ? 0 : GMS_GUEST_EXCEPTION;
 }
 
+/* no block donation upstream: every private leaf is a page */
+static int pkvm_max_level(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
+			  u64 pfn)
+{
+	(void)w;
+	(void)kvm;
+	(void)gfn;
+	(void)pfn;
+	return GMS_PG_4K;
+}
+
 const struct gms_arch_ops gms_pkvm_ops = {
+	.private_max_level = pkvm_max_level,
 	.name = "pkvm",
 	.type = GMS_VM_PKVM,
 	.has_private_mem = true,

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KVM_X86_SNP_VM on the simulated RMP and SEV firmware (arch/x86/kvm/svm/
- * sev.c; hw_models.md 1.4-1.5). 4K only: guest_memfd folios are order 0.
+ * sev.c; hw_models.md 1.4-1.5). A huge folio gets a 2M RMP entry when its
+ * 2M range is unassigned (sev_gmem_prepare()); the NPT maps at most the
+ * RMP level; a 4K change inside a 2M entry PSMASHes it first.
  */
 #include <gmemsim/uapi.h>
 
@@ -16,17 +18,41 @@ static int rmp_make_shared(struct gms_world *w, u64 pfn)
 	return gms_rmp_update(RMP(w), pfn, &shared);
 }
 
-/* mirrors: rmp_make_private() */
-static int rmp_make_private(struct gms_world *w, u64 pfn, u64 gpa, u16 asid,
-			    bool immutable)
+/* mirrors: rmp_make_private(pfn, gpa, level, asid, immutable) */
+static int rmp_make_private_level(struct gms_world *w, u64 pfn, u64 gpa,
+				  int level, u16 asid, bool immutable)
 {
 	struct gms_rmp_entry e = { .assigned = true,
 				   .asid = asid,
 				   .gpa = gpa,
-				   .pagesize = RMP_PG_SIZE_4K,
+				   .pagesize = level,
 				   .immutable = immutable };
 
 	return gms_rmp_update(RMP(w), pfn, &e);
+}
+
+static int rmp_make_private(struct gms_world *w, u64 pfn, u64 gpa, u16 asid,
+			    bool immutable)
+{
+	return rmp_make_private_level(w, pfn, gpa, RMP_PG_SIZE_4K, asid,
+				      immutable);
+}
+
+/*
+ * mirrors: snp_rmptable_psmash(): PSMASH the 2M region of @pfn, retried
+ * while PSMASH_FAIL_INUSE. Mutant no-psmash skips it: the 4K RMPUPDATE
+ * that follows lands inside the 2M entry.
+ */
+static int snp_rmptable_psmash(struct gms_world *w, u64 pfn)
+{
+	int ret;
+
+	if (gms_mutant(w, GMS_MUTANT_NO_PSMASH))
+		return 0;
+	do
+		ret = gms_rmp_psmash(RMP(w), pfn & ~511ULL);
+	while (ret == RMP_FAIL_INUSE);
+	return ret;
 }
 
 /*
@@ -80,21 +106,74 @@ static void snp_vm_destroy(struct gms_world *w, struct gms_kvm *kvm)
 	gms_snp_asid_free(ASIDS(w), kvm->arch_id);
 }
 
+/* mirrors: is_pfn_range_shared(): no pfn of the range is assigned */
+static bool is_pfn_range_shared(struct gms_world *w, u64 start, u64 end)
+{
+	for (u64 pfn = start; pfn < end; pfn++)
+		if (gms_rmp_lookup(RMP(w), pfn).assigned)
+			return false;
+	return true;
+}
+
+/*
+ * The order of the folio holding @gfn's page: the HT code prepares the
+ * whole folio and passes folio_order() as sev_gmem_prepare()'s max_order;
+ * the model's hook gets one page and looks its folio up.
+ */
+static int folio_order_at(struct gms_kvm *kvm, u64 gfn)
+{
+	struct gms_memslot *slot = gms_kvm_gfn_to_memslot(kvm, 0, gfn);
+	struct gms_folio *folio;
+
+	if (!slot || !slot->gmem.file || slot->gmem.file->freed)
+		return 0;
+	folio = gms_gmem_lookup_folio(slot->gmem.file->inode,
+				      gms_gmem_get_index(slot, gfn));
+	return folio ? folio->order : 0;
+}
+
 /*
  * mirrors: sev_gmem_prepare(): private on first use, unless already
- * assigned; an RMPUPDATE refused is -EINVAL (as merged in the v15 series
- * and in mainline). The model's RMP refuses no update of an unassigned 4K
- * entry (FAIL_INUSE is not modelled): only a planted entry reaches it.
+ * assigned; a 2M entry at the aligned pfn and gfn when the folio is at
+ * least 2M and the whole 2M pfn range is shared (is_large_rmp_possible()),
+ * which is the answer to seed 003's rmp_make_private(pfn, gpa, level, asid).
+ * An RMPUPDATE refused is -EINVAL (as merged in the v15 series and in
+ * mainline); only a planted entry reaches it (test_fault).
  */
 static int snp_gmem_prepare(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 			    u64 pfn)
 {
+	u64 pfn_aligned = pfn & ~511ULL, gfn_aligned = gfn & ~511ULL;
+	int level = RMP_PG_SIZE_2M;
+
 	if (gms_rmp_lookup(RMP(w), pfn).assigned)
 		return 0;
-	if (rmp_make_private(w, pfn, gfn << GMS_PAGE_SHIFT, kvm->arch_id,
-			     false))
-		return -EINVAL;
-	return 0;
+	if (folio_order_at(kvm, gfn) < 9 ||
+	    !is_pfn_range_shared(w, pfn_aligned, pfn_aligned + 512)) {
+		level = RMP_PG_SIZE_4K;
+		pfn_aligned = pfn;
+		gfn_aligned = gfn;
+	}
+	return rmp_make_private_level(w, pfn_aligned,
+				      gfn_aligned << GMS_PAGE_SHIFT, level,
+				      kvm->arch_id, false) ?
+		       -EINVAL :
+		       0;
+}
+
+/*
+ * mirrors: sev_private_max_mapping_level(): the NPT maps a private page at
+ * most at its RMP level (4K if unassigned)
+ */
+static int snp_private_max_level(struct gms_world *w, struct gms_kvm *kvm,
+				 u64 gfn, u64 pfn)
+{
+	struct gms_rmp_entry e = gms_rmp_lookup(RMP(w), pfn);
+
+	(void)kvm;
+	(void)gfn;
+	return e.assigned && e.pagesize == RMP_PG_SIZE_2M ? GMS_PG_2M :
+							    GMS_PG_4K;
 }
 
 /*
@@ -108,8 +187,13 @@ static void snp_gmem_invalidate(struct gms_world *w, u64 pfn)
 
 	if (!e.assigned)
 		return;
+	/*
+	 * one page at a time (the model frees folios page by page), so never
+	 * use_2m_update: a 2M entry is PSMASHed first; a failure is only
+	 * reported and the 4K update tried anyway
+	 */
 	if (e.pagesize == RMP_PG_SIZE_2M)
-		gms_rmp_psmash(RMP(w), pfn & ~511ULL);
+		snp_rmptable_psmash(w, pfn);
 	rmp_make_shared(w, pfn);
 }
 
@@ -171,13 +255,35 @@ static int snp_finalize(struct gms_world *w, struct gms_kvm *kvm)
 	return 0;
 }
 
-/* the guest's PVALIDATE of a 4K page */
+/*
+ * The guest's PVALIDATE at @level. A 4K one inside a 2M RMP entry is an
+ * #NPF with the SIZEM bit: sev_handle_rmp_fault() PSMASHes the region and
+ * zaps its 512 gfns (the NPT leaf may not stay above the RMP level), and
+ * the guest retries. A 2M one over 4K entries is FAIL_SIZEMISMATCH to the
+ * guest (-EINVAL).
+ */
 static int snp_accept(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
-		      u64 pfn)
+		      u64 pfn, int level)
 {
-	switch (gms_rmp_pvalidate(RMP(w), pfn, kvm->arch_id,
-				  gfn << GMS_PAGE_SHIFT, true,
-				  RMP_PG_SIZE_4K)) {
+	u64 gpa = gfn << GMS_PAGE_SHIFT;
+	int r;
+
+	if (level == GMS_PG_2M) {
+		pfn &= ~511ULL;
+		gpa &= ~((512ULL << GMS_PAGE_SHIFT) - 1);
+	}
+	r = gms_rmp_pvalidate(RMP(w), pfn, kvm->arch_id, gpa, true, level);
+	if (r == RMP_NPF && level == GMS_PG_4K &&
+	    gms_rmp_lookup(RMP(w), pfn).pagesize == RMP_PG_SIZE_2M &&
+	    !snp_rmptable_psmash(w, pfn)) {
+		/* kvm_zap_gfn_range(kvm, gfn, gfn + PTRS_PER_PMD) */
+		gms_kvm_unmap_gfn_range(kvm, gfn & ~511ULL,
+					(gfn & ~511ULL) + 512,
+					GMS_FILTER_PRIVATE | GMS_FILTER_SHARED);
+		r = gms_rmp_pvalidate(RMP(w), pfn, kvm->arch_id, gpa, true,
+				      level);
+	}
+	switch (r) {
 	case 0:
 		return 0;
 	case PVALIDATE_FAIL_NOUPDATE:
@@ -210,6 +316,7 @@ const struct gms_arch_ops gms_snp_ops = {
 	 * pages are skipped
 	 */
 	.gmem_make_shared = snp_gmem_invalidate,
+	.private_max_level = snp_private_max_level,
 	.guest_access = snp_guest_access,
 	.post_populate = snp_post_populate,
 	.finalize = snp_finalize,

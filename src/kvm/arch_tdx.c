@@ -85,21 +85,81 @@ static void tdx_vm_destroy(struct gms_world *w, struct gms_kvm *kvm)
 	tdx_reclaim_page(w, tdr);
 }
 
-/* mirrors: tdx_sept_set_private_spte(): PAGE.AUG while RUNNABLE */
+/*
+ * The KVM TDX of hw_models.md (@3829d81) holds a reference on every page the
+ * S-EPT maps. The huge page series is based on kvm-x86 after "KVM: TDX: Drop
+ * superfluous page pinning in S-EPT management" (Yan Zhao), and the HugeTLB
+ * series' safe-to-split test (refcount == nr_pages + 1) needs it gone, so
+ * under hugetlb=allowed the S-EPT holds no reference.
+ */
+static bool tdx_pins_pages(const struct gms_world *w)
+{
+	return w->policy.hugetlb != GMS_HUGETLB_ALLOWED;
+}
+
+/* mirrors: tdx_sept_set_private_spte(): PAGE.AUG while RUNNABLE, at @level */
 static int tdx_map_private(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
-			   u64 pfn)
+			   u64 pfn, int level)
 {
 	struct gms_td *td = td_of(w, kvm);
 
 	if (!td || td->op_state != OP_RUNNABLE)
 		return -EINVAL; /* no vCPU runs before FINALIZE_VM */
 	if (tdh_mem_page_aug(TDX(w), kvm->arch_page, gfn << GMS_PAGE_SHIFT,
-			     pfn))
+			     level, pfn))
 		return -EIO; /* KVM_BUG_ON */
-	gms_physmem_get(&w->physmem,
-			pfn); /* KVM holds the page until removal */
+	/* KVM holds the pages until removal (not under the series) */
+	for (u64 i = 0; tdx_pins_pages(w) && i < GMS_LEVEL_PAGES(level); i++)
+		gms_physmem_get(&w->physmem, pfn + i);
 	td->assoc_vcpus = 1;
 	return 0;
+}
+
+/*
+ * mirrors: tdx_gmem_max_mapping_level() of the TDX huge page series: 4K
+ * during the TD build (PAGE.ADD is 4K only), up to 2M at run time. A 2M
+ * range whose S-EPT was demoted keeps its 4K S-EPT page: no 2M leaf comes
+ * back there (no PROMOTE; hugepage_set_guest_inhibit() after a 4K accept
+ * has the same effect).
+ */
+static int tdx_private_max_level(struct gms_world *w, struct gms_kvm *kvm,
+				 u64 gfn, u64 pfn)
+{
+	struct gms_td *td = td_of(w, kvm);
+
+	(void)pfn;
+	if (!td || td->op_state != OP_RUNNABLE ||
+	    gms_tdx_sept_split(td, gfn << GMS_PAGE_SHIFT))
+		return GMS_PG_4K;
+	return GMS_PG_2M;
+}
+
+/*
+ * mirrors: tdx_sept_split_private_spte() (Sean's RFC v5, Yan's v3): under
+ * write mmu_lock BLOCK the 2M leaf, TRACK, kick the vCPUs, DEMOTE;
+ * TDX_OPERAND_BUSY kicks every vCPU and retries once; any other error is
+ * TDX_BUG_ON. Mutant tdx-demote-no-track leaves TRACK out.
+ */
+static int tdx_split_private(struct gms_world *w, struct gms_kvm *kvm,
+			     const struct gms_spte *spte)
+{
+	u64 tdr = kvm->arch_page, gpa = spte->gfn << GMS_PAGE_SHIFT, err;
+	struct gms_td *td = td_of(w, kvm);
+
+	if (!td || spte->level != GMS_PG_2M)
+		return -EIO;
+	err = tdh_mem_range_block(TDX(w), tdr, gpa, TDX_PS_2M);
+	if (err && err != TDX_GPA_RANGE_ALREADY_BLOCKED)
+		return -EIO;
+	if (!gms_mutant(w, GMS_MUTANT_TDX_DEMOTE_NO_TRACK))
+		tdh_mem_track(TDX(w), tdr);
+	/* tdx_no_vcpus_enter_start(): the kick makes every vCPU leave */
+	err = tdh_mem_page_demote(TDX(w), tdr, gpa, TDX_PS_2M);
+	if (err == TDX_OPERAND_BUSY) {
+		gms_tdx_guest_lock(td, gpa, false);
+		err = tdh_mem_page_demote(TDX(w), tdr, gpa, TDX_PS_2M);
+	}
+	return err ? -EIO : 0;
 }
 
 /*
@@ -114,17 +174,22 @@ static void tdx_unmap(struct gms_world *w, struct gms_kvm *kvm,
 
 	if (!spte->private || !td_of(w, kvm))
 		return;
-	if (tdh_mem_range_block(TDX(w), tdr, gpa) & 0x8000000000000000ULL)
+	if (tdh_mem_range_block(TDX(w), tdr, gpa, spte->level) &
+	    0x8000000000000000ULL)
 		return;
 	/* mutant tdx-no-track: REMOVE straight after BLOCK */
 	if (!gms_mutant(w, GMS_MUTANT_TDX_NO_TRACK))
 		tdh_mem_track(TDX(w), tdr);
-	if (tdh_mem_page_remove(TDX(w), tdr, gpa))
+	if (tdh_mem_page_remove(TDX(w), tdr, gpa, spte->level))
 		return;
-	tdh_phymem_page_wbinvd(TDX(w), spte->pfn);
-	gms_tdx_clear_page(TDX(w), spte->pfn);
-	gms_physmem_clear(&w->physmem, spte->pfn);
-	gms_physmem_put(&w->physmem, spte->pfn);
+	/* tdh_phymem_page_wbinvd_hkid() and the clear, page by page */
+	for (u64 i = 0; i < GMS_LEVEL_PAGES(spte->level); i++) {
+		tdh_phymem_page_wbinvd(TDX(w), spte->pfn + i);
+		gms_tdx_clear_page(TDX(w), spte->pfn + i);
+		gms_physmem_clear(&w->physmem, spte->pfn + i);
+		if (tdx_pins_pages(w))
+			gms_physmem_put(&w->physmem, spte->pfn + i);
+	}
 }
 
 /* A private access needs a MAPPED leaf; PENDING is a #VE (T9) */
@@ -162,7 +227,8 @@ static int tdx_post_populate(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 	if (tdh_mem_page_add(TDX(w), kvm->arch_page, gfn << GMS_PAGE_SHIFT,
 			     pfn))
 		return -EIO;
-	gms_physmem_get(&w->physmem, pfn);
+	if (tdx_pins_pages(w))
+		gms_physmem_get(&w->physmem, pfn);
 	/* MOVDIR64B under the TD key: measured, the guest's own */
 	gms_physmem_write_key(&w->physmem, pfn, tag, kvm->guest, true,
 			      kvm->arch_id);
@@ -179,19 +245,33 @@ static int tdx_finalize(struct gms_world *w, struct gms_kvm *kvm)
 	return 0;
 }
 
-/* TDG.MEM.PAGE.ACCEPT: the module zeroes the page under the TD key */
+/*
+ * TDG.MEM.PAGE.ACCEPT at @level: the module zeroes the page(s) under the TD
+ * key. A 4K accept under a PENDING 2M leaf exits with an EPT violation:
+ * tdx_honor_guest_accept_level() inhibits 2M there and splits the leaf
+ * (kvm_split_cross_boundary_leafs() over the accepted page), and the guest
+ * retries. A 2M accept over 4K leaves is TDX_PAGE_SIZE_MISMATCH (-EINVAL)
+ * and the guest accepts 4K.
+ */
 static int tdx_accept(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
-		      u64 pfn)
+		      u64 pfn, int level)
 {
-	u64 r = tdg_mem_page_accept(TDX(w), kvm->arch_page,
-				    gfn << GMS_PAGE_SHIFT);
+	u64 n = GMS_LEVEL_PAGES(level), gpa, r;
 
+	gfn &= ~(n - 1);
+	pfn &= ~(n - 1);
+	gpa = gfn << GMS_PAGE_SHIFT;
+	r = tdg_mem_page_accept(TDX(w), kvm->arch_page, gpa, level);
+	if (r == GMS_TDX_EXIT_EPT_VIOLATION && level == GMS_PG_4K &&
+	    !gms_kvm_split_cross_boundary_leafs(kvm, gfn, gfn + 1))
+		r = tdg_mem_page_accept(TDX(w), kvm->arch_page, gpa, level);
 	if (r == TDX_PAGE_ALREADY_ACCEPTED)
 		return -EEXIST;
 	if (r)
 		return -EINVAL;
-	gms_physmem_write_key(&w->physmem, pfn, 0, kvm->guest, true,
-			      kvm->arch_id);
+	for (u64 i = 0; i < n; i++)
+		gms_physmem_write_key(&w->physmem, pfn + i, 0, kvm->guest, true,
+				      kvm->arch_id);
 	return 0;
 }
 
@@ -209,6 +289,8 @@ const struct gms_arch_ops gms_tdx_ops = {
 	.vm_init = tdx_vm_init,
 	.vm_destroy = tdx_vm_destroy,
 	.map_private = tdx_map_private,
+	.private_max_level = tdx_private_max_level,
+	.split_private = tdx_split_private,
 	.unmap = tdx_unmap,
 	.guest_access = tdx_guest_access,
 	.post_populate = tdx_post_populate,

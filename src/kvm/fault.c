@@ -12,7 +12,8 @@ struct kvm_page_fault {
 	bool is_private;
 	struct gms_memslot *slot;
 	u64 mmu_seq;
-	struct gms_spte spte; /* what the fault will install */
+	int max_order; /* kvm_gmem_get_pfn()'s: the folio's order */
+	struct gms_spte spte; /* what the fault will install (at its gfn) */
 };
 
 /* mirrors: kvm_mmu_prepare_memory_fault_exit() */
@@ -36,7 +37,8 @@ static int faultin_pfn_gmem(struct gms_world *w, struct gms_lock_ctx *ctx,
 
 	if (!gms_kvm_slot_has_gmem(slot))
 		return memory_fault_exit(fault, exit, -EFAULT);
-	r = gms_gmem_get_pfn(w, ctx, kvm, slot, fault->gfn, &fault->spte.pfn);
+	r = gms_gmem_get_pfn_order(w, ctx, kvm, slot, fault->gfn,
+				   &fault->spte.pfn, &fault->max_order);
 	if (r == -GMS_EBLOCKED)
 		return r; /* waits for the invalidate lock: no exit */
 	if (r)
@@ -110,9 +112,67 @@ static int kvm_mmu_faultin_pfn(struct gms_world *w, struct gms_kvm *kvm,
 	return faultin_get_pfn(w, &w->sync, kvm, fault, exit);
 }
 
+/*
+ * the lpage_info tests of kvm_mmu_max_mapping_level(): the leaf of @level
+ * around the fault stays inside the memslot, its file indices are aligned
+ * like its gfns, its gfns share the fault's attributes (hugepage_has_attrs();
+ * mutant huge-map-mixed skips it), and no smaller leaf is there already
+ * (the model does not promote: "Prevent hugepage promotion for mirror
+ * roots in fault path", and no collapse elsewhere)
+ */
+static bool level_fits(struct gms_kvm *kvm, const struct kvm_page_fault *fault,
+		       int level)
+{
+	u64 n = GMS_LEVEL_PAGES(level), base = fault->gfn & ~(n - 1);
+	const struct gms_memslot *slot = fault->slot;
+
+	if (base < slot->base_gfn || base + n > slot->base_gfn + slot->npages)
+		return false;
+	if (gms_gmem_get_index(slot, base) & (n - 1))
+		return false;
+	for (u64 g = base; g < base + n; g++)
+		if (!gms_mutant(kvm->w, GMS_MUTANT_HUGE_MAP_MIXED) &&
+		    gms_kvm_mem_is_private(kvm, g) != fault->is_private)
+			return false;
+	return !gms_kvm_range_has_spte(kvm, base, base + n);
+}
+
+/*
+ * mirrors: kvm_mmu_max_mapping_level() for a private fault: the smaller of
+ * kvm_gmem_mapping_order() (the folio's order when every index of it is
+ * private; mutant huge-map-mixed takes the folio's order alone) and the
+ * arch's gmem_max_mapping_level(), then what the memslot allows. Shared
+ * faults map 4K: shared pages are order 0 and host THP is not modelled.
+ */
+static int fault_level(struct gms_world *w, struct gms_kvm *kvm,
+		       const struct kvm_page_fault *fault)
+{
+	u64 pfn = fault->spte.pfn;
+	int order, level;
+
+	if (!fault->is_private || fault->spte.source != GMS_SPTE_GMEM)
+		return GMS_PG_4K;
+	order = gms_mutant(w, GMS_MUTANT_HUGE_MAP_MIXED) ?
+			fault->max_order :
+			MIN(fault->max_order,
+			    gms_gmem_mapping_order(fault->slot, fault->gfn,
+						   &pfn));
+	level = order >= 18 ? GMS_PG_1G : order >= 9 ? GMS_PG_2M : GMS_PG_4K;
+	if (kvm->arch->private_max_level)
+		level = MIN(level,
+			    kvm->arch->private_max_level(w, kvm, fault->gfn,
+							 fault->spte.pfn));
+	while (level > GMS_PG_4K && !level_fits(kvm, fault, level))
+		level--;
+	return level;
+}
+
 /* mirrors: kvm_tdp_mmu_map() under mmu_lock, after the retry check */
 static int kvm_mmu_map(struct gms_kvm *kvm, struct kvm_page_fault *fault)
 {
+	int level = fault_level(kvm->w, kvm, fault);
+	u64 off = fault->gfn & (GMS_LEVEL_PAGES(level) - 1);
+	struct gms_spte leaf;
 	int r = 0;
 
 	/* mutant no-invalidate-retry: the check that a racing zap needs */
@@ -121,8 +181,8 @@ static int kvm_mmu_map(struct gms_kvm *kvm, struct kvm_page_fault *fault)
 		return -EAGAIN; /* RET_PF_RETRY */
 	/* set_external_spte() and friends: the hardware side of the mapping */
 	if (fault->is_private && kvm->arch->map_private)
-		r = kvm->arch->map_private(kvm->w, kvm, fault->gfn,
-					   fault->spte.pfn);
+		r = kvm->arch->map_private(kvm->w, kvm, fault->gfn - off,
+					   fault->spte.pfn - off, level);
 	else if (!fault->is_private && kvm->arch->map_shared)
 		r = kvm->arch->map_shared(kvm->w, kvm, fault->gfn,
 					  fault->spte.pfn);
@@ -131,7 +191,12 @@ static int kvm_mmu_map(struct gms_kvm *kvm, struct kvm_page_fault *fault)
 	fault->spte.gfn = fault->gfn;
 	fault->spte.private = fault->is_private;
 	fault->spte.slot_uid = fault->slot->uid;
-	gms_kvm_install_spte(kvm, &fault->spte);
+	leaf = fault->spte;
+	leaf.level = level;
+	leaf.gfn -= off;
+	leaf.pfn -= off;
+	leaf.index -= off;
+	gms_kvm_install_spte(kvm, &leaf);
 	return 0;
 }
 
@@ -151,7 +216,7 @@ static int vcpu_translate(struct gms_world *w, struct gms_kvm *kvm, u64 gpa,
 	*is_private = fault.is_private;
 	spte = gms_kvm_lookup_spte(kvm, fault.gfn);
 	if (spte && spte->private == fault.is_private) {
-		*pfn = spte->pfn;
+		*pfn = gms_spte_pfn(spte, fault.gfn);
 		return 0;
 	}
 	/* Outside a task nothing can race, so one retry always suffices. */

@@ -57,7 +57,7 @@ int gms_sys_fallocate_check(struct gms_world *w, int fd, int mode, s64 offset,
 		return r ? r : 1;
 	}
 	*f = e->obj;
-	return gms_gmem_fallocate_check(mode, offset, len);
+	return gms_gmem_fallocate_check((*f)->inode, mode, offset, len);
 }
 
 int gms_sys_fallocate(struct gms_world *w, int fd, int mode, s64 offset,
@@ -182,7 +182,8 @@ int gms_sys_ftruncate(struct gms_world *w, int fd, s64 length)
  * shmem): st_blksize is PAGE_SIZE. guest_memfd adds its folios with
  * filemap_add_folio() and never accounts i_blocks, so st_blocks stays 0
  * (gmem_uapi.md 2.1, observed on 6.18.44 after fallocate); a memfd's pages
- * are not modelled, so its st_blocks is 0 too.
+ * are not modelled, so its st_blocks is 0 too. hugetlb=allowed: the HT
+ * code's i_blkbits and inode_add_bytes() (upstream-2026-11.md 2.2).
  */
 int gms_sys_fstat(struct gms_world *w, int fd, struct gms_stat *st)
 {
@@ -196,6 +197,12 @@ int gms_sys_fstat(struct gms_world *w, int fd, struct gms_stat *st)
 
 		st->size = f->inode->size;
 		st->ino = f->inode->id;
+		/*
+		 * the HT code: i_blkbits = page_order + PAGE_SHIFT, and
+		 * inode_add_bytes() per folio (512-byte blocks)
+		 */
+		st->blksize = GMS_PAGE_SIZE << f->inode->page_order;
+		st->blocks = f->inode->i_bytes >> 9;
 	} else if (e->kind == GMS_FD_MEMFD) {
 		st->size = e->size;
 	}

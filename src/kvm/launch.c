@@ -18,7 +18,8 @@ static void tdx_premap(struct gms_world *w, struct gms_gmem_file *f, u64 index)
 	u64 gfn = slot->base_gfn + index - slot->gmem.pgoff;
 	struct gms_spte spte = {
 		.gfn = gfn,
-		.pfn = gms_gmem_lookup_folio(f->inode, index)->pfn,
+		.pfn = gms_folio_file_pfn(
+			gms_gmem_lookup_folio(f->inode, index), index),
 		.private = true,
 		.source = GMS_SPTE_GMEM,
 		.inode = f->inode,
@@ -75,7 +76,7 @@ int gms_sys_finalize(struct gms_world *w, int vm_fd)
 }
 
 /* The guest accepts the private page at @gpa: it is faulted in first. */
-int gms_vcpu_accept(struct gms_world *w, int vm_fd, u64 gpa,
+int gms_vcpu_accept(struct gms_world *w, int vm_fd, u64 gpa, int level,
 		    struct gms_vcpu_exit *exit)
 {
 	struct gms_kvm *kvm;
@@ -94,7 +95,9 @@ int gms_vcpu_accept(struct gms_world *w, int vm_fd, u64 gpa,
 	*exit = (struct gms_vcpu_exit){ 0 };
 	return kvm->arch->accept(
 		w, kvm, gpa >> GMS_PAGE_SHIFT,
-		gms_kvm_lookup_spte(kvm, gpa >> GMS_PAGE_SHIFT)->pfn);
+		gms_spte_pfn(gms_kvm_lookup_spte(kvm, gpa >> GMS_PAGE_SHIFT),
+			     gpa >> GMS_PAGE_SHIFT),
+		level);
 }
 
 /* The folio of the file behind @gmem_fd at @offset; no folio: -ENOENT. */
@@ -119,17 +122,18 @@ int gms_host_direct_read(struct gms_world *w, int gmem_fd, u64 offset, u64 *tag)
 {
 	struct gms_folio *folio = NULL;
 	int r = direct_map_folio(w, gmem_fd, offset, &folio);
+	u64 pfn;
 
 	if (r)
 		return r;
+	pfn = gms_folio_file_pfn(folio, offset >> GMS_PAGE_SHIFT);
 	/* direct_map=remove|pkru: read_kcore_iter()'s nofault copy fails */
-	if (!gms_physmem_page(&w->physmem, folio->pfn)->direct_map)
+	if (!gms_physmem_page(&w->physmem, pfn)->direct_map)
 		return -EFAULT;
-	gms_world_host_access(w, folio->pfn, GMS_HOST_KERNEL_READ,
-			      "direct-map read");
-	gms_world_observe(w, GMS_PRINCIPAL_HOST, 0, folio->pfn,
+	gms_world_host_access(w, pfn, GMS_HOST_KERNEL_READ, "direct-map read");
+	gms_world_observe(w, GMS_PRINCIPAL_HOST, 0, pfn,
 			  "host kernel direct map");
-	*tag = gms_physmem_read(&w->physmem, folio->pfn, 0);
+	*tag = gms_physmem_read(&w->physmem, pfn, 0);
 	return 0;
 }
 
@@ -141,16 +145,17 @@ int gms_host_direct_write(struct gms_world *w, int gmem_fd, u64 offset, u64 tag)
 {
 	struct gms_folio *folio = NULL;
 	int r = direct_map_folio(w, gmem_fd, offset, &folio);
+	u64 pfn;
 
 	if (r)
 		return r;
+	pfn = gms_folio_file_pfn(folio, offset >> GMS_PAGE_SHIFT);
 	/* not in the direct map: modelled as a nofault store that fails */
-	if (!gms_physmem_page(&w->physmem, folio->pfn)->direct_map)
+	if (!gms_physmem_page(&w->physmem, pfn)->direct_map)
 		return -EFAULT;
-	gms_world_host_access(w, folio->pfn, GMS_HOST_KERNEL_WRITE,
+	gms_world_host_access(w, pfn, GMS_HOST_KERNEL_WRITE,
 			      "direct-map write");
-	gms_physmem_write(&w->physmem, folio->pfn, tag, GMS_PRINCIPAL_HOST,
-			  false);
+	gms_physmem_write(&w->physmem, pfn, tag, GMS_PRINCIPAL_HOST, false);
 	return 0;
 }
 

@@ -16,9 +16,10 @@ static int m_create_vm(struct gms_target *t, int kvm_fd, u64 type)
 }
 
 static int m_create_guest_memfd(struct gms_target *t, int vm_fd, u64 size,
-				u64 flags)
+				u64 flags, u64 page_order)
 {
-	return gms_sys_create_guest_memfd(W(t), vm_fd, size, flags);
+	return gms_sys_create_guest_memfd_order(W(t), vm_fd, size, flags,
+						page_order);
 }
 
 static int m_set_region(struct gms_target *t, int vm_fd,

@@ -183,6 +183,7 @@ struct punch_task {
 	s64 offset, len;
 	struct gms_gmem_file *f; /* counted while the syscall runs */
 	u64 start, end;
+	int ret; /* merge_truncate_range()'s */
 	struct last_fput lf; /* when the fd was closed meanwhile */
 };
 
@@ -210,6 +211,15 @@ static enum gms_task_status punch_begin(struct gms_world *w, struct gms_task *t)
 	pt->f = f;
 	pt->start = (u64)pt->offset >> GMS_PAGE_SHIFT;
 	pt->end = (u64)(pt->offset + pt->len) >> GMS_PAGE_SHIFT;
+	/* hugetlb=allowed: the HT code's kvm_gmem_split_private() */
+	r = gms_gmem_split_private(f->inode, pt->start, pt->end);
+	if (r) {
+		gms_lock_release(w, &t->lock, GMS_LOCK_INVALIDATE, f->inode);
+		gms_gmem_file_put(w, f);
+		pt->f = NULL;
+		t->ret = r;
+		return GMS_TASK_DONE;
+	}
 	gms_gmem_invalidate_begin(w, f->inode, pt->start, pt->end);
 	t->step = P_TRUNCATE;
 	return GMS_TASK_RAN;
@@ -224,14 +234,20 @@ static enum gms_task_status punch_step(struct gms_world *w, struct gms_task *t)
 	case P_BEGIN:
 		return punch_begin(w, t);
 	case P_TRUNCATE:
-		gms_gmem_truncate_range(w, pt->f->inode, pt->start, pt->end);
+		/*
+		 * the HT code's merge_truncate_range(require_merge): a HugeTLB
+		 * file merges each huge page back first, -EAGAIN when a piece
+		 * is referenced (nothing truncated); else truncate_range
+		 */
+		pt->ret = gms_gmem_merge_truncate_range(
+			w, pt->f->inode, pt->start, pt->end, true);
 		t->step = P_END;
 		return GMS_TASK_RAN;
 	case P_END:
 		inode = pt->f->inode;
 		gms_gmem_invalidate_end(inode, pt->start, pt->end);
 		gms_lock_release(w, &t->lock, GMS_LOCK_INVALIDATE, inode);
-		t->ret = 0;
+		t->ret = pt->ret;
 		if (!fput_last(w, &pt->lf, pt->f))
 			return GMS_TASK_DONE;
 		t->step = P_LAST;
@@ -251,6 +267,7 @@ static void punch_fingerprint(struct gms_fp *fp, const struct gms_task *t)
 	gms_fp_obj(fp, GMS_OBJ_FILE, pt->f);
 	gms_fp_u64(fp, pt->start);
 	gms_fp_u64(fp, pt->end);
+	gms_fp_u64(fp, (u64)pt->ret);
 	fput_fingerprint(fp, &pt->lf);
 }
 
@@ -473,13 +490,36 @@ struct convert_task {
 	u64 offset, len;
 	bool to_private;
 	struct gms_gmem_file *f; /* counted while the ioctl runs */
-	u64 start, end;
+	u64 start, end; /* the batch (hugetlb=allowed: one huge page) */
+	u64 final_end;
 	struct last_fput lf; /* when the fd was closed meanwhile */
 };
 
-enum { CV_BEGIN, CV_STORE, CV_END, CV_LAST };
-static const char *const convert_steps[] = { "begin", "store", "end", "__fput",
-					     NULL };
+/*
+ * A HugeTLB file converts one huge page a batch, each batch begin,
+ * restructure (the split or merge, after the zap), store, end; an order-0
+ * file skips restructure and has one batch.
+ */
+enum { CV_BEGIN, CV_STORE, CV_END, CV_LAST, CV_RESTRUCTURE };
+static const char *const convert_steps[] = { "begin",  "store",	      "end",
+					     "__fput", "restructure", NULL };
+
+static enum gms_task_status convert_done(struct gms_world *w,
+					 struct gms_task *t, int r);
+
+/* the HT code's next batch: the next huge page, from begin */
+static enum gms_task_status convert_next_batch(struct gms_world *w,
+					       struct gms_task *t)
+{
+	struct convert_task *ct = t->ctx;
+
+	(void)w;
+	ct->start = ct->end;
+	ct->end = gms_gmem_hugetlb_batch_end(ct->f->inode, ct->start,
+					     ct->final_end);
+	t->step = CV_BEGIN;
+	return GMS_TASK_RAN;
+}
 
 static enum gms_task_status convert_done(struct gms_world *w,
 					 struct gms_task *t, int r)
@@ -498,37 +538,62 @@ static enum gms_task_status convert_begin(struct gms_world *w,
 					  struct gms_task *t)
 {
 	struct convert_task *ct = t->ctx;
-	struct gms_gmem_file *f;
+	struct gms_gmem_file *f = ct->f;
 	u64 err_index = 0;
 	int r;
 
-	f = gms_fdget_obj(w, ct->fd, GMS_FD_GMEM, -ENOTTY, &r);
 	if (!f) {
-		t->ret = r;
-		return GMS_TASK_DONE;
+		f = gms_fdget_obj(w, ct->fd, GMS_FD_GMEM, -ENOTTY, &r);
+		if (!f) {
+			t->ret = r;
+			return GMS_TASK_DONE;
+		}
+		r = gms_gmem_set_attributes_check(w, f, ct->offset, ct->len);
+		if (r) {
+			t->ret = r;
+			return GMS_TASK_DONE;
+		}
+		ct->start = ct->offset >> GMS_PAGE_SHIFT;
+		ct->final_end = (ct->offset + ct->len) >> GMS_PAGE_SHIFT;
+		ct->end = gms_gmem_hugetlb_batch_end(f->inode, ct->start,
+						     ct->final_end);
 	}
-	r = gms_gmem_set_attributes_check(w, f, ct->offset, ct->len);
-	if (r) {
-		t->ret = r;
-		return GMS_TASK_DONE;
-	}
-	ct->start = ct->offset >> GMS_PAGE_SHIFT;
-	ct->end = (ct->offset + ct->len) >> GMS_PAGE_SHIFT;
 	r = gms_gmem_set_attributes_begin(w, &t->lock, f, ct->start, ct->end,
 					  ct->to_private, &err_index);
 	if (r == -GMS_EBLOCKED)
 		return GMS_TASK_BLOCKED;
+	if (r > 0 && ct->end < ct->final_end)
+		return convert_next_batch(w, t); /* this huge page is done */
 	if (r == -EAGAIN) {
 		t->has_offset = true;
 		t->offset = err_index << GMS_PAGE_SHIFT;
 	}
 	if (r) {
 		t->ran = r > 0 ? "begin: nothing to change" : "begin";
-		t->ret = r > 0 ? 0 : r;
-		return GMS_TASK_DONE;
+		return convert_done(w, t, r > 0 ? 0 : r);
 	}
-	gms_gmem_file_get(f);
+	if (!ct->f)
+		gms_gmem_file_get(f);
 	ct->f = f;
+	t->step = f->inode->page_order ? CV_RESTRUCTURE : CV_STORE;
+	return GMS_TASK_RAN;
+}
+
+/* hugetlb=allowed: kvm_gmem_restructure() of the batch, after the zap */
+static enum gms_task_status convert_restructure(struct gms_world *w,
+						struct gms_task *t)
+{
+	struct convert_task *ct = t->ctx;
+	u64 err_index = 0;
+	int r = gms_gmem_set_attributes_restructure(w, &t->lock, ct->f,
+						    ct->start, ct->end,
+						    ct->to_private, &err_index);
+
+	if (r) {
+		t->has_offset = true;
+		t->offset = err_index << GMS_PAGE_SHIFT;
+		return convert_done(w, t, r);
+	}
 	t->step = CV_STORE;
 	return GMS_TASK_RAN;
 }
@@ -541,6 +606,8 @@ static enum gms_task_status convert_step(struct gms_world *w,
 	switch (t->step) {
 	case CV_BEGIN:
 		return convert_begin(w, t);
+	case CV_RESTRUCTURE:
+		return convert_restructure(w, t);
 	case CV_STORE:
 		gms_gmem_set_attributes_store(w, ct->f, ct->start, ct->end,
 					      ct->to_private);
@@ -549,6 +616,8 @@ static enum gms_task_status convert_step(struct gms_world *w,
 	case CV_END:
 		gms_gmem_set_attributes_end(w, &t->lock, ct->f, ct->start,
 					    ct->end, ct->to_private);
+		if (ct->end < ct->final_end)
+			return convert_next_batch(w, t);
 		return convert_done(w, t, 0);
 	default:
 		return fput_step(w, t, &ct->lf);
@@ -566,6 +635,7 @@ static void convert_fingerprint(struct gms_fp *fp, const struct gms_task *t)
 	gms_fp_obj(fp, GMS_OBJ_FILE, ct->f);
 	gms_fp_u64(fp, ct->start);
 	gms_fp_u64(fp, ct->end);
+	gms_fp_u64(fp, ct->final_end);
 	gms_fp_u64(fp, t->has_offset ? t->offset + 1 : 0);
 	fput_fingerprint(fp, &ct->lf);
 }

@@ -55,12 +55,19 @@ static int vm_ioctl_get(struct gms_world *w, int fd, struct gms_kvm **kvm)
 int gms_sys_create_guest_memfd(struct gms_world *w, int vm_fd, u64 size,
 			       u64 flags)
 {
+	return gms_sys_create_guest_memfd_order(w, vm_fd, size, flags, 0);
+}
+
+/* mirrors: kvm_vm_ioctl(KVM_CREATE_GUEST_MEMFD) with args->page_order */
+int gms_sys_create_guest_memfd_order(struct gms_world *w, int vm_fd, u64 size,
+				     u64 flags, u64 page_order)
+{
 	struct gms_kvm *kvm;
 	int r = vm_ioctl_get(w, vm_fd, &kvm);
 
 	if (r)
 		return r;
-	return gms_gmem_create(w, kvm, size, flags);
+	return gms_gmem_create_order(w, kvm, size, flags, page_order);
 }
 
 /* mirrors: kvm_vm_ioctl(KVM_SET_USER_MEMORY_REGION2) */

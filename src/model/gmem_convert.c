@@ -36,11 +36,14 @@ bool gms_gmem_first_pinned(struct gms_world *w, struct gms_gmem_inode *inode,
 	struct gms_folio *folio;
 
 	gms_page_cache_for_each(&inode->pages, folio, start, end) {
-		if (!gms_physmem_page(&w->physmem, folio->pfn)->pincount)
-			continue;
-		if (index)
-			*index = folio->index;
-		return true;
+		for (u64 i = 0; i < gms_folio_nr_pages(folio); i++) {
+			if (!gms_physmem_page(&w->physmem, folio->pfn + i)
+				     ->pincount)
+				continue;
+			if (index)
+				*index = folio->index;
+			return true;
+		}
 	}
 	return false;
 }
@@ -86,6 +89,25 @@ void gms_gmem_shared_map_init(struct gms_gmem_inode *inode)
 				    inode->size >> GMS_PAGE_SHIFT, 1);
 }
 
+static void convert_page(struct gms_world *w, struct gms_gmem_file *f, u64 pfn,
+			 bool to_private)
+{
+	struct gms_gmem_inode *inode = f->inode;
+	struct gms_page *p;
+
+	if (!to_private && inode->arch->gmem_invalidate)
+		inode->arch->gmem_invalidate(w, pfn);
+	if (w->policy.convert == GMS_CONVERT_IN_PLACE_ZERO) {
+		gms_physmem_clear(&w->physmem, pfn);
+		return;
+	}
+	p = gms_physmem_page(&w->physmem, pfn);
+	if (to_private && f->kvm && p->tag) {
+		p->writer = f->kvm->guest;
+		p->private_data = true;
+	}
+}
+
 /*
  * Each folio's content across the conversion: towards shared the hardware
  * gives the page back first (kvm_arch_gmem_invalidate(): SNP's RMP entry
@@ -99,20 +121,37 @@ static void convert_folios(struct gms_world *w, struct gms_gmem_file *f,
 	struct gms_folio *folio;
 
 	gms_page_cache_for_each(&inode->pages, folio, start, end) {
-		struct gms_page *p;
+		u64 first = MAX(start, folio->index);
+		u64 last = MIN(end, gms_folio_next_index(folio));
 
-		if (!to_private && inode->arch->gmem_invalidate)
-			inode->arch->gmem_invalidate(w, folio->pfn);
-		if (w->policy.convert == GMS_CONVERT_IN_PLACE_ZERO) {
-			gms_physmem_clear(&w->physmem, folio->pfn);
-			continue;
-		}
-		p = gms_physmem_page(&w->physmem, folio->pfn);
-		if (to_private && f->kvm && p->tag) {
-			p->writer = f->kvm->guest;
-			p->private_data = true;
-		}
+		/* a huge folio's pages inside the range, one by one */
+		for (u64 index = first; index < last; index++)
+			convert_page(w, f, gms_folio_file_pfn(folio, index),
+				     to_private);
 	}
+}
+
+/*
+ * hugetlb=allowed: the HT code's kvm_gmem_restructure() of each huge page
+ * of [start, end) after the zap; this RFC ioctl converts the range as one
+ * batch, so a refused split or merge leaves the earlier huge pages
+ * restructured but no attribute changed (-EAGAIN, *@err_index)
+ */
+static int hugetlb_restructure(struct gms_world *w,
+			       struct gms_gmem_inode *inode, u64 start, u64 end,
+			       bool to_private, u64 *err_index)
+{
+	u64 batch_end;
+	int r;
+
+	for (; start < end; start = batch_end) {
+		batch_end = gms_gmem_hugetlb_batch_end(inode, start, end);
+		r = gms_gmem_hugetlb_convert_restructure(
+			w, inode, start, batch_end, to_private, err_index);
+		if (r)
+			return r;
+	}
+	return 0;
 }
 
 /*
@@ -142,10 +181,22 @@ int gms_gmem_convert(struct gms_world *w, struct gms_gmem_file *f, u64 offset,
 		*error_offset = index << GMS_PAGE_SHIFT;
 		return -EAGAIN;
 	}
+	/* hugetlb=allowed: split the private leaves crossing the edges */
+	if (!to_private && gms_gmem_split_private(inode, start, end)) {
+		gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
+		*error_offset = offset;
+		return -EAGAIN;
+	}
 	gms_gmem_invalidate_begin_filter(
 		inode, start, end, GMS_FILTER_SHARED | GMS_FILTER_PRIVATE);
 	if (to_private)
 		gms_mm_unmap_mapping_range(w, inode, start, end);
+	if (hugetlb_restructure(w, inode, start, end, to_private, &index)) {
+		gms_gmem_invalidate_end(inode, start, end);
+		gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
+		*error_offset = index << GMS_PAGE_SHIFT;
+		return -EAGAIN;
+	}
 	convert_folios(w, f, start, end, to_private);
 	gms_gmem_shared_map_init(inode);
 	gms_range_map_store(&inode->shared, start, end, !to_private);

@@ -47,11 +47,29 @@ static int kvm_gmem_prepare_folio(struct gms_world *w, struct gms_kvm *kvm,
 				  struct gms_memslot *slot, u64 gfn,
 				  struct gms_folio *folio)
 {
-	/* order 0: any pgoff is aligned to the folio, the WARN cannot fire */
-	(void)slot;
+	u64 index = gms_gmem_get_index(slot, gfn);
+
 	if (!kvm->arch->gmem_prepare)
 		return 0;
-	return kvm->arch->gmem_prepare(w, kvm, gfn, folio->pfn);
+	/*
+	 * The HT code prepares the whole folio from ALIGN_DOWN(index, nr) at
+	 * folio_order(); the arch hooks here take one 4 KiB page: the page
+	 * of @gfn (huge folios' hardware side is the huge-hw branch's)
+	 */
+	return kvm->arch->gmem_prepare(w, kvm, gfn,
+				       gms_folio_file_pfn(folio, index));
+}
+
+/*
+ * mirrors: clear_highpage() of the folio before folio_mark_uptodate().
+ * The HT code clears folio_page(folio, 0) alone; the model clears every
+ * page of a huge folio (hugetlb pages come back from the pool holding
+ * what they held).
+ */
+static void kvm_gmem_clear_folio(struct gms_world *w, struct gms_folio *folio)
+{
+	for (u64 i = 0; i < gms_folio_nr_pages(folio); i++)
+		gms_physmem_clear(&w->physmem, folio->pfn + i);
 }
 
 /* mirrors: filemap_lock_folio(): the fast path of kvm_gmem_get_folio() */
@@ -81,13 +99,22 @@ struct gms_folio *gms_gmem_get_folio(struct gms_world *w,
 	policy = gms_abi_gmem_has_mempolicy(w) ?
 			 gms_gmem_get_policy(w, inode, index, &ilx) :
 			 0;
-	if (gms_mpol_alloc_page(w, policy, &pfn))
-		return NULL;
-	folio = gms_page_cache_add(&inode->pages, index);
-	folio->pfn = pfn;
-	/* direct_map=: the NO_DIRECT_MAP series' allocation-time removal */
-	gms_gmem_direct_map_alloc(w, inode, pfn);
-	return folio;
+	/* the HT code: a HugeTLB inode allocates from its subpool */
+	if (inode->flags & GUEST_MEMFD_FLAG_HUGETLB) {
+		folio = gms_gmem_hugetlb_alloc_folio(w, inode, index);
+		if (!folio)
+			return NULL;
+	} else {
+		if (gms_mpol_alloc_page(w, policy, &pfn))
+			return NULL;
+		folio = gms_page_cache_add(&inode->pages, index);
+		folio->pfn = pfn;
+		/* direct_map=: the NO_DIRECT_MAP series' allocation-time removal */
+		gms_gmem_direct_map_alloc(w, inode, pfn);
+	}
+	/* hugetlb=allowed: the HT code's inode_add_bytes(folio_size()) */
+	gms_gmem_hugetlb_add_bytes(w, inode, folio);
+	return gms_gmem_hugetlb_maybe_split_fresh(w, inode, folio, index);
 }
 
 /*
@@ -107,6 +134,16 @@ static unsigned int kvm_gmem_get_invalidate_filter(struct gms_world *w,
 	return GMS_FILTER_PRIVATE;
 }
 
+/* the gfns of @slot's binding that [start, end) of the file covers */
+static void binding_gfns(const struct gms_memslot *slot, u64 start, u64 end,
+			 u64 *gstart, u64 *gend)
+{
+	u64 pgoff = slot->gmem.pgoff;
+
+	*gstart = slot->base_gfn + MAX(pgoff, start) - pgoff;
+	*gend = slot->base_gfn + MIN(pgoff + slot->npages, end) - pgoff;
+}
+
 /* mirrors: __kvm_gmem_invalidate_begin() */
 static void __kvm_gmem_invalidate_begin(struct gms_gmem_file *f, u64 start,
 					u64 end, unsigned int attr_filter)
@@ -117,11 +154,9 @@ static void __kvm_gmem_invalidate_begin(struct gms_gmem_file *f, u64 start,
 
 	for (; r && r->start < end; r = gms_range_map_next(&f->bindings, r)) {
 		struct gms_memslot *slot = (struct gms_memslot *)r->val;
-		u64 pgoff = slot->gmem.pgoff;
-		u64 gstart = slot->base_gfn + MAX(pgoff, start) - pgoff;
-		u64 gend =
-			slot->base_gfn + MIN(pgoff + slot->npages, end) - pgoff;
+		u64 gstart, gend;
 
+		binding_gfns(slot, start, end, &gstart, &gend);
 		if (!found_memslot) {
 			found_memslot = true;
 			/* KVM_MMU_LOCK(): a step is atomic, the lock is implicit */
@@ -161,6 +196,40 @@ static void __kvm_gmem_invalidate_end(struct gms_gmem_file *f, u64 start,
 		gms_kvm_mmu_invalidate_end(f->kvm);
 }
 
+/* mirrors: __kvm_gmem_split_private(): the private leaves, under mmu_lock */
+static int __kvm_gmem_split_private(struct gms_gmem_file *f, u64 start, u64 end)
+{
+	const struct gms_range *r =
+		gms_range_map_find(&f->bindings, start, end);
+
+	for (; r && r->start < end; r = gms_range_map_next(&f->bindings, r)) {
+		u64 gstart, gend;
+		int ret;
+
+		binding_gfns((struct gms_memslot *)r->val, start, end, &gstart,
+			     &gend);
+		ret = gms_kvm_split_cross_boundary_leafs(f->kvm, gstart, gend);
+
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+int gms_gmem_split_private(struct gms_gmem_inode *inode, u64 start, u64 end)
+{
+	struct gms_gmem_file *f;
+	int r = 0;
+
+	kvm_gmem_for_each_file(f, inode)
+	{
+		r = __kvm_gmem_split_private(f, start, end);
+		if (r)
+			break;
+	}
+	return r;
+}
+
 /* mirrors: kvm_gmem_invalidate_end() (exported for the punch-hole task) */
 void gms_gmem_invalidate_end(struct gms_gmem_inode *inode, u64 start, u64 end)
 {
@@ -173,22 +242,30 @@ void gms_gmem_invalidate_end(struct gms_gmem_inode *inode, u64 start, u64 end)
 static void kvm_gmem_free_folio(struct gms_world *w,
 				struct gms_gmem_inode *inode, u64 pfn);
 
-/* mirrors: filemap_remove_folio() -> ->free_folio() -> folio_put() */
+/*
+ * mirrors: filemap_remove_folio() -> ->free_folio() -> folio_put(), each
+ * page of the folio; a HugeTLB page's last put is free_huge_folio()'s
+ * (src/model/hugetlb.c)
+ */
 static void filemap_remove_folio(struct gms_world *w,
 				 struct gms_gmem_inode *inode,
 				 struct gms_folio *folio)
 {
-	u64 pfn = folio->pfn;
+	u64 pfn = folio->pfn, nr = gms_folio_nr_pages(folio);
 
 	gms_page_cache_delete(&inode->pages, folio);
-	/* mutant truncate-zeroes: as if AS_INACCESSIBLE had no effect (bug #7) */
-	if (gms_mutant(w, GMS_MUTANT_TRUNCATE_ZEROES)) {
-		gms_world_host_access(w, pfn, GMS_HOST_KERNEL_WRITE,
-				      "truncate zeroing");
-		gms_physmem_clear(&w->physmem, pfn);
+	/* inode_sub_bytes() of kvm_gmem_truncate_range() */
+	inode->i_bytes -= MIN(inode->i_bytes, nr << GMS_PAGE_SHIFT);
+	for (u64 i = 0; i < nr; i++, pfn++) {
+		/* mutant truncate-zeroes: as if AS_INACCESSIBLE had no effect (bug #7) */
+		if (gms_mutant(w, GMS_MUTANT_TRUNCATE_ZEROES)) {
+			gms_world_host_access(w, pfn, GMS_HOST_KERNEL_WRITE,
+					      "truncate zeroing");
+			gms_physmem_clear(&w->physmem, pfn);
+		}
+		kvm_gmem_free_folio(w, inode, pfn);
+		gms_physmem_put(&w->physmem, pfn);
 	}
-	kvm_gmem_free_folio(w, inode, pfn);
-	gms_physmem_put(&w->physmem, pfn);
 }
 
 /*
@@ -206,9 +283,81 @@ void gms_gmem_truncate_range(struct gms_world *w, struct gms_gmem_inode *inode,
 		return;
 	gms_mm_unmap_mapping_range(w, inode, start, end);
 	while ((folio = gms_page_cache_find(&inode->pages, start, end))) {
-		start = folio->index + 1;
+		start = gms_folio_next_index(folio);
 		filemap_remove_folio(w, inode, folio);
+		if (!start)
+			break; /* the last index of a G_MAXUINT64 range */
 	}
+}
+
+/* mirrors: merge_folios_in_range() (the HT code) */
+static int merge_folios_in_range(struct gms_world *w,
+				 struct gms_gmem_inode *inode, u64 start,
+				 u64 end)
+{
+	u64 nr = 1ULL << inode->page_order, err;
+
+	for (u64 index = start; index < end; index += nr) {
+		int r = gms_gmem_hugetlb_restructure(w, inode, index,
+						     inode->page_order, &err);
+
+		if (r)
+			return r;
+		if (index + nr < index)
+			break;
+	}
+	return 0;
+}
+
+/*
+ * mirrors: kvm_gmem_has_safe_refcount() over [start, end): every folio
+ * held by the page cache alone (the HT code's nr_pages + 1 with the
+ * batch's reference; the model's pages count their own)
+ */
+static bool kvm_gmem_has_safe_refcount(struct gms_world *w,
+				       struct gms_gmem_inode *inode, u64 start,
+				       u64 end, u64 *err_index)
+{
+	struct gms_folio *folio;
+
+	gms_page_cache_for_each(&inode->pages, folio, start, end) {
+		for (u64 i = 0; i < gms_folio_nr_pages(folio); i++) {
+			const struct gms_page *p =
+				gms_physmem_page(&w->physmem, folio->pfn + i);
+
+			if (p->refcount == 1 && !p->pincount && !p->mapcount)
+				continue;
+			if (err_index)
+				*err_index = folio->index;
+			return false;
+		}
+	}
+	return true;
+}
+
+int gms_gmem_merge_truncate_range(struct gms_world *w,
+				  struct gms_gmem_inode *inode, u64 start,
+				  u64 end, bool require_merge)
+{
+	int r = 0;
+
+	if (!(inode->flags & GUEST_MEMFD_FLAG_HUGETLB)) {
+		gms_gmem_truncate_range(w, inode, start, end);
+		return 0;
+	}
+	end = MIN(end, inode->size >> GMS_PAGE_SHIFT);
+	/* unmap_mapping_pages() */
+	gms_mm_unmap_mapping_range(w, inode, start, end);
+	if (kvm_gmem_has_safe_refcount(w, inode, start, end, NULL)) {
+		r = merge_folios_in_range(w, inode, start, end);
+		if (r && require_merge)
+			return r;
+		r = 0;
+	} else if (require_merge) {
+		return -EAGAIN;
+	}
+	gms_gmem_truncate_range(w, inode, start, end);
+	return r;
 }
 
 /* mirrors: kvm_gmem_punch_hole() */
@@ -218,6 +367,7 @@ static int kvm_gmem_punch_hole(struct gms_world *w, struct gms_lock_ctx *ctx,
 {
 	u64 start = offset >> GMS_PAGE_SHIFT;
 	u64 end = (offset + len) >> GMS_PAGE_SHIFT;
+	int r;
 
 	/*
 	 * Bindings must be stable across invalidation to ensure the start+end
@@ -226,11 +376,20 @@ static int kvm_gmem_punch_hole(struct gms_world *w, struct gms_lock_ctx *ctx,
 	if (!gms_lock_try(w, ctx, GMS_LOCK_INVALIDATE, inode,
 			  GMS_LOCK_EXCLUSIVE))
 		return -GMS_EBLOCKED;
+	/*
+	 * The HT code splits the private leaves crossing the edges after
+	 * invalidate_begin and before the zap; the model's invalidate_begin
+	 * zaps too, so the split runs first, in the same atomic step.
+	 */
+	r = gms_gmem_split_private(inode, start, end);
+	if (r)
+		goto out;
 	gms_gmem_invalidate_begin(w, inode, start, end);
-	gms_gmem_truncate_range(w, inode, start, end);
+	r = gms_gmem_merge_truncate_range(w, inode, start, end, true);
 	gms_gmem_invalidate_end(inode, start, end);
+out:
 	gms_lock_release(w, ctx, GMS_LOCK_INVALIDATE, inode);
-	return 0;
+	return r;
 }
 
 /* mirrors: kvm_gmem_allocate() */
@@ -249,11 +408,13 @@ static int kvm_gmem_allocate(struct gms_world *w, struct gms_lock_ctx *ctx,
 	start = offset >> GMS_PAGE_SHIFT;
 	end = (offset + len) >> GMS_PAGE_SHIFT;
 	for (index = start; index < end;) {
-		if (!gms_gmem_get_folio(w, inode, index)) {
+		struct gms_folio *folio = gms_gmem_get_folio(w, inode, index);
+
+		if (!folio) {
 			r = -ENOMEM;
 			break;
 		}
-		index++; /* folio_next_index() of an order-0 folio */
+		index = gms_folio_next_index(folio);
 		/* 64-bit only, wrapping the index should be impossible. */
 		if (GMS_WARN_ON_ONCE(w, !index))
 			break;
@@ -262,14 +423,20 @@ static int kvm_gmem_allocate(struct gms_world *w, struct gms_lock_ctx *ctx,
 	return r;
 }
 
-/* mirrors: the mode and alignment checks that open kvm_gmem_fallocate() */
-int gms_gmem_fallocate_check(int mode, s64 offset, s64 len)
+/*
+ * mirrors: the mode and alignment checks that open kvm_gmem_fallocate();
+ * the HT code aligns to PAGE_SIZE << page_order (PAGE_SIZE for order 0)
+ */
+int gms_gmem_fallocate_check(const struct gms_gmem_inode *inode, int mode,
+			     s64 offset, s64 len)
 {
+	u64 page_size = GMS_PAGE_SIZE << inode->page_order;
+
 	if (!(mode & FALLOC_FL_KEEP_SIZE))
 		return -EOPNOTSUPP;
 	if (mode & ~(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE))
 		return -EOPNOTSUPP;
-	if (!GMS_PAGE_ALIGNED((u64)offset) || !GMS_PAGE_ALIGNED((u64)len))
+	if (((u64)offset & (page_size - 1)) || ((u64)len & (page_size - 1)))
 		return -EINVAL;
 	return 0;
 }
@@ -278,7 +445,7 @@ int gms_gmem_fallocate_check(int mode, s64 offset, s64 len)
 int gms_gmem_fallocate(struct gms_world *w, struct gms_lock_ctx *ctx,
 		       struct gms_gmem_file *f, int mode, s64 offset, s64 len)
 {
-	int r = gms_gmem_fallocate_check(mode, offset, len);
+	int r = gms_gmem_fallocate_check(f->inode, mode, offset, len);
 
 	if (r)
 		return r;
@@ -411,6 +578,9 @@ int gms_gmem_fault_user_mapping(struct gms_world *w,
 	folio = gms_gmem_get_folio(w, inode, pgoff);
 	if (!folio)
 		return -ENOMEM; /* vmf_error(-ENOMEM): VM_FAULT_OOM */
+	/* the HT code: WARN_ON_ONCE(folio_test_large(folio)), SIGBUS */
+	if (GMS_WARN_ON_ONCE(w, folio->order))
+		return -GMS_ESIGBUS;
 	if (!folio->uptodate) {
 		gms_physmem_clear(&w->physmem, folio->pfn);
 		folio->uptodate = true;
@@ -442,6 +612,8 @@ static int kvm_gmem_fault_user_mapping_locked(struct gms_world *w,
 		return -GMS_ESIGBUS;
 	if (!folio)
 		return -ENOMEM;
+	if (GMS_WARN_ON_ONCE(w, folio->order))
+		return -GMS_ESIGBUS;
 	if (!folio->uptodate) {
 		gms_physmem_clear(&w->physmem, folio->pfn);
 		folio->uptodate = true;
@@ -604,6 +776,16 @@ int gms_gmem_set_attributes_begin(struct gms_world *w, struct gms_lock_ctx *ctx,
 		}
 	}
 	/*
+	 * The HT code: to shared, the private leaves crossing the batch's
+	 * edges split before the zap (the model's invalidate_begin zaps, so
+	 * in the same step, first); an error aborts the batch unchanged.
+	 */
+	if (!to_private && gms_gmem_split_private(inode, start, end)) {
+		*err_index = start;
+		gms_lock_release(w, ctx, GMS_LOCK_INVALIDATE, inode);
+		return -EAGAIN;
+	}
+	/*
 	 * From this point on guest_memfd has performed necessary checks and
 	 * can proceed to do guest-breaking changes. The filter is the side
 	 * being left; mutant convert-no-zap keeps the private mappings.
@@ -618,6 +800,26 @@ out_unlock:
 	return 1;
 }
 
+/*
+ * hugetlb=allowed, after the zap: the HT code's kvm_gmem_restructure() of
+ * the batch's huge page (split to shared, merge back to private); on
+ * -EAGAIN (*@err_index) the batch ends unchanged: invalidate_end, unlock.
+ * The conversion task runs it as a step of its own.
+ */
+int gms_gmem_set_attributes_restructure(struct gms_world *w,
+					struct gms_lock_ctx *ctx,
+					struct gms_gmem_file *f, u64 start,
+					u64 end, bool to_private,
+					u64 *err_index)
+{
+	int r = gms_gmem_hugetlb_convert_restructure(w, f->inode, start, end,
+						     to_private, err_index);
+
+	if (r)
+		gms_gmem_set_attributes_end(w, ctx, f, start, end, to_private);
+	return r;
+}
+
 /* inside the window: to-shared's make_shared hook, then the store */
 void gms_gmem_set_attributes_store(struct gms_world *w, struct gms_gmem_file *f,
 				   u64 start, u64 end, bool to_private)
@@ -626,6 +828,7 @@ void gms_gmem_set_attributes_store(struct gms_world *w, struct gms_gmem_file *f,
 
 	if (!to_private)
 		kvm_gmem_make_shared(w, inode, start, end);
+	gms_gmem_shared_map_init(inode);
 	gms_range_map_store(&inode->shared, start, end, !to_private);
 	gms_dirty_inode(w, inode); /* kvm_mem_is_private() reads it */
 	if (to_private)
@@ -643,18 +846,35 @@ void gms_gmem_set_attributes_end(struct gms_world *w, struct gms_lock_ctx *ctx,
 }
 
 /* mirrors: __kvm_gmem_set_attributes(); the range in page indices */
+/*
+ * (the HT code's batches, one huge page at a time, each under the lock;
+ * the model drops it between batches, where the HT code holds it across)
+ */
 static int __kvm_gmem_set_attributes(struct gms_world *w,
 				     struct gms_lock_ctx *ctx,
 				     struct gms_gmem_file *f, u64 start,
 				     u64 end, bool to_private, u64 *err_index)
 {
-	int r = gms_gmem_set_attributes_begin(w, ctx, f, start, end, to_private,
-					      err_index);
+	u64 batch_end;
+	int r;
 
-	if (r)
-		return r > 0 ? 0 : r;
-	gms_gmem_set_attributes_store(w, f, start, end, to_private);
-	gms_gmem_set_attributes_end(w, ctx, f, start, end, to_private);
+	for (; start < end; start = batch_end) {
+		batch_end = gms_gmem_hugetlb_batch_end(f->inode, start, end);
+		r = gms_gmem_set_attributes_begin(w, ctx, f, start, batch_end,
+						  to_private, err_index);
+		if (r > 0)
+			continue;
+		if (r)
+			return r;
+		r = gms_gmem_set_attributes_restructure(
+			w, ctx, f, start, batch_end, to_private, err_index);
+		if (r)
+			return r;
+		gms_gmem_set_attributes_store(w, f, start, batch_end,
+					      to_private);
+		gms_gmem_set_attributes_end(w, ctx, f, start, batch_end,
+					    to_private);
+	}
 	return 0;
 }
 
@@ -774,13 +994,26 @@ struct gms_gmem_file *gms_gmem_file_new(struct gms_world *w,
 
 /* mirrors: __kvm_gmem_create(): the gmem_file, the inode, the fd */
 static int __kvm_gmem_create(struct gms_world *w, struct gms_kvm *kvm, u64 size,
-			     u64 flags)
+			     u64 flags, u8 page_order)
 {
 	struct gms_gmem_file *f = g_new0(struct gms_gmem_file, 1);
 	struct gms_gmem_inode *inode;
+	int r;
 
 	f->id = gms_world_next_id(w);
 	inode = kvm_gmem_alloc_inode(w, kvm, size, flags);
+	/* kvm_gmem_init_inode() -> gmem_hugetlb_init(): the reservation */
+	r = gms_gmem_hugetlb_init(w, inode, flags, size, page_order);
+	if (r) {
+		/* err_inode: iput() of an inode nobody saw */
+		w->inodes = g_list_delete_link(w->inodes, inode->link);
+		gms_page_cache_destroy(&inode->pages);
+		gms_range_map_destroy(&inode->policy);
+		gms_range_map_destroy(&inode->shared);
+		g_free(inode);
+		g_free(f); /* err_gmem */
+		return r;
+	}
 	kvm_gmem_file_init(w, f, inode, kvm);
 	return gms_fd_install(w, GMS_FD_GMEM, f);
 }
@@ -799,6 +1032,9 @@ u64 gms_gmem_get_supported_flags(struct gms_world *w, const struct gms_kvm *kvm)
 			 gms_gmem_write_flag_supported(w);
 	if (gms_gmem_direct_map_flag_supported(w, kvm))
 		flags |= GUEST_MEMFD_FLAG_NO_DIRECT_MAP;
+	/* hugetlb=allowed: the HugeTLB guest_memfd series */
+	if (w->policy.hugetlb == GMS_HUGETLB_ALLOWED)
+		flags |= GUEST_MEMFD_FLAG_HUGETLB;
 	return flags;
 }
 
@@ -806,12 +1042,37 @@ u64 gms_gmem_get_supported_flags(struct gms_world *w, const struct gms_kvm *kvm)
 int gms_gmem_create(struct gms_world *w, struct gms_kvm *kvm, u64 size,
 		    u64 flags)
 {
+	return gms_gmem_create_order(w, kvm, size, flags, 0);
+}
+
+/*
+ * mirrors: the HT code's kvm_gmem_create(), args->page_order and all; in
+ * mainline (hugetlb=refused) HUGETLB is no supported flag and a non-zero
+ * page_order (there, the first reserved word) is EINVAL as the HT code's
+ * first check makes it. The model takes the field as a u64: an order
+ * beyond a u8 is no valid order either.
+ */
+int gms_gmem_create_order(struct gms_world *w, struct gms_kvm *kvm, u64 size,
+			  u64 flags, u64 page_order)
+{
+	u8 order = 0;
+
 	if (flags & ~gms_gmem_get_supported_flags(w, kvm))
 		return -EINVAL;
-	/* size is a loff_t */
-	if ((s64)size <= 0 || !GMS_PAGE_ALIGNED(size))
+	if (page_order && !(flags & GUEST_MEMFD_FLAG_HUGETLB))
 		return -EINVAL;
-	return __kvm_gmem_create(w, kvm, size, flags);
+	if (flags & GUEST_MEMFD_FLAG_HUGETLB) {
+		if (flags & GUEST_MEMFD_FLAG_INIT_SHARED)
+			return -EINVAL;
+		if (page_order > G_MAXUINT8 ||
+		    !gms_gmem_hugetlb_valid_order((u8)page_order))
+			return -EINVAL;
+		order = (u8)page_order;
+	}
+	/* size is a loff_t */
+	if ((s64)size <= 0 || (size & ((GMS_PAGE_SIZE << order) - 1)))
+		return -EINVAL;
+	return __kvm_gmem_create(w, kvm, size, flags, order);
 }
 
 /* mirrors: kvm_gmem_bind() */
@@ -1001,7 +1262,7 @@ static int __kvm_gmem_get_pfn(struct gms_world *w, struct gms_gmem_file *f,
 	/* the series zeroes here, so populate does too (cb0544296a33) */
 	if (gms_gmem_in_place_conversion(w) && !folio->uptodate) {
 		if (!gms_mutant(w, GMS_MUTANT_NO_SCRUB))
-			gms_physmem_clear(&w->physmem, folio->pfn);
+			kvm_gmem_clear_folio(w, folio);
 		folio->uptodate = true;
 	}
 	*foliop = folio;
@@ -1014,7 +1275,8 @@ static int __kvm_gmem_get_pfn(struct gms_world *w, struct gms_gmem_file *f,
  */
 static int kvm_gmem_get_pfn_locked(struct gms_world *w, struct gms_kvm *kvm,
 				   struct gms_gmem_file *f,
-				   struct gms_memslot *slot, u64 gfn, u64 *pfn)
+				   struct gms_memslot *slot, u64 gfn, u64 *pfn,
+				   int *max_order)
 {
 	u64 index = gms_gmem_get_index(slot, gfn);
 	struct gms_folio *folio;
@@ -1030,7 +1292,7 @@ static int kvm_gmem_get_pfn_locked(struct gms_world *w, struct gms_kvm *kvm,
 	if (!folio->uptodate) {
 		/* mutant no-scrub: the folio keeps what its last owner left */
 		if (!gms_mutant(w, GMS_MUTANT_NO_SCRUB))
-			gms_physmem_clear(&w->physmem, folio->pfn);
+			kvm_gmem_clear_folio(w, folio);
 		folio->uptodate = true;
 	}
 	/*
@@ -1044,7 +1306,9 @@ static int kvm_gmem_get_pfn_locked(struct gms_world *w, struct gms_kvm *kvm,
 		r = kvm_gmem_prepare_folio(w, kvm, slot, gfn, folio);
 	if (r)
 		return r;
-	*pfn = folio->pfn;
+	*pfn = gms_folio_file_pfn(folio, index);
+	if (max_order)
+		*max_order = folio->order;
 	return 0;
 }
 
@@ -1057,6 +1321,13 @@ int gms_gmem_get_pfn(struct gms_world *w, struct gms_lock_ctx *ctx,
 		     struct gms_kvm *kvm, struct gms_memslot *slot, u64 gfn,
 		     u64 *pfn)
 {
+	return gms_gmem_get_pfn_order(w, ctx, kvm, slot, gfn, pfn, NULL);
+}
+
+int gms_gmem_get_pfn_order(struct gms_world *w, struct gms_lock_ctx *ctx,
+			   struct gms_kvm *kvm, struct gms_memslot *slot,
+			   u64 gfn, u64 *pfn, int *max_order)
+{
 	struct gms_gmem_file *f = kvm_gmem_get_file(slot);
 	bool locked;
 	int r;
@@ -1067,7 +1338,7 @@ int gms_gmem_get_pfn(struct gms_world *w, struct gms_lock_ctx *ctx,
 	if (locked && !gms_lock_try(w, ctx, GMS_LOCK_INVALIDATE, f->inode,
 				    GMS_LOCK_SHARED))
 		return -GMS_EBLOCKED;
-	r = kvm_gmem_get_pfn_locked(w, kvm, f, slot, gfn, pfn);
+	r = kvm_gmem_get_pfn_locked(w, kvm, f, slot, gfn, pfn, max_order);
 	if (locked)
 		gms_lock_release(w, ctx, GMS_LOCK_INVALIDATE, f->inode);
 	return r;
@@ -1093,7 +1364,8 @@ static int __kvm_gmem_populate(struct gms_world *w, struct gms_lock_ctx *ctx,
 		r = -EINVAL;
 		goto out_unlock;
 	}
-	r = kvm->arch->post_populate(w, kvm, gfn, folio->pfn, src);
+	r = kvm->arch->post_populate(w, kvm, gfn,
+				     gms_folio_file_pfn(folio, index), src);
 	if (!r)
 		folio->uptodate = true;
 out_unlock:
@@ -1132,7 +1404,9 @@ void gms_gmem_iput(struct gms_world *w, struct gms_gmem_inode *inode)
 {
 	if (--inode->i_count)
 		return;
-	gms_gmem_truncate_range(w, inode, 0, G_MAXUINT64);
+	/* kvm_gmem_evict_inode(): merge if it can, truncate regardless */
+	gms_gmem_merge_truncate_range(w, inode, 0, G_MAXUINT64, false);
+	gms_gmem_hugetlb_teardown(w, inode);
 	/* kvm_gmem_destroy_inode(): mpol_free_shared_policy() */
 	gms_range_map_destroy(&inode->policy);
 	inode->freed = true;

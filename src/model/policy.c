@@ -27,6 +27,8 @@ static const char *const snp_zap_values[] = { "zap", "preserve", NULL };
 static const bool snp_zap_modelled[] = { true, true };
 static const char *const link_values[] = { "refused", "allowed", NULL };
 static const bool link_modelled[] = { true, true };
+static const char *const hugetlb_values[] = { "refused", "allowed", NULL };
+static const bool hugetlb_modelled[] = { true, true };
 static const char *const mutant_values[] = { "none",
 					     "release-uaf",
 					     "toggle-gmem-flag",
@@ -42,10 +44,15 @@ static const char *const mutant_values[] = { "none",
 					     "no-scrub",
 					     "convert-no-refcount",
 					     "convert-no-zap",
+					     "split-referenced",
+					     "huge-map-mixed",
+					     "merge-early",
+					     "no-psmash",
+					     "tdx-demote-no-track",
 					     NULL };
 static const bool mutant_modelled[] = {
-	true, true, true, true, true, true, true, true,
-	true, true, true, true, true, true, true,
+	true, true, true, true, true, true, true, true, true, true,
+	true, true, true, true, true, true, true, true, true, true,
 };
 
 static const char *const numa_nodes_values[] = { "1", "2", "4", NULL };
@@ -71,6 +78,10 @@ static const struct gms_policy_knob knobs[] = {
 	KNOB("direct_map", direct_map, "seed 000", direct_map),
 	KNOB("snp_zap", snp_zap, "seed 003", snp_zap),
 	KNOB("link", link, "seeds 003, 004 (gmem.link)", link),
+	KNOB("hugetlb", hugetlb,
+	     "seeds 000, 002; upstream-2026-11.md 2.2 (HugeTLB guest_memfd; "
+	     "intel/tdx guest_memfd_hugetlb.c @a9e7a72f3eca)",
+	     hugetlb),
 	KNOB("mutant", mutant, "gmem_uapi.md 5, hw_models.md", mutant),
 	KNOB("numa_nodes", numa_nodes,
 	     "issue 18: NUMA mempolicy on guest_memfd (6.19); host nodes",

@@ -12,6 +12,7 @@ static void world_init(struct gms_world *w)
 	gms_warn_log_init(&w->warn_log);
 	w->warn = &w->warn_log;
 	gms_physmem_init(&w->physmem);
+	gms_hugetlb_pool_init(w);
 	gms_hw_init(&w->hw, w->warn);
 	gms_mm_init(&w->mm);
 	/* first: installing fds 0-2 below already records a touch */
@@ -126,6 +127,7 @@ static void world_fini(struct gms_world *w)
 	gms_lock_ctx_destroy(&w->sync);
 	gms_lockdep_destroy(&w->lockdep);
 	gms_hw_destroy(&w->hw);
+	gms_hugetlb_pool_destroy(w);
 	gms_physmem_destroy(&w->physmem);
 	gms_warn_log_destroy(&w->warn_log);
 }

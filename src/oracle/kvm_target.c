@@ -105,10 +105,11 @@ static int k_create_vm(struct gms_target *t, int kvm_fd, u64 type)
 }
 
 static int k_create_guest_memfd(struct gms_target *t, int vm_fd, u64 size,
-				u64 flags)
+				u64 flags, u64 page_order)
 {
 	struct gms_uapi_create_guest_memfd args = { .size = size,
-						    .flags = flags };
+						    .flags = flags,
+						    .page_order = page_order };
 	int fd = TEMP_FAILURE_RETRY(ioctl(kt_real_fd(KT(t), vm_fd),
 					  GMS_KVM_CREATE_GUEST_MEMFD, &args));
 

@@ -12,7 +12,12 @@
 struct gms_uapi_create_guest_memfd {
 	uint64_t size;
 	uint64_t flags;
-	uint64_t reserved[6];
+	/*
+	 * the HugeTLB series' page_order (hugetlb=allowed) in mainline's first
+	 * reserved word; its place in the HT code's uAPI is UNVERIFIED
+	 */
+	uint64_t page_order;
+	uint64_t reserved[5];
 };
 
 struct gms_uapi_userspace_memory_region2 {

@@ -83,21 +83,47 @@ static bool has_private(const char *type)
 }
 
 /*
+ * hugetlb=allowed: every file is one 2 MiB HugeTLB folio (the memslots
+ * still bind its first pages), punched whole, as its alignment requires
+ */
+static bool huge(const struct gms_explore_config *c)
+{
+	return c->policy.hugetlb == GMS_HUGETLB_ALLOWED && has_private(c->type);
+}
+
+#define HUGE_SIZE (2ULL << 20)
+
+/*
  * convert=in-place: private/shared is the file's, set by gmem.convert on
  * it (KVM_SET_MEMORY_ATTRIBUTES2); attr.set can only refuse PRIVATE. The
  * host maps every file, so pins and host accesses can race conversions.
  */
 static bool in_place(const struct gms_explore_config *c)
 {
-	return c->policy.convert == GMS_CONVERT_IN_PLACE &&
+	/*
+	 * hugetlb=allowed also under the RFC's in-place-preserve, whose fault
+	 * holds its folio from get_pfn to map: a split can race it
+	 */
+	return (c->policy.convert == GMS_CONVERT_IN_PLACE ||
+		(huge(c) &&
+		 c->policy.convert == GMS_CONVERT_IN_PLACE_PRESERVE)) &&
 	       has_private(c->type);
 }
 
 static const char *file_flags(const struct gms_explore_config *c)
 {
+	if (huge(c))
+		return in_place(c) ? " flags=mmap,hugetlb page_order=9" :
+				     " flags=hugetlb page_order=9";
 	if (in_place(c))
 		return " flags=mmap"; /* private until converted */
 	return gmem_flags(c->type);
+}
+
+/* a file's size, and what a punch of all of it takes */
+static u64 file_size(const struct gms_explore_config *c)
+{
+	return huge(c) ? HUGE_SIZE : (u64)c->pages << 12;
 }
 
 /* per page of a file: both conversions, a pin and its unpin, a host write */
@@ -109,6 +135,9 @@ static void convert_ops(struct gms_alphabet *a,
 	g_snprintf(g, sizeof(g), "g%d_%d", i, j);
 	g_snprintf(m, sizeof(m), "m%d_%d", i, j);
 	op_add(a, i, m, USES(g), "gmem.mmap %s gmem=%s", m, g);
+	/* a pin that outlives its mapping: eviction frees around it */
+	if (huge(c))
+		op_add(a, i, "", USES(m), "gmem.munmap %s", m);
 	for (int p = 0; p < c->pages; p++) {
 		op_add(a, i, "", USES(g),
 		       "gmem.convert %s offset=%d len=4K to=private", g,
@@ -127,7 +156,7 @@ static void vm_ops(struct gms_alphabet *a, const struct gms_explore_config *c,
 		   int i)
 {
 	char vm[16], g[24];
-	u64 size = (u64)c->pages << 12;
+	u64 size = file_size(c);
 
 	g_snprintf(vm, sizeof(vm), "vm%d", i);
 	if (c->type && strcmp(c->type, "default"))
@@ -140,7 +169,11 @@ static void vm_ops(struct gms_alphabet *a, const struct gms_explore_config *c,
 		op_add(a, i, g, USES(vm), "gmem.create %s vm=%s size=%llu%s", g,
 		       vm, (unsigned long long)size, file_flags(c));
 		op_add(a, i, "", USES(g), "gmem.close %s", g);
-		for (int p = 0; p < c->pages; p++)
+		if (huge(c))
+			op_add(a, i, "", USES(g),
+			       "gmem.punch %s offset=0 len=%llu", g,
+			       (unsigned long long)size);
+		for (int p = 0; !huge(c) && p < c->pages; p++)
 			op_add(a, i, "", USES(g),
 			       "gmem.punch %s offset=%d len=4K", g, p << 12);
 	}
@@ -177,6 +210,23 @@ static void slot_ops(struct gms_alphabet *a, const struct gms_explore_config *c,
 		       vm, s, (unsigned long long)gpa, (unsigned long long)size,
 		       g);
 		op_add(a, i, "", USES(vm), "memslot.delete %s slot=%d", vm, s);
+		/*
+		 * hugetlb=allowed: a memslot over the whole huge folio, so a
+		 * 2 MiB leaf fits, and the guest's 2M accept (TDX accept
+		 * level, SNP PVALIDATE size) of it
+		 */
+		if (huge(c)) {
+			g_snprintf(g, sizeof(g), "g%d_%d", i, s % c->files);
+			op_add(a, i, "", USES(vm, g),
+			       "memslot.set %s slot=%d gpa=%#llx size=%llu gmem=%s",
+			       vm, s, (unsigned long long)gpa,
+			       (unsigned long long)HUGE_SIZE, g);
+			if (strcmp(c->type, "sw_protected") &&
+			    strcmp(c->type, "pkvm"))
+				op_add(a, i, "", USES(vm),
+				       "guest.accept %s gpa=%#llx level=2m", vm,
+				       (unsigned long long)gpa);
+		}
 		for (int p = 0; p < c->pages; p++) {
 			u64 at = gpa + ((u64)p << 12);
 
@@ -210,7 +260,7 @@ static void task_ops(struct gms_alphabet *a, const struct gms_explore_config *c,
 		     int i)
 {
 	char vm[16], g[24], t[32];
-	u64 size = (u64)c->pages << 12;
+	u64 size = file_size(c);
 
 	g_snprintf(vm, sizeof(vm), "vm%d", i);
 	g_snprintf(t, sizeof(t), "f%d", i);

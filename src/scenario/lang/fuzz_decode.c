@@ -29,6 +29,7 @@ struct decoder {
 	u8 vm_type[VM_POOL]; /* lifecycle: index in vm_types */
 	u8 gmem_vm_type[POOL]; /* lifecycle: the type of the file's VM */
 	bool in_place; /* lifecycle under convert=in-place*: gmem.convert, pins */
+	bool huge; /* lifecycle under hugetlb=allowed: g0 is a 2 MiB HugeTLB file */
 	u8 gmem_use[POOL]; /* in_place: GMEM_MAPPED, GMEM_TO_SHARED */
 	u8 gmem_maps; /* in_place: the mappings of guest_memfds, a bit each */
 	int pins; /* host.pin lines so far, each's mapping and offset */
@@ -198,12 +199,22 @@ static void emit_create(struct decoder *d, u8 op)
 		end_line(d);
 	} else if (op == 1 && d->vms && d->gmems < POOL) {
 		int vm = idx(d, GMS_FUZZ_VMS);
-		const char *flags;
+		const char *flags, *size;
 
 		put_ref(d, "gmem.create g", d->gmems++);
 		put_ref(d, " vm=vm", vm);
-		kv(d, "size", PICK(d, sizes));
+		size = PICK(d, sizes);
 		flags = PICK(d, gmem_flags);
+		/*
+		 * hugetlb=allowed: the first file is one 2 MiB HugeTLB folio
+		 * (its bytes read all the same: the input's layout holds)
+		 */
+		if (d->huge && d->gmems == 1) {
+			size = "2M";
+			flags = d->in_place ? "mmap,hugetlb page_order=9" :
+					      "hugetlb page_order=9";
+		}
+		kv(d, "size", size);
 		/*
 		 * The known TDX finding (scenarios/tdx/mmap_shared_not_zapped.gms);
 		 * under convert=in-place the file's own attributes decide and
@@ -570,6 +581,9 @@ static void emit_lifecycle(struct decoder *d, u8 op)
 		put(d, "guest.accept ");
 		vm_ref(d);
 		kv(d, "gpa", PICK(d, gpas));
+		/* hugetlb=allowed: the accept level too (TDX, SNP PVALIDATE) */
+		if (d->huge && byte(d) % 2)
+			put(d, " level=2m");
 		end_line(d);
 		break;
 	}
@@ -658,19 +672,34 @@ char *gms_fuzz_decode(const u8 *data, gsize size)
  * host.unpin are two more ops; under every other policy an input decodes
  * as it always has, so the corpus and its findings keep their meaning.
  */
-static bool policy_in_place(void)
+static bool env_policy(const char *knob, struct gms_policy *p)
 {
 	const char *list = g_getenv("GMEMSIM_POLICY");
-	struct gms_policy p = { 0 };
 	char *bad;
 
-	if (!list || !strstr(list, "convert"))
+	*p = (struct gms_policy){ 0 };
+	if (!list || !strstr(list, knob))
 		return false;
-	if (gms_policy_parse_list(&p, list, &bad)) {
+	if (gms_policy_parse_list(p, list, &bad)) {
 		g_free(bad); /* the callers report it */
 		return false;
 	}
-	return p.convert != GMS_CONVERT_ATTRIBUTES;
+	return true;
+}
+
+static bool policy_in_place(void)
+{
+	struct gms_policy p;
+
+	return env_policy("convert", &p) && p.convert != GMS_CONVERT_ATTRIBUTES;
+}
+
+/* hugetlb=allowed: the first file is a HugeTLB one */
+static bool policy_hugetlb(void)
+{
+	struct gms_policy p;
+
+	return env_policy("hugetlb", &p) && p.hugetlb == GMS_HUGETLB_ALLOWED;
 }
 
 char *gms_fuzz_decode_lifecycle(const u8 *data, gsize size)
@@ -678,7 +707,8 @@ char *gms_fuzz_decode_lifecycle(const u8 *data, gsize size)
 	struct decoder d = { .p = data,
 			     .end = data + size,
 			     .lifecycle = true,
-			     .in_place = policy_in_place() };
+			     .in_place = policy_in_place(),
+			     .huge = policy_hugetlb() };
 
 	return decode(&d);
 }
@@ -696,6 +726,7 @@ gsize gms_fuzz_lifecycle_ops(const u8 *data, gsize size,
 			     .end = data + size,
 			     .lifecycle = true,
 			     .in_place = policy_in_place(),
+			     .huge = policy_hugetlb(),
 			     .ops = ops,
 			     .max_ops = max_ops };
 

@@ -17,6 +17,8 @@ static const struct gms_flag_name gmem_flags[] = {
 	/* write=populate (the write() series) */
 	{ "write", GUEST_MEMFD_FLAG_WRITE },
 	{ "no_direct_map", GUEST_MEMFD_FLAG_NO_DIRECT_MAP },
+	/* hugetlb=allowed (the HugeTLB guest_memfd series) */
+	{ "hugetlb", GUEST_MEMFD_FLAG_HUGETLB },
 	{ NULL, 0 },
 };
 
@@ -67,6 +69,7 @@ static const struct gms_key_spec k_gmem_create[] = { NAME_REQ("vm"),
 						     NUM_REQ("size"),
 						     { "flags", GMS_VAL_FLAGS,
 						       false, gmem_flags },
+						     NUM("page_order"),
 						     END };
 static const struct gms_key_spec k_range[] = { NUM_REQ("offset"),
 					       NUM_REQ("len"), END };
@@ -119,6 +122,9 @@ static const struct gms_key_spec k_guest_write[] = { NUM_REQ("gpa"),
 						     { "tag", GMS_VAL_TAG, true,
 						       NULL },
 						     END };
+static const struct gms_key_spec k_expect_folio[] = { NUM_REQ("offset"),
+						      NUM("order"), NUM("refs"),
+						      END };
 static const struct gms_key_spec k_expect_page[] = { NUM_REQ("offset"),
 						     BOOL("present"),
 						     BOOL("private"),
@@ -127,6 +133,8 @@ static const struct gms_key_spec k_expect_page[] = { NUM_REQ("offset"),
 						       false, NULL },
 						     NUM("node"),
 						     NUM("interleave_node"),
+						     NUM("order"),
+						     NUM("pool_free"),
 						     END };
 /* NUMA: mbind()'s modes and mode flags (a number passes as it is) */
 static const struct gms_flag_name mpol_modes[] = {
@@ -205,11 +213,26 @@ static const struct gms_flag_name sept_state_values[] = {
 	{ "free", 0 },	  { "mapped", 1 },	    { "blocked", 2 },
 	{ "pending", 3 }, { "pending_blocked", 4 }, { NULL, 0 },
 };
+/* leaf levels in enum gms_pg_level order (TDX_PS_*, RMP pagesize) */
+static const struct gms_flag_name level_values[] = { { "4k", 0 },
+						     { "2m", 1 },
+						     { "1g", 2 },
+						     { NULL, 0 } };
 static const struct gms_key_spec k_expect_sept[] = {
 	NUM_REQ("gpa"),
 	{ "state", GMS_VAL_ENUM, false, sept_state_values },
+	{ "level", GMS_VAL_ENUM, false, level_values },
 	END
 };
+static const struct gms_key_spec k_accept[] = { NUM_REQ("gpa"),
+						{ "level", GMS_VAL_ENUM, false,
+						  level_values },
+						END };
+static const struct gms_key_spec k_expect_mapping[] = { NUM_REQ("gpa"),
+							NUM("present"),
+							{ "level", GMS_VAL_ENUM,
+							  false, level_values },
+							END };
 static const struct gms_flag_name pkvm_state_values[] = {
 	{ "owned", 0 },	 { "shared_owned", 1 }, { "shared_borrowed", 2 },
 	{ "nopage", 3 }, { NULL, 0 },
@@ -226,6 +249,8 @@ static const struct gms_key_spec k_expect_hw[] = { NUM("offset"),
 						   NUM("asid"),
 						   NUM("validated"),
 						   NUM("immutable"),
+						   { "pagesize", GMS_VAL_ENUM,
+						     false, level_values },
 						   END };
 
 /* issue 18: the uAPI of the upstream selftests (exec_uapi.c) */
@@ -269,9 +294,17 @@ static const struct gms_op_spec ops[] = {
 	  NULL, gms_exec_attr_set, gms_spawn_attr_set },
 	{ "check", "check", "run every invariant now", GMS_H_NONE, 0, k_none,
 	  NULL, NULL, gms_exec_check },
+	{ "expect.folio", "expect.folio G offset=O [order=N] [refs=N]",
+	  "the folio that holds that index (model only): its order and "
+	  "folio_ref_count()",
+	  GMS_H_NONE, 1, k_expect_folio, NULL, NULL, gms_exec_expect_folio },
 	{ "expect.gmem", "expect.gmem G [alive=0|1] [bindings=N]",
 	  "the guest_memfd file behind G", GMS_H_NONE, 1, k_expect_gmem, NULL,
 	  NULL, gms_exec_expect_gmem },
+	{ "expect.mapping",
+	  "expect.mapping VM gpa=A [present=0|1] [level=4k|2m|1g]",
+	  "the stage-2 / NPT / S-EPT mirror leaf for that gpa", GMS_H_NONE, 1,
+	  k_expect_mapping, NULL, NULL, gms_exec_expect_mapping },
 	{ "expect.mempolicy",
 	  "expect.mempolicy M [offset=O] [mode=M] [nodes=N,...]",
 	  "get_mempolicy(MPOL_F_ADDR): the policy at a mapping's page",
@@ -279,18 +312,20 @@ static const struct gms_op_spec ops[] = {
 	  gms_exec_expect_mempolicy },
 	{ "expect.page",
 	  "expect.page G offset=O [present=0|1] [private=0|1] [shared=0|1] "
-	  "[tag=T|zero] [node=N] [interleave_node=N]",
+	  "[tag=T|zero] [node=N] [interleave_node=N] [order=N] [pool_free=0|1]",
 	  "the page at O of G's inode", GMS_H_NONE, 1, k_expect_page, NULL,
 	  NULL, gms_exec_expect_page },
 	{ "expect.pkvm", "expect.pkvm G offset=O [owner=] [state=]",
 	  "pKVM page ownership", GMS_H_NONE, 1, k_expect_pkvm, NULL, NULL,
 	  gms_exec_expect_pkvm },
 	{ "expect.rmp",
-	  "expect.rmp G offset=O [assigned=] [asid=] [validated=] [immutable=]",
+	  "expect.rmp G offset=O [assigned=] [asid=] [validated=] [immutable=] "
+	  "[pagesize=4k|2m]",
 	  "an RMP entry", GMS_H_NONE, 1, k_expect_hw, NULL, NULL,
 	  gms_exec_expect_rmp },
-	{ "expect.sept", "expect.sept VM gpa=A state=...", "a TDX S-EPT entry",
-	  GMS_H_NONE, 1, k_expect_sept, NULL, NULL, gms_exec_expect_sept },
+	{ "expect.sept", "expect.sept VM gpa=A [state=...] [level=4k|2m]",
+	  "a TDX S-EPT entry", GMS_H_NONE, 1, k_expect_sept, NULL, NULL,
+	  gms_exec_expect_sept },
 	{ "expect.vm", "expect.vm VM [alive=0|1] [refs=N]",
 	  "the struct kvm behind VM", GMS_H_NONE, 1, k_expect_vm, NULL, NULL,
 	  gms_exec_expect_vm },
@@ -304,7 +339,7 @@ static const struct gms_op_spec ops[] = {
 	  k_convert, NULL, NULL, gms_exec_gmem_convert,
 	  gms_spawn_gmem_convert },
 	{ "gmem.create",
-	  "gmem.create NAME vm=VM size=N [flags=mmap,init_shared,no_direct_map|N]",
+	  "gmem.create NAME vm=VM size=N [flags=mmap,init_shared,no_direct_map,hugetlb|N] [page_order=N]",
 	  "KVM_CREATE_GUEST_MEMFD", GMS_H_GMEM, 1, k_gmem_create, NULL, NULL,
 	  gms_exec_gmem_create },
 	{ "gmem.fallocate", "gmem.fallocate G mode=M offset=O len=L",
@@ -341,9 +376,9 @@ static const struct gms_op_spec ops[] = {
 	  1, k_truncate, NULL, NULL, gms_exec_gmem_fileop },
 	{ "gmem.write", "gmem.write G [len=L]", "write()", GMS_H_NONE, 1, k_rw,
 	  NULL, NULL, gms_exec_gmem_fileop },
-	{ "guest.accept", "guest.accept VM gpa=A",
-	  "TDG.MEM.PAGE.ACCEPT / PVALIDATE", GMS_H_NONE, 1, k_gpa, NULL, NULL,
-	  gms_exec_accept },
+	{ "guest.accept", "guest.accept VM gpa=A [level=4k|2m]",
+	  "TDG.MEM.PAGE.ACCEPT / PVALIDATE at a level", GMS_H_NONE, 1, k_accept,
+	  NULL, NULL, gms_exec_accept },
 	{ "guest.read", "guest.read VM gpa=A [private|shared]",
 	  "a vCPU load through the fault path", GMS_H_NONE, 1, k_guest_read,
 	  w_private_shared, NULL, gms_exec_guest_access,

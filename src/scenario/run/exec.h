@@ -59,6 +59,8 @@ void gms_exec_attr_set(struct gms_runner *r, const struct gms_stmt *s,
 		       struct gms_result *res);
 void gms_exec_guest_access(struct gms_runner *r, const struct gms_stmt *s,
 			   struct gms_result *res);
+void gms_exec_expect_folio(struct gms_runner *r, const struct gms_stmt *s,
+			   struct gms_result *res);
 void gms_exec_expect_page(struct gms_runner *r, const struct gms_stmt *s,
 			  struct gms_result *res);
 void gms_exec_expect_vm(struct gms_runner *r, const struct gms_stmt *s,
@@ -81,6 +83,8 @@ void gms_exec_host_kernel(struct gms_runner *r, const struct gms_stmt *s,
 			  struct gms_result *res);
 void gms_exec_move_enc_context(struct gms_runner *r, const struct gms_stmt *s,
 			       struct gms_result *res);
+void gms_exec_expect_mapping(struct gms_runner *r, const struct gms_stmt *s,
+			     struct gms_result *res);
 void gms_exec_expect_sept(struct gms_runner *r, const struct gms_stmt *s,
 			  struct gms_result *res);
 void gms_exec_expect_pkvm(struct gms_runner *r, const struct gms_stmt *s,

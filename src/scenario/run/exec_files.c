@@ -34,9 +34,9 @@ void gms_exec_gmem_create(struct gms_runner *r, const struct gms_stmt *s,
 {
 	struct gms_handle h = { .kind = GMS_H_GMEM, .fd = -1 };
 	int vm = gms_runner_fd(r, gms_stmt_arg(s, "vm")->values[0]);
-	int fd = gms_target_create_guest_memfd(r->t, vm,
-					       gms_stmt_num(s, "size", 0),
-					       gms_stmt_num(s, "flags", 0));
+	int fd = gms_target_create_guest_memfd_order(
+		r->t, vm, gms_stmt_num(s, "size", 0),
+		gms_stmt_num(s, "flags", 0), gms_stmt_num(s, "page_order", 0));
 
 	if (fd < 0) {
 		gms_result_set(res, fd);

@@ -43,11 +43,14 @@ void gms_exec_accept(struct gms_runner *r, const struct gms_stmt *s,
 		     struct gms_result *res)
 {
 	struct gms_vcpu_exit exit = { 0 };
+	const struct gms_arg *level = gms_stmt_arg(s, "level");
 
 	if (!model_op(r, res))
 		return;
 	gms_result_set(res, gms_vcpu_accept(r->w, gms_runner_fd(r, pos0(s)),
-					    gms_stmt_num(s, "gpa", 0), &exit));
+					    gms_stmt_num(s, "gpa", 0),
+					    level ? (int)level->num : GMS_PG_4K,
+					    &exit));
 	gms_result_exit(res, &exit);
 }
 
@@ -84,27 +87,44 @@ void gms_exec_host_kernel(struct gms_runner *r, const struct gms_stmt *s,
 void gms_exec_expect_rmp(struct gms_runner *r, const struct gms_stmt *s,
 			 struct gms_result *res)
 {
-	struct gms_handle *h = gms_runner_handle(r, pos0(s));
+	u64 index = gms_stmt_num(s, "offset", 0) >> GMS_PAGE_SHIFT;
 	struct gms_gmem_inode *inode;
-	struct gms_folio *folio = NULL;
+	struct gms_folio *folio;
 	struct gms_rmp_entry e = { 0 };
 
-	if (!gms_runner_needs_model(r, res))
+	if (!gms_runner_gmem_folio(r, s, res, index, &inode, &folio))
 		return;
-	if (h->kind != GMS_H_GMEM || !h->obj) {
-		gms_result_mismatch(res, "'%s' is not a guest_memfd", pos0(s));
-		return;
-	}
-	inode = ((struct gms_gmem_file *)h->obj)->inode;
-	if (!inode->freed)
-		folio = gms_gmem_lookup_folio(
-			inode, gms_stmt_num(s, "offset", 0) >> GMS_PAGE_SHIFT);
 	if (folio)
-		e = gms_rmp_lookup(&r->w->hw.rmp, folio->pfn);
+		e = gms_rmp_lookup(&r->w->hw.rmp,
+				   gms_folio_file_pfn(folio, index));
 	gms_expect_num(res, s, "assigned", e.assigned);
 	gms_expect_num(res, s, "asid", e.asid);
 	gms_expect_num(res, s, "validated", e.validated);
 	gms_expect_num(res, s, "immutable", e.immutable);
+	gms_expect_num(res, s, "pagesize", e.pagesize);
+}
+
+/* expect.mapping VM gpa=A [present=] [level=]: the leaf mapping that gpa */
+void gms_exec_expect_mapping(struct gms_runner *r, const struct gms_stmt *s,
+			     struct gms_result *res)
+{
+	struct gms_handle *h = gms_runner_handle(r, pos0(s));
+	struct gms_kvm *kvm = h->obj;
+	struct gms_spte *spte;
+
+	if (!gms_runner_needs_model(r, res))
+		return;
+	if (h->kind != GMS_H_VM || !kvm) {
+		gms_result_mismatch(res, "'%s' is not a VM", pos0(s));
+		return;
+	}
+	spte = gms_kvm_lookup_spte(kvm,
+				   gms_stmt_num(s, "gpa", 0) >> GMS_PAGE_SHIFT);
+	gms_expect_num(res, s, "present", spte != NULL);
+	if (gms_stmt_arg(s, "level") && !spte && !res->mismatch)
+		gms_result_mismatch(res, "no leaf maps it");
+	else if (spte)
+		gms_expect_num(res, s, "level", spte->level);
 }
 
 void gms_exec_move_enc_context(struct gms_runner *r, const struct gms_stmt *s,
@@ -150,6 +170,7 @@ void gms_exec_expect_sept(struct gms_runner *r, const struct gms_stmt *s,
 	if (want && sept_states[want->num].bit != e.state)
 		gms_result_mismatch(res, "state=%s (expected %s)",
 				    sept_states[e.state].name, want->values[0]);
+	gms_expect_num(res, s, "level", e.level);
 }
 
 /* expect.pkvm G offset=O [owner=host|hyp|VM] [state=...]: the page's host view */
@@ -175,7 +196,10 @@ void gms_exec_expect_pkvm(struct gms_runner *r, const struct gms_stmt *s,
 		folio = gms_gmem_lookup_folio(
 			((struct gms_gmem_file *)h->obj)->inode,
 			gms_stmt_num(s, "offset", 0) >> GMS_PAGE_SHIFT);
-	p = folio ? gms_pkvm_page(&r->w->hw.pkvm, folio->pfn) :
+	p = folio ? gms_pkvm_page(&r->w->hw.pkvm,
+				  gms_folio_file_pfn(
+					  folio, gms_stmt_num(s, "offset", 0) >>
+							 GMS_PAGE_SHIFT)) :
 		    (struct gms_hyp_page){ .host_state = PKVM_PAGE_OWNED };
 	if (state && strcmp(states[p.host_state & 3], state->values[0]))
 		gms_result_mismatch(res, "state=%s (expected %s)",

@@ -101,7 +101,9 @@ static int folio_node(struct gms_runner *r, struct gms_handle *g, u64 off,
 
 	if (!folio)
 		return -ENOENT;
-	*node = gms_physmem_pfn_to_nid(&r->w->physmem, folio->pfn);
+	*node = gms_physmem_pfn_to_nid(
+		&r->w->physmem,
+		gms_folio_file_pfn(folio, off >> GMS_PAGE_SHIFT));
 	return 0;
 }
 

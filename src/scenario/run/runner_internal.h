@@ -77,6 +77,17 @@ void gms_result_set(struct gms_result *res, s64 ret);
 void gms_result_exit(struct gms_result *res, const struct gms_vcpu_exit *exit);
 /* The op needs the model's internals (expect.*): say so on the kernel. */
 bool gms_runner_needs_model(struct gms_runner *r, struct gms_result *res);
+/*
+ * The inode of the statement's guest_memfd (its first word) and the folio
+ * at @index there (NULL: none, or the inode is gone); false, with the
+ * result set, when the model does not run or the name is no guest_memfd
+ */
+struct gms_gmem_inode;
+struct gms_folio;
+bool gms_runner_gmem_folio(struct gms_runner *r, const struct gms_stmt *s,
+			   struct gms_result *res, u64 index,
+			   struct gms_gmem_inode **inode,
+			   struct gms_folio **folio);
 
 struct gms_memory_attributes gms_stmt_mem_attributes(const struct gms_stmt *s);
 
