@@ -118,18 +118,25 @@ static bool is_pfn_range_shared(struct gms_world *w, u64 start, u64 end)
 /*
  * The order of the folio holding @gfn's page: the HT code prepares the
  * whole folio and passes folio_order() as sev_gmem_prepare()'s max_order;
- * the model's hook gets one page and looks its folio up.
+ * the model's hook gets one page and looks its folio up. A slot whose
+ * gfns and indices are not congruent modulo the folio's pages gets order
+ * 0, as the list settled for an unaligned gmem.pgoff (AMDESE/linux
+ * c654cd144ad0: order 0 from kvm_gmem_get_pfn() there): a 2M entry at the
+ * aligned pfn would bind the folio's pages to other gpas than the slot's.
  */
 static int folio_order_at(struct gms_kvm *kvm, u64 gfn)
 {
 	struct gms_memslot *slot = gms_kvm_gfn_to_memslot(kvm, 0, gfn);
 	struct gms_folio *folio;
+	u64 index;
 
 	if (!slot || !slot->gmem.file || slot->gmem.file->freed)
 		return 0;
-	folio = gms_gmem_lookup_folio(slot->gmem.file->inode,
-				      gms_gmem_get_index(slot, gfn));
-	return folio ? folio->order : 0;
+	index = gms_gmem_get_index(slot, gfn);
+	folio = gms_gmem_lookup_folio(slot->gmem.file->inode, index);
+	if (!folio || ((index ^ gfn) & ((1ULL << folio->order) - 1)))
+		return 0;
+	return folio->order;
 }
 
 /*
