@@ -20,3 +20,14 @@ expect.rmp g offset=0 assigned=0
 expect.mapping s gpa=4G level=4k
 guest.write s gpa=4G tag=secret
 guest.read s gpa=4G => tag:secret
+# A slot that covers only part of the folio, at an aligned gfn and index: also order 0 (the
+# start and end ranges of c654cd144ad0), so a second slot may bind the next index elsewhere.
+# Found by fuzz_lifecycle the same way, once the first case was fixed.
+vm.create t type=snp
+gmem.create h vm=t size=2M flags=hugetlb page_order=9
+memslot.set t slot=0 gpa=0 size=4K gmem=h offset=0
+guest.accept t gpa=0
+memslot.set t slot=1 gpa=4G size=4K gmem=h offset=4K
+guest.accept t gpa=4G
+expect.rmp h offset=0 assigned=1 pagesize=4k validated=1
+expect.rmp h offset=0x1000 assigned=1 pagesize=4k validated=1

@@ -121,20 +121,26 @@ static bool is_pfn_range_shared(struct gms_world *w, u64 start, u64 end)
  * the model's hook gets one page and looks its folio up. A slot whose
  * gfns and indices are not congruent modulo the folio's pages gets order
  * 0, as the list settled for an unaligned gmem.pgoff (AMDESE/linux
- * c654cd144ad0: order 0 from kvm_gmem_get_pfn() there): a 2M entry at the
- * aligned pfn would bind the folio's pages to other gpas than the slot's.
+ * c654cd144ad0: order 0 from kvm_gmem_get_pfn() there, and for the start
+ * and end of a slot that covers only part of a folio): a 2M entry at the
+ * aligned pfn would bind the folio's pages to other gpas than the slots'.
  */
 static int folio_order_at(struct gms_kvm *kvm, u64 gfn)
 {
 	struct gms_memslot *slot = gms_kvm_gfn_to_memslot(kvm, 0, gfn);
 	struct gms_folio *folio;
-	u64 index;
+	u64 index, nr, base;
 
 	if (!slot || !slot->gmem.file || slot->gmem.file->freed)
 		return 0;
 	index = gms_gmem_get_index(slot, gfn);
 	folio = gms_gmem_lookup_folio(slot->gmem.file->inode, index);
 	if (!folio || ((index ^ gfn) & ((1ULL << folio->order) - 1)))
+		return 0;
+	/* the start and end of a slot that covers part of the folio: order 0 */
+	nr = 1ULL << folio->order;
+	base = gfn & ~(nr - 1);
+	if (base < slot->base_gfn || base + nr > slot->base_gfn + slot->npages)
 		return 0;
 	return folio->order;
 }
