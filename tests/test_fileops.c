@@ -47,11 +47,31 @@ static void test_closed_and_foreign_fds(void **state)
 	assert_int_equal(gms_sys_read(fx->w, vm, 1), -EINVAL);
 }
 
+/*
+ * fds 0-2 are open and none of KVM's (stdin, stdout, stderr); fd 3 is the
+ * first the world hands out, as get_unused_fd_flags() gives a process the
+ * lowest free one (the oracle's fds line up with the model's from there)
+ */
+static void test_std_fds(void **state)
+{
+	struct fx *fx = *state;
+	struct gms_world *w = gms_world_new();
+
+	(void)fx;
+	for (int fd = 0; fd < 3; fd++)
+		assert_non_null(gms_fd_get(w, fd));
+	assert_null(gms_fd_get(w, 3));
+	assert_int_equal(gms_sys_close(w, 3), -EBADF);
+	assert_int_equal(gms_fd_install(w, GMS_FD_OTHER, NULL), 3);
+	gms_world_free(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		FX_TEST(test_file_read_write),
 		FX_TEST(test_closed_and_foreign_fds),
+		FX_TEST(test_std_fds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
