@@ -20,8 +20,6 @@ void gms_hw_init(struct gms_hw *hw, struct gms_warn_log *warn);
 /* no confidential-computing state at all: the hardware invariants hold trivially */
 bool gms_hw_idle(const struct gms_hw *hw);
 void gms_hw_destroy(struct gms_hw *hw);
-/* every hardware model's whole-table invariant walk; true if all held */
-bool gms_hw_assert_invariants(const struct gms_hw *hw);
 
 enum gms_host_access {
 	GMS_HOST_USER_READ,

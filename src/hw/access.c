@@ -25,17 +25,6 @@ void gms_hw_init(struct gms_hw *hw, struct gms_warn_log *warn)
 	gms_pkvm_init(&hw->pkvm, warn);
 }
 
-bool gms_hw_assert_invariants(const struct gms_hw *hw)
-{
-	/* all four, even after a first broken one: each is a separate bug */
-	bool ok = gms_rmp_assert_invariants(&hw->rmp);
-
-	ok &= gms_snp_asids_assert_invariants(&hw->snp);
-	ok &= gms_tdx_assert_invariants(&hw->tdx);
-	ok &= gms_pkvm_assert_invariants(&hw->pkvm);
-	return ok;
-}
-
 void gms_hw_destroy(struct gms_hw *hw)
 {
 	gms_rmp_destroy(&hw->rmp);
