@@ -55,6 +55,29 @@ static void test_touched_is_local(void **state)
 	gms_world_free(w);
 }
 
+/*
+ * a reset world is a new one (the explorer resets between replays): what
+ * the last run recorded, its observations among them, is gone, not left
+ * dangling behind world_fini()'s unrefs
+ */
+static void test_reset_is_new(void **state)
+{
+	struct gms_world *w = gms_world_new();
+	u64 pfn;
+
+	(void)state;
+	assert_int_equal(gms_physmem_alloc(&w->physmem, GMS_PAGE_ANON, &pfn),
+			 0);
+	gms_world_observe(w, GMS_PRINCIPAL_HOST, 0, pfn, "test");
+	assert_non_null(w->observations);
+	gms_world_reset(w);
+	assert_null(w->observations);
+	assert_null(w->fatal);
+	assert_null(w->task_work);
+	assert_null(w->graveyard);
+	gms_world_free(w);
+}
+
 static struct gms_scenario *parse(const char *text)
 {
 	GError *err = NULL;
@@ -202,6 +225,7 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_touched_is_local),
+		cmocka_unit_test(test_reset_is_new),
 		cmocka_unit_test(test_violations_through_dependencies),
 		cmocka_unit_test(test_library),
 		cmocka_unit_test(test_matrix),
