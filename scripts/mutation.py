@@ -536,6 +536,10 @@ def main():
                     help='mutant ids (file:line:op:k) to try')
     ap.add_argument('--timeout', type=float, default=300,
                     help='seconds of tests per mutant (a timeout kills)')
+    ap.add_argument('--timeout-factor', type=float, default=3,
+                    help='a mutant whose tests run longer than this many '
+                    'times the baseline kill set (at least 60 s, at most '
+                    '--timeout) hangs: a timeout, which kills')
     ap.add_argument('--build-timeout', type=float, default=900)
     ap.add_argument('--jobs', type=int, default=1)
     ap.add_argument('--dir', default=os.path.join(root, 'build-mut'))
@@ -572,10 +576,14 @@ def main():
     workers = [Worker(root, args.dir, n, skip) for n in range(args.jobs)]
     for w in workers:
         secs = w.baseline(args.timeout)
+        # a survivor runs the whole kill set once, as the baseline did; a
+        # mutant that loops for ever need not cost the whole --timeout
+        w.timeout = min(args.timeout, max(60, args.timeout_factor * secs))
         slow = sorted(w.times.items(), key=lambda x: -x[1])[:4]
         print(f'{w.dir}: baseline passes its kill set in {secs:.0f} s '
               f'({len(w.tests)} programs; slowest: ' +
-              ', '.join(f'{n} {t:.0f} s' for n, t in slow) + ')', flush=True)
+              ', '.join(f'{n} {t:.0f} s' for n, t in slow) +
+              f'); a mutant times out after {w.timeout:.0f} s', flush=True)
     print('kill set: ' + ', '.join(n for n, _, _ in workers[0].tests),
           flush=True)
     free = list(workers)
@@ -587,7 +595,7 @@ def main():
         with lock:
             w = free.pop()
         try:
-            verdict, why, secs = w.run(site, args.timeout, args.build_timeout)
+            verdict, why, secs = w.run(site, w.timeout, args.build_timeout)
         finally:
             with lock:
                 free.append(w)
