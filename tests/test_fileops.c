@@ -66,12 +66,23 @@ static void test_std_fds(void **state)
 	gms_world_free(w);
 }
 
+/* fallocate() on a memfd (shmem_fallocate()) succeeds with 0, as any syscall */
+static void test_memfd_fallocate(void **state)
+{
+	struct fx *fx = *state;
+	int m = gms_sys_memfd_create(fx->w, 2 * PAGE);
+
+	assert_true(m >= 0);
+	assert_int_equal(gms_sys_fallocate(fx->w, m, 0, 0, PAGE), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		FX_TEST(test_file_read_write),
 		FX_TEST(test_closed_and_foreign_fds),
 		FX_TEST(test_std_fds),
+		FX_TEST(test_memfd_fallocate),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
