@@ -2,10 +2,20 @@
 # SPDX-License-Identifier: GPL-2.0
 """Source mutation testing of the model (issue 20).
 
-Every candidate site of src/model, src/kvm, src/hw and src/check is listed in
-a fixed order, shuffled with random.Random(SEED) and the first COUNT that are
-not listed in scripts/mutation-equivalent.txt are tried: same seed and same
-source, same mutants; a bigger COUNT tries a superset. Each mutant is written
+Every candidate site of src/model, src/kvm, src/hw and src/check is ranked by
+a hash of SEED and the site's own text (its file, its line's text, the
+operator, which of the line's sites, which of the file's equal lines), and the
+first COUNT that are not listed in scripts/mutation-equivalent.txt are tried:
+same seed and same source, same mutants; a bigger COUNT tries a superset; and
+a change elsewhere in the source (a line added, a test written, dead code
+deleted) leaves the other sites' ranks alone, so a sample stays the same
+sample while its survivors are triaged.
+
+Verdicts are cached in DIR/verdicts.json by the mutated file's whole text:
+a mutant whose file has not changed since it was killed (or failed to build)
+is not run again; a survivor always is. Adding tests can only turn survivors
+into kills, so a run after triage re-runs exactly what it must
+(--no-cache runs everything). Each mutant is written
 into a private copy of the tree (build-mut/wN/tree, synced from the
 developer's tree at start, so the tree itself is never mutated even if this
 is killed), built incrementally in its ASan+UBSan build (build-mut/wN/tree/build-mut)
@@ -22,9 +32,9 @@ errno (-EINVAL -EFAULT, others -EINVAL), break (dropped).
 import argparse
 import concurrent.futures
 import fnmatch
+import hashlib
 import json
 import os
-import random
 import re
 import shutil
 import signal
@@ -131,12 +141,33 @@ def line_start(text, line):
 
 
 def cache_orig(sites):
-    """The original line of each site, read once (equivalence matching)."""
+    """The original line of each site, read once (equivalence matching), and
+    which of its file's sites with the same line text, operator and k it is
+    (a file has many `return 0;`)."""
     lines = {}
+    nth = {}
     for st in sites:
         if st.path not in lines:
             lines[st.path] = st.text.split('\n')
         st.orig_line = lines[st.path][st.line - 1]
+        key = (st.path, st.orig_line.strip(), st.op, st.k)
+        st.nth = nth.get(key, 0)
+        nth[key] = st.nth + 1
+
+
+def rank(site, seed):
+    """The site's place in the draw: a hash of the seed and of the site's
+    text, not of its line number, so that editing another part of the
+    source does not redraw the sample."""
+    key = f'{seed}\0{site.path}\0{site.orig_line.strip()}\0{site.op}\0' \
+        f'{site.k}\0{site.nth}'
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def mutant_key(site):
+    """The cache's key: the mutated file's whole text, and its path."""
+    text = apply_edits(site.text, site.edits)
+    return site.path + ':' + hashlib.sha256(text.encode()).hexdigest()
 
 
 def apply_edits(text, edits):
@@ -546,6 +577,8 @@ def main():
     ap.add_argument('--skip-tests', default=','.join(DEFAULT_SKIP),
                     help='meson tests left out of the kill set')
     ap.add_argument('--report', help='markdown report (DIR/mutation-report.md)')
+    ap.add_argument('--no-cache', action='store_true',
+                    help='run every mutant, not reusing DIR/verdicts.json')
     ap.add_argument('--list', action='store_true',
                     help='print the chosen mutants and stop')
     ap.add_argument('--fail-on-survivor', action='store_true',
@@ -554,7 +587,7 @@ def main():
 
     sites = all_sites(root, args.filter)
     cache_orig(sites)
-    random.Random(args.seed).shuffle(sites)
+    sites.sort(key=lambda st: rank(st, args.seed))
     equiv = load_equivalents(root)
     chosen, skipped_equiv = [], 0
     for s in sites:
@@ -590,16 +623,33 @@ def main():
     lock = threading.Lock()
     results = []
     t0 = time.monotonic()
+    cache_path = os.path.join(args.dir, 'verdicts.json')
+    cache = {}
+    if not args.no_cache and os.path.exists(cache_path):
+        with open(cache_path) as fh:
+            cache = json.load(fh)
 
     def one(site):
-        with lock:
-            w = free.pop()
-        try:
-            verdict, why, secs = w.run(site, w.timeout, args.build_timeout)
-        finally:
+        key = mutant_key(site)
+        hit = cache.get(key)
+        if hit and hit[0] in ('killed', 'not compiled'):
+            verdict, why, secs = hit[0], 'cached' + (
+                ': ' + hit[1] if hit[1] else ''), 0
+        else:
             with lock:
-                free.append(w)
+                w = free.pop()
+            try:
+                verdict, why, secs = w.run(site, w.timeout,
+                                           args.build_timeout)
+            finally:
+                with lock:
+                    free.append(w)
         with lock:
+            cache[key] = [verdict, why.removeprefix('cached: ')
+                          .removeprefix('cached')]
+            with open(cache_path + '.tmp', 'w') as fh:
+                json.dump(cache, fh)
+            os.replace(cache_path + '.tmp', cache_path)
             results.append((site, verdict, why, secs))
             print(f'[{len(results)}/{len(chosen)}] {site.ident} {verdict}'
                   f'{": " + why if why else ""} ({secs:.0f} s)', flush=True)

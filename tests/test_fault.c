@@ -70,8 +70,11 @@ static void test_mismatch_and_mmio(void **state)
 				       &e),
 			 -EFAULT);
 	assert_memory_fault(&e, GPA, false);
-	assert_int_equal(guest_read(fx, vm, 0, &tag, &e), 0);
+	/* run->mmio: the access's own gpa and operand size (one u64) */
+	assert_int_equal(guest_read(fx, vm, 8, &tag, &e), 0);
 	assert_int_equal(e.reason, GMS_EXIT_MMIO);
+	assert_int_equal(e.gpa, 8);
+	assert_int_equal(e.size, sizeof(u64));
 	assert_int_equal(guest_read(fx, 99, 0, &tag, &e), -EBADF);
 }
 
@@ -239,6 +242,31 @@ static void test_snp_prepare_rmpupdate_fails(void **state)
 	assert_int_equal(all_violations(fx), 0);
 }
 
+/*
+ * A private page faulted in after the launch is assigned to the guest but not
+ * validated: the guest's access takes #VC (hw_models.md 1.3), an exception at
+ * the access's gpa, no KVM exit; once validated the access completes.
+ */
+static void test_snp_unvalidated_is_exception(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_SNP);
+	int g = gmem_new(fx, vm, PAGE, 0);
+	struct gms_vcpu_exit e;
+
+	assert_int_equal(gmem_slot(fx, vm, 1, GPA, PAGE, g, 0), 0);
+	assert_int_equal(set_attr(fx, vm, GPA, PAGE, P), 0);
+	assert_int_equal(gms_sys_finalize(fx->w, vm), 0);
+	assert_int_equal(guest_write(fx, vm, GPA + 8, 0x5e, &e), 0);
+	assert_int_equal(e.reason, GMS_EXIT_EXCEPTION);
+	assert_int_equal(e.gpa, GPA + 8);
+	assert_int_equal(e.size, 0);
+	assert_int_equal(gms_vcpu_accept(fx->w, vm, GPA, GMS_PG_4K, &e), 0);
+	assert_int_equal(guest_write(fx, vm, GPA + 8, 0x5e, &e), 0);
+	assert_int_equal(e.reason, GMS_EXIT_NONE);
+	assert_int_equal(all_violations(fx), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -251,6 +279,7 @@ int main(void)
 		FX_TEST(test_explicit_conversion),
 		FX_TEST(test_new_folio_is_zeroed),
 		FX_TEST(test_snp_prepare_rmpupdate_fails),
+		FX_TEST(test_snp_unvalidated_is_exception),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

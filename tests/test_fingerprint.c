@@ -238,9 +238,9 @@ static void test_finished_task_exit_is_state(void **state)
 	t->exit.gpa += GMS_PAGE_SIZE;
 	assert_true(form_now(run->w, NULL) != before);
 	t->exit.gpa -= GMS_PAGE_SIZE;
-	t->exit.size = 8;
-	assert_true(form_now(run->w, NULL) != before);
 	t->exit.size = GMS_PAGE_SIZE;
+	assert_true(form_now(run->w, NULL) != before);
+	t->exit.size = sizeof(u64);
 	t->ret = -EFAULT;
 	assert_true(form_now(run->w, NULL) != before);
 	t->ret = 0;

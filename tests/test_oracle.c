@@ -131,6 +131,9 @@ static void test_vcpu(void **state)
 					      GMS_ACCESS_DEFAULT, &tag, &e),
 			 0);
 	assert_int_equal(e.reason, GMS_EXIT_MMIO);
+	/* the model's MMIO exit says the same (test_fault's mismatch test) */
+	assert_int_equal(e.gpa, 0xfee00000);
+	assert_int_equal(e.size, sizeof(u64));
 	/* the pending MMIO was completed: the next load is a clean one */
 	assert_int_equal(gms_target_vcpu_read(t, vm, (1 << 20) + PAGE,
 					      GMS_ACCESS_DEFAULT, &tag, &e),

@@ -8,6 +8,7 @@
 #include <gmemsim/uapi.h>
 
 struct kvm_page_fault {
+	u64 addr; /* the access's gpa */
 	u64 gfn;
 	bool is_private;
 	struct gms_memslot *slot;
@@ -83,8 +84,13 @@ static int faultin_begin(struct gms_kvm *kvm, struct kvm_page_fault *fault,
 		if (fault->is_private)
 			return memory_fault_exit(fault, exit, -EFAULT);
 		exit->reason = GMS_EXIT_MMIO;
-		exit->gpa = fault->gfn << GMS_PAGE_SHIFT;
-		exit->size = GMS_PAGE_SIZE;
+		exit->gpa = fault->addr;
+		/*
+		 * run->mmio.len is the instruction's operand size, which the
+		 * emulator decodes; the model's guest only loads and stores
+		 * one u64 (as the oracle's mov rax, [rdi]).
+		 */
+		exit->size = sizeof(u64);
 		return 0;
 	}
 	return 0;
@@ -205,7 +211,8 @@ static int vcpu_translate(struct gms_world *w, struct gms_kvm *kvm, u64 gpa,
 			  enum gms_access_kind kind, u64 *pfn, bool *is_private,
 			  struct gms_vcpu_exit *exit)
 {
-	struct kvm_page_fault fault = { .gfn = gpa >> GMS_PAGE_SHIFT };
+	struct kvm_page_fault fault = { .addr = gpa,
+					.gfn = gpa >> GMS_PAGE_SHIFT };
 	struct gms_spte *spte;
 	int r;
 
@@ -276,9 +283,9 @@ static int vcpu_access(struct gms_world *w, int vm_fd, u64 gpa,
 	if (kvm->arch->guest_access &&
 	    kvm->arch->guest_access(w, kvm, gpa >> GMS_PAGE_SHIFT, pfn,
 				    is_private)) {
+		/* #VC (SNP), #VE (TDX), an abort (pKVM): the access's gpa, no size */
 		exit->reason = GMS_EXIT_EXCEPTION;
-		exit->gpa = gpa & ~(GMS_PAGE_SIZE - 1);
-		exit->size = GMS_PAGE_SIZE;
+		exit->gpa = gpa;
 		return 0;
 	}
 	key = is_private ? gms_kvm_key(kvm) : 0;
@@ -455,7 +462,8 @@ static enum gms_task_status fault_begin(struct gms_world *w, struct gms_task *t)
 		if (!ft->srcu)
 			gms_world_model_bug(w, "kvm->srcu held by a writer");
 	}
-	*fault = (struct kvm_page_fault){ .gfn = ft->gpa >> GMS_PAGE_SHIFT };
+	*fault = (struct kvm_page_fault){ .addr = ft->gpa,
+					  .gfn = ft->gpa >> GMS_PAGE_SHIFT };
 	if (ft->kind == GMS_ACCESS_DEFAULT)
 		fault->is_private = gms_kvm_mem_is_private(ft->kvm, fault->gfn);
 	else
