@@ -12,24 +12,37 @@
 
 #include "helpers.h"
 
+/* Run @text, which must pass; the caller frees both with run_free(). */
+static struct gms_run *run_passing(const char *text, struct gms_scenario **sc)
+{
+	struct gms_policy none = { 0 };
+	struct gms_run *run;
+
+	*sc = gms_scenario_parse("t.gms", text, strlen(text), NULL);
+	assert_non_null(*sc);
+	run = gms_scenario_run(*sc, &none);
+	assert_int_equal(run->verdict, GMS_PASS);
+	return run;
+}
+
+static void run_free(struct gms_run *run, struct gms_scenario *sc)
+{
+	gms_run_free(run);
+	gms_scenario_free(sc);
+}
+
 /* The form of the world @text leaves, as a hash. */
 static u64 form_of(const char *text)
 {
-	struct gms_scenario *sc =
-		gms_scenario_parse("t.gms", text, strlen(text), NULL);
-	struct gms_policy none = { 0 };
-	struct gms_run *run;
+	struct gms_scenario *sc;
+	struct gms_run *run = run_passing(text, &sc);
 	struct gms_fp *fp = gms_fp_new();
 	u64 h;
 
-	assert_non_null(sc);
-	run = gms_scenario_run(sc, &none);
-	assert_int_equal(run->verdict, GMS_PASS);
 	gms_fp_begin(fp, run->w);
 	h = gms_fp_finish(fp);
 	gms_fp_free(fp);
-	gms_run_free(run);
-	gms_scenario_free(sc);
+	run_free(run, sc);
 	return h;
 }
 
@@ -171,9 +184,7 @@ static void test_spte_target_is_state(void **state)
 				     "memslot.set a slot=1 gpa=2M size=8K "
 				     "uaddr=h\n"
 				     "guest.read a gpa=2M\n";
-	struct gms_scenario *sc =
-		gms_scenario_parse("t.gms", text, strlen(text), NULL);
-	struct gms_policy none = { 0 };
+	struct gms_scenario *sc;
 	struct gms_run *run;
 	struct gms_kvm *kvm;
 	struct gms_spte *s = NULL, *h = NULL;
@@ -181,9 +192,7 @@ static void test_spte_target_is_state(void **state)
 	u64 gfn = (2 << 20) >> GMS_PAGE_SHIFT;
 
 	(void)state;
-	assert_non_null(sc);
-	run = gms_scenario_run(sc, &none);
-	assert_int_equal(run->verdict, GMS_PASS);
+	run = run_passing(text, &sc);
 	kvm = run->w->vms->data;
 	g_tree_foreach(kvm->sptes, first_spte, &s);
 	assert_non_null(s);
@@ -201,8 +210,7 @@ static void test_spte_target_is_state(void **state)
 	h->hva += GMS_PAGE_SIZE;
 	assert_true(form_now(run->w, NULL) != before);
 	h->hva -= GMS_PAGE_SIZE;
-	gms_run_free(run);
-	gms_scenario_free(sc);
+	run_free(run, sc);
 }
 
 /*
@@ -214,17 +222,13 @@ static void test_finished_task_exit_is_state(void **state)
 {
 	const char *text = VM_G SLOT "spawn r guest.read a gpa=4M\n"
 				     "finish r => exit:mmio\n";
-	struct gms_scenario *sc =
-		gms_scenario_parse("t.gms", text, strlen(text), NULL);
-	struct gms_policy none = { 0 };
+	struct gms_scenario *sc;
 	struct gms_run *run;
 	struct gms_task *t;
 	u64 before;
 
 	(void)state;
-	assert_non_null(sc);
-	run = gms_scenario_run(sc, &none);
-	assert_int_equal(run->verdict, GMS_PASS);
+	run = run_passing(text, &sc);
 	t = run->w->tasks->pdata[0];
 	assert_true(t->done);
 	assert_int_equal(t->exit.reason, GMS_EXIT_MMIO);
@@ -248,8 +252,7 @@ static void test_finished_task_exit_is_state(void **state)
 	assert_true(form_now(run->w, NULL) != before);
 	t->has_offset = false;
 	assert_true(form_now(run->w, NULL) == before);
-	gms_run_free(run);
-	gms_scenario_free(sc);
+	run_free(run, sc);
 }
 
 /*
@@ -262,22 +265,17 @@ static void test_finished_task_exit_is_state(void **state)
 static void test_unreached_page_is_state(void **state)
 {
 	const char *text = VM_G SLOT "guest.write a gpa=1M tag=x\n";
-	struct gms_scenario *sc =
-		gms_scenario_parse("t.gms", text, strlen(text), NULL);
-	struct gms_policy none = { 0 };
+	struct gms_scenario *sc;
 	struct gms_run *run;
 	u64 before, pfn;
 
 	(void)state;
-	assert_non_null(sc);
-	run = gms_scenario_run(sc, &none);
-	assert_int_equal(run->verdict, GMS_PASS);
+	run = run_passing(text, &sc);
 	before = form_now(run->w, NULL);
 	assert_int_equal(
 		gms_physmem_alloc(&run->w->physmem, GMS_PAGE_ANON, &pfn), 0);
 	assert_true(form_now(run->w, NULL) != before);
-	gms_run_free(run);
-	gms_scenario_free(sc);
+	run_free(run, sc);
 }
 
 /*
@@ -290,9 +288,7 @@ static void test_held_lock_class_is_state(void **state)
 {
 	const char *text = VM_G SLOT "spawn d memslot.delete a slot=0\n"
 				     "step d\n";
-	struct gms_scenario *sc =
-		gms_scenario_parse("t.gms", text, strlen(text), NULL);
-	struct gms_policy none = { 0 };
+	struct gms_scenario *sc;
 	struct gms_run *run;
 	struct gms_task *t;
 	struct gms_lock_held *h;
@@ -300,9 +296,7 @@ static void test_held_lock_class_is_state(void **state)
 	u64 before;
 
 	(void)state;
-	assert_non_null(sc);
-	run = gms_scenario_run(sc, &none);
-	assert_int_equal(run->verdict, GMS_PASS);
+	run = run_passing(text, &sc);
 	t = run->w->tasks->pdata[0];
 	assert_int_equal(t->lock.held->len, 1);
 	assert_int_equal(run->w->lockdep.locks->len, 1);
@@ -313,8 +307,7 @@ static void test_held_lock_class_is_state(void **state)
 	h->class = l->class = GMS_LOCK_MMU;
 	assert_true(form_now(run->w, NULL) != before);
 	h->class = l->class = GMS_LOCK_SLOTS;
-	gms_run_free(run);
-	gms_scenario_free(sc);
+	run_free(run, sc);
 }
 
 /*
@@ -327,9 +320,7 @@ static void test_held_lock_class_is_state(void **state)
 static void test_principal_is_one_value(void **state)
 {
 	const char *text = VM_G SLOT "guest.write a gpa=1M tag=x\n";
-	struct gms_scenario *sc =
-		gms_scenario_parse("t.gms", text, strlen(text), NULL);
-	struct gms_policy none = { 0 };
+	struct gms_scenario *sc;
 	struct gms_run *run;
 	struct gms_kvm *kvm;
 	struct gms_spte *s = NULL;
@@ -337,9 +328,7 @@ static void test_principal_is_one_value(void **state)
 	u64 guest, host, n_guest, n_host;
 
 	(void)state;
-	assert_non_null(sc);
-	run = gms_scenario_run(sc, &none);
-	assert_int_equal(run->verdict, GMS_PASS);
+	run = run_passing(text, &sc);
 	kvm = run->w->vms->data;
 	g_tree_foreach(kvm->sptes, first_spte, &s);
 	assert_non_null(s);
@@ -350,8 +339,7 @@ static void test_principal_is_one_value(void **state)
 	host = form_now(run->w, &n_host);
 	assert_true(host != guest);
 	assert_int_equal(n_host, n_guest);
-	gms_run_free(run);
-	gms_scenario_free(sc);
+	run_free(run, sc);
 }
 
 /* The hash of @n values emitted before the rest of an empty world. */
