@@ -252,6 +252,33 @@ static void test_uffd_register_range(void **state)
 			 0);
 }
 
+/*
+ * The MMU notifier moves a VM's mmu_invalidate_seq only for a range that
+ * overlaps a memslot's userspace range, both half-open
+ * (kvm_handle_hva_range()): zapping the page that ends where the slot starts
+ * or the one that starts where it ends is none of the VM's business; a page
+ * inside is. (The model notifies per zapped pte, not once per munmap: a
+ * simplification, mm.c's zap_pte(); so each page is mapped first.)
+ */
+static void test_notifier_overlap_is_half_open(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	struct gms_kvm *kvm = vm_of(fx, vm);
+	u64 a, seq;
+
+	assert_int_equal(gms_sys_mmap_anon(fx->w, 4 * PAGE, &a), 0);
+	assert_int_equal(region(fx, vm, 0, 0, 0, 2 * PAGE, a + PAGE, -1, 0), 0);
+	for (u64 off = 0; off < 4 * PAGE; off += PAGE)
+		assert_int_equal(gms_host_write(fx->w, a + off, 0xaa), 0);
+	seq = kvm->mmu_invalidate_seq;
+	assert_int_equal(gms_sys_munmap(fx->w, a, PAGE), 0);
+	assert_int_equal(gms_sys_munmap(fx->w, a + 3 * PAGE, PAGE), 0);
+	assert_int_equal(kvm->mmu_invalidate_seq, seq);
+	assert_int_equal(gms_sys_munmap(fx->w, a + 2 * PAGE, PAGE), 0);
+	assert_true(kvm->mmu_invalidate_seq > seq);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +292,7 @@ int main(void)
 		FX_TEST(test_madvise_hole),
 		FX_TEST(test_mlock_oom),
 		FX_TEST(test_uffd_register_range),
+		FX_TEST(test_notifier_overlap_is_half_open),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
