@@ -342,6 +342,54 @@ static void test_principal_is_one_value(void **state)
 	run_free(run, sc);
 }
 
+static gboolean any_value(gpointer key, gpointer value, gpointer data)
+{
+	(void)key;
+	(void)value;
+	(void)data;
+	return TRUE;
+}
+
+/*
+ * Where the hypervisor's stage-2 of a pKVM guest points is state: the hyp
+ * keeps a guest's entries after KVM's own mapping is zapped (the pages stay
+ * donated until reclaimed), so two guests whose stage-2 maps two pages the
+ * other way round read each other's data, and must be two forms.
+ */
+static void test_pkvm_stage2_target_is_state(void **state)
+{
+	const char *text = "vm.create p type=pkvm\n"
+			   "gmem.create g vm=p size=8K flags=mmap,init_shared\n"
+			   "memslot.set p slot=0 gpa=0 size=8K gmem=g\n"
+			   "attr.set p gpa=0 size=8K private\n"
+			   "guest.write p gpa=0 tag=a\n"
+			   "guest.write p gpa=4K tag=b\n";
+	struct gms_scenario *sc;
+	struct gms_run *run;
+	struct gms_pkvm_vm *vm;
+	struct gms_guest_pte *e0, *e1;
+	u64 before, pfn;
+
+	(void)state;
+	run = run_passing(text, &sc);
+	assert_int_equal(g_hash_table_size(run->w->hw.pkvm.vms), 1);
+	vm = g_hash_table_find(run->w->hw.pkvm.vms, any_value, NULL);
+	e0 = g_hash_table_lookup(vm->s2, GSIZE_TO_POINTER(0));
+	e1 = g_hash_table_lookup(vm->s2, GSIZE_TO_POINTER(1));
+	assert_non_null(e0);
+	assert_non_null(e1);
+	assert_int_not_equal(e0->pfn, e1->pfn);
+	before = form_now(run->w, NULL);
+	pfn = e0->pfn;
+	e0->pfn = e1->pfn;
+	e1->pfn = pfn;
+	assert_true(form_now(run->w, NULL) != before);
+	e1->pfn = e0->pfn;
+	e0->pfn = pfn;
+	assert_true(form_now(run->w, NULL) == before);
+	run_free(run, sc);
+}
+
 /* The hash of @n values emitted before the rest of an empty world. */
 static u64 hash_of(struct gms_world *w, const u64 *v, int n)
 {
@@ -385,6 +433,7 @@ int main(void)
 		cmocka_unit_test(test_finished_task_result_is_state),
 		cmocka_unit_test(test_finished_task_exit_is_state),
 		cmocka_unit_test(test_principal_is_one_value),
+		cmocka_unit_test(test_pkvm_stage2_target_is_state),
 		cmocka_unit_test(test_unreached_page_is_state),
 		cmocka_unit_test(test_held_lock_class_is_state),
 	};
