@@ -18,7 +18,8 @@ const struct gms_arch_ops *gms_arch_ops_for(enum gms_vm_type type);
 extern const struct gms_arch_ops gms_snp_ops;
 extern const struct gms_arch_ops gms_tdx_ops;
 extern const struct gms_arch_ops gms_pkvm_ops;
-int gms_vm_type_parse(const char *name, enum gms_vm_type *type);
+/* a VM type by its scenario name (default, sw_protected, snp, tdx, pkvm) */
+bool gms_vm_type_parse(const char *name, enum gms_vm_type *type);
 
 /* open("/dev/kvm") */
 int gms_sys_open_kvm(struct gms_world *w);

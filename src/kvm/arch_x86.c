@@ -49,13 +49,13 @@ const struct gms_arch_ops *gms_arch_ops_for(enum gms_vm_type type)
 	}
 }
 
-int gms_vm_type_parse(const char *name, enum gms_vm_type *type)
+bool gms_vm_type_parse(const char *name, enum gms_vm_type *type)
 {
 	for (int i = 0; i < GMS_VM_NR_TYPES; i++) {
 		if (!strcmp(type_names[i], name)) {
 			*type = i;
-			return 0;
+			return true;
 		}
 	}
-	return -EINVAL;
+	return false;
 }

@@ -1092,7 +1092,7 @@ bool gms_explore_config_check(const struct gms_explore_config *cfg,
 		bad = "--depth takes 0 to 64";
 	else if (cfg->jobs < 1 || cfg->jobs > GMS_EXPLORE_MAX_JOBS)
 		bad = "--jobs takes 1 to " G_STRINGIFY(GMS_EXPLORE_MAX_JOBS);
-	else if (cfg->type && gms_vm_type_parse(cfg->type, &type) < 0)
+	else if (cfg->type && !gms_vm_type_parse(cfg->type, &type))
 		bad = "--type takes default, sw_protected, snp, tdx or pkvm";
 	if (bad) {
 		g_set_error_literal(err, GMS_SCENARIO_ERROR, 0, bad);
