@@ -142,6 +142,34 @@ static void test_release_takes_its_locks(void **state)
 	gms_gmem_iput(fx->w, f->inode);
 }
 
+/*
+ * gmem.link's file is an object of its own on the shared inode: its own id
+ * (the runner names objects by id, and a violation describes a file by it),
+ * its own bindings and reference, the inode counting both files.
+ */
+static void test_linked_file_is_its_own_object(void **state)
+{
+	struct fx *fx = *state;
+	int a = vm_new(fx, GMS_VM_SW_PROTECTED);
+	int b = vm_new(fx, GMS_VM_SW_PROTECTED);
+	int g = gmem_new(fx, a, PAGE, 0), g2;
+	struct gms_gmem_file *f, *f2;
+
+	fx->w->policy.link = GMS_LINK_ALLOWED;
+	g2 = gms_sys_gmem_link(fx->w, g, b);
+	assert_true(g2 >= 0);
+	f = file_of(fx, g);
+	f2 = file_of(fx, g2);
+	assert_ptr_equal(f2->inode, f->inode);
+	assert_ptr_equal(f2->kvm, vm_of(fx, b));
+	assert_int_equal(f2->f_count, 1);
+	assert_int_equal(f->inode->i_count, 2);
+	assert_int_not_equal(f2->id, 0);
+	assert_int_not_equal(f2->id, f->id);
+	assert_int_not_equal(f2->id, f->inode->id);
+	assert_int_not_equal(f2->id, vm_of(fx, b)->id);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +178,7 @@ int main(void)
 		FX_TEST(test_fput_of_released_file_warns),
 		FX_TEST(test_allocate_waits_for_punch),
 		FX_TEST(test_release_takes_its_locks),
+		FX_TEST(test_linked_file_is_its_own_object),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
