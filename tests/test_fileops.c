@@ -2,6 +2,8 @@
 /* Plain file operations on a guest_memfd: gmem_uapi.md 2.2, selftest 3.A.4, 13. */
 #include "helpers.h"
 
+#include <gmemsim/task.h>
+
 static void test_file_read_write(void **state)
 {
 	struct fx *fx = *state;
@@ -71,9 +73,18 @@ static void test_memfd_fallocate(void **state)
 {
 	struct fx *fx = *state;
 	int m = gms_sys_memfd_create(fx->w, 2 * PAGE);
+	struct gms_task *t;
 
 	assert_true(m >= 0);
 	assert_int_equal(gms_sys_fallocate(fx->w, m, 0, 0, PAGE), 0);
+	/* a punch task on a memfd is done at its first step, with 0 */
+	t = gms_task_punch_hole(fx->w, m, 0, PAGE);
+	assert_int_equal(gms_task_step(fx->w, t), GMS_TASK_DONE);
+	assert_int_equal(t->ret, 0);
+	/* shmem_fallocate()'s modes: no other */
+	assert_int_equal(gms_sys_fallocate(fx->w, m, FALLOC_FL_ZERO_RANGE, 0,
+					   PAGE),
+			 -EOPNOTSUPP);
 }
 
 int main(void)

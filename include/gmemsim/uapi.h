@@ -48,7 +48,10 @@ int gms_sys_set_user_memory_region(
 int gms_vcpu_pre_fault(struct gms_world *w, int vm_fd,
 		       struct gms_pre_fault *range);
 
-/* fallocate()'s checks only: the file for a task to punch step by step */
+/*
+ * fallocate()'s checks only: the file for a task to punch step by step, or
+ * NULL when there is nothing more to do (a memfd, whose fallocate is done)
+ */
 int gms_sys_fallocate_check(struct gms_world *w, int fd, int mode, s64 offset,
 			    s64 len, struct gms_gmem_file **f);
 int gms_sys_fallocate(struct gms_world *w, int fd, int mode, s64 offset,

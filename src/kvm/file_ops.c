@@ -52,10 +52,10 @@ int gms_sys_fallocate_check(struct gms_world *w, int fd, int mode, s64 offset,
 	r = vfs_fallocate(e, mode, offset, len);
 	if (r)
 		return r;
-	if (e->kind == GMS_FD_MEMFD) {
-		r = gms_memfd_fallocate(e, mode, offset, len);
-		return r ? r : 1;
-	}
+	/* a memfd is done here: no guest_memfd file for the caller */
+	*f = NULL;
+	if (e->kind == GMS_FD_MEMFD)
+		return gms_memfd_fallocate(e, mode, offset, len);
 	*f = e->obj;
 	return gms_gmem_fallocate_check((*f)->inode, mode, offset, len);
 }
@@ -66,8 +66,8 @@ int gms_sys_fallocate(struct gms_world *w, int fd, int mode, s64 offset,
 	struct gms_gmem_file *f;
 	int r = gms_sys_fallocate_check(w, fd, mode, offset, len, &f);
 
-	if (r)
-		return r < 0 ? r : 0; /* 1: a memfd, done */
+	if (r || !f)
+		return r;
 	return gms_gmem_fallocate(w, &w->sync, f, mode, offset, len);
 }
 

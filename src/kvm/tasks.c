@@ -200,7 +200,7 @@ static enum gms_task_status punch_begin(struct gms_world *w, struct gms_task *t)
 		w, pt->fd, FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE,
 		pt->offset, pt->len, &f);
 
-	if (r) {
+	if (r || !f) {
 		t->ret = r;
 		return GMS_TASK_DONE;
 	}
