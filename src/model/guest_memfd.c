@@ -339,7 +339,7 @@ int gms_gmem_merge_truncate_range(struct gms_world *w,
 				  struct gms_gmem_inode *inode, u64 start,
 				  u64 end, bool require_merge)
 {
-	int r = 0;
+	int r;
 
 	if (!(inode->flags & GUEST_MEMFD_FLAG_HUGETLB)) {
 		gms_gmem_truncate_range(w, inode, start, end);
@@ -352,12 +352,12 @@ int gms_gmem_merge_truncate_range(struct gms_world *w,
 		r = merge_folios_in_range(w, inode, start, end);
 		if (r && require_merge)
 			return r;
-		r = 0;
 	} else if (require_merge) {
 		return -EAGAIN;
 	}
+	/* eviction: what did not merge is truncated piece by piece */
 	gms_gmem_truncate_range(w, inode, start, end);
-	return r;
+	return 0;
 }
 
 /* mirrors: kvm_gmem_punch_hole() */
