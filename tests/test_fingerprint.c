@@ -90,6 +90,9 @@ static void test_observable_state_is_state(void **state)
 		     form_of(VM_G SLOT "guest.read a gpa=1M\n"
 				       "gmem.punch g offset=0 len=4K\n"));
 	assert_false(form_of(VM_G) == form_of(VM_G "gmem.mmap m gmem=g\n"));
+	/* which part of the file a mapping of the same size shows */
+	assert_false(form_of(VM_G "gmem.mmap m gmem=g len=4K\n") ==
+		     form_of(VM_G "gmem.mmap m gmem=g offset=4K len=4K\n"));
 	/* where a slot sits in guest physical memory, and how big it is */
 	assert_false(
 		form_of(VM_G SLOT) ==
