@@ -90,6 +90,14 @@ static void test_observable_state_is_state(void **state)
 		     form_of(VM_G SLOT "guest.read a gpa=1M\n"
 				       "gmem.punch g offset=0 len=4K\n"));
 	assert_false(form_of(VM_G) == form_of(VM_G "gmem.mmap m gmem=g\n"));
+	/* which mapping pins a page two map: the unpin must name it */
+	assert_false(
+		form_of(VM_G "gmem.mmap m gmem=g\ngmem.mmap n gmem=g\n"
+			     "host.write m offset=0 tag=x\n"
+			     "host.read n offset=0\nhost.pin m offset=0\n") ==
+		form_of(VM_G "gmem.mmap m gmem=g\ngmem.mmap n gmem=g\n"
+			     "host.write m offset=0 tag=x\n"
+			     "host.read n offset=0\nhost.pin n offset=0\n"));
 	/* which part of the file a mapping of the same size shows */
 	assert_false(form_of(VM_G "gmem.mmap m gmem=g len=4K\n") ==
 		     form_of(VM_G "gmem.mmap m gmem=g offset=4K len=4K\n"));

@@ -560,6 +560,14 @@ static void test_instruction_checks_its_entry(void **state)
 	assert_int_equal(t->log.count, 0);
 	assert_int_equal(gms_rmp_page_reclaim(&t->rmp, 7), 0);
 	assert_one_bug(&t->log, 0, "rmp.c");
+	/* a Pre-Guest page with a page size no RMP entry has */
+	poke(t, 9,
+	     (struct gms_rmp_entry){ .assigned = true,
+				     .immutable = true,
+				     .asid = 1,
+				     .pagesize = RMP_PG_SIZE_2M + 1 });
+	assert_int_equal(gms_rmp_launch_update(&t->rmp, 9), 0);
+	assert_one_bug(&t->log, 1, "rmp.c");
 }
 
 static void test_asid_invariants_catch_corruption(void **state)
