@@ -300,7 +300,9 @@ static void fp_pkvm_vm(struct gms_fp *fp, const struct gms_pkvm_vm *vm)
 
 		gms_fp_u64(fp, GPOINTER_TO_SIZE(k->data));
 		gms_fp_u64(fp, e->state);
-		fp_pfn(fp, e->pfn);
+		/* a poisoned entry maps no page: its pfn would name frame 0 */
+		if (e->state != PKVM_POISON)
+			fp_pfn(fp, e->pfn);
 	}
 	g_list_free(keys);
 }

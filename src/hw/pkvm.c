@@ -67,10 +67,21 @@ static void set_pte(struct gms_pkvm_vm *vm, u64 gfn, u8 state, u64 pfn)
 {
 	struct gms_guest_pte e = { state, pfn };
 
-	if (state == PKVM_NOPAGE)
-		g_hash_table_remove(vm->s2, key(gfn));
-	else
-		g_hash_table_insert(vm->s2, key(gfn), g_memdup2(&e, sizeof(e)));
+	g_hash_table_insert(vm->s2, key(gfn), g_memdup2(&e, sizeof(e)));
+}
+
+/* an absent entry is PKVM_NOPAGE (gms_pkvm_guest_pte()) */
+static void clear_pte(struct gms_pkvm_vm *vm, u64 gfn)
+{
+	g_hash_table_remove(vm->s2, key(gfn));
+}
+
+/* a poisoned entry maps no page any more */
+static void poison_pte(struct gms_pkvm_vm *vm, u64 gfn)
+{
+	struct gms_guest_pte e = { .state = PKVM_POISON };
+
+	g_hash_table_insert(vm->s2, key(gfn), g_memdup2(&e, sizeof(e)));
 }
 
 /*
@@ -312,7 +323,7 @@ int __pkvm_host_unshare_guest(struct gms_pkvm *pk, u16 handle, u64 gfn)
 	if (!--p.host_share_guest_count)
 		p.host_state = PKVM_PAGE_OWNED;
 	set_page(pk, e.pfn, &p);
-	set_pte(vm, gfn, PKVM_NOPAGE, 0);
+	clear_pte(vm, gfn);
 	pkvm_check_page(pk, e.pfn);
 	return 0;
 }
@@ -399,7 +410,7 @@ int __pkvm_host_reclaim_page_guest(struct gms_pkvm *pk, u16 handle, u64 gfn,
 	p = (struct gms_hyp_page){ .host_state = PKVM_PAGE_OWNED,
 				   .hyp_state = PKVM_NOPAGE };
 	set_page(pk, e.pfn, &p);
-	set_pte(vm, gfn, PKVM_NOPAGE, 0);
+	clear_pte(vm, gfn);
 	pkvm_check_page(pk, e.pfn);
 	*pfn = e.pfn;
 	return 0;
@@ -425,7 +436,7 @@ int __pkvm_host_force_reclaim_page_guest(struct gms_pkvm *pk, u64 pfn)
 		return -EPERM;
 	/* P5: the entry the annotation names maps this very page */
 	GMS_WARN_ON(pk, e.pfn != pfn);
-	set_pte(vm, p.gfn, PKVM_POISON, 0);
+	poison_pte(vm, p.gfn);
 	poison(pk, pfn);
 	gfn = p.gfn;
 	p = (struct gms_hyp_page){ .host_state = PKVM_PAGE_OWNED,
