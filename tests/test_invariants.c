@@ -200,8 +200,9 @@ static void test_leak(void **state)
 
 /*
  * folio-state (hugetlb=allowed): a whole huge folio and its split pieces
- * hold; a piece at the wrong pfn, a host pte on a large folio, and a
- * huge page back in the pool under a live piece each break it
+ * hold; a piece at the wrong pfn, an order-0 folio of no huge page, a
+ * host pte on a large folio, and a huge page back in the pool under a
+ * live piece each break it
  */
 static void test_folio_state(void **state)
 {
@@ -234,6 +235,10 @@ static void test_folio_state(void **state)
 	folio->pfn++;
 	assert_int_equal(violations(fx, "folio-state"), 1);
 	folio->pfn--;
+	/* an order-0 folio of a HugeTLB file is a piece of a huge page */
+	folio->huge_order = 0;
+	assert_int_equal(violations(fx, "folio-state"), 1);
+	folio->huge_order = 9;
 	/* a piece outlives its file: its huge page stays out of the pool */
 	pfn = folio->pfn;
 	gms_physmem_get(&fx->w->physmem, pfn);
