@@ -56,6 +56,31 @@ static void test_touched_is_local(void **state)
 }
 
 /*
+ * An object freed while an fd still names it is what the lifetime check
+ * looks for at the fd: the step that buries a VM touches the very fd it
+ * was installed in, not its neighbour.
+ */
+static void test_bury_touches_its_fd(void **state)
+{
+	struct gms_world *w = gms_world_new();
+	int kvm = gms_sys_open_kvm(w);
+	int vm = gms_sys_create_vm(w, kvm, GMS_VM_SW_PROTECTED);
+	int other = gms_sys_create_vm(w, kvm, GMS_VM_SW_PROTECTED);
+	struct gms_fd *e = gms_fd_get(w, vm);
+
+	(void)state;
+	assert_true(vm >= 0 && other == vm + 1);
+	check_quiet(w, GMS_CHECK_FULL);
+	assert_int_equal(gms_hw_table_size(w->dirty.fds), 0);
+	gms_dirty_bury(w, GMS_OBJ_KVM, e->obj);
+	assert_int_equal(gms_hw_table_size(w->dirty.fds), 1);
+	assert_true(
+		g_hash_table_contains(w->dirty.fds, GINT_TO_POINTER(vm + 1)));
+	check_quiet(w, GMS_CHECK_INCREMENTAL);
+	gms_world_free(w);
+}
+
+/*
  * a reset world is a new one (the explorer resets between replays): what
  * the last run recorded, its observations among them, is gone, not left
  * dangling behind world_fini()'s unrefs
@@ -225,6 +250,7 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_touched_is_local),
+		cmocka_unit_test(test_bury_touches_its_fd),
 		cmocka_unit_test(test_reset_is_new),
 		cmocka_unit_test(test_violations_through_dependencies),
 		cmocka_unit_test(test_library),

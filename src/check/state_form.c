@@ -318,7 +318,7 @@ static void fp_kvm(struct gms_fp *fp, const struct gms_kvm *kvm)
 	if (kvm->arch_page)
 		fp_pfn(fp, kvm->arch_page);
 	else
-		gms_fp_u64(fp, 0);
+		gms_fp_u64(fp, 0); /* no context page: no rank is 0 */
 	gms_fp_u64(fp, kvm->users_count);
 	gms_fp_u64(fp, kvm->state | kvm->fd_open << 4 | kvm->freed << 5);
 	gms_fp_u64(fp, kvm->mmu_invalidate_in_progress);
