@@ -930,6 +930,27 @@ static void test_huge_build_and_reclaim(void **state)
 		expect_pamt_at(t, PFN_2M + i, PT_NDA, 0);
 }
 
+/* T6 with every key in use: one live TD per HKID, the highest included */
+static void test_every_hkid_live(void **state)
+{
+	struct tdx_test *t = *state;
+
+	for (u16 h = 1; h <= GMS_TDX_MAX_HKID; h++) {
+		assert_int_equal(tdh_mng_create(&t->tdx, 200 + h, h),
+				 TDX_SUCCESS);
+		assert_int_equal(tdh_mng_key_config(&t->tdx, 200 + h),
+				 TDX_SUCCESS);
+		assert_int_equal(t->tdx.kot[h], KOT_ASSIGNED);
+	}
+	assert_true(gms_tdx_assert_invariants(&t->tdx));
+	/* a second TD on the highest key breaks it */
+	gms_tdx_td(&t->tdx, 200 + GMS_TDX_MAX_HKID - 1)->hkid =
+		GMS_TDX_MAX_HKID;
+	assert_false(gms_tdx_assert_invariants(&t->tdx));
+	gms_tdx_td(&t->tdx, 200 + GMS_TDX_MAX_HKID - 1)->hkid =
+		GMS_TDX_MAX_HKID - 1;
+}
+
 #define TEST(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -946,6 +967,7 @@ int main(void)
 		TEST(test_huge_demote),
 		TEST(test_huge_demote_mapped_and_remove),
 		TEST(test_huge_build_and_reclaim),
+		TEST(test_every_hkid_live),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
