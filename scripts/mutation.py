@@ -257,6 +257,36 @@ def statement_end(code, start):
     return -1
 
 
+def last_in_switch(code, toks, idx):
+    """Does the token at @idx close a switch's body (so that a `break;`
+    just before it changes nothing)?"""
+    if idx >= len(toks) or toks[idx].group() != '}':
+        return False
+    depth = 0
+    for j in range(toks[idx].start(), -1, -1):
+        c = code[j]
+        if c == '}':
+            depth += 1
+        elif c == '{':
+            depth -= 1
+            if depth == 0:
+                head = code[:j].rstrip()
+                if not head.endswith(')'):
+                    return False
+                k = head.rfind('(')
+                depth_p = 0
+                for m in range(len(head) - 1, -1, -1):
+                    if head[m] == ')':
+                        depth_p += 1
+                    elif head[m] == '(':
+                        depth_p -= 1
+                        if depth_p == 0:
+                            k = m
+                            break
+                return re.search(r'\bswitch\s*$', head[:k]) is not None
+    return False
+
+
 def file_sites(path, text):
     code = mask_code(text)
     newlines = [m.start() for m in re.finditer('\n', text)]
@@ -303,6 +333,8 @@ def file_sites(path, text):
             sites.append(Site(path, lineno_of(s), 'errno',
                               [(n.start(), n.end(), new)], text))
         elif t == 'break' and nxt == ';':
+            if last_in_switch(code, toks, idx + 2):
+                continue  # the switch ends there anyway: equivalent
             sites.append(Site(path, lineno_of(s), 'break',
                               [(s, toks[idx + 1].end(), ';')], text))
         elif re.fullmatch(r'\d+[uUlL]*|0[xX][0-9a-fA-F]+[uUlL]*', t):
