@@ -251,6 +251,35 @@ static void test_folio_state(void **state)
 	assert_int_equal(violations(fx, "folio-state"), 0);
 }
 
+/*
+ * Each hardware model reports its own GMS_WARN_ON()s (a model bug, never a
+ * violation) to the world's log, where the runner turns them into a
+ * model-bug verdict: an RMP instruction on a corrupted entry, and the ASID
+ * and TDX module walks over a corrupted table.
+ */
+static void test_hw_warns_reach_the_world(void **state)
+{
+	struct fx *fx = *state;
+	struct gms_rmp_entry bad = { .assigned = true,
+				     .immutable = true,
+				     .validated = true };
+	u32 before = fx->w->warn_log.count;
+
+	g_hash_table_insert(gms_hw_table(&fx->w->hw.rmp.entries, g_free),
+			    GSIZE_TO_POINTER(7), g_memdup2(&bad, sizeof(bad)));
+	assert_int_equal(gms_rmp_page_reclaim(&fx->w->hw.rmp, 7), 0);
+	assert_int_equal(fx->w->warn_log.count, before + 1);
+	fx->w->hw.snp.freed_before[0] = true;
+	assert_false(gms_snp_asids_assert_invariants(&fx->w->hw.snp));
+	assert_int_equal(fx->w->warn_log.count, before + 2);
+	fx->w->hw.snp.freed_before[0] = false;
+	fx->w->hw.tdx.wbinvd_pending[0] = true;
+	assert_false(gms_tdx_assert_invariants(&fx->w->hw.tdx));
+	assert_int_equal(fx->w->warn_log.count, before + 3);
+	fx->w->hw.tdx.wbinvd_pending[0] = false;
+	g_hash_table_remove(fx->w->hw.rmp.entries, GSIZE_TO_POINTER(7));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +294,7 @@ int main(void)
 		FX_TEST(test_mmap_exclusion),
 		FX_TEST(test_leak),
 		FX_TEST(test_folio_state),
+		FX_TEST(test_hw_warns_reach_the_world),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
