@@ -353,6 +353,35 @@ static void test_principal_is_one_value(void **state)
 	run_free(run, sc);
 }
 
+/*
+ * A page the TDX module left to flush or clear (TDH.PHYMEM.PAGE.WBINVD,
+ * MOVDIR64B before reuse) is not a clean page: the next TD that takes it
+ * reads the old key's lines, so the marks are state.
+ */
+static void test_tdx_page_marks_are_state(void **state)
+{
+	const char *text = VM_G SLOT "guest.write a gpa=1M tag=x\n";
+	struct gms_scenario *sc;
+	struct gms_run *run;
+	struct gms_kvm *kvm;
+	struct gms_spte *s = NULL;
+	u64 before;
+
+	(void)state;
+	run = run_passing(text, &sc);
+	kvm = run->w->vms->data;
+	g_tree_foreach(kvm->sptes, first_spte, &s);
+	assert_non_null(s);
+	before = form_now(run->w, NULL);
+	g_hash_table_insert(gms_hw_table(&run->w->hw.tdx.dirty, NULL),
+			    GSIZE_TO_POINTER(s->pfn),
+			    GUINT_TO_POINTER(GMS_TDX_NEEDS_CLEAR));
+	assert_true(form_now(run->w, NULL) != before);
+	g_hash_table_remove(run->w->hw.tdx.dirty, GSIZE_TO_POINTER(s->pfn));
+	assert_true(form_now(run->w, NULL) == before);
+	run_free(run, sc);
+}
+
 static gboolean any_value(gpointer key, gpointer value, gpointer data)
 {
 	(void)key;
@@ -445,6 +474,7 @@ int main(void)
 		cmocka_unit_test(test_finished_task_exit_is_state),
 		cmocka_unit_test(test_principal_is_one_value),
 		cmocka_unit_test(test_pkvm_stage2_target_is_state),
+		cmocka_unit_test(test_tdx_page_marks_are_state),
 		cmocka_unit_test(test_unreached_page_is_state),
 		cmocka_unit_test(test_held_lock_class_is_state),
 	};

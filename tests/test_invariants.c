@@ -5,6 +5,8 @@
  */
 #include "helpers.h"
 
+#include <string.h>
+
 #define P KVM_MEMORY_ATTRIBUTE_PRIVATE
 #define GPA 0x100000ULL
 
@@ -85,6 +87,9 @@ static void test_confidentiality_host_mapping(void **state)
 {
 	struct fx *fx = *state;
 	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	GPtrArray *v, *objects;
+	const char *msg;
+	char *owner;
 	u64 a, pfn;
 
 	assert_int_equal(gms_sys_mmap_anon(fx->w, PAGE, &a), 0);
@@ -93,6 +98,19 @@ static void test_confidentiality_host_mapping(void **state)
 	/* hook: the page holds a VM's private data */
 	gms_physmem_write(&fx->w->physmem, pfn, 0x5ec, vm_of(fx, vm)->id, true);
 	assert_int_equal(violations(fx, "confidentiality"), 1);
+	/* the report names the reader (the host), the owner and the page */
+	v = gms_check_run(fx->w);
+	assert_int_equal(v->len, 1);
+	msg = ((struct gms_violation *)v->pdata[0])->message;
+	objects = ((struct gms_violation *)v->pdata[0])->objects;
+	assert_true(g_str_has_prefix(msg, "(G3) the host maps into userspace pfn "));
+	assert_int_equal(objects->len, 3);
+	assert_string_equal(objects->pdata[0], "the host");
+	owner = g_strdup_printf("vm #%u", vm_of(fx, vm)->id);
+	assert_string_equal(objects->pdata[1], owner);
+	assert_non_null(strstr(msg, owner));
+	g_free(owner);
+	g_ptr_array_unref(v);
 }
 
 static void test_stale_mapping(void **state)

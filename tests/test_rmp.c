@@ -601,6 +601,29 @@ static void test_asid_invariants_catch_corruption(void **state)
 	assert_true(gms_snp_asids_assert_invariants(a));
 }
 
+/*
+ * Only SNP_PAGE_RECLAIM makes an immutable page mutable: an RMPUPDATE that
+ * asks for the model's reclaimed mark does not get it, so the Pre-Guest page
+ * it made still refuses the next update until a real reclaim.
+ */
+static void test_update_cannot_forge_reclaim(void **state)
+{
+	struct rmp_test *t = *state;
+	struct gms_rmp_entry forged = { .assigned = true,
+					.asid = 1,
+					.immutable = true,
+					.reclaimed = true };
+	struct gms_rmp_entry shared = { 0 };
+
+	assert_int_equal(gms_rmp_update(&t->rmp, 9, &forged), 0);
+	assert_false(gms_rmp_lookup(&t->rmp, 9).reclaimed);
+	assert_int_equal(gms_rmp_update(&t->rmp, 9, &shared),
+			 RMP_FAIL_PERMISSION);
+	assert_int_equal(gms_rmp_page_reclaim(&t->rmp, 9), 0);
+	assert_int_equal(gms_rmp_update(&t->rmp, 9, &shared), 0);
+	assert_int_equal(t->log.count, 0);
+}
+
 #define TEST(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -615,6 +638,7 @@ int main(void)
 		cmocka_unit_test(test_rmp_invariants_catch_corruption),
 		TEST(test_instruction_checks_its_entry),
 		TEST(test_asid_invariants_catch_corruption),
+		TEST(test_update_cannot_forge_reclaim),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,12 +9,18 @@
 
 #define PK(w) (&(w)->hw.pkvm)
 
+/*
+ * mirrors: the hyp VM's table entry, find_free_vm_table_entry(): -ENOMEM
+ * when every handle is taken (the model reserves it at creation, where
+ * upstream inserts it at the first run; GMS_PKVM_MAX_HANDLE, not
+ * KVM_MAX_PVMS, handles)
+ */
 static int pkvm_vm_init(struct gms_world *w, struct gms_kvm *kvm)
 {
 	u16 handle = pkvm_init_vm(PK(w));
 
 	if (!handle)
-		return -EBUSY;
+		return -ENOMEM;
 	kvm->arch_id = handle;
 	return 0;
 }
