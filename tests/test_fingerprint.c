@@ -350,6 +350,16 @@ static void test_principal_is_one_value(void **state)
 	host = form_now(run->w, &n_host);
 	assert_true(host != guest);
 	assert_int_equal(n_host, n_guest);
+	p->writer = kvm->id;
+	/* a page's flags are each their own: private data is not measured */
+	assert_false(p->private_data || p->measured);
+	p->private_data = true;
+	host = form_now(run->w, NULL);
+	p->private_data = false;
+	p->measured = true;
+	assert_true(form_now(run->w, NULL) != host);
+	p->measured = false;
+	assert_true(form_now(run->w, NULL) == guest);
 	run_free(run, sc);
 }
 
@@ -365,20 +375,26 @@ static void test_tdx_page_marks_are_state(void **state)
 	struct gms_run *run;
 	struct gms_kvm *kvm;
 	struct gms_spte *s = NULL;
-	u64 before;
+	u64 before, clean;
 
 	(void)state;
 	run = run_passing(text, &sc);
 	kvm = run->w->vms->data;
 	g_tree_foreach(kvm->sptes, first_spte, &s);
 	assert_non_null(s);
-	before = form_now(run->w, NULL);
+	clean = form_now(run->w, NULL);
 	g_hash_table_insert(gms_hw_table(&run->w->hw.tdx.dirty, NULL),
 			    GSIZE_TO_POINTER(s->pfn),
+			    GUINT_TO_POINTER(GMS_TDX_NEEDS_WBINVD |
+					     GMS_TDX_NEEDS_CLEAR));
+	before = form_now(run->w, NULL);
+	assert_true(before != clean);
+	/* flushed, not yet cleared: another state again */
+	g_hash_table_insert(run->w->hw.tdx.dirty, GSIZE_TO_POINTER(s->pfn),
 			    GUINT_TO_POINTER(GMS_TDX_NEEDS_CLEAR));
 	assert_true(form_now(run->w, NULL) != before);
 	g_hash_table_remove(run->w->hw.tdx.dirty, GSIZE_TO_POINTER(s->pfn));
-	assert_true(form_now(run->w, NULL) == before);
+	assert_true(form_now(run->w, NULL) == clean);
 	run_free(run, sc);
 }
 

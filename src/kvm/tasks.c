@@ -30,7 +30,6 @@ static enum gms_task_status attr_done(struct gms_world *w, struct gms_task *t,
 	gms_lock_release_all(w, &t->lock);
 	if (at->kvm)
 		gms_kvm_put(w, at->kvm);
-	at->kvm = NULL;
 	t->ret = r;
 	return GMS_TASK_DONE;
 }
@@ -216,7 +215,6 @@ static enum gms_task_status punch_begin(struct gms_world *w, struct gms_task *t)
 	if (r) {
 		gms_lock_release(w, &t->lock, GMS_LOCK_INVALIDATE, f->inode);
 		gms_gmem_file_put(w, f);
-		pt->f = NULL;
 		t->ret = r;
 		return GMS_TASK_DONE;
 	}
@@ -310,7 +308,6 @@ static enum gms_task_status delete_done(struct gms_world *w, struct gms_task *t,
 	gms_lock_release_all(w, &t->lock);
 	if (dt->kvm)
 		gms_kvm_put(w, dt->kvm);
-	dt->kvm = NULL;
 	t->ret = r;
 	return GMS_TASK_DONE;
 }
