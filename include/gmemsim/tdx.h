@@ -19,6 +19,8 @@
 
 /* SEAMCALL status codes (arch/x86/include/asm/shared/tdx_errno.h) */
 #define TDX_SUCCESS 0ULL
+/* arch/x86/include/asm/shared/tdx_errno.h: bit 63 marks an error */
+#define TDX_ERROR (1ULL << 63)
 #define TDX_OPERAND_INVALID 0xC000010000000000ULL
 #define TDX_OPERAND_BUSY 0x8000020000000000ULL
 #define TDX_PREVIOUS_TLB_EPOCH_BUSY 0x8000020100000000ULL

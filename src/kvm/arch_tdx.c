@@ -174,8 +174,7 @@ static void tdx_unmap(struct gms_world *w, struct gms_kvm *kvm,
 
 	if (!spte->private || !td_of(w, kvm))
 		return;
-	if (tdh_mem_range_block(TDX(w), tdr, gpa, spte->level) &
-	    0x8000000000000000ULL)
+	if (tdh_mem_range_block(TDX(w), tdr, gpa, spte->level) & TDX_ERROR)
 		return;
 	/* mutant tdx-no-track: REMOVE straight after BLOCK */
 	if (!gms_mutant(w, GMS_MUTANT_TDX_NO_TRACK))
