@@ -279,6 +279,36 @@ static void test_notifier_overlap_is_half_open(void **state)
 	assert_true(kvm->mmu_invalidate_seq > seq);
 }
 
+/*
+ * pKVM: a page the host still maps when the guest converts and takes it
+ * (pkvm/convert_while_mapped.gms, where mmap-exclusion reports it) is the
+ * guest's in the hypervisor's stage-2: the host's write through its old
+ * pte takes the injected abort (SIGSEGV) and the guest's data stays.
+ */
+static void test_pkvm_stale_pte_write_aborts(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_PKVM);
+	int g = gmem_new(fx, vm, 2 * PAGE,
+			 GUEST_MEMFD_FLAG_MMAP | GUEST_MEMFD_FLAG_INIT_SHARED);
+	struct gms_vcpu_exit e;
+	u64 a, tag;
+
+	assert_int_equal(gmem_slot(fx, vm, 0, 0, 2 * PAGE, g, 0), 0);
+	assert_int_equal(gms_sys_mmap(fx->w, 2 * PAGE,
+				      GMS_PROT_READ | GMS_PROT_WRITE,
+				      GMS_MAP_SHARED, g, 0, &a),
+			 0);
+	assert_int_equal(gms_host_write(fx->w, a, 0x5a), 0);
+	assert_int_equal(
+		set_attr(fx, vm, 0, PAGE, KVM_MEMORY_ATTRIBUTE_PRIVATE), 0);
+	assert_int_equal(guest_write(fx, vm, 0, 0x5ec, &e), 0);
+	assert_int_equal(violations(fx, "mmap-exclusion"), 1);
+	assert_int_equal(gms_host_write(fx->w, a, 0xbad), -EFAULT);
+	assert_int_equal(guest_read(fx, vm, 0, &tag, &e), 0);
+	assert_int_equal(tag, 0x5ec);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -293,6 +323,7 @@ int main(void)
 		FX_TEST(test_mlock_oom),
 		FX_TEST(test_uffd_register_range),
 		FX_TEST(test_notifier_overlap_is_half_open),
+		FX_TEST(test_pkvm_stale_pte_write_aborts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
