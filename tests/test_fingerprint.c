@@ -446,6 +446,41 @@ static void test_pkvm_stage2_target_is_state(void **state)
 	run_free(run, sc);
 }
 
+/*
+ * Where a TD's S-EPT maps a page is state: after a failed zap the module
+ * keeps leaves KVM no longer mirrors, so the gpa of a leaf is not fixed by
+ * KVM's SPTEs, and two TDs whose leaves sit at different gpas differ.
+ */
+static void test_tdx_sept_gpa_is_state(void **state)
+{
+	const char *text = "vm.create td type=tdx\n"
+			   "gmem.create g vm=td size=16K\n"
+			   "memslot.set td slot=0 gpa=0 size=16K gmem=g\n"
+			   "attr.set td gpa=0 size=16K private\n"
+			   "gmem.populate g offset=0 tag=fw\n";
+	struct gms_scenario *sc;
+	struct gms_run *run;
+	struct gms_td *td;
+	struct gms_sept_entry *e;
+	u64 before;
+
+	(void)state;
+	run = run_passing(text, &sc);
+	assert_int_equal(g_hash_table_size(run->w->hw.tdx.tds), 1);
+	td = g_hash_table_find(run->w->hw.tdx.tds, any_value, NULL);
+	assert_int_equal(g_hash_table_size(td->sept), 1);
+	before = form_now(run->w, NULL);
+	assert_true(g_hash_table_steal_extended(td->sept, GSIZE_TO_POINTER(0),
+						NULL, (gpointer *)&e));
+	g_hash_table_insert(td->sept, GSIZE_TO_POINTER(2), e);
+	assert_true(form_now(run->w, NULL) != before);
+	assert_true(g_hash_table_steal_extended(td->sept, GSIZE_TO_POINTER(2),
+						NULL, (gpointer *)&e));
+	g_hash_table_insert(td->sept, GSIZE_TO_POINTER(0), e);
+	assert_true(form_now(run->w, NULL) == before);
+	run_free(run, sc);
+}
+
 /* The hash of @n values emitted before the rest of an empty world. */
 static u64 hash_of(struct gms_world *w, const u64 *v, int n)
 {
@@ -491,6 +526,7 @@ int main(void)
 		cmocka_unit_test(test_principal_is_one_value),
 		cmocka_unit_test(test_pkvm_stage2_target_is_state),
 		cmocka_unit_test(test_tdx_page_marks_are_state),
+		cmocka_unit_test(test_tdx_sept_gpa_is_state),
 		cmocka_unit_test(test_unreached_page_is_state),
 		cmocka_unit_test(test_held_lock_class_is_state),
 	};
