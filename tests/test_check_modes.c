@@ -58,24 +58,41 @@ static void test_touched_is_local(void **state)
 /*
  * An object freed while an fd still names it is what the lifetime check
  * looks for at the fd: the step that buries a VM touches the very fd it
- * was installed in, not its neighbour.
+ * was installed in, not its neighbour; burying a memslot touches its VM.
  */
-static void test_bury_touches_its_fd(void **state)
+static void test_bury_touches_its_users(void **state)
 {
 	struct gms_world *w = gms_world_new();
 	int kvm = gms_sys_open_kvm(w);
 	int vm = gms_sys_create_vm(w, kvm, GMS_VM_SW_PROTECTED);
 	int other = gms_sys_create_vm(w, kvm, GMS_VM_SW_PROTECTED);
 	struct gms_fd *e = gms_fd_get(w, vm);
+	struct gms_userspace_memory_region2 r = { .slot = 0,
+						  .guest_phys_addr = 0,
+						  .memory_size = 4096 };
+	struct gms_memslot *slot;
+	u64 a;
 
 	(void)state;
 	assert_true(vm >= 0 && other == vm + 1);
+	assert_int_equal(gms_sys_mmap_anon(w, 4096, &a), 0);
+	r.userspace_addr = a;
 	check_quiet(w, GMS_CHECK_FULL);
 	assert_int_equal(gms_hw_table_size(w->dirty.fds), 0);
 	gms_dirty_bury(w, GMS_OBJ_KVM, e->obj);
 	assert_int_equal(gms_hw_table_size(w->dirty.fds), 1);
 	assert_true(
 		g_hash_table_contains(w->dirty.fds, GINT_TO_POINTER(vm + 1)));
+	check_quiet(w, GMS_CHECK_INCREMENTAL);
+	/* a memslot buried touches its VM (the lifetime of its SPTEs' slot) */
+	assert_int_equal(gms_sys_set_user_memory_region2(w, other, &r), 0);
+	check_quiet(w, GMS_CHECK_FULL);
+	slot = ((struct gms_kvm *)gms_fd_get(w, other)->obj)
+		       ->memslots[0]
+		       ->pdata[0];
+	gms_dirty_bury(w, GMS_OBJ_SLOT, slot);
+	assert_true(g_hash_table_contains(w->dirty.kvms,
+					  gms_fd_get(w, other)->obj));
 	check_quiet(w, GMS_CHECK_INCREMENTAL);
 	gms_world_free(w);
 }
@@ -250,7 +267,7 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_touched_is_local),
-		cmocka_unit_test(test_bury_touches_its_fd),
+		cmocka_unit_test(test_bury_touches_its_users),
 		cmocka_unit_test(test_reset_is_new),
 		cmocka_unit_test(test_violations_through_dependencies),
 		cmocka_unit_test(test_library),

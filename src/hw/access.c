@@ -63,7 +63,7 @@ static int tdx_check(struct gms_hw *hw, u64 pfn, enum gms_host_access kind,
 
 	if (write && gms_tdx_pamt(&hw->tdx, pfn).pt != PT_NDA) {
 		g_hash_table_add(gms_hw_table(&hw->tdx.poisoned, NULL), k);
-		return 0;
+		return 0; /* the write itself goes through */
 	}
 	if (!write && gms_hw_table_contains(hw->tdx.poisoned, k)) {
 		*why = "T2: read of a TDX line a partial write poisoned (#MC)";
