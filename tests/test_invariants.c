@@ -103,7 +103,8 @@ static void test_confidentiality_host_mapping(void **state)
 	assert_int_equal(v->len, 1);
 	msg = ((struct gms_violation *)v->pdata[0])->message;
 	objects = ((struct gms_violation *)v->pdata[0])->objects;
-	assert_true(g_str_has_prefix(msg, "(G3) the host maps into userspace pfn "));
+	assert_true(g_str_has_prefix(msg,
+				     "(G3) the host maps into userspace pfn "));
 	assert_int_equal(objects->len, 3);
 	assert_string_equal(objects->pdata[0], "the host");
 	owner = g_strdup_printf("vm #%u", vm_of(fx, vm)->id);
@@ -129,6 +130,25 @@ static void test_stale_mapping(void **state)
 	assert_int_equal(violations(fx, "stale-mapping"), 1);
 }
 
+/* Does a violation's message, right now, contain the printf of @fmt? */
+G_GNUC_PRINTF(2, 3)
+static bool reported(struct fx *fx, const char *fmt, ...)
+{
+	GPtrArray *v = gms_check_run(fx->w);
+	g_autofree char *want = NULL;
+	bool found = false;
+	va_list ap;
+
+	va_start(ap, fmt);
+	want = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	for (guint i = 0; i < v->len; i++)
+		found |= strstr(((struct gms_violation *)v->pdata[i])->message,
+				want) != NULL;
+	g_ptr_array_unref(v);
+	return found;
+}
+
 static void test_use_after_free(void **state)
 {
 	struct fx *fx = *state;
@@ -143,6 +163,17 @@ static void test_use_after_free(void **state)
 	/* hook: asymmetric binding */
 	slot->gmem.file = NULL;
 	assert_int_equal(violations(fx, "use-after-free"), 1);
+	slot->gmem.file = file_of(fx, s.g);
+	assert_int_equal(violations(fx, "use-after-free"), 0);
+	/* hook: an open fd whose object was freed, a VM's or a file's */
+	s.kvm->freed = true;
+	assert_true(reported(fx, "(fd) fd %d refers to a freed object", s.vm));
+	s.kvm->freed = false;
+	file_of(fx, s.g)->freed = true;
+	assert_true(reported(fx, "(fd) fd %d refers to a freed object", s.g));
+	assert_false(reported(fx, "(fd) fd %d refers to a freed object", s.vm));
+	file_of(fx, s.g)->freed = false;
+	assert_int_equal(violations(fx, "use-after-free"), 0);
 }
 
 static void test_binding(void **state)
