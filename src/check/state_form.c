@@ -326,9 +326,9 @@ static void fp_kvm(struct gms_fp *fp, const struct gms_kvm *kvm)
 	for (guint i = 0; slots && i < slots->len; i++)
 		fp_obj(fp, GMS_OBJ_SLOT, slots->pdata[i]);
 	fp_ranges(fp, &kvm->mem_attr, GMS_OBJ_TAG);
-	gms_fp_u64(fp, kvm->sptes ? g_tree_nnodes(kvm->sptes) : 0);
-	if (kvm->sptes)
-		g_tree_foreach(kvm->sptes, fp_spte, fp);
+	/* the tree lives as long as the struct kvm (kvm_main.c, world.c) */
+	gms_fp_u64(fp, g_tree_nnodes(kvm->sptes));
+	g_tree_foreach(kvm->sptes, fp_spte, fp);
 	/* its hardware context: a TD by its TDR, a pKVM VM by its handle */
 	if (kvm->arch->type == GMS_VM_TDX && kvm->arch_page) {
 		const struct gms_td *td = gms_tdx_td(&hw->tdx, kvm->arch_page);
