@@ -307,6 +307,23 @@ static void fp_pkvm_vm(struct gms_fp *fp, const struct gms_pkvm_vm *vm)
 	g_list_free(keys);
 }
 
+/*
+ * pfn 0 is a page like any, so arch_page == 0 does not mean "none": an SNP
+ * VM's context page goes with its ASID (the source of a context move keeps
+ * neither), a TD's TDR stays its own, and no other type has one.
+ */
+static bool has_context_page(const struct gms_kvm *kvm)
+{
+	switch (kvm->arch->type) {
+	case GMS_VM_SNP:
+		return kvm->arch_id != 0;
+	case GMS_VM_TDX:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void fp_kvm(struct gms_fp *fp, const struct gms_kvm *kvm)
 {
 	const GPtrArray *slots = kvm->memslots[0];
@@ -315,7 +332,7 @@ static void fp_kvm(struct gms_fp *fp, const struct gms_kvm *kvm)
 	fp_vm_id(fp, kvm->guest);
 	gms_fp_u64(fp, kvm->arch->type);
 	gms_fp_u64(fp, kvm->arch_id);
-	if (kvm->arch_page)
+	if (has_context_page(kvm))
 		fp_pfn(fp, kvm->arch_page);
 	else
 		gms_fp_u64(fp, 0); /* no context page: no rank is 0 */
@@ -330,7 +347,7 @@ static void fp_kvm(struct gms_fp *fp, const struct gms_kvm *kvm)
 	gms_fp_u64(fp, g_tree_nnodes(kvm->sptes));
 	g_tree_foreach(kvm->sptes, fp_spte, fp);
 	/* its hardware context: a TD by its TDR, a pKVM VM by its handle */
-	if (kvm->arch->type == GMS_VM_TDX && kvm->arch_page) {
+	if (kvm->arch->type == GMS_VM_TDX) {
 		const struct gms_td *td = gms_tdx_td(&hw->tdx, kvm->arch_page);
 
 		if (td)
