@@ -819,7 +819,13 @@ static void test_huge_demote(void **state)
 	gms_tdx_guest_lock(td, GPA_2M + PG(3), true);
 	assert_transition(t, TDX_OPERAND_BUSY, tdh_mem_page_demote, TDR, GPA_2M,
 			  TDX_PS_2M);
-	gms_tdx_guest_lock(td, GPA_2M + PG(3), false); /* KVM's kick */
+	/* the range's first page is in it, the next range's first is not */
+	gms_tdx_guest_lock(td, GPA_2M, true);
+	assert_transition(t, TDX_OPERAND_BUSY, tdh_mem_page_demote, TDR, GPA_2M,
+			  TDX_PS_2M);
+	/* KVM's kick: the vCPU leaves, and comes back elsewhere */
+	gms_tdx_guest_lock(td, GPA_2M, false);
+	gms_tdx_guest_lock(td, 2 * GPA_2M, true);
 	assert_false(gms_tdx_sept_split(td, GPA_2M));
 	assert_transition(t, TDX_SUCCESS, tdh_mem_page_demote, TDR, GPA_2M,
 			  TDX_PS_2M);
