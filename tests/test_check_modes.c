@@ -97,6 +97,22 @@ static void test_bury_touches_its_users(void **state)
 	gms_world_free(w);
 }
 
+/* --check's names, each to its mode; anything else refused */
+static void test_mode_names(void **state)
+{
+	enum gms_check_mode m = GMS_CHECK_FULL;
+
+	(void)state;
+	assert_true(gms_check_mode_parse("incremental", &m));
+	assert_int_equal(m, GMS_CHECK_INCREMENTAL);
+	assert_true(gms_check_mode_parse("full", &m));
+	assert_int_equal(m, GMS_CHECK_FULL);
+	assert_true(gms_check_mode_parse("verify", &m));
+	assert_int_equal(m, GMS_CHECK_VERIFY);
+	assert_false(gms_check_mode_parse("Full", &m));
+	assert_int_equal(m, GMS_CHECK_VERIFY);
+}
+
 /*
  * a reset world is a new one (the explorer resets between replays): what
  * the last run recorded, its observations among them, is gone, not left
@@ -267,6 +283,7 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_touched_is_local),
+		cmocka_unit_test(test_mode_names),
 		cmocka_unit_test(test_bury_touches_its_users),
 		cmocka_unit_test(test_reset_is_new),
 		cmocka_unit_test(test_violations_through_dependencies),

@@ -98,6 +98,15 @@ static void test_observable_state_is_state(void **state)
 		form_of(VM_G "gmem.mmap m gmem=g\ngmem.mmap n gmem=g\n"
 			     "host.write m offset=0 tag=x\n"
 			     "host.read n offset=0\nhost.pin n offset=0\n"));
+	/* which VM a spawned delete names, before it has looked it up */
+	assert_false(form_of("vm.create a\nvm.create b\n"
+			     "host.mmap_anon m size=4K\n"
+			     "memslot.set a slot=0 gpa=0 size=4K uaddr=m\n"
+			     "spawn d memslot.delete a slot=0\n") ==
+		     form_of("vm.create a\nvm.create b\n"
+			     "host.mmap_anon m size=4K\n"
+			     "memslot.set a slot=0 gpa=0 size=4K uaddr=m\n"
+			     "spawn d memslot.delete b slot=0\n"));
 	/* which part of the file a mapping of the same size shows */
 	assert_false(form_of(VM_G "gmem.mmap m gmem=g len=4K\n") ==
 		     form_of(VM_G "gmem.mmap m gmem=g offset=4K len=4K\n"));

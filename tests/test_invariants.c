@@ -121,9 +121,21 @@ static void test_stale_mapping(void **state)
 	struct gms_spte *spte = gms_kvm_lookup_spte(s.kvm, GPA >> 12);
 	u64 good = spte->pfn;
 
+	GPtrArray *v, *objects;
+	g_autofree char *vm = g_strdup_printf("vm #%u", s.kvm->id);
+	g_autofree char *pfn = NULL;
+
 	/* hook: an SPTE pointing at another pfn than the inode holds */
 	spte->pfn = good + 100;
 	assert_int_equal(violations(fx, "stale-mapping"), 1);
+	/* the report names the VM and the page its SPTE maps */
+	v = gms_check_run(fx->w);
+	objects = ((struct gms_violation *)v->pdata[0])->objects;
+	pfn = g_strdup_printf("pfn %" G_GUINT64_FORMAT, good + 100);
+	assert_int_equal(objects->len, 2);
+	assert_string_equal(objects->pdata[0], vm);
+	assert_string_equal(objects->pdata[1], pfn);
+	g_ptr_array_unref(v);
 	spte->pfn = good;
 	/* hook: the attribute flips without a zap (G1) */
 	gms_range_map_store(&s.kvm->mem_attr, GPA >> 12, (GPA >> 12) + 1, 0);

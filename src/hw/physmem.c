@@ -14,12 +14,11 @@ void gms_physmem_init(struct gms_physmem *pm)
 	gms_physmem_set_nodes(pm, 1);
 }
 
+/* @nr_nodes: 1, 2 or 4, as the numa_nodes= knob allows */
 void gms_physmem_set_nodes(struct gms_physmem *pm, unsigned int nr_nodes)
 {
 	u64 chunk;
 
-	if (nr_nodes < 1 || nr_nodes > GMS_MAX_NUMNODES)
-		nr_nodes = 1;
 	pm->nr_nodes = nr_nodes;
 	/* each node's first chunk at or after the last pfn handed out */
 	chunk = (pm->pages->len + (1ULL << GMS_NODE_CHUNK_SHIFT) - 1) >>
