@@ -433,6 +433,7 @@ static void test_pkvm_stage2_target_is_state(void **state)
 	struct gms_run *run;
 	struct gms_pkvm_vm *vm;
 	struct gms_guest_pte *e0, *e1;
+	struct gms_hyp_page *hyp;
 	u64 before, pfn;
 
 	(void)state;
@@ -452,6 +453,14 @@ static void test_pkvm_stage2_target_is_state(void **state)
 	e1->pfn = e0->pfn;
 	e0->pfn = pfn;
 	assert_true(form_now(run->w, NULL) == before);
+	/* and which VM the host stage-2 says a donated page went to */
+	hyp = g_hash_table_lookup(run->w->hw.pkvm.pages,
+				  GSIZE_TO_POINTER(e0->pfn));
+	assert_non_null(hyp);
+	assert_int_equal(hyp->handle, vm->handle);
+	hyp->handle++;
+	assert_true(form_now(run->w, NULL) != before);
+	hyp->handle--;
 	run_free(run, sc);
 }
 

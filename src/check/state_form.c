@@ -481,7 +481,8 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 	}
 	if (pamt) {
 		gms_fp_u64(fp, 1 + pamt->pt);
-		if (pamt->owner)
+		/* a TDR at pfn 0 owns pages too: only an NDA page has none */
+		if (pamt->pt != PT_NDA)
 			fp_pfn(fp, pamt->owner);
 		else
 			gms_fp_u64(fp, 0);
