@@ -81,6 +81,9 @@ static void test_memfd_fallocate(void **state)
 	t = gms_task_punch_hole(fx->w, m, 0, PAGE);
 	assert_int_equal(gms_task_step(fx->w, t), GMS_TASK_DONE);
 	assert_int_equal(t->ret, 0);
+	/* shmem has FMODE_PREAD: a positioned read succeeds (0 bytes here) */
+	assert_int_equal(gms_sys_pread(fx->w, m, 64, 0), 0);
+	assert_int_equal(gms_sys_pwrite(fx->w, m, 64, 0), 0);
 	/* shmem_fallocate()'s modes: no other */
 	assert_int_equal(gms_sys_fallocate(fx->w, m, FALLOC_FL_ZERO_RANGE, 0,
 					   PAGE),
