@@ -98,8 +98,9 @@ static int pkvm_guest_access(struct gms_world *w, struct gms_kvm *kvm, u64 gfn,
 			     u64 pfn, bool is_private)
 {
 	struct gms_pkvm_vm *vm = gms_pkvm_vm(PK(w), kvm->arch_id);
-	struct gms_guest_pte e = vm ? gms_pkvm_guest_pte(vm, gfn) :
-				      (struct gms_guest_pte){ PKVM_NOPAGE, 0 };
+	struct gms_guest_pte e =
+		vm ? gms_pkvm_guest_pte(vm, gfn) :
+		     (struct gms_guest_pte){ .state = PKVM_NOPAGE };
 	u8 want = is_private ? PKVM_PAGE_OWNED : PKVM_PAGE_SHARED_BORROWED;
 
 	return e.state == want && e.pfn == pfn ? 0 : GMS_GUEST_EXCEPTION;
