@@ -341,6 +341,44 @@ static void test_hw_warns_reach_the_world(void **state)
 	g_hash_table_remove(fx->w->hw.rmp.entries, GSIZE_TO_POINTER(7));
 }
 
+/*
+ * scrub (T3): a page the TDX module still owns (PAMT) or that still needs
+ * its WBINVD or MOVDIR64B clear must not be back in the allocator.
+ */
+static void test_tdx_scrub(void **state)
+{
+	struct fx *fx = *state;
+	struct sw s = private_page(fx);
+	struct gms_pamt_entry reg = { .pt = PT_REG, .owner = 1 };
+	u64 pfn = gms_gmem_lookup_folio(file_of(fx, s.g)->inode, 0)->pfn;
+
+	assert_int_equal(gms_sys_fallocate(fx->w, s.g,
+					   FALLOC_FL_KEEP_SIZE |
+						   FALLOC_FL_PUNCH_HOLE,
+					   0, PAGE),
+			 0);
+	assert_int_equal(gms_physmem_page(&fx->w->physmem, pfn)->use,
+			 GMS_PAGE_FREE);
+	assert_int_equal(violations(fx, "scrub"), 0);
+	/* hook: freed while the module still wanted it flushed */
+	g_hash_table_insert(gms_hw_table(&fx->w->hw.tdx.dirty, NULL),
+			    GSIZE_TO_POINTER(pfn),
+			    GUINT_TO_POINTER(GMS_TDX_NEEDS_CLEAR));
+	assert_true(reported(
+		fx,
+		"(T3) pfn %" G_GUINT64_FORMAT
+		" went back to the allocator without the MOVDIR64B clear",
+		pfn));
+	g_hash_table_remove(fx->w->hw.tdx.dirty, GSIZE_TO_POINTER(pfn));
+	/* hook: freed while the PAMT still gives it to a TD */
+	g_hash_table_insert(gms_hw_table(&fx->w->hw.tdx.pamt, g_free),
+			    GSIZE_TO_POINTER(pfn),
+			    g_memdup2(&reg, sizeof(reg)));
+	assert_int_equal(violations(fx, "scrub"), 1);
+	g_hash_table_remove(fx->w->hw.tdx.pamt, GSIZE_TO_POINTER(pfn));
+	assert_int_equal(violations(fx, "scrub"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -356,6 +394,7 @@ int main(void)
 		FX_TEST(test_leak),
 		FX_TEST(test_folio_state),
 		FX_TEST(test_hw_warns_reach_the_world),
+		FX_TEST(test_tdx_scrub),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
