@@ -480,6 +480,7 @@ static void test_tdx_sept_gpa_is_state(void **state)
 	struct gms_run *run;
 	struct gms_td *td;
 	struct gms_sept_entry *e;
+	struct gms_pamt_entry *pamt;
 	u64 before;
 
 	(void)state;
@@ -496,6 +497,14 @@ static void test_tdx_sept_gpa_is_state(void **state)
 						NULL, (gpointer *)&e));
 	g_hash_table_insert(td->sept, GSIZE_TO_POINTER(0), e);
 	assert_true(form_now(run->w, NULL) == before);
+	/* and which TD the PAMT gives the page to */
+	pamt = g_hash_table_lookup(run->w->hw.tdx.pamt,
+				   GSIZE_TO_POINTER(e->hpa_pfn));
+	assert_non_null(pamt);
+	assert_int_equal(pamt->pt, PT_REG);
+	pamt->owner++;
+	assert_true(form_now(run->w, NULL) != before);
+	pamt->owner--;
 	run_free(run, sc);
 }
 
