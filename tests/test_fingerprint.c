@@ -313,6 +313,7 @@ static void test_held_lock_class_is_state(void **state)
 	struct gms_task *t;
 	struct gms_lock_held *h;
 	struct gms_lock *l;
+	struct gms_kvm *kvm;
 	u64 before;
 
 	(void)state;
@@ -327,6 +328,12 @@ static void test_held_lock_class_is_state(void **state)
 	h->class = l->class = GMS_LOCK_MMU;
 	assert_true(form_now(run->w, NULL) != before);
 	h->class = l->class = GMS_LOCK_SLOTS;
+	/* an invalidation in progress makes a fault retry: state too */
+	kvm = run->w->vms->data;
+	kvm->mmu_invalidate_in_progress++;
+	assert_true(form_now(run->w, NULL) != before);
+	kvm->mmu_invalidate_in_progress--;
+	assert_true(form_now(run->w, NULL) == before);
 	run_free(run, sc);
 }
 

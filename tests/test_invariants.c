@@ -270,6 +270,8 @@ static void test_folio_state(void **state)
 	struct fx *fx = *state;
 	struct gms_gmem_inode *inode;
 	struct gms_folio *folio;
+	GPtrArray *v, *objects;
+	char *want;
 	int vm, g;
 	u64 pfn;
 
@@ -295,6 +297,15 @@ static void test_folio_state(void **state)
 	folio = gms_gmem_lookup_folio(inode, 7);
 	folio->pfn++;
 	assert_int_equal(violations(fx, "folio-state"), 1);
+	/* the report names the page */
+	v = gms_check_run(fx->w);
+	assert_int_equal(v->len, 1);
+	want = g_strdup_printf("pfn %" G_GUINT64_FORMAT, folio->pfn);
+	objects = ((struct gms_violation *)v->pdata[0])->objects;
+	assert_int_equal(objects->len, 1);
+	assert_string_equal(objects->pdata[0], want);
+	g_free(want);
+	g_ptr_array_unref(v);
 	folio->pfn--;
 	/* an order-0 folio of a HugeTLB file is a piece of a huge page */
 	folio->huge_order = 0;

@@ -210,7 +210,7 @@ static void test_mlock_oom(void **state)
 	struct fx *fx = *state;
 	int vm = vm_new(fx, GMS_VM_DEFAULT);
 	int g = gmem_new(fx, vm, TOTAL, SHARED_FLAGS);
-	u64 a;
+	u64 a, tag;
 
 	assert_int_equal(map(fx, g, TOTAL, RW, GMS_MAP_SHARED, 0, &a), 0);
 	/* room for one page more than is allocated now: the second fails */
@@ -219,6 +219,8 @@ static void test_mlock_oom(void **state)
 	assert_int_equal(fx->w->physmem.nr_allocated, fx->w->physmem.max_pages);
 	/* the page it got is locked and present: mlock() of it alone is 0 */
 	assert_int_equal(gms_sys_mlock(fx->w, a, PAGE, true), 0);
+	/* a host fault with no page to give: VM_FAULT_OOM, -ENOMEM */
+	assert_int_equal(gms_host_read(fx->w, a + 2 * PAGE, &tag), -ENOMEM);
 }
 
 /*
