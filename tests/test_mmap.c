@@ -221,6 +221,10 @@ static void test_mlock_oom(void **state)
 	assert_int_equal(gms_sys_mlock(fx->w, a, PAGE, true), 0);
 	/* a host fault with no page to give: VM_FAULT_OOM, -ENOMEM */
 	assert_int_equal(gms_host_read(fx->w, a + 2 * PAGE, &tag), -ENOMEM);
+	/* and the in-place series' fault, under the invalidate lock, too */
+	fx->w->policy.convert = GMS_CONVERT_IN_PLACE;
+	assert_int_equal(gms_host_read(fx->w, a + 2 * PAGE, &tag), -ENOMEM);
+	fx->w->policy.convert = GMS_CONVERT_ATTRIBUTES;
 }
 
 /*
