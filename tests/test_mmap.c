@@ -273,7 +273,7 @@ static void test_notifier_overlap_is_half_open(void **state)
 	struct fx *fx = *state;
 	int vm = vm_new(fx, GMS_VM_DEFAULT);
 	struct gms_kvm *kvm = vm_of(fx, vm);
-	u64 a, seq;
+	u64 a, seq, tag;
 
 	assert_int_equal(gms_sys_mmap_anon(fx->w, 4 * PAGE, &a), 0);
 	assert_int_equal(region(fx, vm, 0, 0, 0, 2 * PAGE, a + PAGE, -1, 0), 0);
@@ -285,6 +285,11 @@ static void test_notifier_overlap_is_half_open(void **state)
 	assert_int_equal(kvm->mmu_invalidate_seq, seq);
 	assert_int_equal(gms_sys_munmap(fx->w, a + 2 * PAGE, PAGE), 0);
 	assert_true(kvm->mmu_invalidate_seq > seq);
+	/* munmap() rounds its length up to a page: one byte takes the page */
+	seq = kvm->mmu_invalidate_seq;
+	assert_int_equal(gms_sys_munmap(fx->w, a + PAGE, 1), 0);
+	assert_true(kvm->mmu_invalidate_seq > seq);
+	assert_int_equal(gms_host_read(fx->w, a + PAGE, &tag), -EFAULT);
 }
 
 /*
