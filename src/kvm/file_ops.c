@@ -47,13 +47,14 @@ int gms_sys_fallocate_check(struct gms_world *w, int fd, int mode, s64 offset,
 	struct gms_fd *e = gms_fd_get(w, fd);
 	int r;
 
+	/* no guest_memfd file for the caller unless it gets this far */
+	*f = NULL;
 	if (!e)
 		return -EBADF;
 	r = vfs_fallocate(e, mode, offset, len);
 	if (r)
 		return r;
-	/* a memfd is done here: no guest_memfd file for the caller */
-	*f = NULL;
+	/* a memfd is done here */
 	if (e->kind == GMS_FD_MEMFD)
 		return gms_memfd_fallocate(e, mode, offset, len);
 	*f = e->obj;
