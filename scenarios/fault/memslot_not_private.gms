@@ -5,4 +5,4 @@ host.mmap_anon mem size=4K
 memslot.set vm slot=10 gpa=0xc0000000 size=4K uaddr=mem
 attr.set vm gpa=0xc0000000 size=4K private
 guest.read vm gpa=0xc0000000 => exit:memory_fault gpa=0xc0000000 size=4096 private
-guest.write vm gpa=0xc0000000 tag=x => EFAULT
+guest.write vm gpa=0xc0000000 tag=x => exit:memory_fault gpa=0xc0000000 size=4096 private
