@@ -267,6 +267,25 @@ static void test_snp_unvalidated_is_exception(void **state)
 	assert_int_equal(all_violations(fx), 0);
 }
 
+/*
+ * tdx_sept_split_private_spte(): only a 2M leaf of a live TD splits; any
+ * other request is KVM_BUG_ON(): -EIO and a warning, nothing touched
+ */
+static void test_tdx_split_non_2m_is_a_bug(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_TDX);
+	struct gms_kvm *kvm = gms_fd_get(fx->w, vm)->obj;
+	struct gms_spte leaf = { .gfn = 0x200,
+				 .level = GMS_PG_4K,
+				 .private = true };
+	u32 warned = fx->w->warn_log.count;
+
+	assert_int_equal(kvm->arch->split_private(fx->w, kvm, &leaf), -EIO);
+	assert_int_equal(fx->w->warn_log.count, warned + 1);
+	assert_non_null(strstr(fx->w->warn_log.last, "GMS_PG_2M"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -280,6 +299,7 @@ int main(void)
 		FX_TEST(test_new_folio_is_zeroed),
 		FX_TEST(test_snp_prepare_rmpupdate_fails),
 		FX_TEST(test_snp_unvalidated_is_exception),
+		FX_TEST(test_tdx_split_non_2m_is_a_bug),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -146,7 +146,8 @@ static int tdx_split_private(struct gms_world *w, struct gms_kvm *kvm,
 	u64 tdr = kvm->arch_page, gpa = spte->gfn << GMS_PAGE_SHIFT, err;
 	struct gms_td *td = td_of(w, kvm);
 
-	if (!td || spte->level != GMS_PG_2M)
+	/* KVM_BUG_ON(state != TD_STATE_RUNNABLE || level != PG_LEVEL_2M) */
+	if (GMS_WARN_ON(w, !td || spte->level != GMS_PG_2M))
 		return -EIO;
 	err = tdh_mem_range_block(TDX(w), tdr, gpa, TDX_PS_2M);
 	if (err && err != TDX_GPA_RANGE_ALREADY_BLOCKED)
