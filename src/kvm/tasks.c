@@ -210,12 +210,18 @@ static enum gms_task_status punch_begin(struct gms_world *w, struct gms_task *t)
 	pt->f = f;
 	pt->start = (u64)pt->offset >> GMS_PAGE_SHIFT;
 	pt->end = (u64)(pt->offset + pt->len) >> GMS_PAGE_SHIFT;
-	/* hugetlb=allowed: the HT code's kvm_gmem_split_private() */
+	/*
+	 * hugetlb=allowed: the HT code's kvm_gmem_split_private(). Nothing in
+	 * the model splits here: a punch is aligned to the file's page size
+	 * (gms_gmem_fallocate_check()) and a huge leaf to its folio
+	 * (level_fits()), so no leaf crosses the punch's edges. The error
+	 * path stays in the series' order for a model where one can.
+	 */
 	r = gms_gmem_split_private(f->inode, pt->start, pt->end);
 	if (r) {
 		gms_lock_release(w, &t->lock, GMS_LOCK_INVALIDATE, f->inode);
 		gms_gmem_file_put(w, f);
-		t->ret = r;
+		t->ret = r; /* the split's error */
 		return GMS_TASK_DONE;
 	}
 	gms_gmem_invalidate_begin(w, f->inode, pt->start, pt->end);
