@@ -63,6 +63,15 @@ static void test_allocation_order_is_not_state(void **state)
 	/* a tag is a name: which one was written does not matter */
 	assert_true(form_of(VM_G SLOT "guest.write a gpa=1M tag=x\n") ==
 		    form_of(VM_G SLOT "guest.write a gpa=1M tag=y\n"));
+	/* a fault between begin and get_pfn has sampled no page yet */
+	assert_true(form_of(VM_G SLOT "gmem.allocate g offset=0 len=4K\n"
+				      "gmem.allocate g offset=4K len=4K\n"
+				      "spawn f guest.read a gpa=1M\n"
+				      "step f\n") ==
+		    form_of(VM_G SLOT "gmem.allocate g offset=4K len=4K\n"
+				      "gmem.allocate g offset=0 len=4K\n"
+				      "spawn f guest.read a gpa=1M\n"
+				      "step f\n"));
 }
 
 static void test_observable_state_is_state(void **state)

@@ -436,9 +436,9 @@ static void fp_vma(struct gms_fp *fp, const struct gms_vma *vma)
 	gms_fp_u64(fp, vma->kind | vma->prot << 2 | (u64)vma->freed << 8);
 	fp_obj(fp, GMS_OBJ_FILE, vma->file);
 	gms_fp_u64(fp, vma->pgoff);
-	gms_fp_u64(fp, vma->ptes ? g_tree_nnodes(vma->ptes) : 0);
-	if (vma->ptes)
-		g_tree_foreach(vma->ptes, fp_pte, fp);
+	/* the tree lives as long as the VMA's shell (mm.c) */
+	gms_fp_u64(fp, g_tree_nnodes(vma->ptes));
+	g_tree_foreach(vma->ptes, fp_pte, fp);
 }
 
 static gconstpointer hw_lookup(GHashTable *t, u64 pfn)
@@ -457,8 +457,13 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 	const struct gms_pamt_entry *pamt = hw_lookup(w->hw.tdx.pamt, pfn);
 	const struct gms_hyp_page *hyp = hw_lookup(w->hw.pkvm.pages, pfn);
 
-	if (!p) {
-		gms_fp_u64(fp, 0);
+	/*
+	 * Every pfn the form reaches is one physmem handed out: a record that
+	 * names a frame beyond it names a frame by number (as a fault's
+	 * unsampled pfn 0 once did), which splits states by allocation order.
+	 */
+	if (GMS_WARN_ON(w, !p)) {
+		gms_fp_u64(fp, 0); /* no page: a page's record starts at 1 */
 		return;
 	}
 	gms_fp_u64(fp, 1 + p->use);

@@ -596,6 +596,9 @@ static void fault_fingerprint(struct gms_fp *fp, const struct gms_task *t)
 	gms_fp_obj(fp, GMS_OBJ_SLOT, f->slot);
 	/* the sequence only grows: what matters is whether it moved since */
 	gms_fp_u64(fp, ft->kvm ? ft->kvm->mmu_invalidate_seq - f->mmu_seq : 0);
+	/* begin zeroed the spte, and get_pfn has not filled it in yet */
+	if (t->step == F_GET_PFN)
+		return;
 	gms_fp_u64(fp, f->spte.gfn);
 	gms_fp_pfn(fp, f->spte.pfn);
 	gms_fp_u64(fp, f->spte.private | f->spte.source << 1);
