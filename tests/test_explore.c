@@ -171,5 +171,7 @@ int main(void)
 		cmocka_unit_test(test_jobs_is_checked),
 	};
 
+	/* a model bug in a searched world (the form's own included) is fatal */
+	g_log_set_always_fatal(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
