@@ -98,11 +98,6 @@ assert [s["actual"] for s in r["steps"]] == ["ok", "ok", "EINVAL"], r["steps"]
 assert r["steps"][2]["expected"] == "ESPIPE" and r["steps"][2]["ok"] is False
 PY
 has dot "$tmp/fail.dot" '^digraph gmemsim'
-
-# a bare errno is not an exit: KVM_RUN's EFAULT with KVM_EXIT_MEMORY_FAULT is exit:memory_fault
-printf 'vm.create a type=sw_protected\nhost.mmap_anon m size=4K\nmemslot.set a slot=0 gpa=0 size=4K uaddr=m\nattr.set a gpa=0 size=4K private\nguest.read a gpa=0 => EFAULT\n' > "$tmp/exit.gms"
-check errno-not-exit 1 "$g" run "$tmp/exit.gms"
-has errno-not-exit "$tmp/out" 'line 5: wrong outcome: expected EFAULT, got exit:memory_fault'
 has dot-pins "$tmp/fail.dot" 'file[0-9]+ -> kvm[0-9]+ \[label="pins"'
 
 # a negative scenario passes, and its JSON names the violation

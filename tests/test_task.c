@@ -203,6 +203,30 @@ static void test_step_starts_unblocked(void **state)
 	assert_int_equal(t->ret, 0);
 }
 
+/*
+ * A fault task whose memslot's host memory is gone fails as KVM_RUN does:
+ * hva_to_pfn() finds no VMA, kvm_handle_error_pfn() returns a bare -EFAULT,
+ * and run->exit_reason says nothing of a memory fault (only guest_memfd's
+ * faults prepare one). The task's exit must not keep a stale reason.
+ */
+static void test_fault_task_bare_efault(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	u64 mem;
+	struct gms_task *t;
+
+	assert_int_equal(gms_sys_mmap_anon(fx->w, 4 * PAGE, &mem), 0);
+	assert_int_equal(region(fx, vm, 0, 0, 1 << 20, 2 * PAGE, mem, 0, 0), 0);
+	assert_int_equal(gms_sys_munmap(fx->w, mem, 4 * PAGE), 0);
+	t = gms_task_guest_access(fx->w, vm, 1 << 20, GMS_ACCESS_DEFAULT, false,
+				  0);
+	assert_int_equal(gms_task_step(fx->w, t), GMS_TASK_RAN);
+	assert_int_equal(gms_task_step(fx->w, t), GMS_TASK_DONE);
+	assert_int_equal(t->ret, -EFAULT);
+	assert_int_equal(t->exit.reason, GMS_EXIT_NONE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -212,6 +236,7 @@ int main(void)
 		FX_TEST(test_pending_is_any_task),
 		FX_TEST(test_no_deadlock_when_one_can_finish),
 		FX_TEST(test_step_starts_unblocked),
+		FX_TEST(test_fault_task_bare_efault),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

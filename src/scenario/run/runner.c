@@ -289,12 +289,7 @@ static bool outcome_matches(const struct gms_outcome *o,
 		if (o->has_offset &&
 		    (!res->has_offset || res->offset != o->offset))
 			return false;
-		/*
-		 * a bare errno: KVM_RUN's EFAULT with a memory fault exit is
-		 * exit:memory_fault, which userspace handles differently
-		 */
-		return res->err == o->err && !res->sigbus &&
-		       res->exit == GMS_EXIT_NONE;
+		return res->err == o->err && !res->sigbus;
 	case GMS_OUT_SIGBUS:
 		return res->sigbus;
 	case GMS_OUT_SIGSEGV:
