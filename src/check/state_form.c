@@ -137,7 +137,7 @@ static u64 obj_key(enum gms_obj_kind kind, const void *obj)
 static void fp_obj(struct gms_fp *fp, enum gms_obj_kind kind, const void *obj)
 {
 	if (!obj) {
-		gms_fp_u64(fp, 0);
+		gms_fp_u64(fp, 0); /* no object: ranks start at 1 */
 		return;
 	}
 	ref(fp, kind, obj_key(kind, obj), obj);
@@ -482,7 +482,8 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 		gms_fp_u64(fp, rmp->asid);
 		gms_fp_u64(fp, rmp->gpa);
 	} else {
-		gms_fp_u64(fp, 0);
+		gms_fp_u64(fp,
+			   0); /* no RMP entry: a present one's head is odd */
 	}
 	if (pamt) {
 		gms_fp_u64(fp, 1 + pamt->pt);
