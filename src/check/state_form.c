@@ -482,8 +482,8 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 		gms_fp_u64(fp, rmp->asid);
 		gms_fp_u64(fp, rmp->gpa);
 	} else {
-		gms_fp_u64(fp,
-			   0); /* no RMP entry: a present one's head is odd */
+		/* a present entry's head is odd */
+		gms_fp_u64(fp, 0); /* no RMP entry */
 	}
 	if (pamt) {
 		gms_fp_u64(fp, 1 + pamt->pt);
@@ -494,7 +494,8 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 			gms_fp_u64(fp, 0);
 		gms_fp_u64(fp, pamt->bepoch | (u64)pamt->size << 60);
 	} else {
-		gms_fp_u64(fp, 0);
+		/* a present entry's head is 1 + its page type */
+		gms_fp_u64(fp, 0); /* no PAMT entry */
 	}
 	gms_fp_u64(fp, GPOINTER_TO_UINT(hw_lookup(w->hw.tdx.dirty, pfn)));
 	gms_fp_u64(fp, (u64)gms_hw_table_contains(w->hw.tdx.poisoned,
