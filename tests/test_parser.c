@@ -459,6 +459,25 @@ static void test_uapi_verdicts(void **state)
 		GMS_FAIL);
 	assert_non_null(strstr(reason, "left=4096 (expected 0)"));
 	g_free(reason);
+	/* a wrong errno is the difference, not the left= it leaves */
+	assert_int_equal(verdict_of("vm.create a\nvm.pre_fault a gpa=0 size=4K "
+				    "left=0\n",
+				    &reason, NULL),
+			 GMS_FAIL);
+	assert_string_equal(reason,
+			    "line 2: wrong outcome: expected ok, got ENOENT");
+	g_free(reason);
+	/* with the errno expected, left= is still compared */
+	assert_int_equal(verdict_of("vm.create a\nvm.pre_fault a gpa=0 size=4K "
+				    "left=0 => ENOENT\n",
+				    &reason, NULL),
+			 GMS_FAIL);
+	assert_non_null(strstr(reason, "left=4096 (expected 0)"));
+	g_free(reason);
+	assert_int_equal(verdict_of("vm.create a\nvm.pre_fault a gpa=0 size=4K "
+				    "left=4K => ENOENT\n",
+				    NULL, NULL),
+			 GMS_PASS);
 }
 
 static void test_runner_verdicts(void **state)
