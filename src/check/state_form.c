@@ -510,7 +510,8 @@ static void fp_page(struct gms_fp *fp, u64 pfn)
 		gms_fp_u64(fp, hyp->handle);
 		gms_fp_u64(fp, hyp->gfn);
 	} else {
-		gms_fp_u64(fp, 0);
+		/* a present entry's head is 1 + its host state */
+		gms_fp_u64(fp, 0); /* no pKVM page entry */
 	}
 }
 
