@@ -116,6 +116,10 @@ static void test_observable_state_is_state(void **state)
 			     "host.mmap_anon m size=4K\n"
 			     "memslot.set a slot=0 gpa=0 size=4K uaddr=m\n"
 			     "spawn d memslot.delete b slot=0\n"));
+	/* the file's flags: only one of the two can be mapped later */
+	assert_false(form_of("vm.create a\ngmem.create g vm=a size=8K\n") ==
+		     form_of("vm.create a\ngmem.create g vm=a size=8K "
+			     "flags=mmap\n"));
 	/* which part of the file a mapping of the same size shows */
 	assert_false(form_of(VM_G "gmem.mmap m gmem=g len=4K\n") ==
 		     form_of(VM_G "gmem.mmap m gmem=g offset=4K len=4K\n"));

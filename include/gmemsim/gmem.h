@@ -186,8 +186,7 @@ u64 gms_gmem_write_flag_supported(const struct gms_world *w);
 s64 gms_gmem_write_iter(struct gms_world *w, struct gms_gmem_file *f, u64 pos,
 			u64 count);
 /* default_llseek() under write=populate; -ESPIPE without it */
-s64 gms_gmem_llseek(struct gms_world *w, struct gms_gmem_file *f, s64 offset,
-		    int whence);
+s64 gms_gmem_llseek(struct gms_gmem_file *f, s64 offset, int whence);
 
 /*
  * uffd= (src/model/gmem_uffd.c): the fault's hand-off to a userfaultfd

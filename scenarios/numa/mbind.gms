@@ -21,6 +21,10 @@ expect.mempolicy m offset=0 mode=default nodes=none
 expect.mempolicy m offset=8K mode=default
 # an invalid mode (999) is EINVAL (sanitize_mpol_flags(): mode >= MPOL_MAX)
 host.mbind m mode=999 nodes=0 len=4K => EINVAL
+# an empty range does nothing and succeeds before the policy is built (do_mbind():
+# end == start), even one that mpol_new() would refuse (bind with no node)
+host.mbind m mode=bind offset=0 len=0
+expect.mempolicy m offset=0 mode=default
 gmem.munmap m
 gmem.close g
 vm.close vm

@@ -158,7 +158,7 @@ s64 gms_sys_lseek(struct gms_world *w, int fd, s64 offset, int whence)
 	if (whence < 0 || whence > GMS_SEEK_MAX)
 		return -EINVAL;
 	if (writable_gmem(w, e))
-		return gms_gmem_llseek(w, e->obj, offset, whence);
+		return gms_gmem_llseek(e->obj, offset, whence);
 	return e->kind == GMS_FD_GMEM ? -ESPIPE : 0;
 }
 

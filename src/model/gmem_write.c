@@ -12,7 +12,8 @@
  *
  * Simplifications: the bytes written are zeros (a target's write() carries
  * no payload), and i_rwsem, which generic_perform_write() runs under, is
- * not one of the model's locks.
+ * not one of the model's locks. file_ops.c calls .write_iter and .llseek
+ * only under write=populate (writable_gmem()), as only the series has them.
  */
 #include "gmem_internal.h"
 
@@ -60,8 +61,6 @@ s64 gms_gmem_write_iter(struct gms_world *w, struct gms_gmem_file *f, u64 pos,
 {
 	u64 written = 0;
 
-	if (w->policy.write != GMS_WRITE_POPULATE)
-		return -ENOTTY;
 	while (written < count) {
 		u64 len = MIN(count - written,
 			      GMS_PAGE_SIZE -
@@ -79,13 +78,10 @@ s64 gms_gmem_write_iter(struct gms_world *w, struct gms_gmem_file *f, u64 pos,
 }
 
 /* mirrors: default_llseek(), the series' .llseek */
-s64 gms_gmem_llseek(struct gms_world *w, struct gms_gmem_file *f, s64 offset,
-		    int whence)
+s64 gms_gmem_llseek(struct gms_gmem_file *f, s64 offset, int whence)
 {
 	s64 pos;
 
-	if (w->policy.write != GMS_WRITE_POPULATE)
-		return -ESPIPE;
 	if (whence == 1)
 		pos = (s64)f->f_pos + offset;
 	else if (whence == 2)

@@ -40,9 +40,10 @@ void gms_exec_host_mbind(struct gms_runner *r, const struct gms_stmt *s,
 	u64 len = gms_stmt_num(s, "len", h->len > off ? h->len - off : 0);
 	u64 addr = gms_mapping_addr(h, off);
 
-	gms_result_set(res, gms_target_mbind(r->t, addr, len,
-					     (int)gms_stmt_num(s, "mode", 0),
-					     stmt_nodemask(s)));
+	gms_result_set_status(res,
+			      gms_target_mbind(r->t, addr, len,
+					       (int)gms_stmt_num(s, "mode", 0),
+					       stmt_nodemask(s)));
 }
 
 void gms_exec_expect_mempolicy(struct gms_runner *r, const struct gms_stmt *s,

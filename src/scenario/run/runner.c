@@ -79,6 +79,20 @@ void gms_result_set(struct gms_result *res, s64 ret)
 		res->err = (int)-ret;
 }
 
+/*
+ * For a call whose success is 0 (mbind(), ...): a positive return is no
+ * outcome the kernel has, so it is reported as a difference, not as ok.
+ */
+void gms_result_set_status(struct gms_result *res, s64 ret)
+{
+	gms_result_set(res, ret);
+	if (ret > 0)
+		gms_result_mismatch(res,
+				    "returned %" G_GINT64_FORMAT
+				    " (expected 0 or -errno)",
+				    ret);
+}
+
 void gms_result_exit(struct gms_result *res, const struct gms_vcpu_exit *exit)
 {
 	res->exit = exit->reason;

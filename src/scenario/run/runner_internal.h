@@ -73,6 +73,7 @@ void gms_result_mismatch(struct gms_result *res, const char *fmt, ...)
 	G_GNUC_PRINTF(2, 3);
 /* Record a target's return value: -errno, -GMS_ESIGBUS or -GMS_EUNSUPPORTED. */
 void gms_result_set(struct gms_result *res, s64 ret);
+void gms_result_set_status(struct gms_result *res, s64 ret);
 /* Record the vCPU's exit, with its details. */
 void gms_result_exit(struct gms_result *res, const struct gms_vcpu_exit *exit);
 /* The op needs the model's internals (expect.*): say so on the kernel. */
