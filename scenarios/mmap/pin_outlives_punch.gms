@@ -11,6 +11,11 @@ expect.page g offset=0 present=0
 host.read m offset=0 => zero
 host.unpin m offset=0
 host.unpin m offset=0 => EINVAL
+# a pin names a page by any address inside it, as the page GUP returned does
+host.write m offset=4K tag=again
+host.pin m offset=0x1010
+host.unpin m offset=0x1ff8
+host.unpin m offset=4K => EINVAL
 gmem.munmap m
 gmem.close g
 vm.close vm

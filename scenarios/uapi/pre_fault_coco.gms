@@ -15,3 +15,6 @@ gmem.create tg vm=t size=8K
 memslot.set t slot=0 gpa=0 size=8K gmem=tg
 attr.set t gpa=0 size=8K private
 vm.pre_fault t gpa=0 size=4K => EOPNOTSUPP
+vm.finalize t
+vm.pre_fault t gpa=0 size=4K left=0
+expect.page tg offset=0 present=1
