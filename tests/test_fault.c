@@ -243,6 +243,28 @@ static void test_snp_prepare_rmpupdate_fails(void **state)
 }
 
 /*
+ * sev_guest_init() with no page left for the SNP context: -ENOMEM, and the
+ * ASID it took is given back (its error path's sev_asid_free()): waiting
+ * for the flush that makes it reusable, as any freed ASID, so the next SNP
+ * VM gets the next one.
+ */
+static void test_snp_init_enomem_frees_asid(void **state)
+{
+	struct fx *fx = *state;
+	struct gms_physmem *pm = &fx->w->physmem;
+	u64 max = pm->max_pages;
+	struct gms_kvm *kvm;
+
+	pm->max_pages = pm->nr_allocated + pm->reserved;
+	assert_int_equal(gms_sys_create_vm(fx->w, fx->kvm, GMS_VM_SNP),
+			 -ENOMEM);
+	pm->max_pages = max;
+	assert_int_equal(fx->w->hw.snp.state[1], ASID_NEEDS_FLUSH);
+	kvm = gms_fd_get(fx->w, vm_new(fx, GMS_VM_SNP))->obj;
+	assert_int_equal(kvm->arch_id, 2);
+}
+
+/*
  * A private page faulted in after the launch is assigned to the guest but not
  * validated: the guest's access takes #VC (hw_models.md 1.3), an exception at
  * the access's gpa, no KVM exit; once validated the access completes.
@@ -298,6 +320,7 @@ int main(void)
 		FX_TEST(test_explicit_conversion),
 		FX_TEST(test_new_folio_is_zeroed),
 		FX_TEST(test_snp_prepare_rmpupdate_fails),
+		FX_TEST(test_snp_init_enomem_frees_asid),
 		FX_TEST(test_snp_unvalidated_is_exception),
 		FX_TEST(test_tdx_split_non_2m_is_a_bug),
 	};

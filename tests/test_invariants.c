@@ -261,8 +261,8 @@ static void test_leak(void **state)
 
 /*
  * folio-state (hugetlb=allowed): a whole huge folio and its split pieces
- * hold; a piece at the wrong pfn, an order-0 folio of no huge page, a
- * host pte on a large folio, and a huge page back in the pool under a
+ * hold; a piece at the wrong pfn, a whole folio off its alignment, an
+ * order-0 folio of no huge page, a host pte on a large folio, and a huge page back in the pool under a
  * live piece each break it
  */
 static void test_folio_state(void **state)
@@ -291,6 +291,10 @@ static void test_folio_state(void **state)
 	gms_physmem_page(&fx->w->physmem, folio->pfn + 5)->mapcount++;
 	assert_int_equal(violations(fx, "folio-state"), 1);
 	gms_physmem_page(&fx->w->physmem, folio->pfn + 5)->mapcount--;
+	/* a whole huge folio sits on an aligned huge page */
+	folio->pfn++;
+	assert_int_equal(violations(fx, "folio-state"), 1);
+	folio->pfn--;
 	/* split: 512 pieces of one huge page, each at its own pfn */
 	gms_page_cache_split(&inode->pages, folio);
 	assert_int_equal(violations(fx, "folio-state"), 0);

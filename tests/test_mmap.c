@@ -116,6 +116,9 @@ static void test_mapping_holds_file_and_split(void **state)
 	assert_int_equal(f->f_count, 1);
 	assert_int_equal(gms_sys_munmap(fx->w, a + PAGE, PAGE), 0);
 	assert_int_equal(g_tree_nnodes(fx->w->mm.vmas), 2);
+	/* two vmas, each its own object: reports name them apart */
+	assert_int_not_equal(gms_mm_find_vma(fx->w, a)->id,
+			     gms_mm_find_vma(fx->w, a + 2 * PAGE)->id);
 	assert_int_equal(f->f_count, 2);
 	assert_int_equal(gms_host_read(fx->w, a + PAGE, &tag), -EFAULT);
 	assert_int_equal(gms_host_read(fx->w, a + 3 * PAGE, &tag), 0);

@@ -11,3 +11,7 @@ memslot.set vm slot=4 gpa=8M size=32K uaddr=mem => EINVAL
 memslot.set vm slot=4 gpa=8M size=16K uaddr=mem flags=log_dirty_pages
 memslot.move vm slot=4 gpa=16M
 memslot.set vm slot=5 gpa=16M size=4K => EEXIST
+# the moved slot serves the guest at its new address, and nothing is left at the old one
+host.write mem offset=0 tag=moved
+guest.read vm gpa=16M => tag:moved
+guest.read vm gpa=8M => exit:mmio

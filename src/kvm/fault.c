@@ -594,8 +594,11 @@ static void fault_fingerprint(struct gms_fp *fp, const struct gms_task *t)
 		return;
 	gms_fp_u64(fp, f->gfn);
 	gms_fp_obj(fp, GMS_OBJ_SLOT, f->slot);
-	/* the sequence only grows: what matters is whether it moved since */
-	gms_fp_u64(fp, ft->kvm ? ft->kvm->mmu_invalidate_seq - f->mmu_seq : 0);
+	/*
+	 * The sequence only grows: what matters is whether it moved since.
+	 * Past begin, the task holds its VM until fault_done() ends it.
+	 */
+	gms_fp_u64(fp, ft->kvm->mmu_invalidate_seq - f->mmu_seq);
 	/* begin zeroed the spte, and get_pfn has not filled it in yet */
 	if (t->step == F_GET_PFN)
 		return;

@@ -154,10 +154,14 @@ static void exec_step(struct gms_runner *r, const struct gms_stmt *s,
 	run_steps(r, t, s->count, res);
 }
 
-/* The task's own outcome, as its op outside a task would report it. */
+/*
+ * The task's own outcome, as its op outside a task would report it. Every
+ * op a task runs succeeds with 0 (a read's data is its value, not its
+ * return), so a positive return is reported, not taken for success.
+ */
 static void task_result(const struct gms_task *t, struct gms_result *res)
 {
-	gms_result_set(res, t->ret);
+	gms_result_set_status(res, t->ret);
 	gms_result_exit(res, &t->exit);
 	res->has_value = t->has_value;
 	res->value = t->value;
