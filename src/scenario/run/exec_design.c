@@ -16,7 +16,8 @@ void gms_exec_gmem_convert(struct gms_runner *r, const struct gms_stmt *s,
 				   gms_stmt_num(s, "offset", 0),
 				   gms_stmt_num(s, "len", 0),
 				   gms_stmt_num(s, "to", 0), &error_offset);
-	gms_result_set(res, ret);
+	/* the ioctl returns 0 or -errno: a positive return is a difference */
+	gms_result_set_status(res, ret);
 	/* KVM_SET_MEMORY_ATTRIBUTES2 writes error_offset back on -EAGAIN */
 	if (ret == -EAGAIN) {
 		res->has_offset = true;
