@@ -2,7 +2,8 @@
 # on a page that is in the page cache but not mapped (VM_FAULT_UFFD_MINOR); UFFDIO_CONTINUE
 # maps that page (a second CONTINUE is EEXIST, one without a folio EFAULT). A page not in the
 # cache faults in as usual. MISSING is refused (EINVAL) until the series' 15/17; so is a file
-# without INIT_SHARED (kvm_gmem_can_userfault()).
+# without INIT_SHARED (kvm_gmem_can_userfault()). The page CONTINUE zeroed is uptodate from
+# then on: what the handler's mapping stores there another mapping reads, not zeroed again.
 # Source: "[PATCH RFC 14/17] KVM: guest_memfd: implement userfaultfd minor mode"
 # (20260127192936.1250096-15-rppt@kernel.org); upstream-2026-11.md 2 (mm-new, not merged).
 policy uffd=minor
@@ -19,6 +20,10 @@ host.read m offset=0 => uffd:minor
 host.uffd_continue m offset=0
 host.read m offset=0 => zero
 host.uffd_continue m offset=0 => EEXIST
+host.write m offset=0 tag=cc
+gmem.mmap m2 gmem=g
+host.read m2 offset=0 => tag:cc
+gmem.munmap m2
 host.uffd_continue m offset=4K => EFAULT
 host.write m offset=4K tag=aa
 host.read m offset=4K => tag:aa
