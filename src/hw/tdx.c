@@ -1017,7 +1017,8 @@ u64 tdh_phymem_page_reclaim(struct gms_tdx *tdx, u64 pfn)
 			td->chldcnt -= n;
 		tdx_check_td(tdx, td);
 	}
-	for (u64 i = 0; i < n; i++)
-		tdx_check_dirty(tdx, pfn + i); /* and the page is NDA */
+	/* the assertion's own index, apart from the store loop above */
+	for (u64 j = 0; j < n; j++)
+		tdx_check_dirty(tdx, pfn + j); /* and the page is NDA */
 	return TDX_SUCCESS;
 }

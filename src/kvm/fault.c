@@ -422,9 +422,7 @@ static enum gms_task_status fault_done(struct gms_world *w, struct gms_task *t,
 {
 	struct fault_task *ft = t->ctx;
 
-	if (ft->holds_page)
-		gms_physmem_put(&w->physmem, ft->fault.spte.pfn);
-	ft->holds_page = false;
+	/* no page held here: map drops get_pfn's reference, whatever it returns */
 	if (ft->srcu)
 		gms_lock_release(w, &t->lock, GMS_LOCK_SRCU, ft->kvm);
 	ft->srcu = false;

@@ -148,9 +148,8 @@ int gms_kvm_split_leaf(struct gms_kvm *kvm, u64 gfn)
 
 		child.gfn = copy.gfn + i * n;
 		child.pfn = copy.pfn + i * n;
+		/* only private leaves split: they map guest_memfd, not an hva */
 		child.index = copy.index + i * n;
-		if (child.source == GMS_SPTE_HVA)
-			child.hva = copy.hva + ((i * n) << GMS_PAGE_SHIFT);
 		gms_kvm_install_spte(kvm, &child);
 	}
 	/* a 1G leaf splits to 2M ones; the one covering @gfn goes on to 4K */
