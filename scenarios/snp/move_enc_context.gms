@@ -1,8 +1,8 @@
 # Intra-host migration: the destination takes over the source's ASID and context, so
 # one ASID serves two struct kvm in turn; the source's RMP entries now carry an ASID the
 # destination owns. The ASID is freed once, with the destination. A source fd that is
-# no open file is EBADF (fdget() finds nothing) before any check of the VMs; a VM fd of
-# another type is EINVAL.
+# no open file, or a file that is not a VM (file_is_kvm()), is EBADF before any check of
+# the VMs; a VM fd of another type is EINVAL.
 # Source: seed 003 (intra-host migration sharing an ASID); sev_vm_move_enc_context_from().
 vm.create src type=snp
 vm.create dst type=snp
@@ -17,6 +17,7 @@ vm.create gone type=snp
 vm.close gone
 vm.move_enc_context dst from=gone => EBADF
 vm.move_enc_context dst from=other => EINVAL
+vm.move_enc_context dst from=g => EBADF
 vm.move_enc_context dst from=src
 expect.vm dst asid=1
 expect.vm src asid=0

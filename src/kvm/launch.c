@@ -250,9 +250,10 @@ int gms_sys_move_enc_context(struct gms_world *w, int dst_fd, int src_fd)
 	dst = gms_fdget_obj(w, dst_fd, GMS_FD_VM, -ENOTTY, &r);
 	if (!dst)
 		return r;
-	src = gms_fdget_obj(w, src_fd, GMS_FD_VM, -ENOTTY, &r);
+	/* fd_empty() and !file_is_kvm() are both -EBADF */
+	src = gms_fdget_obj(w, src_fd, GMS_FD_VM, -EBADF, &r);
 	if (!src)
-		return r == -ENOTTY ? -EINVAL : r;
+		return r;
 	if (dst == src || dst->arch->type != GMS_VM_SNP ||
 	    src->arch->type != GMS_VM_SNP || !src->arch_id)
 		return -EINVAL;
