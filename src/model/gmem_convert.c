@@ -185,7 +185,7 @@ int gms_gmem_convert(struct gms_world *w, struct gms_gmem_file *f, u64 offset,
 	if (!to_private && gms_gmem_split_private(inode, start, end)) {
 		gms_lock_release(w, &w->sync, GMS_LOCK_INVALIDATE, inode);
 		*error_offset = offset;
-		return -EAGAIN;
+		return -EAGAIN; /* the split failed */
 	}
 	gms_gmem_invalidate_begin_filter(
 		inode, start, end, GMS_FILTER_SHARED | GMS_FILTER_PRIVATE);
