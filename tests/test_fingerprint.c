@@ -143,6 +143,15 @@ static void test_observable_state_is_state(void **state)
 			"spawn t attr.set a gpa=1M size=4K private\n") ==
 		form_of(VM_G SLOT
 			"spawn t attr.set a gpa=1M size=4K private flags=1\n"));
+	/* how much a task in flight will change: 4K or 8K made private */
+	assert_false(form_of(VM_G SLOT
+			     "spawn t attr.set a gpa=1M size=4K private\n") ==
+		     form_of(VM_G SLOT
+			     "spawn t attr.set a gpa=1M size=8K private\n"));
+	/* which page a punch in flight will free: the first or the second */
+	assert_false(
+		form_of(VM_G SLOT "spawn t gmem.punch g offset=0 len=4K\n") ==
+		form_of(VM_G SLOT "spawn t gmem.punch g offset=4K len=4K\n"));
 	/* a task in flight, and how far it got */
 	assert_false(
 		form_of(VM_G SLOT "spawn t gmem.punch g offset=0 len=4K\n") ==
@@ -312,6 +321,48 @@ static void test_unreached_page_is_state(void **state)
 }
 
 /*
+ * A reference count is state even where no object the form reaches holds
+ * the reference (what a missing fput() or iput() leaves): the last close
+ * then frees nothing, and the leak check at the end reports the file or
+ * inode still alive. A form without the counts would merge a world that
+ * leaked a reference with one that did not. A freed inode something still
+ * names (a stale SPTE) is not a live one either: use-after-free reads it.
+ */
+static void test_reference_counts_are_state(void **state)
+{
+	const char *text = VM_G SLOT "guest.write a gpa=1M tag=x\n";
+	struct gms_scenario *sc;
+	struct gms_run *run;
+	struct gms_kvm *kvm;
+	struct gms_spte *s = NULL;
+	struct gms_gmem_inode *inode;
+	struct gms_gmem_file *f;
+	u64 before;
+
+	(void)state;
+	run = run_passing(text, &sc);
+	kvm = run->w->vms->data;
+	g_tree_foreach(kvm->sptes, first_spte, &s);
+	assert_non_null(s);
+	assert_int_equal(s->source, GMS_SPTE_GMEM);
+	inode = s->inode;
+	assert_int_equal(g_list_length(inode->files), 1);
+	f = inode->files->data;
+	before = form_now(run->w, NULL);
+	f->f_count++;
+	assert_true(form_now(run->w, NULL) != before);
+	f->f_count--;
+	inode->i_count++;
+	assert_true(form_now(run->w, NULL) != before);
+	inode->i_count--;
+	inode->freed = true;
+	assert_true(form_now(run->w, NULL) != before);
+	inode->freed = false;
+	assert_true(form_now(run->w, NULL) == before);
+	run_free(run, sc);
+}
+
+/*
  * Which lock a task holds across its steps is state: slots_lock and mmu_lock
  * of one VM block different operations (a fault waits for mmu_lock, a second
  * memslot change for slots_lock), so a task that held one is not a task that
@@ -424,6 +475,19 @@ static void test_tdx_page_marks_are_state(void **state)
 	assert_true(form_now(run->w, NULL) != before);
 	g_hash_table_remove(run->w->hw.tdx.dirty, GSIZE_TO_POINTER(s->pfn));
 	assert_true(form_now(run->w, NULL) == clean);
+	/*
+	 * a key flushed by TDH.MNG.VPFLUSHDONE and still waiting for
+	 * TDH.PHYMEM.CACHE.WB is not one already written back: the next
+	 * CACHE.WB succeeds on the first, finds no HKID ready on the second
+	 */
+	run->w->hw.tdx.kot[1] = KOT_FLUSHED;
+	before = form_now(run->w, NULL);
+	run->w->hw.tdx.wbinvd_pending[1] = true;
+	assert_true(form_now(run->w, NULL) != before);
+	assert_int_equal(tdh_phymem_cache_wb(&run->w->hw.tdx), TDX_SUCCESS);
+	assert_true(form_now(run->w, NULL) == before);
+	run->w->hw.tdx.kot[1] = KOT_FREE;
+	assert_true(form_now(run->w, NULL) == clean);
 	run_free(run, sc);
 }
 
@@ -473,6 +537,14 @@ static void test_pkvm_stage2_target_is_state(void **state)
 	e1->pfn = e0->pfn;
 	e0->pfn = pfn;
 	assert_true(form_now(run->w, NULL) == before);
+	/*
+	 * and how the guest holds it: a page it shares back with the host
+	 * (SHARED_OWNED) is one the host may map, an owned one is not
+	 */
+	assert_int_equal(e0->state, PKVM_PAGE_OWNED);
+	e0->state = PKVM_PAGE_SHARED_OWNED;
+	assert_true(form_now(run->w, NULL) != before);
+	e0->state = PKVM_PAGE_OWNED;
 	/* and which VM the host stage-2 says a donated page went to */
 	hyp = g_hash_table_lookup(run->w->hw.pkvm.pages,
 				  GSIZE_TO_POINTER(e0->pfn));
@@ -517,6 +589,14 @@ static void test_tdx_sept_gpa_is_state(void **state)
 						NULL, (gpointer *)&e));
 	g_hash_table_insert(td->sept, GSIZE_TO_POINTER(0), e);
 	assert_true(form_now(run->w, NULL) == before);
+	/*
+	 * and what the leaf is: a blocked leaf (TDH.MEM.RANGE.BLOCK) faults
+	 * the guest until it is unblocked or removed, a mapped one does not
+	 */
+	assert_int_equal(e->state, SEPT_MAPPED);
+	e->state = SEPT_BLOCKED;
+	assert_true(form_now(run->w, NULL) != before);
+	e->state = SEPT_MAPPED;
 	/* and which TD the PAMT gives the page to */
 	pamt = g_hash_table_lookup(run->w->hw.tdx.pamt,
 				   GSIZE_TO_POINTER(e->hpa_pfn));
@@ -576,6 +656,7 @@ int main(void)
 		cmocka_unit_test(test_tdx_sept_gpa_is_state),
 		cmocka_unit_test(test_unreached_page_is_state),
 		cmocka_unit_test(test_held_lock_class_is_state),
+		cmocka_unit_test(test_reference_counts_are_state),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
