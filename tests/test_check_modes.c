@@ -71,6 +71,9 @@ static void test_bury_touches_its_users(void **state)
 						  .guest_phys_addr = 0,
 						  .memory_size = 4096 };
 	struct gms_memslot *slot;
+	struct gms_kvm *kvm_obj;
+	GPtrArray *v;
+	char *want;
 	u64 a;
 
 	(void)state;
@@ -83,6 +86,23 @@ static void test_bury_touches_its_users(void **state)
 	assert_int_equal(gms_hw_table_size(w->dirty.fds), 1);
 	assert_true(
 		g_hash_table_contains(w->dirty.fds, GINT_TO_POINTER(vm + 1)));
+	/*
+	 * hook: the VM freed under its fd (a put too many): check=incremental
+	 * reports it at that fd, as check=full does
+	 */
+	kvm_obj = e->obj;
+	kvm_obj->freed = true;
+	v = gms_violations_new();
+	gms_check_step_into(w, GMS_CHECK_INCREMENTAL, v);
+	want = g_strdup_printf("(fd) fd %d refers to a freed object", vm);
+	assert_int_equal(v->len, 1);
+	assert_string_equal(((struct gms_violation *)v->pdata[0])->id,
+			    "use-after-free");
+	assert_non_null(
+		strstr(((struct gms_violation *)v->pdata[0])->message, want));
+	g_free(want);
+	g_ptr_array_unref(v);
+	kvm_obj->freed = false;
 	check_quiet(w, GMS_CHECK_INCREMENTAL);
 	/* a memslot buried touches its VM (the lifetime of its SPTEs' slot) */
 	assert_int_equal(gms_sys_set_user_memory_region2(w, other, &r), 0);

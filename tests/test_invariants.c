@@ -260,6 +260,40 @@ static void test_leak(void **state)
 }
 
 /*
+ * An inode reference nobody puts (a missing iput()) keeps the inode and its
+ * folios after the last close: the leak report names the inode, so a replay
+ * can point at what is left.
+ */
+static void test_leak_names_the_inode(void **state)
+{
+	struct fx *fx = *state;
+	struct sw s = private_page(fx);
+	struct gms_gmem_inode *inode = file_of(fx, s.g)->inode;
+	struct gms_violation *found = NULL;
+	GPtrArray *v;
+	char *want;
+
+	inode->i_count++;
+	assert_int_equal(gms_sys_close(fx->w, s.g), 0);
+	assert_int_equal(gms_sys_close(fx->w, s.vm), 0);
+	assert_int_equal(inode->i_count, 1);
+	v = gms_check_end(fx->w);
+	for (guint i = 0; i < v->len; i++) {
+		struct gms_violation *x = v->pdata[i];
+
+		if (g_str_has_prefix(x->message, "guest_memfd inode"))
+			found = x;
+	}
+	assert_non_null(found);
+	assert_string_equal(found->id, "leak");
+	want = g_strdup_printf("inode #%u", inode->id);
+	assert_int_equal(found->objects->len, 1);
+	assert_string_equal(found->objects->pdata[0], want);
+	g_free(want);
+	g_ptr_array_unref(v);
+}
+
+/*
  * folio-state (hugetlb=allowed): a whole huge folio and its split pieces
  * hold; a piece at the wrong pfn, a whole folio off its alignment, an
  * order-0 folio of no huge page, a host pte on a large folio, and a huge page back in the pool under a
@@ -407,6 +441,7 @@ int main(void)
 		FX_TEST(test_binding_many_slots),
 		FX_TEST(test_mmap_exclusion),
 		FX_TEST(test_leak),
+		FX_TEST(test_leak_names_the_inode),
 		FX_TEST(test_folio_state),
 		FX_TEST(test_hw_warns_reach_the_world),
 		FX_TEST(test_tdx_scrub),

@@ -67,7 +67,10 @@ struct gms_violation *gms_violation_add(GPtrArray *out, const char *id,
 void gms_violation_object(struct gms_violation *v, const char *fmt, ...)
 	G_GNUC_PRINTF(2, 3);
 void gms_violation_free(struct gms_violation *v);
-/* the same ids and messages in the same order (NULL is none) */
+/*
+ * the same ids and messages in the same order; both lists exist (a step
+ * always has one, empty for none: runner.c's step_violations())
+ */
 bool gms_violations_same(const GPtrArray *a, const GPtrArray *b);
 GPtrArray *gms_violations_new(void);
 

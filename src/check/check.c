@@ -121,11 +121,9 @@ static void check_scoped(struct gms_world *w, const struct gms_scope *sc,
 
 bool gms_violations_same(const GPtrArray *a, const GPtrArray *b)
 {
-	guint n = a ? a->len : 0;
-
-	if (n != (b ? b->len : 0))
+	if (a->len != b->len)
 		return false;
-	for (guint i = 0; i < n; i++) {
+	for (guint i = 0; i < a->len; i++) {
 		const struct gms_violation *x = a->pdata[i];
 		const struct gms_violation *y = b->pdata[i];
 
