@@ -117,6 +117,74 @@ static void test_bury_touches_its_users(void **state)
 	gms_world_free(w);
 }
 
+/* @id's violations of @all, in order */
+static GPtrArray *only(GPtrArray *all, const char *id)
+{
+	GPtrArray *v = g_ptr_array_new();
+
+	for (guint i = 0; i < all->len; i++)
+		if (!strcmp(((struct gms_violation *)all->pdata[i])->id, id))
+			g_ptr_array_add(v, all->pdata[i]);
+	return v;
+}
+
+/* a 2M HugeTLB guest_memfd of @vm, allocated; its inode */
+static struct gms_gmem_inode *huge_file(struct gms_world *w, int vm)
+{
+	int g = gms_sys_create_guest_memfd_order(w, vm, 2 << 20,
+						 GUEST_MEMFD_FLAG_HUGETLB, 9);
+
+	assert_true(g >= 0);
+	assert_int_equal(
+		gms_sys_fallocate(w, g, FALLOC_FL_KEEP_SIZE, 0, 2 << 20), 0);
+	return ((struct gms_gmem_file *)gms_fd_get(w, g)->obj)->inode;
+}
+
+/*
+ * folio-state under check=incremental judges the inodes of the touched
+ * files and the inodes a step marked (a restructure marks the inode, not a
+ * file), each once, newest first as the full walk does: the same reports in
+ * the same order. Hook: a host pte counted on a huge folio of each inode.
+ */
+static void test_folio_state_scope(void **state)
+{
+	struct gms_world *w = gms_world_new();
+	int kvm = gms_sys_open_kvm(w);
+	int vm = gms_sys_create_vm(w, kvm, GMS_VM_SW_PROTECTED);
+	struct gms_gmem_inode *older, *newer;
+	GPtrArray *inc_all = gms_violations_new(), *full_all, *inc, *full;
+
+	(void)state;
+	w->policy.hugetlb = GMS_HUGETLB_ALLOWED;
+	older = huge_file(w, vm);
+	newer = huge_file(w, vm);
+	assert_true(newer->id > older->id);
+	check_quiet(w, GMS_CHECK_FULL);
+	gms_physmem_page(&w->physmem, gms_gmem_lookup_folio(older, 0)->pfn + 3)
+		->mapcount++;
+	gms_physmem_page(&w->physmem, gms_gmem_lookup_folio(newer, 0)->pfn + 3)
+		->mapcount++;
+	/* the older through its file and itself, the newer through itself */
+	gms_dirty_file(w, older->files->data);
+	gms_dirty_inode(w, older);
+	gms_dirty_inode(w, newer);
+	gms_check_step_into(w, GMS_CHECK_INCREMENTAL, inc_all);
+	full_all = gms_check_run(w);
+	inc = only(inc_all, "folio-state");
+	full = only(full_all, "folio-state");
+	assert_int_equal(full->len, 2);
+	assert_true(gms_violations_same(inc, full));
+	g_ptr_array_unref(inc);
+	g_ptr_array_unref(full);
+	g_ptr_array_unref(inc_all);
+	g_ptr_array_unref(full_all);
+	gms_physmem_page(&w->physmem, gms_gmem_lookup_folio(older, 0)->pfn + 3)
+		->mapcount--;
+	gms_physmem_page(&w->physmem, gms_gmem_lookup_folio(newer, 0)->pfn + 3)
+		->mapcount--;
+	gms_world_free(w);
+}
+
 /* --check's names, each to its mode; anything else refused */
 static void test_mode_names(void **state)
 {
@@ -306,6 +374,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_mode_names),
 		cmocka_unit_test(test_bury_touches_its_users),
 		cmocka_unit_test(test_reset_is_new),
+		cmocka_unit_test(test_folio_state_scope),
 		cmocka_unit_test(test_violations_through_dependencies),
 		cmocka_unit_test(test_library),
 		cmocka_unit_test(test_matrix),
