@@ -686,7 +686,7 @@ u64 gms_fp_finish(struct gms_fp *fp)
 	gms_fp_u64(fp, pm->free_list->len);
 	for (guint i = 0; i < pm->free_list->len; i++)
 		fp_pfn(fp, g_array_index(pm->free_list, u64, i));
-	drain(fp);
+	drain(fp); /* the free pages' records */
 	fp_hugetlb_pool(fp, w);
 	drain(fp);
 	gms_fp_u64(fp, w->tasks->len);

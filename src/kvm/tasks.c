@@ -640,7 +640,7 @@ static void convert_fingerprint(struct gms_fp *fp, const struct gms_task *t)
 	gms_fp_u64(fp, ct->end);
 	gms_fp_u64(fp, ct->final_end);
 	gms_fp_u64(fp, t->has_offset ? t->offset + 1 : 0);
-	fput_fingerprint(fp, &ct->lf);
+	fput_fingerprint(fp, &ct->lf); /* the conversion's */
 }
 
 static const struct gms_task_ops convert_task_ops = {
