@@ -139,7 +139,7 @@ int gms_kvm_split_leaf(struct gms_kvm *kvm, u64 gfn)
 		if (r)
 			return r;
 	}
-	gms_dirty_spte(kvm->w, kvm, spte, -1);
+	gms_dirty_spte(kvm->w, kvm, spte, -1); /* the split leaf */
 	g_tree_remove(kvm->sptes, &copy.gfn);
 	copy.level--;
 	n = GMS_LEVEL_PAGES(copy.level);
