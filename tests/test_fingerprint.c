@@ -116,6 +116,14 @@ static void test_observable_state_is_state(void **state)
 			     "host.mmap_anon m size=4K\n"
 			     "memslot.set a slot=0 gpa=0 size=4K uaddr=m\n"
 			     "spawn d memslot.delete b slot=0\n"));
+	/* which inode a linked file shares: the sizes a later op sees */
+	assert_false(
+		form_of("policy link=allowed\nvm.create a\nvm.create b\n"
+			"gmem.create g vm=a size=8K\n"
+			"gmem.create h vm=a size=16K\ngmem.link l from=g vm=b\n") ==
+		form_of("policy link=allowed\nvm.create a\nvm.create b\n"
+			"gmem.create g vm=a size=8K\n"
+			"gmem.create h vm=a size=16K\ngmem.link l from=h vm=b\n"));
 	/* the file's flags: only one of the two can be mapped later */
 	assert_false(form_of("vm.create a\ngmem.create g vm=a size=8K\n") ==
 		     form_of("vm.create a\ngmem.create g vm=a size=8K "

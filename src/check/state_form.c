@@ -688,7 +688,7 @@ u64 gms_fp_finish(struct gms_fp *fp)
 		fp_pfn(fp, g_array_index(pm->free_list, u64, i));
 	drain(fp); /* the free pages' records */
 	fp_hugetlb_pool(fp, w);
-	drain(fp);
+	drain(fp); /* the pool's pages' records */
 	gms_fp_u64(fp, w->tasks->len);
 	for (guint i = 0; i < w->tasks->len; i++)
 		fp_task(fp, w->tasks->pdata[i]);

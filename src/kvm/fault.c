@@ -528,7 +528,7 @@ static enum gms_task_status fault_map(struct gms_world *w, struct gms_task *t)
 	/* kvm_release_faultin_page(): the reference get_pfn took, if any */
 	if (ft->holds_page)
 		gms_physmem_put(&w->physmem, ft->fault.spte.pfn);
-	ft->holds_page = false;
+	ft->holds_page = false; /* put */
 	if (r == -EAGAIN) {
 		t->ran = "map: mmu_invalidate_retry, RET_PF_RETRY";
 		t->step = F_BEGIN;
