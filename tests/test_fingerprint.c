@@ -124,6 +124,21 @@ static void test_observable_state_is_state(void **state)
 		form_of("policy link=allowed\nvm.create a\nvm.create b\n"
 			"gmem.create g vm=a size=8K\n"
 			"gmem.create h vm=a size=16K\ngmem.link l from=h vm=b\n"));
+	/*
+	 * what a fault in flight sampled (private or shared) when the
+	 * attributes have changed since, with the same number of
+	 * invalidations after its begin in both: its get_pfn goes by it
+	 */
+	assert_false(form_of("vm.create a type=sw_protected\n"
+			     "gmem.create g vm=a size=8K\n" SLOT
+			     "gmem.punch g offset=4K len=4K\n"
+			     "spawn f guest.read a gpa=1M\nstep f\n"
+			     "attr.set a gpa=1M size=4K private\n") ==
+		     form_of("vm.create a type=sw_protected\n"
+			     "gmem.create g vm=a size=8K\n" SLOT
+			     "attr.set a gpa=1M size=4K private\n"
+			     "spawn f guest.read a gpa=1M\nstep f\n"
+			     "gmem.punch g offset=4K len=4K\n"));
 	/* the file's flags: only one of the two can be mapped later */
 	assert_false(form_of("vm.create a\ngmem.create g vm=a size=8K\n") ==
 		     form_of("vm.create a\ngmem.create g vm=a size=8K "

@@ -151,7 +151,7 @@ void gms_dirty_slot_copy(struct gms_memslot *slot)
 {
 	struct gms_world *w = slot->kvm->w;
 
-	if (w->dirty.off)
+	if (w->dirty.off) /* the copy's marks */
 		return;
 	gms_dirty_kvm(w, slot->kvm);
 	if (!slot->gmem.file)
