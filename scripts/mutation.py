@@ -257,6 +257,15 @@ def statement_end(code, start):
     return -1
 
 
+def falls_into_empty_default(code, toks, idx):
+    """`break; default: break; }`: falling through reaches a last label
+    whose only statement is the switch's final break, which changes
+    nothing."""
+    words = [t.group() for t in toks[idx:idx + 4]]
+    return words == ['default', ':', 'break', ';'] and \
+        last_in_switch(code, toks, idx + 4)
+
+
 def last_in_switch(code, toks, idx):
     """Does the token at @idx close a switch's body (so that a `break;`
     just before it changes nothing)?"""
@@ -333,7 +342,8 @@ def file_sites(path, text):
             sites.append(Site(path, lineno_of(s), 'errno',
                               [(n.start(), n.end(), new)], text))
         elif t == 'break' and nxt == ';':
-            if last_in_switch(code, toks, idx + 2):
+            if last_in_switch(code, toks, idx + 2) or \
+                    falls_into_empty_default(code, toks, idx + 2):
                 continue  # the switch ends there anyway: equivalent
             sites.append(Site(path, lineno_of(s), 'break',
                               [(s, toks[idx + 1].end(), ';')], text))

@@ -148,6 +148,23 @@ static void test_pin_outlives_truncate(void **state)
 	assert_int_equal(gms_host_unpin(fx->w, a), -EINVAL);
 }
 
+/*
+ * get_unmapped_area(): a mapping that fills the rest of the user address
+ * space exactly fits; a page more does not
+ */
+static void test_mapping_fills_address_space(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	u64 left = GMS_TASK_SIZE_MAX - fx->w->mm.mmap_base, a;
+	int g = gmem_new(fx, vm, left + PAGE, SHARED_FLAGS);
+
+	assert_int_equal(map(fx, g, left + PAGE, RW, GMS_MAP_SHARED, 0, &a),
+			 -ENOMEM);
+	assert_int_equal(map(fx, g, left, RW, GMS_MAP_SHARED, 0, &a), 0);
+	assert_int_equal(a + left, GMS_TASK_SIZE_MAX);
+}
+
 /* anonymous host memory: zero-filled, private to the process */
 static void test_anon(void **state)
 {
@@ -334,6 +351,7 @@ int main(void)
 		FX_TEST(test_fault_private),
 		FX_TEST(test_mapping_holds_file_and_split),
 		FX_TEST(test_pin_outlives_truncate),
+		FX_TEST(test_mapping_fills_address_space),
 		FX_TEST(test_anon),
 		FX_TEST(test_madvise_hole),
 		FX_TEST(test_mlock_oom),

@@ -18,3 +18,7 @@ check
 gmem.punch g offset=0 len=2M
 guest.write v gpa=0x2000 tag=new
 check
+# a page taken from the pool counts on its node again, so the node's accounting still
+# balances when it goes back: a small page fits there as before
+gmem.create s vm=v size=4K
+gmem.allocate s offset=0 len=4K

@@ -233,7 +233,7 @@ int gms_sys_close(struct gms_world *w, int fd)
 		gms_gmem_file_put(w, copy.obj);
 		break;
 	default:
-		break;
+		break; /* no reference to put for the others */
 	}
 	return 0;
 }

@@ -348,7 +348,7 @@ static int kvm_flags_only_copy(struct gms_world *w, struct gms_kvm *kvm,
 	g_ptr_array_add(kvm->memslots[new->as_id], new);
 	old->freed = true;
 	gms_world_bury(w, GMS_OBJ_SLOT, old);
-	return 0;
+	return 0; /* the copy */
 }
 
 /*

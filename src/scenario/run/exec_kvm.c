@@ -41,7 +41,7 @@ static void region(struct gms_runner *r, const struct gms_stmt *s,
 			  gms_target_set_user_memory_region2(r->t, fd, m);
 	gpointer key;
 
-	gms_result_set(res, ret);
+	gms_result_set_status(res, ret); /* the ioctl's success is 0 */
 	if (ret)
 		return;
 	key = slot_key(fd, m->slot);
