@@ -1,5 +1,6 @@
 # The observed KVM_SET_USER_MEMORY_REGION2 table for a 16-page guest_memfd: bad offsets,
-# ranges past EOF, LOG_DIRTY or READONLY with GUEST_MEMFD, unaligned uaddr/gpa/size,
+# ranges past EOF, LOG_DIRTY or READONLY with GUEST_MEMFD, unaligned uaddr/gpa/size, a uaddr
+# range that runs past the end of the user address space (access_ok()),
 # deleting a slot that does not exist (as an op and as a task).
 # Source: gmem_uapi.md 2.3 "Concrete results table from the live run".
 vm.create vm
@@ -13,6 +14,8 @@ memslot.set vm slot=1 gpa=1M size=16K gmem=g offset=-4096 => EINVAL
 memslot.set vm slot=1 gpa=1M size=16K gmem=g flags=guest_memfd,log_dirty_pages => EINVAL
 memslot.set vm slot=1 gpa=1M size=16K gmem=g flags=guest_memfd,readonly => EINVAL
 memslot.set vm slot=1 gpa=1M size=16K gmem=g uaddr=1 => EINVAL
+# access_ok(): the userspace range must end inside the address space
+memslot.set vm slot=1 gpa=1M size=16K gmem=g uaddr=0x7ffffffff000 => EINVAL
 memslot.set vm slot=1 gpa=0x100001 size=16K gmem=g => EINVAL
 memslot.set vm slot=1 gpa=1M size=16385 gmem=g => EINVAL
 memslot.delete vm slot=7 => EINVAL
