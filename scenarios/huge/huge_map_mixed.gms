@@ -1,8 +1,8 @@
 # A huge leaf needs every gfn of it private: KVM's lpage_info marks a 2M range with mixed
 # attributes (KVM_LPAGE_MIXED_FLAG, hugepage_has_attrs()) and the fault maps 4K there, while
 # an all-private range of the same huge folio maps 2M (kvm_gmem_mapping_order() and
-# kvm_mmu_max_mapping_level()). The huge-map-mixed mutant maps at the folio's order alone
-# (huge_map_mixed_mutant.gms).
+# kvm_mmu_max_mapping_level()), until a conversion inside it zaps the leaf. The
+# huge-map-mixed mutant maps at the folio's order alone (huge_map_mixed_mutant.gms).
 # Source: arch/x86/kvm/mmu/mmu.c kvm_mmu_max_mapping_level, hugepage_has_attrs; the HT code's
 # kvm_gmem_mapping_order (upstream-2026-11.md 2.1-2.2); DESIGN.md 3.2.2.
 policy hugetlb=allowed
@@ -17,5 +17,11 @@ guest.write v gpa=0x201000 tag=b
 expect.mapping v gpa=0x201000 level=2m
 expect.mapping v gpa=0x3ff000 level=2m
 guest.read v gpa=0x1000 => tag:a
+# a conversion inside a 2M leaf (not at its start) zaps the whole leaf that covers it
+# (tdp_mmu_zap_leafs() walks the SPTEs that cover the range); the refault maps 4K, mixed
+attr.set v gpa=0x203000 size=4K shared
+expect.mapping v gpa=0x201000 present=0
+guest.read v gpa=0x201000 => tag:b
+expect.mapping v gpa=0x201000 level=4k
 gmem.close g
 vm.close v
