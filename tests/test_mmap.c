@@ -167,6 +167,33 @@ static void test_mapping_fills_address_space(void **state)
 	assert_int_equal(a + left, GMS_TASK_SIZE_MAX);
 }
 
+/*
+ * __vm_enough_memory() in the heuristic overcommit mode refuses a charge of
+ * more pages than all of RAM (pages > totalram_pages(); swap is not
+ * modelled): a mapping of exactly RAM is charged, one page more is ENOMEM.
+ * A private writable file mapping is charged in mmap_region() before the
+ * file's ->mmap, so at exactly RAM guest_memfd's own refusal of a private
+ * mapping (EINVAL) is what the caller sees; a read-only one is not charged.
+ */
+static void test_mmap_charge_is_ram(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_DEFAULT);
+	u64 ram = fx->w->physmem.max_pages * PAGE, a;
+	int g = gmem_new(fx, vm, ram + PAGE, GUEST_MEMFD_FLAG_MMAP);
+
+	assert_int_equal(map(fx, g, ram + PAGE, RW, GMS_MAP_PRIVATE, 0, &a),
+			 -ENOMEM);
+	assert_int_equal(map(fx, g, ram, RW, GMS_MAP_PRIVATE, 0, &a), -EINVAL);
+	assert_int_equal(map(fx, g, ram + PAGE, GMS_PROT_READ, GMS_MAP_PRIVATE,
+			     0, &a),
+			 -EINVAL);
+	assert_int_equal(gms_sys_mmap_anon(fx->w, ram + PAGE, &a), -ENOMEM);
+	assert_int_equal(gms_sys_mmap_anon(fx->w, ram, &a), 0);
+	assert_int_equal(gms_sys_munmap(fx->w, a, ram), 0);
+	assert_int_equal(g_tree_nnodes(fx->w->mm.vmas), 0);
+}
+
 /* anonymous host memory: zero-filled, private to the process */
 static void test_anon(void **state)
 {
@@ -354,6 +381,7 @@ int main(void)
 		FX_TEST(test_mapping_holds_file_and_split),
 		FX_TEST(test_pin_outlives_truncate),
 		FX_TEST(test_mapping_fills_address_space),
+		FX_TEST(test_mmap_charge_is_ram),
 		FX_TEST(test_anon),
 		FX_TEST(test_madvise_hole),
 		FX_TEST(test_mlock_oom),
