@@ -362,6 +362,34 @@ static void test_folio_state(void **state)
 }
 
 /*
+ * folio-state's leaf half: a private 2M leaf maps one folio of at least its
+ * order. A huge folio split while a 2M leaf still maps it whole (as if the
+ * restructure skipped the leaf's split or zap) leaves the leaf over 512
+ * order-0 pieces, each at its right pfn: only the order tells it apart.
+ */
+static void test_folio_state_leaf_order(void **state)
+{
+	struct fx *fx = *state;
+	struct gms_gmem_inode *inode;
+	struct gms_vcpu_exit e;
+	int vm, g;
+
+	fx->w->policy.hugetlb = GMS_HUGETLB_ALLOWED;
+	vm = vm_new(fx, GMS_VM_SW_PROTECTED);
+	g = gms_sys_create_guest_memfd_order(fx->w, vm, 2 << 20,
+					     GUEST_MEMFD_FLAG_HUGETLB, 9);
+	assert_true(g >= 0);
+	inode = file_of(fx, g)->inode;
+	assert_int_equal(gmem_slot(fx, vm, 0, 0, 2 << 20, g, 0), 0);
+	assert_int_equal(set_attr(fx, vm, 0, 2 << 20, P), 0);
+	assert_int_equal(guest_write(fx, vm, PAGE, 0x5ec, &e), 0);
+	assert_int_equal(gms_gmem_lookup_folio(inode, 1)->order, 9);
+	assert_int_equal(violations(fx, "folio-state"), 0);
+	gms_page_cache_split(&inode->pages, gms_gmem_lookup_folio(inode, 1));
+	assert_int_equal(violations(fx, "folio-state"), 1);
+}
+
+/*
  * Each hardware model reports its own GMS_WARN_ON()s (a model bug, never a
  * violation) to the world's log, where the runner turns them into a
  * model-bug verdict: an RMP instruction on a corrupted entry, and the ASID
@@ -443,6 +471,7 @@ int main(void)
 		FX_TEST(test_leak),
 		FX_TEST(test_leak_names_the_inode),
 		FX_TEST(test_folio_state),
+		FX_TEST(test_folio_state_leaf_order),
 		FX_TEST(test_hw_warns_reach_the_world),
 		FX_TEST(test_tdx_scrub),
 	};
