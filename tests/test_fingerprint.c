@@ -514,6 +514,32 @@ static void test_tdx_page_marks_are_state(void **state)
 	run_free(run, sc);
 }
 
+/*
+ * The last HKID is a key like the first: its KOT state and its pending
+ * write-back decide TDH.MNG.KEY.FREEID's and TDH.PHYMEM.CACHE.WB's answers
+ * as any other's do (the arrays' last entries end off a word's boundary).
+ */
+static void test_last_hkid_is_state(void **state)
+{
+	struct gms_scenario *sc;
+	struct gms_run *run = run_passing(VM_G, &sc);
+	struct gms_tdx *tdx = &run->w->hw.tdx;
+	u64 clean, flushed;
+
+	(void)state;
+	clean = form_now(run->w, NULL);
+	tdx->kot[GMS_TDX_MAX_HKID] = KOT_FLUSHED;
+	flushed = form_now(run->w, NULL);
+	assert_true(flushed != clean);
+	tdx->wbinvd_pending[GMS_TDX_MAX_HKID] = true;
+	assert_true(form_now(run->w, NULL) != flushed);
+	assert_int_equal(tdh_phymem_cache_wb(tdx), TDX_SUCCESS);
+	assert_true(form_now(run->w, NULL) == flushed);
+	tdx->kot[GMS_TDX_MAX_HKID] = KOT_FREE;
+	assert_true(form_now(run->w, NULL) == clean);
+	run_free(run, sc);
+}
+
 static gboolean any_value(gpointer key, gpointer value, gpointer data)
 {
 	(void)key;
@@ -676,6 +702,7 @@ int main(void)
 		cmocka_unit_test(test_principal_is_one_value),
 		cmocka_unit_test(test_pkvm_stage2_target_is_state),
 		cmocka_unit_test(test_tdx_page_marks_are_state),
+		cmocka_unit_test(test_last_hkid_is_state),
 		cmocka_unit_test(test_tdx_sept_gpa_is_state),
 		cmocka_unit_test(test_unreached_page_is_state),
 		cmocka_unit_test(test_held_lock_class_is_state),
