@@ -222,6 +222,12 @@ static void test_teardown(void **state)
 	/* nothing to take back at an empty IPA */
 	assert_transition(t, -EPERM, __pkvm_host_reclaim_page_guest, h, GFN + 1,
 			  &pfn);
+	/* nor when the host cannot see the page an absent entry reads as */
+	assert_int_equal(__pkvm_host_donate_guest(&t->pk, h, 0, GFN + 7), 0);
+	assert_transition(t, -EPERM, __pkvm_host_reclaim_page_guest, h, GFN + 1,
+			  &pfn);
+	assert_int_equal(
+		__pkvm_host_reclaim_page_guest(&t->pk, h, GFN + 7, &pfn), 0);
 	/* the owned page comes back zeroed (hyp_poison_page()) */
 	t->exp.host = PKVM_PAGE_OWNED;
 	t->exp.guest[0] = PKVM_NOPAGE;

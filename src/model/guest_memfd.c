@@ -783,7 +783,7 @@ int gms_gmem_set_attributes_begin(struct gms_world *w, struct gms_lock_ctx *ctx,
 	if (!to_private && gms_gmem_split_private(inode, start, end)) {
 		*err_index = start;
 		gms_lock_release(w, ctx, GMS_LOCK_INVALIDATE, inode);
-		return -EAGAIN;
+		return -EAGAIN; /* a failed split */
 	}
 	/*
 	 * From this point on guest_memfd has performed necessary checks and
