@@ -99,6 +99,9 @@ static void test_observable_state_is_state(void **state)
 		     form_of(VM_G SLOT "guest.read a gpa=1M\n"
 				       "gmem.punch g offset=0 len=4K\n"));
 	assert_false(form_of(VM_G) == form_of(VM_G "gmem.mmap m gmem=g\n"));
+	/* a fault not yet begun: the address it will fault is all it has */
+	assert_false(form_of(VM_G SLOT "spawn r guest.read a gpa=1M\n") ==
+		     form_of(VM_G SLOT "spawn r guest.read a gpa=0x101000\n"));
 	/* which mapping pins a page two map: the unpin must name it */
 	assert_false(
 		form_of(VM_G "gmem.mmap m gmem=g\ngmem.mmap n gmem=g\n"
@@ -385,6 +388,66 @@ static void test_reference_counts_are_state(void **state)
 	run_free(run, sc);
 }
 
+static gboolean first_vma(gpointer key, gpointer value, gpointer data)
+{
+	(void)key;
+	*(struct gms_vma **)data = value;
+	return TRUE;
+}
+
+/*
+ * An object's own fields are state: a file's size decides which offsets
+ * fallocate() and a fault accept, a mapping's length which addresses fault
+ * at all and its protection whether a write does, and an RMP entry's
+ * Validated and VMSA bits are two answers (PVALIDATE's, VMRUN's), not one.
+ */
+static void test_object_fields_are_state(void **state)
+{
+	const char *text = VM_G SLOT "gmem.mmap m gmem=g len=4K\n"
+				     "guest.write a gpa=1M tag=x\n";
+	struct gms_scenario *sc;
+	struct gms_run *run;
+	struct gms_kvm *kvm;
+	struct gms_spte *s = NULL;
+	struct gms_gmem_inode *inode;
+	struct gms_vma *vma = NULL;
+	struct gms_rmp_entry e = { .assigned = true };
+	u64 before, validated;
+
+	(void)state;
+	run = run_passing(text, &sc);
+	kvm = run->w->vms->data;
+	g_tree_foreach(kvm->sptes, first_spte, &s);
+	assert_non_null(s);
+	inode = s->inode;
+	before = form_now(run->w, NULL);
+	inode->size += GMS_PAGE_SIZE;
+	assert_true(form_now(run->w, NULL) != before);
+	inode->size -= GMS_PAGE_SIZE;
+	g_tree_foreach(run->w->mm.vmas, first_vma, &vma);
+	assert_non_null(vma);
+	vma->end += GMS_PAGE_SIZE;
+	assert_true(form_now(run->w, NULL) != before);
+	vma->end -= GMS_PAGE_SIZE;
+	vma->prot ^= GMS_PROT_WRITE;
+	assert_true(form_now(run->w, NULL) != before);
+	vma->prot ^= GMS_PROT_WRITE;
+	assert_true(form_now(run->w, NULL) == before);
+	/* one bit each: validated and not a VMSA, or a VMSA not validated */
+	e.validated = true;
+	g_hash_table_insert(gms_hw_table(&run->w->hw.rmp.entries, g_free),
+			    GSIZE_TO_POINTER(s->pfn), g_memdup2(&e, sizeof(e)));
+	validated = form_now(run->w, NULL);
+	e.validated = false;
+	e.vmsa = true;
+	g_hash_table_insert(run->w->hw.rmp.entries, GSIZE_TO_POINTER(s->pfn),
+			    g_memdup2(&e, sizeof(e)));
+	assert_true(form_now(run->w, NULL) != validated);
+	g_hash_table_remove(run->w->hw.rmp.entries, GSIZE_TO_POINTER(s->pfn));
+	assert_true(form_now(run->w, NULL) == before);
+	run_free(run, sc);
+}
+
 /*
  * Which lock a task holds across its steps is state: slots_lock and mmu_lock
  * of one VM block different operations (a fault waits for mmu_lock, a second
@@ -602,6 +665,14 @@ static void test_pkvm_stage2_target_is_state(void **state)
 	hyp->handle++;
 	assert_true(form_now(run->w, NULL) != before);
 	hyp->handle--;
+	/* and the hyp's own view of it, and whom the host says it went to */
+	hyp->hyp_state ^= 1;
+	assert_true(form_now(run->w, NULL) != before);
+	hyp->hyp_state ^= 1;
+	hyp->owner ^= 1;
+	assert_true(form_now(run->w, NULL) != before);
+	hyp->owner ^= 1;
+	assert_true(form_now(run->w, NULL) == before);
 	run_free(run, sc);
 }
 
@@ -707,6 +778,7 @@ int main(void)
 		cmocka_unit_test(test_unreached_page_is_state),
 		cmocka_unit_test(test_held_lock_class_is_state),
 		cmocka_unit_test(test_reference_counts_are_state),
+		cmocka_unit_test(test_object_fields_are_state),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
