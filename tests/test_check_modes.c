@@ -182,6 +182,19 @@ static void test_folio_state_scope(void **state)
 		->mapcount--;
 	gms_physmem_page(&w->physmem, gms_gmem_lookup_folio(newer, 0)->pfn + 3)
 		->mapcount--;
+	check_quiet(w, GMS_CHECK_FULL);
+	/* an inode touched only through its file, the scope's only one */
+	gms_physmem_page(&w->physmem, gms_gmem_lookup_folio(older, 0)->pfn + 3)
+		->mapcount++;
+	gms_dirty_file(w, older->files->data);
+	inc_all = gms_violations_new();
+	gms_check_step_into(w, GMS_CHECK_INCREMENTAL, inc_all);
+	inc = only(inc_all, "folio-state");
+	assert_int_equal(inc->len, 1);
+	g_ptr_array_unref(inc);
+	g_ptr_array_unref(inc_all);
+	gms_physmem_page(&w->physmem, gms_gmem_lookup_folio(older, 0)->pfn + 3)
+		->mapcount--;
 	gms_world_free(w);
 }
 

@@ -300,7 +300,6 @@ struct delete_task {
 	u32 slot;
 	struct gms_kvm *kvm; /* counted: the ioctl holds the VM file */
 	struct gms_memslot *old;
-	struct gms_gmem_inode *locked; /* whose invalidate lock commit took */
 };
 
 enum { D_INVALIDATE, D_COMMIT };
@@ -395,7 +394,6 @@ static void delete_fingerprint(struct gms_fp *fp, const struct gms_task *t)
 	gms_fp_u64(fp, dt->slot);
 	gms_fp_obj(fp, GMS_OBJ_KVM, dt->kvm);
 	gms_fp_obj(fp, GMS_OBJ_SLOT, dt->old);
-	gms_fp_obj(fp, GMS_OBJ_INODE, dt->locked);
 }
 
 static const struct gms_task_ops delete_task_ops = {
