@@ -418,6 +418,48 @@ static void test_hw_warns_reach_the_world(void **state)
 	g_hash_table_remove(fx->w->hw.rmp.entries, GSIZE_TO_POINTER(7));
 }
 
+static gboolean any_vm(gpointer key, gpointer value, gpointer data)
+{
+	(void)key;
+	(void)value;
+	(void)data;
+	return TRUE;
+}
+
+/*
+ * pKVM (P3): a page a guest borrows is one the host shares, and counts it.
+ * Hook: the host page still shared, its borrower count dropped to 0.
+ */
+static void test_pkvm_borrow_is_counted(void **state)
+{
+	struct fx *fx = *state;
+	int vm = vm_new(fx, GMS_VM_PKVM);
+	int g = gmem_new(fx, vm, 2 * PAGE,
+			 GUEST_MEMFD_FLAG_MMAP | GUEST_MEMFD_FLAG_INIT_SHARED);
+	struct gms_vcpu_exit e;
+	struct gms_pkvm_vm *v;
+	struct gms_guest_pte *pte;
+	struct gms_hyp_page *p;
+
+	assert_int_equal(gmem_slot(fx, vm, 0, GPA, 2 * PAGE, g, 0), 0);
+	assert_int_equal(guest_write(fx, vm, GPA, 0x5ec, &e), 0);
+	assert_int_equal(all_violations(fx), 0);
+	v = g_hash_table_find(fx->w->hw.pkvm.vms, any_vm, NULL);
+	assert_non_null(v);
+	pte = g_hash_table_lookup(v->s2, GSIZE_TO_POINTER(GPA >> 12));
+	assert_non_null(pte);
+	assert_int_equal(pte->state, PKVM_PAGE_SHARED_BORROWED);
+	p = g_hash_table_lookup(fx->w->hw.pkvm.pages,
+				GSIZE_TO_POINTER(pte->pfn));
+	assert_non_null(p);
+	assert_int_equal(p->host_state, PKVM_PAGE_SHARED_OWNED);
+	assert_int_equal(p->host_share_guest_count, 1);
+	p->host_share_guest_count = 0;
+	assert_int_equal(violations(fx, "hw-consistency"), 1);
+	p->host_share_guest_count = 1;
+	assert_int_equal(all_violations(fx), 0);
+}
+
 /*
  * scrub (T3): a page the TDX module still owns (PAMT) or that still needs
  * its WBINVD or MOVDIR64B clear must not be back in the allocator.
@@ -474,6 +516,7 @@ int main(void)
 		FX_TEST(test_folio_state_leaf_order),
 		FX_TEST(test_hw_warns_reach_the_world),
 		FX_TEST(test_tdx_scrub),
+		FX_TEST(test_pkvm_borrow_is_counted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

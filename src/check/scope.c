@@ -56,7 +56,7 @@ static gint inode_order(gconstpointer a, gconstpointer b)
 	const struct gms_gmem_inode *x = *(struct gms_gmem_inode *const *)a;
 	const struct gms_gmem_inode *y = *(struct gms_gmem_inode *const *)b;
 
-	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0; /* inodes */
 }
 
 static gint fd_order(gconstpointer a, gconstpointer b)
