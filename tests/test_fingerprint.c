@@ -239,6 +239,17 @@ static gboolean first_spte(gpointer key, gpointer value, gpointer data)
 	return TRUE;
 }
 
+/* The first SPTE of the first VM of @run's world: a mapped page to edit. */
+static struct gms_spte *first_spte_of(struct gms_run *run)
+{
+	struct gms_kvm *kvm = run->w->vms->data;
+	struct gms_spte *s = NULL;
+
+	g_tree_foreach(kvm->sptes, first_spte, &s);
+	assert_non_null(s);
+	return s;
+}
+
 /*
  * An SPTE's target is state of its own: a stale SPTE (what the stale-mapping
  * mutants leave) keeps pointing where its slot no longer says, so a form
@@ -262,8 +273,7 @@ static void test_spte_target_is_state(void **state)
 	(void)state;
 	run = run_passing(text, &sc);
 	kvm = run->w->vms->data;
-	g_tree_foreach(kvm->sptes, first_spte, &s);
-	assert_non_null(s);
+	s = first_spte_of(run);
 	assert_int_equal(s->source, GMS_SPTE_GMEM);
 	h = g_tree_lookup(kvm->sptes, &gfn);
 	assert_non_null(h);
@@ -359,7 +369,6 @@ static void test_reference_counts_are_state(void **state)
 	const char *text = VM_G SLOT "guest.write a gpa=1M tag=x\n";
 	struct gms_scenario *sc;
 	struct gms_run *run;
-	struct gms_kvm *kvm;
 	struct gms_spte *s = NULL;
 	struct gms_gmem_inode *inode;
 	struct gms_gmem_file *f;
@@ -367,9 +376,7 @@ static void test_reference_counts_are_state(void **state)
 
 	(void)state;
 	run = run_passing(text, &sc);
-	kvm = run->w->vms->data;
-	g_tree_foreach(kvm->sptes, first_spte, &s);
-	assert_non_null(s);
+	s = first_spte_of(run);
 	assert_int_equal(s->source, GMS_SPTE_GMEM);
 	inode = s->inode;
 	assert_int_equal(g_list_length(inode->files), 1);
@@ -407,7 +414,6 @@ static void test_object_fields_are_state(void **state)
 				     "guest.write a gpa=1M tag=x\n";
 	struct gms_scenario *sc;
 	struct gms_run *run;
-	struct gms_kvm *kvm;
 	struct gms_spte *s = NULL;
 	struct gms_gmem_inode *inode;
 	struct gms_vma *vma = NULL;
@@ -416,9 +422,7 @@ static void test_object_fields_are_state(void **state)
 
 	(void)state;
 	run = run_passing(text, &sc);
-	kvm = run->w->vms->data;
-	g_tree_foreach(kvm->sptes, first_spte, &s);
-	assert_non_null(s);
+	s = first_spte_of(run);
 	inode = s->inode;
 	before = form_now(run->w, NULL);
 	inode->size += GMS_PAGE_SIZE;
@@ -507,8 +511,7 @@ static void test_principal_is_one_value(void **state)
 	(void)state;
 	run = run_passing(text, &sc);
 	kvm = run->w->vms->data;
-	g_tree_foreach(kvm->sptes, first_spte, &s);
-	assert_non_null(s);
+	s = first_spte_of(run);
 	p = gms_physmem_page(&run->w->physmem, s->pfn);
 	assert_int_equal(p->writer, kvm->id);
 	guest = form_now(run->w, &n_guest);
@@ -539,15 +542,12 @@ static void test_tdx_page_marks_are_state(void **state)
 	const char *text = VM_G SLOT "guest.write a gpa=1M tag=x\n";
 	struct gms_scenario *sc;
 	struct gms_run *run;
-	struct gms_kvm *kvm;
 	struct gms_spte *s = NULL;
 	u64 before, clean;
 
 	(void)state;
 	run = run_passing(text, &sc);
-	kvm = run->w->vms->data;
-	g_tree_foreach(kvm->sptes, first_spte, &s);
-	assert_non_null(s);
+	s = first_spte_of(run);
 	clean = form_now(run->w, NULL);
 	g_hash_table_insert(gms_hw_table(&run->w->hw.tdx.dirty, NULL),
 			    GSIZE_TO_POINTER(s->pfn),
