@@ -293,6 +293,19 @@ static void test_leak_names_the_inode(void **state)
 	g_ptr_array_unref(v);
 }
 
+/* hugetlb=allowed: a software-protected VM and a 2M file of 2M folios */
+static int huge_gmem(struct fx *fx, int *vm)
+{
+	int g;
+
+	fx->w->policy.hugetlb = GMS_HUGETLB_ALLOWED;
+	*vm = vm_new(fx, GMS_VM_SW_PROTECTED);
+	g = gms_sys_create_guest_memfd_order(fx->w, *vm, 2 << 20,
+					     GUEST_MEMFD_FLAG_HUGETLB, 9);
+	assert_true(g >= 0);
+	return g;
+}
+
 /*
  * folio-state (hugetlb=allowed): a whole huge folio and its split pieces
  * hold; a piece at the wrong pfn, a whole folio off its alignment, an
@@ -309,11 +322,7 @@ static void test_folio_state(void **state)
 	int vm, g;
 	u64 pfn;
 
-	fx->w->policy.hugetlb = GMS_HUGETLB_ALLOWED;
-	vm = vm_new(fx, GMS_VM_SW_PROTECTED);
-	g = gms_sys_create_guest_memfd_order(fx->w, vm, 2 << 20,
-					     GUEST_MEMFD_FLAG_HUGETLB, 9);
-	assert_true(g >= 0);
+	g = huge_gmem(fx, &vm);
 	inode = file_of(fx, g)->inode;
 	assert_int_equal(gms_sys_fallocate(fx->w, g, FALLOC_FL_KEEP_SIZE, 0,
 					   2 << 20),
@@ -374,11 +383,7 @@ static void test_folio_state_leaf_order(void **state)
 	struct gms_vcpu_exit e;
 	int vm, g;
 
-	fx->w->policy.hugetlb = GMS_HUGETLB_ALLOWED;
-	vm = vm_new(fx, GMS_VM_SW_PROTECTED);
-	g = gms_sys_create_guest_memfd_order(fx->w, vm, 2 << 20,
-					     GUEST_MEMFD_FLAG_HUGETLB, 9);
-	assert_true(g >= 0);
+	g = huge_gmem(fx, &vm);
 	inode = file_of(fx, g)->inode;
 	assert_int_equal(gmem_slot(fx, vm, 0, 0, 2 << 20, g, 0), 0);
 	assert_int_equal(set_attr(fx, vm, 0, 2 << 20, P), 0);

@@ -49,30 +49,28 @@ static guint lock_order_violations(struct fx *fx)
 	return n;
 }
 
+/* The scenario's thread takes two locks exclusively in this order, then drops both. */
+static void take_two(struct fx *fx, enum gms_lock_class first, void *a,
+		     enum gms_lock_class second, void *b)
+{
+	struct gms_lock_ctx *c = &fx->w->sync;
+
+	assert_true(gms_lock_try(fx->w, c, first, a, GMS_LOCK_EXCLUSIVE));
+	assert_true(gms_lock_try(fx->w, c, second, b, GMS_LOCK_EXCLUSIVE));
+	gms_lock_release_all(fx->w, c);
+}
+
 /* lockdep: the second order is reported when it is first seen */
 static void test_inversion(void **state)
 {
 	struct fx *fx = *state;
-	struct gms_lock_ctx *c = &fx->w->sync;
 
-	assert_true(gms_lock_try(fx->w, c, GMS_LOCK_SLOTS, &obj_a,
-				 GMS_LOCK_EXCLUSIVE));
-	assert_true(gms_lock_try(fx->w, c, GMS_LOCK_INVALIDATE, &obj_b,
-				 GMS_LOCK_EXCLUSIVE));
-	gms_lock_release_all(fx->w, c);
+	take_two(fx, GMS_LOCK_SLOTS, &obj_a, GMS_LOCK_INVALIDATE, &obj_b);
 	assert_int_equal(lock_order_violations(fx), 0);
 	/* the same order on other objects: still fine */
-	assert_true(gms_lock_try(fx->w, c, GMS_LOCK_SLOTS, &obj_b,
-				 GMS_LOCK_EXCLUSIVE));
-	assert_true(gms_lock_try(fx->w, c, GMS_LOCK_INVALIDATE, &obj_a,
-				 GMS_LOCK_EXCLUSIVE));
-	gms_lock_release_all(fx->w, c);
+	take_two(fx, GMS_LOCK_SLOTS, &obj_b, GMS_LOCK_INVALIDATE, &obj_a);
 	assert_int_equal(lock_order_violations(fx), 0);
-	assert_true(gms_lock_try(fx->w, c, GMS_LOCK_INVALIDATE, &obj_a,
-				 GMS_LOCK_EXCLUSIVE));
-	assert_true(gms_lock_try(fx->w, c, GMS_LOCK_SLOTS, &obj_a,
-				 GMS_LOCK_EXCLUSIVE));
-	gms_lock_release_all(fx->w, c);
+	take_two(fx, GMS_LOCK_INVALIDATE, &obj_a, GMS_LOCK_SLOTS, &obj_a);
 	assert_int_equal(lock_order_violations(fx), 1);
 	/* reported once: the next step starts clean */
 	gms_world_begin_step(fx->w);
@@ -82,11 +80,7 @@ static void test_inversion(void **state)
 	 * itself off after its first splat), so the same inversion later is
 	 * no new report
 	 */
-	assert_true(gms_lock_try(fx->w, c, GMS_LOCK_INVALIDATE, &obj_b,
-				 GMS_LOCK_EXCLUSIVE));
-	assert_true(gms_lock_try(fx->w, c, GMS_LOCK_SLOTS, &obj_b,
-				 GMS_LOCK_EXCLUSIVE));
-	gms_lock_release_all(fx->w, c);
+	take_two(fx, GMS_LOCK_INVALIDATE, &obj_b, GMS_LOCK_SLOTS, &obj_b);
 	assert_int_equal(lock_order_violations(fx), 0);
 }
 
